@@ -1,0 +1,2 @@
+// Filled in by the anchor work (issue 4).
+export {};

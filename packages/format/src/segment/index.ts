@@ -1,0 +1,2 @@
+// Filled in by the segment work (issue 4).
+export {};
