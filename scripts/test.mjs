@@ -58,7 +58,7 @@ if (wanted('lint')) {
 }
 
 if (wanted('node')) {
-  const files = [...testFiles('test/format', /\.test\.ts$/), ...testFiles('test/server', /\.test\.ts$/)];
+  const files = ['test/format', 'test/server', 'test/e2e'].flatMap((dir) => testFiles(dir, /\.test\.ts$/));
   const countsFile = join(results, 'node.json');
   suite(
     'node tests',

@@ -1,0 +1,28 @@
+/** Simplified Chinese UI text: the default, and the shape every other language follows. */
+export const zhHans = {
+  loading: '正在加载…',
+  loadFailed: '无法加载政策文件',
+  invalidBundle: '政策文件格式有误，请联系网站编辑',
+  noSource: '未指定政策文件：请设置 src 属性或 bundle 属性',
+  httpStatus: '服务器返回 {status}',
+  networkError: '网络错误，请检查网络后刷新页面',
+  notJson: '文件不是有效的 JSON：{detail}',
+  docNumber: '文号',
+  issuer: '发布机构',
+  indexNumber: '索引号',
+  published: '发布日期',
+  effective: '生效日期',
+  category: '分类',
+  validity: '有效性',
+  status_valid: '有效',
+  status_repealed: '已失效',
+  status_amended: '已修订',
+  status_draft: '征求意见稿',
+  repealedNotice: '本文件已失效，仅供查阅。',
+  amendedNotice: '本文件已被修订，请以修订后的版本为准。',
+  draftNotice: '本文件为征求意见稿，不具有正式效力。',
+  seeCurrent: '查看现行版本：',
+  documentMeta: '文件信息',
+  documentBody: '正文',
+};
+export type Messages = { [K in keyof typeof zhHans]: string };

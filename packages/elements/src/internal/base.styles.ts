@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+/** Shields every element from the host page's CSS and sets the shared tokens' fallbacks. */
+export const baseStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--gk-font-family, system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', sans-serif) !important;
+    font-size: var(--gk-font-size, 16px) !important;
+    line-height: var(--gk-line-height, 1.75) !important;
+    color: var(--gk-color-text, #1f2328) !important;
+    background: var(--gk-color-background, transparent);
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--gk-color-link, #0b57d0);
+  }
+  :focus-visible {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+    outline-offset: 2px;
+  }
+  .gk-error {
+    border: 2px solid var(--gk-color-danger, #b42318);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.75em 1em;
+    color: var(--gk-color-danger, #b42318);
+    background: var(--gk-color-danger-bg, #fef3f2);
+  }
+  .gk-error ul {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .gk-error code {
+    font-family: ui-monospace, monospace;
+  }
+`;

@@ -1,0 +1,43 @@
+import { type Bundle, type Problem, validate } from '@gongkai/format';
+import type { Messages } from '../i18n/zh-Hans.js';
+
+type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
+
+/** Why a bundle could not be shown: a translated headline, a detail, and the schema problems. */
+export class BundleError extends Error {
+  constructor(
+    readonly headline: string,
+    readonly detail: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(`${headline}: ${detail}`);
+  }
+}
+
+export function checkBundle(input: unknown, source: string, msg: Msg): Bundle {
+  const result = validate(input);
+  if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
+  return result.value;
+}
+
+/** Fetches and validates a bundle; every failure names the URL and what went wrong. */
+export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Bundle> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new BundleError(msg('loadFailed'), `${url} — ${msg('networkError')}`);
+  }
+  if (!response.ok) {
+    throw new BundleError(msg('loadFailed'), `${url} — ${msg('httpStatus', { status: response.status })}`);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BundleError(msg('loadFailed'), `${url} — ${msg('notJson', { detail: (error as Error).message })}`);
+  }
+  return checkBundle(json, url, msg);
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { transform } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Vite 8's Oxc leaves TC39 decorators in the output; lower them with esbuild first. */
+export function tc39Decorators(): Plugin {
+  return {
+    name: 'gongkai-tc39-decorators',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\.[cm]?ts$/.test(id) || id.includes('/node_modules/') || !code.includes('@')) return null;
+      const result = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        format: 'esm',
+        sourcemap: true,
+        sourcefile: id,
+        tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, experimentalDecorators: false } },
+      });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+/** In the one-file embed, `x.embed.ts` replaces `x.ts` (e.g. lazy chunks loaded by URL). */
+function embedOverrides(): Plugin {
+  return {
+    name: 'gongkai-embed-overrides',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const override = resolved?.id.replace(/\.ts$/, '.embed.ts');
+      return override && override !== resolved?.id && existsSync(override) ? override : null;
+    },
+  };
+}
+
+const external = [
+  /^lit($|\/)/,
+  /^@lit\//,
+  /^@lit-labs\//,
+  /^markdown-it($|\/)/,
+  /^dompurify$/,
+  /^@floating-ui\//,
+  /^chart\.js($|\/)/,
+  /^@gongkai\//,
+  /^valibot$/,
+];
+
+type Target = 'esm' | 'embed' | 'chunk-markdown';
+const target = (process.env.GK_TARGET ?? 'esm') as Target;
+
+const builds: Record<Target, Parameters<typeof defineConfig>[0]> = {
+  esm: {
+    build: {
+      outDir: 'dist/esm',
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+      rolldownOptions: { external },
+    },
+  },
+  embed: {
+    plugins: [embedOverrides()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'gongkai', fileName: () => 'gongkai.js' },
+    },
+  },
+  'chunk-markdown': {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      lib: { entry: 'src/internal/markdown/engine.ts', formats: ['es'], fileName: () => 'gongkai-markdown.js' },
+      // Vite leaves ES library output unminified; this file is served to browsers as is.
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
+};
+
+export default defineConfig({
+  ...builds[target],
+  plugins: [tc39Decorators(), ...(builds[target].plugins ?? [])],
+  resolve: { conditions: ['source'] },
+  build: { target: 'es2022', minify: true, sourcemap: true, ...builds[target].build },
+  logLevel: 'warn',
+});

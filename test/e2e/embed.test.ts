@@ -1,0 +1,116 @@
+// The one-file embed on plain, hostile and strict-CSP pages, in Debian's Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { embedPath, launchChromium, repoRoot, requireBuild } from './browser.js';
+import { type StaticServer, serveStatic } from './static-server.js';
+
+/** The CSP a site needs for Gongkai, as given in the README. */
+export const strictCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types gongkai lit-html dompurify";
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  requireBuild();
+  const cspFor = (path: string): Record<string, string> =>
+    path.endsWith('/csp.html') ? { 'content-security-policy': strictCsp } : {};
+  server = await serveStatic(repoRoot, cspFor);
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + path);
+  await page.locator('gk-document [part="body"]').waitFor();
+  return { page, errors };
+}
+
+describe('gongkai.js, one classic script', () => {
+  test('renders a gk-document from a bundle on a plain page, with no errors', async () => {
+    const { page, errors } = await open('/test/e2e/pages/plain.html');
+    assert.equal(await page.locator('gk-document [part="title"]').textContent(), '关于全面推进政务公开工作实施方案');
+    assert.match((await page.locator('gk-document [part="body"]').textContent()) ?? '', /一、总体要求/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('loads the markdown chunk from its own folder, not the page’s', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/test/e2e/pages/plain.html`);
+    await page.locator('gk-document [part="body"]').waitFor();
+    assert.deepEqual(scripts.sort(), [`/${embedPath}`, '/packages/elements/dist/gongkai-markdown.js'].sort());
+    await page.close();
+  });
+
+  test('adds no global to the page but lit’s own version markers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/test/e2e/pages/plain.html`);
+    const before = await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      const clean = new Set(Object.keys(frame.contentWindow as object));
+      frame.remove();
+      return Object.keys(window).filter((k) => !clean.has(k));
+    });
+    await page.locator('gk-document [part="body"]').waitFor();
+    // lit records its versions and decorator metadata on globalThis, by design, to detect double loading.
+    const litOwn = ['litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions'];
+    assert.deepEqual(before.sort(), litOwn);
+    await page.close();
+  });
+
+  test('stays readable and intact on a hostile legacy page (AMD, jQuery, global CSS)', async () => {
+    for (const width of [1280, 390]) {
+      const { page, errors } = await open('/test/e2e/pages/hostile.html', width);
+      const style = await page
+        .locator('gk-document [part="body"] p')
+        .first()
+        .evaluate((p) => {
+          const s = getComputedStyle(p);
+          return { fontSize: Number.parseFloat(s.fontSize), color: s.color };
+        });
+      assert.ok(style.fontSize >= 16, `body text is ${style.fontSize}px at ${width}px`);
+      assert.notEqual(style.color, 'rgb(153, 153, 153)');
+      const state = await page.evaluate(() => ({
+        amdCalls: (window as { __amdCalls?: number }).__amdCalls ?? 0,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      assert.equal(state.amdCalls, 0, 'gongkai.js must not call the page’s AMD define');
+      assert.ok(state.overflow <= 0, `horizontal overflow of ${state.overflow}px at ${width}px`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+
+  test('works under a strict CSP with Trusted Types, injecting no style', async () => {
+    const { page, errors } = await open('/test/e2e/pages/csp.html');
+    const violations = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          document.addEventListener('securitypolicyviolation', (e) =>
+            seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+          );
+          setTimeout(() => resolve(seen), 300);
+        }),
+    );
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    const injected = await page.evaluate(() => document.querySelectorAll('style, [style]').length);
+    assert.equal(injected, 0);
+    assert.match((await page.locator('gk-document [part="body"]').textContent()) ?? '', /一、总体要求/);
+    await page.close();
+  });
+});
