@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { embedPath, launchChromium, repoRoot, requireBuild } from './browser.js';
-import { type StaticServer, serveStatic } from './static-server.js';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
 
 /** The CSP a site needs for Gongkai, as given in the README. */
 export const strictCsp =
@@ -17,7 +17,7 @@ before(async () => {
   requireBuild();
   const cspFor = (path: string): Record<string, string> =>
     path.endsWith('/csp.html') ? { 'content-security-policy': strictCsp } : {};
-  server = await serveStatic(repoRoot, cspFor);
+  server = await serveStatic({ mounts: { '/': repoRoot }, headersFor: cspFor });
   browser = await launchChromium();
 });
 after(async () => {

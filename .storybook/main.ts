@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { tc39Decorators } from '../packages/elements/vite.config.ts';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  staticDirs: [{ from: '../demo/policies', to: '/policies' }],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true },
+  async viteFinal(cfg) {
+    // The elements' vite config is in library mode: keep the decorator lowering, drop the rest.
+    cfg.plugins = [...(cfg.plugins ?? []), tc39Decorators()];
+    cfg.resolve = { ...cfg.resolve, conditions: ['source', 'module', 'browser', 'production', 'default'] };
+    if (cfg.build) {
+      delete cfg.build.lib;
+      cfg.build.chunkSizeWarningLimit = 2000;
+    }
+    return cfg;
+  },
+};
+export default config;

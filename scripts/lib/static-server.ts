@@ -1,0 +1,75 @@
+// A small static server for the demo and the e2e pages: mounts folders under URL prefixes,
+// adds per-path headers (CSP), and forwards API paths to the consultation server.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+export interface StaticOptions {
+  /** URL prefix → folder; the longest matching prefix wins. */
+  mounts: Record<string, string>;
+  headersFor?: (path: string) => Record<string, string>;
+  /** Requests under these prefixes go to this origin (e.g. `/api/` → http://127.0.0.1:8787). */
+  proxy?: { prefixes: string[]; target: string };
+  port?: number;
+  host?: string;
+}
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(options: StaticOptions): Promise<StaticServer> {
+  const mounts = Object.entries(options.mounts).sort(([a], [b]) => b.length - a.length);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const proxy = options.proxy;
+    if (proxy?.prefixes.some((p) => url.pathname.startsWith(p))) {
+      const upstream = httpRequest(
+        new URL(url.pathname + url.search, proxy.target),
+        { method: req.method, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('error', () =>
+        res.writeHead(502, { 'content-type': 'text/plain' }).end('consultation server unavailable'),
+      );
+      req.pipe(upstream);
+      return;
+    }
+    let path = normalize(decodeURIComponent(url.pathname));
+    if (path.endsWith('/')) path += 'index.html';
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    const file = mount ? join(mount[1], path.slice(mount[0].length)) : '';
+    if (!mount || !file.startsWith(mount[1]) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...options.headersFor?.(path),
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port, address } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,44 @@
+// `pnpm start`: builds the packages, starts the consultation server on its embedded database
+// seeded with the demo policies, and serves the demo site with the embed beside it.
+import { execFileSync, spawn } from 'node:child_process';
+import { serveStatic } from './lib/static-server.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const apiPort = Number(process.env.GK_API_PORT ?? 8787);
+const sitePort = Number(process.env.GK_DEMO_PORT ?? 8080);
+
+console.log('Building packages…');
+execFileSync('pnpm', ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const server = spawn(
+  process.execPath,
+  ['packages/server/dist/main.js', '--port', String(apiPort), '--data', '.data/demo', '--seed', 'demo/policies'],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+server.on('exit', (code) => {
+  if (code !== 0 && code !== null) {
+    console.error(`gongkai-server exited with code ${code}`);
+    process.exit(code);
+  }
+});
+
+const site = await serveStatic({
+  mounts: { '/': `${root}demo/`, '/gongkai/': `${root}packages/elements/dist/` },
+  proxy: { prefixes: ['/api/', '/healthz', '/readyz'], target: `http://127.0.0.1:${apiPort}` },
+  port: sitePort,
+});
+
+console.log(`
+  Demo site:            ${site.url}/
+  Static bundle page:   ${site.url}/static.html
+  Consultation server:  http://127.0.0.1:${apiPort}/readyz  (embedded database in .data/demo)
+  Press Ctrl-C to stop.
+`);
+
+const stop = async () => {
+  server.kill('SIGTERM');
+  await site.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

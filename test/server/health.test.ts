@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { buildApp, putPolicy } from '@gongkai/server';
+import { databases, freshDatabase } from './databases.js';
+
+const ezhou = JSON.parse(readFileSync(new URL('../../demo/policies/ezhou-2016-40.json', import.meta.url), 'utf8'));
+
+for (const { name, open } of databases) {
+  describe(`server on ${name}`, () => {
+    test('is alive and ready once migrations are applied', async () => {
+      const db = await freshDatabase(open);
+      const app = await buildApp(db);
+      assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok' });
+      const ready = await app.inject('/readyz');
+      assert.equal(ready.statusCode, 200);
+      assert.equal(ready.json().status, 'ready');
+      await app.close();
+      await db.close();
+    });
+
+    test('serves a stored policy bundle and 404s an unknown one', async () => {
+      const db = await freshDatabase(open);
+      await putPolicy(db, ezhou);
+      const app = await buildApp(db);
+      const found = await app.inject('/api/v1/policies/ezhou-zbf-2016-40');
+      assert.equal(found.statusCode, 200);
+      assert.equal(found.json().meta.docNumber, '鄂州政办发〔2016〕40号');
+      const missing = await app.inject("/api/v1/policies/x'%20OR%201=1--");
+      assert.equal(missing.statusCode, 404);
+      assert.doesNotMatch(missing.body, /at \w+ \(/); // no stack trace
+      await app.close();
+      await db.close();
+    });
+
+    test('refuses to store an invalid bundle, naming the problem', async () => {
+      const db = await freshDatabase(open);
+      await assert.rejects(putPolicy(db, { ...ezhou, meta: { title: '' } }), /\$\.meta\.title/);
+      await db.close();
+    });
+  });
+}
