@@ -1,2 +1,4 @@
-// Filled in by the anchor work (issue 4).
-export {};
+export { type AnchorBundle, anchor } from './anchor.js';
+export { type AnchorIndex, createAnchorIndex } from './haystack.js';
+export { FUZZY_FLOOR, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, locate } from './locate.js';
+export * from './types.js';

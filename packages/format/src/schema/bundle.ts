@@ -2,6 +2,7 @@
 // JSON Schema are all derived from these valibot schemas (valibot builds no code at run
 // time, so it works under a CSP without 'unsafe-eval').
 import * as v from 'valibot';
+import { RULES } from './messages.js';
 
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
 export const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -13,18 +14,36 @@ export const CONSULTATION_SCOPES = ['document', 'clause', 'both'] as const;
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1));
 const optionalText = v.optional(v.string());
-/** A calendar date (2017-06-01) or a full ISO 8601 timestamp. */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A calendar date (2017-06-01) or a full ISO 8601 timestamp; 2017-02-30 is refused. */
 const isoDate = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/),
+  v.regex(DATE, RULES.date.en),
+  v.check((s) => {
+    const [, y, m, d] = DATE.exec(s) ?? [];
+    if (!y) return true; // the regex has already said what is wrong
+    const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return day.getUTCMonth() === Number(m) - 1 && day.getUTCDate() === Number(d);
+  }, RULES.date.en),
 );
-const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/), v.maxLength(128));
-/** Links are untrusted: only http(s), mailto, tel and relative URLs are accepted. */
-const safeUrl = v.pipe(v.string(), v.regex(/^(?:https?:|mailto:|tel:|\/|\.{1,2}\/|#|\?|[^:/?#]+(?:[/?#]|$))/i));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, RULES.id.en), v.maxLength(128, RULES.id.en));
+/**
+ * Links are untrusted: only http(s), mailto, tel and relative URLs are accepted. Spelled
+ * without the `i` flag because JSON Schema patterns carry no flags.
+ */
+const safeUrl = v.pipe(
+  v.string(),
+  v.regex(
+    /^(?:[Hh][Tt][Tt][Pp][Ss]?:|[Mm][Aa][Ii][Ll][Tt][Oo]:|[Tt][Ee][Ll]:|\/|\.{1,2}\/|#|\?|[^:/?#]+(?:[/?#]|$))/,
+    RULES.url.en,
+  ),
+);
+/** Unknown keys are refused so that a typo such as `titel` does not pass silently. */
+const obj = v.strictObject;
 
-export const DocLinkSchema = v.object({ title: text, url: v.optional(safeUrl) });
+export const DocLinkSchema = obj({ title: text, url: v.optional(safeUrl) });
 
-export const MetaSchema = v.object({
+export const MetaSchema = obj({
   title: text,
   docNumber: optionalText,
   issuer: optionalText,
@@ -38,7 +57,7 @@ export const MetaSchema = v.object({
   category: optionalText,
 });
 
-export const ClauseSchema = v.object({
+export const ClauseSchema = obj({
   id,
   number: v.string(),
   level: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -47,17 +66,17 @@ export const ClauseSchema = v.object({
   text: v.string(),
 });
 
-export const QuoteSchema = v.object({ exact: text, prefix: optionalText, suffix: optionalText });
+export const QuoteSchema = obj({ exact: text, prefix: optionalText, suffix: optionalText });
 
 export const TargetSchema = v.pipe(
-  v.object({ clause: v.optional(id), quote: v.optional(QuoteSchema) }),
-  v.check((t) => t.clause !== undefined || t.quote !== undefined, 'target needs a clause or a quote'),
+  obj({ clause: v.optional(id), quote: v.optional(QuoteSchema) }),
+  v.check((t) => t.clause !== undefined || t.quote !== undefined, RULES.target.en),
 );
 
-export const MediaSchema = v.object({ url: safeUrl, transcript: text, poster: v.optional(safeUrl) });
+export const MediaSchema = obj({ url: safeUrl, transcript: text, poster: v.optional(safeUrl) });
 
 export const InterpretationSchema = v.pipe(
-  v.object({
+  obj({
     id: v.optional(id),
     target: TargetSchema,
     body: text,
@@ -68,13 +87,13 @@ export const InterpretationSchema = v.pipe(
     date: v.optional(isoDate),
     media: v.optional(MediaSchema),
   }),
-  v.check(
-    (n) => !(n.kind === 'video' || n.kind === 'interview') || n.media !== undefined,
-    'a video or interview note needs media with a transcript',
+  v.forward(
+    v.check((n) => !(n.kind === 'video' || n.kind === 'interview') || n.media !== undefined, RULES.transcript.en),
+    ['media'],
   ),
 );
 
-export const QaSchema = v.object({
+export const QaSchema = obj({
   id,
   question: text,
   answer: text,
@@ -90,42 +109,42 @@ const graphicBase = {
   clauses: v.optional(v.array(id)),
 };
 
-export const ChartDataSchema = v.object({
+export const ChartDataSchema = obj({
   type: v.picklist(CHART_TYPES),
   labels: v.array(v.string()),
-  datasets: v.pipe(v.array(v.object({ label: v.string(), data: v.array(v.nullable(v.number())) })), v.minLength(1)),
+  datasets: v.pipe(v.array(obj({ label: v.string(), data: v.array(v.nullable(v.number())) })), v.minLength(1)),
   unit: optionalText,
 });
 
 export const GraphicSchema = v.variant('kind', [
-  v.object({ ...graphicBase, kind: v.literal('chart'), chart: ChartDataSchema }),
-  v.object({
+  obj({ ...graphicBase, kind: v.literal('chart'), chart: ChartDataSchema }),
+  obj({
     ...graphicBase,
     kind: v.literal('figures'),
     items: v.pipe(
-      v.array(v.object({ value: v.union([v.number(), text]), unit: optionalText, label: text })),
+      v.array(obj({ value: v.union([v.number(), text]), unit: optionalText, label: text })),
       v.minLength(1),
     ),
   }),
-  v.object({
+  obj({
     ...graphicBase,
     kind: v.literal('steps'),
-    items: v.pipe(v.array(v.object({ title: text, body: optionalText })), v.minLength(1)),
+    items: v.pipe(v.array(obj({ title: text, body: optionalText })), v.minLength(1)),
   }),
-  v.object({
+  obj({
     ...graphicBase,
     kind: v.literal('timeline'),
-    items: v.pipe(v.array(v.object({ date: text, title: text, body: optionalText })), v.minLength(1)),
+    items: v.pipe(v.array(obj({ date: text, title: text, body: optionalText })), v.minLength(1)),
   }),
-  v.object({
+  obj({
     ...graphicBase,
     kind: v.literal('compare'),
-    before: v.object({ title: text, body: text }),
-    after: v.object({ title: text, body: text }),
+    before: obj({ title: text, body: text }),
+    after: obj({ title: text, body: text }),
   }),
 ]);
 
-export const ConsultationSchema = v.object({
+export const ConsultationSchema = obj({
   id,
   endpoint: safeUrl,
   opens: isoDate,
@@ -137,7 +156,7 @@ export const ConsultationSchema = v.object({
   shortWindowReason: optionalText,
 });
 
-export const BundleSchema = v.object({
+export const BundleSchema = obj({
   schemaVersion: v.literal(1),
   id,
   lang: v.optional(v.picklist(LANGS)),
