@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { embedPath, launchChromium, repoRoot, requireBuild } from './browser.js';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
+import { embedPath, launchChromium, repoRoot, requireBuild } from './browser.js';
 
 /** The CSP a site needs for Gongkai, as given in the README. */
 export const strictCsp =
