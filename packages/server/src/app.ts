@@ -19,12 +19,10 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
-    reply
-      .code(status)
-      .send({
-        error: status === 500 ? 'internal' : 'bad-request',
-        message: status === 500 ? 'internal error' : error.message,
-      });
+    reply.code(status).send({
+      error: status === 500 ? 'internal' : 'bad-request',
+      message: status === 500 ? 'internal error' : error.message,
+    });
   });
   healthRoutes(app, db);
   policyRoutes(app, db);

@@ -1,13 +1,12 @@
 import type { Bundle, Clause } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderSafeMarkdown } from '../internal/markdown/render.js';
-import { sanitizeHtml } from '../internal/sanitize.js';
+import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
+import { sanitizeToFragment } from '../internal/sanitize.js';
 import { documentStyles } from './document.styles.js';
 
 /**
@@ -39,7 +38,7 @@ export class GkDocument extends LitElement {
   @property({ attribute: false }) accessor bundle: unknown = undefined;
 
   @state() private accessor loaded: Bundle | null = null;
-  @state() private accessor bodyHtml = '';
+  @state() private accessor bodyNode: HTMLElement | null = null;
   @state() private accessor error: BundleError | null = null;
 
   private readonly i18n = new LocalizeController(this);
@@ -70,11 +69,13 @@ export class GkDocument extends LitElement {
       if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', msg);
       else if (this.src) bundle = await loadBundle(this.src, msg, abort.signal);
       else throw new BundleError(msg('loadFailed'), msg('noSource'));
-      const body =
-        bundle.bodyHtml !== undefined ? sanitizeHtml(bundle.bodyHtml) : await renderSafeMarkdown(bundle.body ?? '');
+      const content =
+        bundle.bodyHtml !== undefined
+          ? sanitizeToFragment(bundle.bodyHtml)
+          : await renderSafeMarkdownFragment(bundle.body ?? '');
       if (abort.signal.aborted) return;
       this.loaded = bundle;
-      this.bodyHtml = body;
+      this.bodyNode = this.bodyContainer(content);
       await this.updateComplete;
       this.dispatchEvent(new GkReadyEvent({ clauses: this.clauses.length, notes: 0, orphans: 0 }));
     } catch (error) {
@@ -87,6 +88,16 @@ export class GkDocument extends LitElement {
     }
   }
 
+  /** Built once per load and kept, so re-renders never re-parse the body. */
+  private bodyContainer(content: DocumentFragment): HTMLElement {
+    const container = document.createElement('div');
+    container.setAttribute('part', 'body');
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', this.i18n.msg('documentBody'));
+    container.append(content);
+    return container;
+  }
+
   protected override render() {
     if (this.error) return this.renderError(this.error);
     if (!this.loaded) return html`<p class="loading" role="status">${this.i18n.msg('loading')}</p>`;
@@ -94,7 +105,7 @@ export class GkDocument extends LitElement {
     return html`
       <article lang=${this.loaded.lang ?? nothing}>
         ${this.renderHeader(meta)}
-        <div part="body" aria-label=${this.i18n.msg('documentBody')} role="region">${unsafeHTML(this.bodyHtml)}</div>
+        ${this.bodyNode}
       </article>
     `;
   }

@@ -19,7 +19,10 @@ const config = {
   FORBID_ATTR: ['style', 'id', 'name'],
 };
 
-/** Every HTML string that reaches the DOM passes through here. */
-export function sanitizeHtml(html: string): string {
-  return purify.sanitize(html, config);
+/**
+ * Every HTML string that reaches the DOM passes through here. It returns nodes ready to
+ * insert, sparing the second parse that an HTML string would cost.
+ */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  return purify.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: true });
 }

@@ -8,13 +8,15 @@
  * Id scheme (ids are unique and depend only on the written numbers along the path, so they
  * do not change when unrelated text changes):
  * - list styles join the numbers along the path: 三、 → `3`, then 4. → `3.4`, then （二）
- *   → `3.4.2`; ⑨ → its number (`…​.9`); numbering continued across sections keeps its
+ *   → `3.4.2`; ⑨ → its number (`4.2.4.1.9`); numbering continued across sections keeps its
  *   written number (items 4–8 under （二） of 二、 are `2.2.4` … `2.2.8`);
  * - 第X章 → `cX`, 第X节 → `cX.sY` (`sY` outside a chapter), 第X编 → `bX`; 第X条 → `aX`
  *   whatever its chapter (articles are numbered across the whole law); 第X条之一 → `aX-1`;
  *   items inside an article continue the path: （一） in 第五条 → `a5.1`;
  * - a second document in one notice (the top numbering restarts at 1, e.g. a second 一、
- *   after a second title) prefixes its ids with `d2.`, `d3.`, …;
+ *   after a second title) prefixes its ids with `d2.`, `d3.`, …; its title/附件 lines are not
+ *   clause text. (A restart after bare top-level headings only is a 目录, not a document: those
+ *   headings are dropped and the body keeps unprefixed ids.)
  * - a number written twice under one parent (a defect) gets `-2`, `-3`, … on the later ones.
  *
  * Clause fields: `number` exactly as written; `level` the 1-based depth; `parent` the
@@ -27,11 +29,14 @@
  * after the last clause — is kept in `segmentDocument(...).parts` with `clause: null`.
  * Never loses text: the `parts`, in order, are the paragraphs of `toParagraphs(input)` cut
  * at run-in clause starts, so joining the texts of the parts of paragraph i equals paragraph
- * i up to whitespace; and each clause's `text` is its parts' texts joined with `\n`. For
- * plain text the paragraphs keep every non-whitespace character of the input, in order.
+ * i up to whitespace; each clause's `text` is its parts' texts joined with `\n` (chrome may
+ * sit between two of them). So the clause texts, split at `\n` and interleaved with the
+ * non-clause parts in `parts` order, give back every non-whitespace character of the
+ * paragraphs in order — and for plain text, of the input (markdown syntax, HTML tags,
+ * scripts and styles are not text).
  */
 import type { Clause } from '../schema/bundle.js';
-import { type SegmentFormat, type SegmentOptions, detectFormat, toBlocks } from './paragraphs.js';
+import { detectFormat, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
 import { buildClauses, type TextPart } from './tree.js';
 
 export { extractMeta, toIsoDate, toStatus } from './meta.js';

@@ -1,8 +1,8 @@
-import { sanitizeHtml } from '../sanitize.js';
+import { sanitizeToFragment } from '../sanitize.js';
 import { loadMarkdownEngine } from './load.js';
 
-/** Markdown → sanitised HTML. The engine is loaded on first use. */
-export async function renderSafeMarkdown(source: string): Promise<string> {
+/** Markdown → sanitised nodes. The engine is loaded on first use. */
+export async function renderSafeMarkdownFragment(source: string): Promise<DocumentFragment> {
   const { renderMarkdown } = await loadMarkdownEngine();
-  return sanitizeHtml(renderMarkdown(source));
+  return sanitizeToFragment(renderMarkdown(source));
 }

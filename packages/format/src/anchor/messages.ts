@@ -1,0 +1,45 @@
+import type { Orphan } from './types.js';
+
+const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+
+export function clauseNotFound(id: string): Orphan {
+  return {
+    reason: 'clause-not-found',
+    message: { 'zh-Hans': `文中没有条款“${id}”`, en: `clause "${id}" is not in the document` },
+  };
+}
+
+export function quoteNotFound(quote: string): Orphan {
+  return {
+    reason: 'quote-not-found',
+    message: {
+      'zh-Hans': `文中找不到引文“${short(quote)}”，该段落可能已删除`,
+      en: `the quoted passage "${short(quote)}" is not in the document; it may have been removed`,
+    },
+  };
+}
+
+export function quoteAmbiguous(quote: string, candidates: string[]): Orphan {
+  const list = candidates.join(', ');
+  return {
+    reason: 'quote-ambiguous',
+    candidates,
+    message: {
+      'zh-Hans': `引文“${short(quote)}”出现在多处（${list}），请补充条款编号或前后文`,
+      en: `the quoted passage "${short(quote)}" occurs in several places (${list}); add a clause id, prefix or suffix`,
+    },
+  };
+}
+
+export function lowScore(quote: string, score: number, nearest: string, min: number): Orphan {
+  const pct = (x: number) => Math.round(x * 100);
+  return {
+    reason: 'low-score',
+    score,
+    nearest,
+    message: {
+      'zh-Hans': `引文“${short(quote)}”最接近的段落在条款 ${nearest}，相似度 ${pct(score)}%，低于 ${pct(min)}%，未自动关联`,
+      en: `the closest passage to "${short(quote)}" is in clause ${nearest}, ${pct(score)}% similar, below the ${pct(min)}% needed; not attached`,
+    },
+  };
+}

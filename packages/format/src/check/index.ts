@@ -1,0 +1,173 @@
+// The publication self-check: what a 政务公开 inspection looks at before a policy page goes
+// live. It reads a bundle that has already passed `validate`; it does not repeat the schema.
+import type { Bundle, PartialBundle } from '../schema/bundle.js';
+import { consultationDays } from '../schema/dates.js';
+
+export { consultationDays };
+
+export type CheckLevel = 'pass' | 'warn' | 'fail';
+
+export interface CheckResult {
+  /** Stable rule id, e.g. `consultation-window`, for filtering and for CI. */
+  id: string;
+  level: CheckLevel;
+  message: { 'zh-Hans': string; en: string };
+}
+
+export interface CheckOptions {
+  /** The anchoring result; without it only `target.clause` ids are checked against `clauses`. */
+  anchoring?: { orphans: { index: number; reason: string }[] };
+}
+
+/** 《重大行政决策程序暂行条例》: the public gets in general at least 30 days to comment. */
+export const MIN_CONSULTATION_DAYS = 30;
+
+type Rule = (bundle: Bundle | PartialBundle, opts: CheckOptions) => CheckResult | undefined;
+
+const result = (id: string, level: CheckLevel, en: string, zh: string): CheckResult => ({
+  id,
+  level,
+  message: { en, 'zh-Hans': zh },
+});
+
+const anchored: Rule = (b, { anchoring }) => {
+  const id = 'interpretations-anchored';
+  const notes = b.interpretations ?? [];
+  if (anchoring) {
+    const orphans = anchoring.orphans;
+    if (orphans.length === 0)
+      return result(id, 'pass', 'every interpretation is anchored to the text', '每条解读均已关联到原文');
+    const where = orphans.map((o) => `$.interpretations[${o.index}] (${o.reason})`).join('; ');
+    return result(
+      id,
+      'fail',
+      `${orphans.length} interpretation(s) do not find their place in the text: ${where}`,
+      `${orphans.length} 条解读无法关联到原文：${where}`,
+    );
+  }
+  const clauses = b.clauses;
+  const targeted = notes.map((n, i) => [n.target.clause, i] as const).filter(([c]) => c !== undefined);
+  if (targeted.length > 0 && !clauses) {
+    return result(
+      id,
+      'warn',
+      'interpretations name clauses but the bundle has no clauses; run anchoring on the page to check them',
+      '解读指向条款，但数据包中没有条款列表；请在页面上运行关联检查',
+    );
+  }
+  const ids = new Set((clauses ?? []).map((c) => c.id));
+  const missing = targeted.filter(([c]) => !ids.has(c as string));
+  if (missing.length === 0)
+    return result(id, 'pass', 'every interpretation names an existing clause', '每条解读指向的条款均存在');
+  const where = missing.map(([c, i]) => `$.interpretations[${i}] → "${c}"`).join('; ');
+  return result(
+    id,
+    'fail',
+    `${missing.length} interpretation(s) name a clause that does not exist: ${where}`,
+    `${missing.length} 条解读指向不存在的条款：${where}`,
+  );
+};
+
+const published: Rule = (b) => {
+  const id = 'interpretation-published';
+  const counts = [b.interpretations?.length ?? 0, b.qa?.length ?? 0, b.graphics?.length ?? 0];
+  if (counts.some((n) => n > 0)) {
+    const [n, q, g] = counts;
+    return result(
+      id,
+      'pass',
+      `published with its interpretation: ${n} note(s), ${q} Q&A, ${g} graphic(s)`,
+      `文件与解读同步发布：解读 ${n} 条、问答 ${q} 条、图解 ${g} 个`,
+    );
+  }
+  return result(
+    id,
+    'warn',
+    'no interpretation, Q&A or graphic: documents and their interpretation should be published together',
+    '没有解读、问答或图解：文件与解读应同步发布',
+  );
+};
+
+const validity: Rule = (b) => {
+  const id = 'validity';
+  const meta = b.meta;
+  if (!meta) {
+    return result(
+      id,
+      'warn',
+      'no metadata in this bundle: check the validity and dates on the page itself',
+      '数据包中没有元数据：请在页面上核对有效性及日期',
+    );
+  }
+  const missing: [string, string][] = [];
+  if (!meta.status) missing.push(['status (valid / repealed / amended / draft)', '有效性（status）']);
+  if (!meta.published) missing.push(['published date', '发布日期（published）']);
+  if (meta.status === 'valid' && !meta.effective) missing.push(['effective date', '施行日期（effective）']);
+  if (missing.length === 0) return result(id, 'pass', 'validity and dates are stated', '已标注有效性及日期');
+  return result(
+    id,
+    'fail',
+    `missing: ${missing.map((m) => m[0]).join(', ')}`,
+    `缺少：${missing.map((m) => m[1]).join('、')}`,
+  );
+};
+
+const described: Rule = (b) => {
+  const id = 'graphics-described';
+  const bare = (b.graphics ?? []).flatMap((g, i) => (g.description?.trim() ? [] : [`$.graphics[${i}]`]));
+  if (bare.length === 0) return result(id, 'pass', 'every graphic has a text description', '每个图解均有文字说明');
+  return result(
+    id,
+    'fail',
+    `graphics without a text description (needed for screen readers): ${bare.join(', ')}`,
+    `以下图解缺少文字说明（读屏软件需要）：${bare.join('、')}`,
+  );
+};
+
+const commentWindow: Rule = (b) => {
+  const c = b.consultation;
+  if (!c) return undefined;
+  const id = 'consultation-window';
+  const days = consultationDays(c.opens, c.closes);
+  if (!(days >= MIN_CONSULTATION_DAYS)) {
+    const shown = Number.isFinite(days) ? String(days) : '?';
+    const en = `the comment window is ${shown} days, shorter than ${MIN_CONSULTATION_DAYS}`;
+    const zh = `征求意见期为 ${shown} 天，少于 ${MIN_CONSULTATION_DAYS} 天`;
+    if (c.shortWindowReason?.trim()) {
+      return result(
+        id,
+        'warn',
+        `${en}; reason given: ${c.shortWindowReason}`,
+        `${zh}；已说明理由：${c.shortWindowReason}`,
+      );
+    }
+    return result(
+      id,
+      'fail',
+      `${en} and no reason is given (shortWindowReason)`,
+      `${zh}，且未说明理由（shortWindowReason）`,
+    );
+  }
+  return result(id, 'pass', `the comment window is ${days} days`, `征求意见期为 ${days} 天`);
+};
+
+/** A consultation must publish these alongside the draft (重大行政决策预公开). */
+const consultationFields: Rule[] = [
+  ['consultation-contact', 'contact', 'a contact channel', '联系方式'],
+  ['consultation-drafting-notes', 'draftingNotes', 'drafting notes', '起草说明'],
+  ['consultation-basis', 'basis', 'the basis for the decision', '决策依据'],
+].map(([id, key, en, zh]) => (b) => {
+  const c = b.consultation;
+  if (!c) return undefined;
+  const value = c[key as 'contact' | 'draftingNotes' | 'basis'];
+  const present = Array.isArray(value) ? value.length > 0 : Boolean(value?.trim());
+  if (present) return result(id!, 'pass', `${en} is published (${key})`, `已公开${zh}（${key}）`);
+  return result(id!, 'fail', `the consultation does not publish ${en} (${key})`, `征求意见未公开${zh}（${key}）`);
+});
+
+const RULES: Rule[] = [published, anchored, validity, described, commentWindow, ...consultationFields];
+
+/** Runs every publication rule that applies to the bundle; consultation rules only when it has one. */
+export function check(bundle: Bundle | PartialBundle, opts: CheckOptions = {}): CheckResult[] {
+  return RULES.flatMap((rule) => rule(bundle, opts) ?? []);
+}
