@@ -1,4 +1,4 @@
-// `pnpm test`: lint, typecheck, Node tests (format, server) and browser tests (elements, e2e),
+// `pnpm test`: build, lint, typecheck, Node tests (format, server, e2e) and browser tests (elements),
 // then one plain line for all suites together: `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -50,6 +50,14 @@ function suite(label, command, args, countsFile, env) {
   if (counts) add(counts);
   // A runner that crashed or failed without a failing test still fails the whole run.
   if (!ok && (!counts || counts.failed === 0)) total.failed++;
+}
+
+// The e2e tests load dist/gongkai.js: build first so they never test a stale bundle.
+if (!process.env.GK_SKIP_BUILD && (wanted('node') || wanted('browser'))) {
+  if (!run('build', 'pnpm', ['build'])) {
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 if (wanted('lint')) {
