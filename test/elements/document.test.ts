@@ -30,13 +30,34 @@ describe('gk-document', () => {
     expect(shadow(el).querySelectorAll('[part="body"] p').length).to.be.greaterThan(40);
   });
 
-  it('fires gk-ready once rendered', async () => {
+  it('fires gk-ready once, with the clauses segmented from the body', async () => {
     const el = document.createElement('gk-document');
+    let count = 0;
+    el.addEventListener('gk-ready', () => count++);
     const event = oneEvent(el, 'gk-ready');
     el.src = examplePaths.ezhou;
     document.body.append(el);
     const { detail } = await event;
-    expect(detail).to.have.keys(['clauses', 'notes', 'orphans']);
+    expect(detail).to.deep.equal({ clauses: el.clauses.length, notes: 0, orphans: 0 });
+    expect(el.clauses.map((c) => c.id)).to.include.members(['1', '1.1', '2', '2.2.4', '4.3']);
+    expect(el.clauses.find((c) => c.id === '1.1')?.title).to.equal('指导思想');
+    expect(count).to.equal(1);
+    el.remove();
+  });
+
+  it('counts anchored and orphaned interpretation notes in gk-ready', async () => {
+    const bundle = await loadExample('ezhou');
+    bundle.interpretations = [
+      { target: { clause: '1.1' }, body: '指导思想的解读' },
+      { target: { quote: { exact: '坚持以公开为常态、不公开为例外' } }, body: '公开原则' },
+      { target: { clause: '9.9' }, body: '找不到的条款' },
+    ];
+    const el = document.createElement('gk-document');
+    const event = oneEvent(el, 'gk-ready');
+    el.bundle = bundle;
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail).to.include({ notes: 2, orphans: 1 });
     el.remove();
   });
 

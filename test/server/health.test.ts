@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { buildApp, putPolicy } from '@gongkai/server';
-import { databases, freshDatabase } from './databases.js';
+import { closeDatabases, databases } from './databases.js';
 
 const ezhou = JSON.parse(readFileSync(new URL('../../demo/policies/ezhou-2016-40.json', import.meta.url), 'utf8'));
 
-for (const { name, open } of databases) {
+after(closeDatabases);
+
+for (const { name, fresh } of databases) {
   describe(`server on ${name}`, () => {
     test('is alive and ready once migrations are applied', async () => {
-      const db = await freshDatabase(open);
+      const db = await fresh();
       const app = await buildApp(db);
       assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok' });
       const ready = await app.inject('/readyz');
@@ -20,7 +22,7 @@ for (const { name, open } of databases) {
     });
 
     test('serves a stored policy bundle and 404s an unknown one', async () => {
-      const db = await freshDatabase(open);
+      const db = await fresh();
       await putPolicy(db, ezhou);
       const app = await buildApp(db);
       const found = await app.inject('/api/v1/policies/ezhou-zbf-2016-40');
@@ -34,7 +36,7 @@ for (const { name, open } of databases) {
     });
 
     test('refuses to store an invalid bundle, naming the problem', async () => {
-      const db = await freshDatabase(open);
+      const db = await fresh();
       await assert.rejects(putPolicy(db, { ...ezhou, meta: { title: '' } }), /\$\.meta\.title/);
       await db.close();
     });

@@ -1,4 +1,4 @@
-import type { Bundle, Clause } from '@gongkai/format';
+import { anchor, type Bundle, type Clause, segment } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
@@ -38,15 +38,16 @@ export class GkDocument extends LitElement {
   @property({ attribute: false }) accessor bundle: unknown = undefined;
 
   @state() private accessor loaded: Bundle | null = null;
+  private loadedClauses: readonly Clause[] = [];
   @state() private accessor bodyNode: HTMLElement | null = null;
   @state() private accessor error: BundleError | null = null;
 
   private readonly i18n = new LocalizeController(this);
   private abort: AbortController | null = null;
 
-  /** The document's clauses (read-only). */
+  /** The document's clauses (read-only): the bundle's own, or segmented from its body. */
   get clauses(): readonly Clause[] {
-    return this.loaded?.clauses ?? [];
+    return this.loadedClauses;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -75,13 +76,23 @@ export class GkDocument extends LitElement {
           : await renderSafeMarkdownFragment(bundle.body ?? '');
       if (abort.signal.aborted) return;
       this.loaded = bundle;
+      this.loadedClauses = bundle.clauses ?? segment(bundle.body ?? '', { format: 'markdown' });
       this.bodyNode = this.bodyContainer(content);
       await this.updateComplete;
-      this.dispatchEvent(new GkReadyEvent({ clauses: this.clauses.length, notes: 0, orphans: 0 }));
+      const anchoring = bundle.interpretations?.length ? anchor(bundle, this.loadedClauses) : null;
+      const orphans = anchoring?.orphans.filter((o) => o.kind === 'note').length ?? 0;
+      this.dispatchEvent(
+        new GkReadyEvent({
+          clauses: this.loadedClauses.length,
+          notes: (bundle.interpretations?.length ?? 0) - orphans,
+          orphans,
+        }),
+      );
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
       this.loaded = null;
+      this.loadedClauses = [];
       this.error = failure;
       console.warn(`[gongkai] <gk-document>: ${failure.message}`, failure.problems);
       this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
