@@ -8,7 +8,7 @@ import { report } from './stats.js';
 requireBuild();
 const seeds = ['ezhou-2016-plan.txt', 'guiyang-eco-2017-plan.txt', 'wenshang-epb-2017-pilot.txt'];
 const seedText = seeds
-  .map((f) => readFileSync(new URL(`../../../shared/fixtures/seeds/${f}`, import.meta.url), 'utf8'))
+  .map((f) => readFileSync(new URL(`../fixtures/seeds/${f}`, import.meta.url), 'utf8'))
   .join('\n\n');
 let body = '';
 while (body.length < 100_000)

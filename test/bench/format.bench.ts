@@ -5,7 +5,7 @@ import { anchor, type Interpretation, segment } from '@gongkai/format';
 import MarkdownIt from 'markdown-it';
 import { report, time } from './stats.js';
 
-const fixtures = new URL('../../../shared/fixtures/', import.meta.url);
+const fixtures = new URL('../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, fixtures), 'utf8');
 const parts = [
   read('regulations/beijing-business-environment-2024.md'),

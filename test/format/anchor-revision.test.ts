@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { anchor, type Clause, isOrphan, segment } from '@gongkai/format';
 
 const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
-const shared = (p: string) => read(`../../../shared/fixtures/${p}`);
+const shared = (p: string) => read(`../fixtures/${p}`);
 const regulation = (year: number) => shared(`regulations/beijing-business-environment-${year}.md`);
 
 interface FixtureNote {

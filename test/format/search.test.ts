@@ -12,7 +12,7 @@ import {
 } from '@gongkai/format';
 
 const body = readFileSync(
-  new URL('../../../shared/fixtures/regulations/beijing-business-environment-2024.md', import.meta.url),
+  new URL('../fixtures/regulations/beijing-business-environment-2024.md', import.meta.url),
   'utf8',
 );
 const qa = [

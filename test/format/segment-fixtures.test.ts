@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { type Clause, extractMeta, segment, segmentDocument } from '@gongkai/format';
 
-const shared = new URL('../../../shared/fixtures/', import.meta.url);
+const shared = new URL('../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, shared), 'utf8');
 const local = (path: string) => readFileSync(new URL(`fixtures/segment/${path}`, import.meta.url), 'utf8');
 

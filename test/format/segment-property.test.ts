@@ -18,7 +18,7 @@ function rng(seed: number) {
   return { next, int, pick };
 }
 
-const shared = new URL('../../../shared/fixtures/', import.meta.url);
+const shared = new URL('../fixtures/', import.meta.url);
 const SOURCES = [
   'seeds/ezhou-2016-plan.txt',
   'seeds/guiyang-eco-2017-plan.txt',
