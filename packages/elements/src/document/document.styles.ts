@@ -87,3 +87,132 @@ export const documentStyles = css`
     color: var(--gk-color-muted, #57606a);
   }
 `;
+
+/** Table of contents, reader controls, clause highlight, text sizes, contrast and print. */
+export const readingStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  article.scale-1 {
+    font-size: 1.125em;
+  }
+  article.scale-2 {
+    font-size: 1.25em;
+  }
+  article.scale-3 {
+    font-size: 1.5em;
+  }
+  [part='controls'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-block-end: 1em;
+    font-size: 0.875em;
+  }
+  [part='controls'] .label {
+    color: var(--gk-color-muted, #57606a);
+  }
+  [part='controls'] button {
+    font: inherit;
+    min-block-size: 2.25em;
+    min-inline-size: 2.75em;
+    padding: 0 0.75em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+    color: var(--gk-color-text, #1f2328);
+    cursor: pointer;
+  }
+  [part='controls'] button[aria-pressed='true'] {
+    background: var(--gk-color-text, #1f2328);
+    color: var(--gk-color-surface, #fff);
+  }
+  [part='controls'] button:disabled {
+    cursor: default;
+    opacity: 0.55;
+  }
+  [part='toc'] {
+    margin-block-end: 1.25em;
+    border: 1px solid var(--gk-color-border, #d0d7de);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.5em 1em;
+    background: var(--gk-color-subtle, #f6f8fa);
+  }
+  [part='toc'] summary {
+    cursor: pointer;
+    font-weight: 700;
+    min-block-size: 2em;
+    display: list-item;
+  }
+  [part='toc'] ol {
+    list-style: none;
+    margin: 0.25em 0 0;
+    padding: 0;
+    columns: 2 18em;
+  }
+  [part='toc'] li {
+    break-inside: avoid;
+    padding-block: 0.15em;
+  }
+  [part='toc'] li.level-2 {
+    padding-inline-start: 1.25em;
+    font-size: 0.9375em;
+  }
+  [data-gk-current] {
+    background: var(--gk-color-current, #fff4ce);
+    box-shadow: -0.5em 0 0 var(--gk-color-current, #fff4ce);
+  }
+  [data-gk-flash] {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+    outline-offset: 2px;
+  }
+  gk-clause-tools {
+    scroll-margin-block-start: 4em;
+  }
+  :host([contrast]) {
+    --gk-color-text: #000;
+    --gk-color-muted: #000;
+    --gk-color-link: #0000c8;
+    --gk-color-border: #000;
+    --gk-color-current: #ffe866;
+    --gk-color-subtle: #fff;
+    --gk-color-surface: #fff;
+    background: #fff;
+  }
+  :host([contrast]) a {
+    text-decoration: underline;
+  }
+  :host([theme='dark']) {
+    --gk-color-text: #e6edf3;
+    --gk-color-muted: #9da7b3;
+    --gk-color-link: #7cb7ff;
+    --gk-color-border: #57606a;
+    --gk-color-current: #3d3000;
+    --gk-color-subtle: #161b22;
+    --gk-color-surface: #0d1117;
+    --gk-color-accent: #ff7b72;
+    background: #0d1117;
+  }
+  @container (max-width: 36em) {
+    [part='toc'] ol {
+      columns: 1;
+    }
+    [part='body'] p {
+      text-indent: 0;
+    }
+  }
+  @media print {
+    [part='controls'],
+    [part='toc'] {
+      display: none;
+    }
+    [data-gk-current] {
+      background: none;
+      box-shadow: none;
+    }
+    :host {
+      color: #000 !important;
+    }
+  }
+`;

@@ -1,25 +1,49 @@
-import { anchor, type Bundle, type Clause, segment } from '@gongkai/format';
+import { anchor, type Bundle, type Clause, type PartialBundle, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import '../clause-tools/define.js';
+import type { GkClauseTools } from '../clause-tools/clause-tools.js';
+import { GkClauseChangeEvent } from '../events/clause.js';
+import { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
-import { baseStyles } from '../internal/base.styles.js';
+import { baseStyles, srOnly } from '../internal/base.styles.js';
+import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
+import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
-import { documentStyles } from './document.styles.js';
+import { documentStyles, readingStyles } from './document.styles.js';
+import { renderHeader } from './header.js';
+import { adoptPageStyles } from './page-styles.js';
+import { loadPrefs, type ReaderPrefs, savePrefs, TEXT_SIZES } from './reader-prefs.js';
+import { renderToc } from './toc.js';
+
+const CLAUSE_HASH = /^#clause=(.+)$/;
+const isTools = (el: Element) => el.tagName === 'GK-CLAUSE-TOOLS';
 
 /**
- * A policy document (公文): its metadata header with a validity badge, and its body.
+ * A policy document (公文): metadata header with a validity badge, table of contents, the text
+ * with an anchor and a "copy link" control on every clause, deep links (`#clause=3.4`), and
+ * reader controls (text size, high contrast, print).
  *
- * @summary Renders a policy bundle's metadata and text, safely.
- * @event gk-ready - The bundle is loaded and rendered; `detail` has clause and note counts.
+ * Renders a bundle (`src` or `bundle`), or — with child content and no bundle body — enhances
+ * the article the CMS already rendered, which stays in the page (readable without scripts).
+ *
+ * @summary Renders a policy document and its clause structure.
+ * @slot - The CMS article to enhance, when the document is not loaded from a bundle.
+ * @event gk-ready - The document is rendered; `detail` has the clause count.
  * @event gk-error - The bundle could not be loaded or is invalid; `detail.message` says why.
+ * @event gk-clause-change - The clause being read changed; `detail.clause` is its id.
+ * @event gk-note-request - A clause's "查看解读" button was pressed.
+ * @event gk-reader-change - The reader changed the text size or contrast.
  * @csspart header - The metadata header.
  * @csspart title - The document title.
  * @csspart meta - The list of metadata (文号, issuer, dates…).
  * @csspart badge - The validity badge (有效 / 已失效 / 已修订 / 征求意见稿).
  * @csspart notice - The notice shown when the document is repealed, amended or a draft.
+ * @csspart toc - The table of contents.
+ * @csspart controls - The reader controls.
  * @csspart body - The document text.
  * @csspart error - The message shown when the bundle cannot be used.
  * @cssproperty [--gk-font-size=16px] - Base text size.
@@ -27,9 +51,10 @@ import { documentStyles } from './document.styles.js';
  * @cssproperty [--gk-color-accent=#b42318] - Rule under the header.
  * @cssproperty [--gk-color-link=#0b57d0] - Link colour.
  * @cssproperty [--gk-color-focus=#c2410c] - Focus outline colour.
+ * @cssproperty [--gk-color-current=#fff4ce] - Background of the clause being read.
  */
 export class GkDocument extends LitElement {
-  static override styles = [baseStyles, documentStyles];
+  static override styles = [baseStyles, srOnly, documentStyles, readingStyles];
 
   /** URL of a policy bundle (JSON). */
   @property({ reflect: true }) accessor src = '';
@@ -37,66 +62,187 @@ export class GkDocument extends LitElement {
   /** A policy bundle given directly (takes precedence over `src`); validated like a fetched one. */
   @property({ attribute: false }) accessor bundle: unknown = undefined;
 
-  @state() private accessor loaded: Bundle | null = null;
-  private loadedClauses: readonly Clause[] = [];
+  /** Text size step, 0 (default) to 3; the reader's own choice is remembered. */
+  @property({ type: Number, reflect: true, attribute: 'text-size' }) accessor textSize = 0;
+
+  /** High-contrast colours. */
+  @property({ type: Boolean, reflect: true }) accessor contrast = false;
+
+  /** Hide the table of contents. */
+  @property({ type: Boolean, attribute: 'no-toc' }) accessor noToc = false;
+
+  @state() private accessor loaded: Bundle | PartialBundle | null = null;
   @state() private accessor bodyNode: HTMLElement | null = null;
   @state() private accessor error: BundleError | null = null;
+  @state() private accessor map: ClauseDom | null = null;
+  @state() private accessor enhancing = false;
+
+  @query('slot') private accessor slotElement!: HTMLSlotElement | null;
 
   private readonly i18n = new LocalizeController(this);
+  private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
+  private currentClause: string | null = null;
+  private readonly onHashChange = () => this.followHash();
 
-  /** The document's clauses (read-only): the bundle's own, or segmented from its body. */
+  /** The document's clauses (read-only), segmented from the rendered text. */
   get clauses(): readonly Clause[] {
-    return this.loadedClauses;
+    return this.map?.clauses ?? [];
+  }
+
+  /** The clause being read. */
+  get current(): string | null {
+    return this.currentClause;
+  }
+
+  /** The element marking where a clause starts (to align or anchor notes). */
+  clauseMarker(id: string): HTMLElement | undefined {
+    return this.map?.markers.get(id);
+  }
+
+  /** Shows how many notes each clause has, numbered in document order for print. */
+  setNoteCounts(counts: ReadonlyMap<string, number>): void {
+    let index = 0;
+    for (const [id, marker] of this.map?.markers ?? []) {
+      const tools = marker as GkClauseTools;
+      tools.notes = counts.get(id) ?? 0;
+      tools.noteIndex = tools.notes ? ++index : 0;
+    }
+  }
+
+  /** Scrolls to a clause, highlights it and announces it as current. */
+  scrollToClause(id: string, options: { focus?: boolean } = {}): boolean {
+    const marker = this.map?.markers.get(id);
+    if (!marker) return false;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    marker.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    this.setCurrent(id, true);
+    if (options.focus) (marker as GkClauseTools).focus();
+    for (const block of this.map?.blocks.get(id) ?? []) {
+      block.setAttribute('data-gk-flash', '');
+      setTimeout(() => block.removeAttribute('data-gk-flash'), 1600);
+    }
+    return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const prefs = loadPrefs();
+    if (!this.hasAttribute('text-size')) this.textSize = prefs.textSize;
+    if (!this.hasAttribute('contrast')) this.contrast = prefs.contrast;
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.tracker.disconnect();
+    window.removeEventListener('hashchange', this.onHashChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('bundle')) void this.load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+  private get msg() {
+    return this.i18n.msg.bind(this.i18n);
+  }
+
+  /** Enhance mode: no bundle body to render, and the page gave us an article. */
+  private get wantsEnhance(): boolean {
+    const body = (this.bundle as { body?: unknown } | undefined)?.body;
+    return !this.src && body === undefined && this.childElementCount > 0;
   }
 
   private async load(): Promise<void> {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
-    const msg = this.i18n.msg.bind(this.i18n);
     this.error = null;
     try {
+      if (this.wantsEnhance) return await this.enhance(abort.signal);
       let bundle: Bundle;
-      if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', msg);
-      else if (this.src) bundle = await loadBundle(this.src, msg, abort.signal);
-      else throw new BundleError(msg('loadFailed'), msg('noSource'));
+      if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', this.msg);
+      else if (this.src) bundle = await loadBundle(this.src, this.msg, abort.signal);
+      else throw new BundleError(this.msg('loadFailed'), this.msg('noSource'));
       const content =
         bundle.bodyHtml !== undefined
           ? sanitizeToFragment(bundle.bodyHtml)
           : await renderSafeMarkdownFragment(bundle.body ?? '');
       if (abort.signal.aborted) return;
+      const body = this.bodyContainer(content);
       this.loaded = bundle;
-      this.loadedClauses = bundle.clauses ?? segment(bundle.body ?? '', { format: 'markdown' });
-      this.bodyNode = this.bodyContainer(content);
-      await this.updateComplete;
-      const anchoring = bundle.interpretations?.length ? anchor(bundle, this.loadedClauses) : null;
-      const orphans = anchoring?.orphans.filter((o) => o.kind === 'note').length ?? 0;
-      this.dispatchEvent(
-        new GkReadyEvent({
-          clauses: this.loadedClauses.length,
-          notes: (bundle.interpretations?.length ?? 0) - orphans,
-          orphans,
-        }),
-      );
+      this.bodyNode = body;
+      this.annotate([body]);
     } catch (error) {
       if (abort.signal.aborted) return;
-      const failure = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
-      this.loaded = null;
-      this.loadedClauses = [];
-      this.error = failure;
-      console.warn(`[gongkai] <gk-document>: ${failure.message}`, failure.problems);
-      this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+      this.fail(error);
     }
+  }
+
+  private async enhance(signal: AbortSignal): Promise<void> {
+    this.enhancing = true;
+    if (this.bundle !== undefined) {
+      const result = validatePartial(this.bundle);
+      if (!result.ok) throw new BundleError(this.msg('invalidBundle'), '<gk-document>.bundle', result.problems);
+      this.loaded = result.value;
+    }
+    // Included in <head>, we may run before the article is parsed: wait for it.
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
+    await this.updateComplete;
+    if (signal.aborted) return;
+    adoptPageStyles(this.ownerDocument);
+    const roots = this.slotElement?.assignedElements({ flatten: true }) ?? [...this.children];
+    this.annotate(roots);
+  }
+
+  private annotate(roots: Node[]): void {
+    const map = annotateClauses(
+      roots,
+      (clause) => {
+        const tools = document.createElement('gk-clause-tools');
+        tools.clause = clause.id;
+        tools.number = clause.number;
+        tools.id = `gk-clause-${clause.id}`;
+        return tools;
+      },
+      isTools,
+    );
+    this.map = map;
+    this.tracker.observe(map.markers);
+    void this.updateComplete.then(() => {
+      // The contents start collapsed on a phone, where they would push the text off screen.
+      const toc = this.renderRoot.querySelector<HTMLDetailsElement>('[part="toc"] details');
+      if (toc && this.clientWidth < 560) toc.open = false;
+      const notes = this.loaded?.interpretations ?? [];
+      const orphans = notes.length ? anchor({ interpretations: notes }, map.clauses).orphans.length : 0;
+      this.dispatchEvent(new GkReadyEvent({ clauses: map.clauses.length, notes: notes.length - orphans, orphans }));
+      this.followHash();
+    });
+  }
+
+  private fail(error: unknown): void {
+    const failure = error instanceof BundleError ? error : new BundleError(this.msg('loadFailed'), String(error));
+    this.loaded = null;
+    this.map = null;
+    this.error = failure;
+    console.warn(`[gongkai] <gk-document>: ${failure.message}`, failure.problems);
+    this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+  }
+
+  private followHash(): void {
+    const match = CLAUSE_HASH.exec(decodeURIComponent(location.hash));
+    if (match?.[1]) this.scrollToClause(match[1]);
+  }
+
+  private setCurrent(clause: string | null, fromUser: boolean): void {
+    if (clause === this.currentClause && !fromUser) return;
+    for (const block of this.map?.blocks.get(this.currentClause ?? '') ?? []) block.removeAttribute('data-gk-current');
+    this.currentClause = clause;
+    for (const block of this.map?.blocks.get(clause ?? '') ?? []) block.setAttribute('data-gk-current', '');
+    this.dispatchEvent(new GkClauseChangeEvent({ clause }));
   }
 
   /** Built once per load and kept, so re-renders never re-parse the body. */
@@ -104,67 +250,59 @@ export class GkDocument extends LitElement {
     const container = document.createElement('div');
     container.setAttribute('part', 'body');
     container.setAttribute('role', 'region');
-    container.setAttribute('aria-label', this.i18n.msg('documentBody'));
+    container.setAttribute('aria-label', this.msg('documentBody'));
     container.append(content);
     return container;
   }
 
+  private setPrefs(prefs: ReaderPrefs): void {
+    this.textSize = prefs.textSize;
+    this.contrast = prefs.contrast;
+    savePrefs(prefs);
+    this.dispatchEvent(new GkReaderChangeEvent(prefs));
+  }
+
   protected override render() {
     if (this.error) return this.renderError(this.error);
-    if (!this.loaded) return html`<p class="loading" role="status">${this.i18n.msg('loading')}</p>`;
-    const { meta } = this.loaded;
+    if (!this.loaded && !this.enhancing) return html`<p class="loading" role="status">${this.msg('loading')}</p>`;
+    const meta = this.loaded?.meta;
     return html`
-      <article lang=${this.loaded.lang ?? nothing}>
-        ${this.renderHeader(meta)}
-        ${this.bodyNode}
+      <article lang=${this.loaded?.lang ?? nothing} class="scale-${this.textSize}">
+        ${meta ? renderHeader(meta, this.msg) : nothing} ${this.renderControls()}
+        ${this.noToc || !this.map ? nothing : renderToc(this.map.clauses, this.msg, (id) => this.scrollToClause(id, { focus: true }))}
+        ${this.enhancing ? html`<div part="body" class="enhanced"><slot></slot></div>` : this.bodyNode}
       </article>
     `;
   }
 
-  private renderHeader(meta: Bundle['meta']) {
-    const t = this.i18n.msg.bind(this.i18n);
-    const status = meta.status;
-    const rows: [string, string | undefined][] = [
-      [t('docNumber'), meta.docNumber],
-      [t('issuer'), meta.issuer],
-      [t('indexNumber'), meta.indexNumber],
-      [t('published'), meta.published],
-      [t('effective'), meta.effective],
-      [t('category'), meta.category],
-    ];
-    const notice =
-      status === 'repealed'
-        ? t('repealedNotice')
-        : status === 'amended'
-          ? t('amendedNotice')
-          : status === 'draft'
-            ? t('draftNotice')
-            : '';
-    return html`
-      <header part="header" class=${status ? `status-${status}` : ''}>
-        <h2 class="title" part="title">${meta.title}</h2>
-        <dl part="meta" aria-label=${t('documentMeta')}>
-          ${rows.filter(([, value]) => value).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
-          ${status ? html`<div><dt>${t('validity')}</dt><dd><span part="badge">${t(`status_${status}`)}</span></dd></div>` : nothing}
-        </dl>
-        ${
-          notice
-            ? html`<p part="notice" role="note">
-              ${notice}
-              ${
-                meta.supersededBy
-                  ? html`${t('seeCurrent')}${
-                      meta.supersededBy.url
-                        ? html`<a href=${meta.supersededBy.url}>${meta.supersededBy.title}</a>`
-                        : meta.supersededBy.title
-                    }`
-                  : nothing
-              }
-            </p>`
-            : nothing
-        }
-      </header>
-    `;
+  private renderControls() {
+    const t = this.msg;
+    const prefs = { textSize: this.textSize, contrast: this.contrast };
+    return html`<div part="controls" role="group" aria-label=${t('readerControls')}>
+      <span class="label" aria-hidden="true">${t('textSize')}</span>
+      <button
+        type="button"
+        ?disabled=${this.textSize <= 0}
+        @click=${() => this.setPrefs({ ...prefs, textSize: this.textSize - 1 })}
+      >
+        A−<span class="sr-only">${t('textSmaller')}</span>
+      </button>
+      <button
+        type="button"
+        ?disabled=${this.textSize >= TEXT_SIZES.length - 1}
+        @click=${() => this.setPrefs({ ...prefs, textSize: this.textSize + 1 })}
+      >
+        A+<span class="sr-only">${t('textLarger')}</span>
+      </button>
+      <button
+        type="button"
+        aria-pressed=${this.contrast ? 'true' : 'false'}
+        @click=${() => this.setPrefs({ ...prefs, contrast: !this.contrast })}
+      >
+        ${t('highContrast')}
+      </button>
+      <button type="button" @click=${() => print()}>${t('print')}</button>
+    </div>`;
   }
 
   private renderError(error: BundleError) {

@@ -44,3 +44,15 @@ export const baseStyles = css`
     font-family: ui-monospace, monospace;
   }
 `;
+
+/** Text for screen readers only. */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,26 +1,198 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+// The `gongkai` command: parse, build, validate, check. Node only; the work is done by the
+// pure functions of @gongkai/format, this file reads files and prints.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { anchor } from '../anchor/index.js';
+import {
+  AUTHORING_FILES,
+  type AuthoringProblem,
+  buildBundle,
+  decodeText,
+  formatProblem,
+  parseDocument,
+  parseJson,
+} from '../authoring/index.js';
+import { check } from '../check/index.js';
+import type { Bundle } from '../schema/bundle.js';
 import { validate } from '../schema/validate.js';
+import { parseArgs } from './args.js';
+import { type Lang, pickLang, TEXT, USAGE } from './text.js';
 
-const [command, file] = process.argv.slice(2);
-const usage = 'usage: gongkai validate BUNDLE.json';
+const args = parseArgs(process.argv.slice(2));
+const lang: Lang = pickLang(args.lang, process.env) ?? 'en';
+const t = TEXT[lang];
+const other: Lang = lang === 'en' ? 'zh-Hans' : 'en';
+const err = (line: string) => process.stderr.write(`${line}\n`);
 
-if (command === 'validate' && file) {
-  let input: unknown;
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function usage(problem?: string): never {
+  if (problem) err(problem);
+  err(USAGE[lang]);
+  throw new Exit(2);
+}
+
+/** Prints every problem (both languages for bundle problems) and stops with status 1. */
+function report(problems: AuthoringProblem[], both = false): void {
+  for (const p of problems) {
+    err(formatProblem(p, lang));
+    if (both && !p.warning) err(`    ${p.message[other]}`);
+  }
+  if (problems.some((p) => !p.warning)) throw new Exit(1);
+}
+
+function readBytes(file: string): Uint8Array {
   try {
-    input = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    console.error(`${file}: ${(error as Error).message}`);
-    process.exit(1);
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(code === 'ENOENT' ? t.notFound(file) : t.unreadable(file, code ?? (e as Error).message));
+    throw new Exit(1);
   }
-  const result = validate(input);
-  if (result.ok) {
-    console.log(`${file}: ok`);
-  } else {
-    for (const p of result.problems) console.error(`${file}: ${p.path}: ${p.message.en} (${p.message['zh-Hans']})`);
-    process.exit(1);
+}
+
+function readBundle(file: string): unknown {
+  const bytes = readBytes(file);
+  let text: string;
+  try {
+    text = decodeText(file, bytes);
+  } catch (e) {
+    report([(e as { problem: AuthoringProblem }).problem]);
+    throw new Exit(1);
   }
-} else {
-  console.error(usage);
-  process.exit(2);
+  const parsed = parseJson(file, text);
+  if (parsed.ok) return parsed.value;
+  report([parsed.problem]);
+  throw new Exit(1);
+}
+
+/** Indented for people, except the search index: one line, a third of the size. */
+function toJson(bundle: Bundle): string {
+  const { searchIndex, ...rest } = bundle;
+  const json = JSON.stringify(searchIndex ? { ...rest, searchIndex: '\u0000' } : rest, null, 2);
+  return `${searchIndex ? json.replace('"\\u0000"', () => JSON.stringify(searchIndex)) : json}\n`;
+}
+
+function output(bundle: Bundle): void {
+  const json = toJson(bundle);
+  if (!args.output) {
+    process.stdout.write(json);
+    return;
+  }
+  try {
+    writeFileSync(args.output, json);
+  } catch (e) {
+    err(t.unreadable(args.output, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new Exit(1);
+  }
+  err(t.wrote(args.output));
+}
+
+function verbose(notes: { en: string; 'zh-Hans': string }[]): void {
+  if (args.verbose) for (const n of notes) err(`  · ${n[lang]}`);
+}
+
+function parse(file: string): void {
+  const result = parseDocument(readBytes(file), file);
+  verbose(result.notes);
+  report(result.problems, true);
+  output(result.bundle as Bundle);
+}
+
+function build(path: string): void {
+  if (!existsSync(path)) {
+    err(t.notFound(path));
+    throw new Exit(1);
+  }
+  const dir = statSync(path).isDirectory() ? path : dirname(path);
+  const policy = statSync(path).isDirectory() ? join(path, 'policy.md') : path;
+  if (!existsSync(policy)) {
+    err(t.noPolicy(dir));
+    throw new Exit(1);
+  }
+  const files: Record<string, Uint8Array> = { 'policy.md': readBytes(policy) };
+  for (const f of AUTHORING_FILES.slice(1)) if (existsSync(join(dir, f))) files[f] = readBytes(join(dir, f));
+  const result = buildBundle(files, {
+    dir,
+    fallbackId: basename(dir === '.' ? process.cwd() : dir),
+    searchIndex: args.searchIndex,
+  });
+  verbose(result.notes);
+  report(result.problems, true);
+  const bundle = result.bundle as Bundle;
+  const a = result.anchoring;
+  if (a) {
+    const landed = (list: object[]) => String(list.filter((x) => !('orphan' in x)).length);
+    err(t.anchored(landed(a.notes), landed(a.qa), landed(a.graphics)));
+    err(t.orphans(String(a.orphans.length)));
+    for (const o of a.orphans) {
+      const what =
+        o.kind === 'note'
+          ? `$.interpretations[${o.index}]`
+          : `$.${o.kind === 'qa' ? 'qa' : 'graphics'}[${o.index}].clauses[${o.link}]`;
+      err(t.orphan(what, `${o.orphan.reason}: ${o.orphan.message[lang]}`));
+    }
+  }
+  output(bundle);
+}
+
+function validateFile(file: string): Bundle {
+  const result = validate(readBundle(file));
+  if (result.ok) return result.value;
+  err(t.invalid(file, String(result.problems.length)));
+  report(
+    result.problems.map((p) => ({ file, path: p.path, message: p.message })),
+    true,
+  );
+  throw new Exit(1);
+}
+
+function checkFile(file: string): void {
+  const bundle = validateFile(file);
+  // check() reads orphans as { index, reason } of interpretations; anchor() also reports Q&A
+  // and graphic links, which validate() has already checked against the clauses.
+  const orphans = anchor(bundle).orphans.filter((o) => o.kind === 'note');
+  const results = check(bundle, {
+    anchoring: { orphans: orphans.map((o) => ({ index: o.index, reason: o.orphan.reason })) },
+  });
+  const mark = { pass: '✓', warn: '!', fail: '✗' } as const;
+  for (const r of results) process.stdout.write(`${mark[r.level]} ${r.id}: ${r.message[lang]}\n`);
+  const n = (level: string) => String(results.filter((r) => r.level === level).length);
+  process.stdout.write(`${t.checkSummary(n('pass'), n('warn'), n('fail'))}\n`);
+  if (results.some((r) => r.level === 'fail')) throw new Exit(1);
+}
+
+function main(): void {
+  if (args.lang !== undefined && !pickLang(args.lang, {})) usage(t.badLang(args.lang));
+  if (args.help) {
+    process.stdout.write(`${USAGE[lang]}\n`);
+    return;
+  }
+  if (!args.command) usage();
+  const commands: Record<string, (file: string) => void> = {
+    parse,
+    build,
+    validate: (f) => {
+      validateFile(f);
+      process.stdout.write(`${t.valid(f)}\n`);
+    },
+    check: checkFile,
+  };
+  const run = commands[args.command as string];
+  if (!run) usage(t.unknownCommand(args.command as string));
+  if (args.unknown.length > 0) usage(t.badOption(args.unknown[0] as string));
+  if (!args.file) usage(t.missingArg(args.command as string));
+  run(args.file as string);
+}
+
+try {
+  main();
+} catch (e) {
+  if (!(e instanceof Exit)) throw e;
+  process.exitCode = e.code;
 }

@@ -2,6 +2,7 @@
 // JSON Schema are all derived from these valibot schemas (valibot builds no code at run
 // time, so it works under a CSP without 'unsafe-eval').
 import * as v from 'valibot';
+import type { SerializedSearchIndex } from '../search/serialize.js';
 import { RULES } from './messages.js';
 
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
@@ -156,6 +157,24 @@ export const ConsultationSchema = obj({
   shortWindowReason: optionalText,
 });
 
+/** The derived search index `gongkai build` stores, as `serializeSearchIndex` writes it. */
+export const SearchIndexDataSchema = obj({
+  format: v.literal('gongkai-search'),
+  version: v.literal(1),
+  fields: v.array(v.string()),
+  boosts: v.array(v.number()),
+  ids: v.array(v.string()),
+  texts: v.array(v.array(v.string())),
+  lengths: v.array(v.array(v.number())),
+  // objectWithRest, not record: the same check, and a JSON Schema without propertyNames.
+  terms: v.objectWithRest({}, v.array(v.number())),
+});
+// The compiler keeps this schema in step with serializeSearchIndex: a field added to one and
+// not the other makes `InStep` false and this type an error.
+type InStep<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type SearchIndexInStep = Assert<InStep<v.InferOutput<typeof SearchIndexDataSchema>, SerializedSearchIndex>>;
+
 export const BundleSchema = obj({
   schemaVersion: v.literal(1),
   id,
@@ -168,6 +187,7 @@ export const BundleSchema = obj({
   qa: v.optional(v.array(QaSchema)),
   graphics: v.optional(v.array(GraphicSchema)),
   consultation: v.optional(ConsultationSchema),
+  searchIndex: v.optional(SearchIndexDataSchema),
 });
 
 /** An interpretation file that enhances a document already on the page: no body needed. */

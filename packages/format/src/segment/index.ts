@@ -36,7 +36,7 @@
  * scripts and styles are not text).
  */
 import type { Clause } from '../schema/bundle.js';
-import { detectFormat, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
+import { detectFormat, isChrome, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
 import { buildClauses, type TextPart } from './tree.js';
 
 export { extractMeta, toIsoDate, toStatus } from './meta.js';
@@ -65,4 +65,17 @@ export function segmentDocument(input: string, options?: SegmentOptions): Segmen
 /** The clauses of a policy document. Never throws. */
 export function segment(input: string, options?: SegmentOptions): Clause[] {
   return segmentDocument(input, options).clauses;
+}
+
+/**
+ * Segments paragraphs that are already split, such as the block elements of a rendered page:
+ * `parts[].paragraph` indexes `paragraphs`, so each piece maps back to its element.
+ */
+export function segmentBlocks(paragraphs: readonly { text: string; heading?: boolean }[]): Segmentation {
+  const blocks = paragraphs.map((p) => {
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    return { text, heading: p.heading === true, chrome: isChrome(text) };
+  });
+  const { clauses, parts } = buildClauses(blocks);
+  return { format: 'html', paragraphs: blocks.map((b) => b.text), clauses, parts };
 }

@@ -1,0 +1,89 @@
+// The CLI's own words, in both languages; bundle and authoring messages come with their own.
+export type Lang = 'en' | 'zh-Hans';
+
+/**
+ * `--lang` wins; else zh-Hans when the locale (LC_ALL, LC_MESSAGES, LANG — the order
+ * gettext uses) starts with `zh`, else en.
+ */
+export function pickLang(flag: string | undefined, env: Record<string, string | undefined>): Lang | undefined {
+  if (flag !== undefined) return flag === 'en' || flag === 'zh-Hans' ? flag : undefined;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh-Hans' : 'en';
+}
+
+export const USAGE: Record<Lang, string> = {
+  en: `gongkai — policy bundles for Gongkai
+
+usage:
+  gongkai parse FILE [-o bundle.json]       .txt, .md or .html → bundle JSON (clauses and meta derived)
+  gongkai build DIR|policy.md [-o bundle.json]
+                                            authoring files → validated bundle with clauses and search index
+  gongkai validate BUNDLE.json              every problem with its JSON path
+  gongkai check BUNDLE.json                 publication self-check: ✓ pass  ! warn  ✗ fail
+
+options:
+  -o, --output FILE   write the bundle to FILE instead of stdout
+  --lang en|zh-Hans   language of messages (default: zh-Hans when LANG starts with zh, else en)
+  --no-search-index   build: leave out the derived search index (smaller file)
+  -v, --verbose       say what was derived (meta from the text, ids, clauses)
+  -h, --help          this help
+
+exit status: 0 ok · 1 problems found (or a check failed) · 2 wrong usage
+authoring files (build): policy.md, interpretation.md, qa.md, graphics.json — see the @gongkai/format README`,
+  'zh-Hans': `gongkai —— 政务公开政策数据包工具
+
+用法：
+  gongkai parse 文件 [-o bundle.json]        .txt、.md 或 .html → 数据包 JSON（自动识别条款和元数据）
+  gongkai build 目录|policy.md [-o bundle.json]
+                                            编写文件 → 经校验的数据包（含条款和检索索引）
+  gongkai validate 数据包.json               列出所有问题及其 JSON 路径
+  gongkai check 数据包.json                  发布前自查：✓ 通过  ! 提醒  ✗ 不通过
+
+选项：
+  -o, --output 文件    将数据包写入文件，而不是标准输出
+  --lang en|zh-Hans   提示语言（默认：LANG 以 zh 开头时为 zh-Hans，否则为 en）
+  --no-search-index   build：不附带检索索引（文件更小）
+  -v, --verbose       说明自动推导的内容（取自正文的元数据、编号、条款）
+  -h, --help          显示本帮助
+
+退出码：0 正常 · 1 发现问题（或自查不通过） · 2 用法错误
+编写文件（build）：policy.md、interpretation.md、qa.md、graphics.json，详见 @gongkai/format 的 README`,
+};
+
+const en = {
+  unknownCommand: (c: string) => `unknown command "${c}"`,
+  missingArg: (c: string) => `"${c}" needs a file`,
+  badOption: (o: string) => `unknown option "${o}"`,
+  badLang: (l: string) => `--lang must be en or zh-Hans, not "${l}"`,
+  unreadable: (f: string, why: string) => `${f}: cannot read: ${why}`,
+  notFound: (f: string) => `${f}: no such file or directory`,
+  noPolicy: (d: string) => `${d}: no policy.md in this folder`,
+  valid: (f: string) => `${f}: valid`,
+  invalid: (f: string, n: string) => `${f}: ${n} problem(s)`,
+  wrote: (f: string) => `wrote ${f}`,
+  anchored: (n: string, q: string, g: string) =>
+    `anchored: ${n} interpretation(s), ${q} Q&A link(s), ${g} graphic link(s)`,
+  orphans: (n: string) => `orphans: ${n}`,
+  orphan: (what: string, why: string) => `  ✗ ${what}: ${why}`,
+  checkSummary: (p: string, w: string, f: string) => `${p} pass, ${w} warn, ${f} fail`,
+};
+
+export const TEXT: Record<Lang, typeof en> = {
+  en,
+  'zh-Hans': {
+    unknownCommand: (c) => `未知命令“${c}”`,
+    missingArg: (c) => `“${c}”需要指定文件`,
+    badOption: (o) => `未知选项“${o}”`,
+    badLang: (l) => `--lang 应为 en 或 zh-Hans，而不是“${l}”`,
+    unreadable: (f, why) => `${f}：无法读取：${why}`,
+    notFound: (f) => `${f}：文件或目录不存在`,
+    noPolicy: (d) => `${d}：该目录中没有 policy.md`,
+    valid: (f) => `${f}：校验通过`,
+    invalid: (f, n) => `${f}：发现 ${n} 个问题`,
+    wrote: (f) => `已写入 ${f}`,
+    anchored: (n, q, g) => `已关联：解读 ${n} 条，问答关联 ${q} 处，图解关联 ${g} 处`,
+    orphans: (n) => `未能关联：${n} 处`,
+    orphan: (what, why) => `  ✗ ${what}：${why}`,
+    checkSummary: (p, w, f) => `通过 ${p} 项，提醒 ${w} 项，不通过 ${f} 项`,
+  },
+};
