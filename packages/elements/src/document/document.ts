@@ -1,4 +1,11 @@
-import { anchor, type Bundle, type Clause, type PartialBundle, validatePartial } from '@gongkai/format';
+import {
+  anchor,
+  type Bundle,
+  type Clause,
+  type Interpretation,
+  type PartialBundle,
+  validatePartial,
+} from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
@@ -88,6 +95,11 @@ export class GkDocument extends LitElement {
   /** The document's clauses (read-only), segmented from the rendered text. */
   get clauses(): readonly Clause[] {
     return this.map?.clauses ?? [];
+  }
+
+  /** The interpretation notes of the loaded bundle, if it has any. */
+  get interpretations(): readonly Interpretation[] {
+    return this.loaded?.interpretations ?? [];
   }
 
   /** The clause being read. */
@@ -199,6 +211,9 @@ export class GkDocument extends LitElement {
   }
 
   private annotate(roots: Node[]): void {
+    // Annotating again (a new bundle for the same article) replaces the earlier markers.
+    for (const marker of this.map?.markers.values() ?? []) marker.remove();
+    this.tracker.disconnect();
     const map = annotateClauses(
       roots,
       (clause) => {

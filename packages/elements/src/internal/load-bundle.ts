@@ -22,6 +22,11 @@ export function checkBundle(input: unknown, source: string, msg: Msg): Bundle {
 
 /** Fetches and validates a bundle; every failure names the URL and what went wrong. */
 export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Bundle> {
+  return checkBundle(await fetchJson(url, msg, signal), url, msg);
+}
+
+/** Fetches JSON; every failure names the URL and what went wrong. */
+export async function fetchJson(url: string, msg: Msg, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
@@ -39,5 +44,5 @@ export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): P
   } catch (error) {
     throw new BundleError(msg('loadFailed'), `${url} — ${msg('notJson', { detail: (error as Error).message })}`);
   }
-  return checkBundle(json, url, msg);
+  return json;
 }

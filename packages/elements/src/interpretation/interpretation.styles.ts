@@ -1,0 +1,138 @@
+import { css } from 'lit';
+
+export const interpretationStyles = css`
+  :host {
+    font-size: calc(var(--gk-font-size, 16px) * 0.9375) !important;
+  }
+  :host([text-size='1']) .scaled {
+    font-size: 1.125em;
+  }
+  :host([text-size='2']) .scaled {
+    font-size: 1.25em;
+  }
+  :host([text-size='3']) .scaled {
+    font-size: 1.5em;
+  }
+  h2 {
+    font-size: 1.125em;
+    margin: 0 0 0.75em;
+  }
+  .column {
+    position: relative;
+    min-block-size: var(--gk-column-height, 0);
+  }
+  .column .group {
+    position: absolute;
+    inset-inline: 0;
+    top: var(--gk-note-top, 0);
+  }
+  .group {
+    border: 1px solid var(--gk-color-border, #d0d7de);
+    border-inline-start: 4px solid var(--gk-color-accent, #b42318);
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+    padding: 0.5em 0.75em;
+  }
+  .group[aria-current='true'] {
+    background: var(--gk-color-current, #fff4ce);
+    border-color: var(--gk-color-focus, #c2410c);
+  }
+  .group:focus-visible {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+  }
+  .group-head {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .go {
+    font: inherit;
+    font-size: 0.875em;
+    border: 0;
+    padding: 0.25em 0;
+    min-block-size: 2em;
+    background: none;
+    color: var(--gk-color-link, #0b57d0);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .print-number {
+    display: none;
+  }
+  .note + .note,
+  .earlier {
+    margin-block-start: 0.5em;
+  }
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    margin: 0 0 0.25em;
+    font-size: 0.875em;
+    color: var(--gk-color-muted, #57606a);
+  }
+  .update {
+    font-weight: 700;
+    color: var(--gk-color-accent, #b42318);
+  }
+  .role {
+    font-weight: 700;
+  }
+  .note p {
+    margin: 0 0 0.5em;
+  }
+  video {
+    max-inline-size: 100%;
+  }
+  .orphans {
+    margin-block-start: 1.5em;
+    border: 2px dashed var(--gk-color-warning, #9a6700);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.75em 1em;
+  }
+  .orphans .reason {
+    font-size: 0.875em;
+    color: var(--gk-color-warning, #7a5200);
+  }
+  .popup {
+    position: fixed;
+    inset: 0 auto auto 0;
+    translate: var(--gk-popup-x, 0) var(--gk-popup-y, 0);
+    z-index: 2147483000;
+    inline-size: min(30em, var(--gk-popup-max-width, 90vw));
+    max-block-size: var(--gk-popup-max-height, 70vh);
+    overflow: auto;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
+  }
+  .popup .close {
+    font: inherit;
+    min-block-size: 2.25em;
+    padding: 0 0.75em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+    color: var(--gk-color-text, #1f2328);
+    cursor: pointer;
+  }
+  .empty {
+    color: var(--gk-color-muted, #57606a);
+  }
+  @media print {
+    .column {
+      min-block-size: 0;
+    }
+    .column .group {
+      position: static;
+      margin-block-end: 0.75em;
+      break-inside: avoid;
+    }
+    .print-number {
+      display: inline;
+      font-weight: 700;
+    }
+    .go,
+    .popup {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,307 @@
+import { anchor, type Interpretation, validatePartial } from '@gongkai/format';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { GkDocument } from '../document/document.js';
+import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
+import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
+import { baseStyles } from '../internal/base.styles.js';
+import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { LocalizeController } from '../internal/localize.js';
+import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
+import { Popup } from '../internal/popup.js';
+import { interpretationStyles } from './interpretation.styles.js';
+import { placeNotes } from './layout.js';
+import { renderGroup, renderNote } from './note-view.js';
+import { groupNotes, type NoteGroup, type OrphanNote } from './notes.js';
+
+export type InterpretationLayout = 'auto' | 'column' | 'popover';
+/** Below this document width, notes open from a button instead of sitting beside the text. */
+const COLUMN_MIN_DOCUMENT_WIDTH = 480;
+
+/**
+ * Interpretation notes (政策解读) beside the clauses they explain, in step with scrolling:
+ * a column aligned with the clauses on wide layouts, a popover from each clause's "查看解读"
+ * button on narrow ones. Notes whose clause cannot be found are listed, never dropped.
+ *
+ * @summary Clause-by-clause interpretation for a gk-document.
+ * @event gk-ready - Notes are placed; `detail` has the counts of anchored notes and orphans.
+ * @event gk-error - The interpretation file could not be loaded or is invalid.
+ * @csspart note - One interpretation note.
+ * @csspart orphans - The list of notes that could not be placed.
+ * @csspart popup - The popover used on narrow layouts.
+ * @cssproperty [--gk-color-current=#fff4ce] - Background of the note of the clause being read.
+ */
+export class GkInterpretation extends LitElement {
+  static override styles = [baseStyles, interpretationStyles];
+
+  /** Id of the gk-document (in the same tree) these notes explain. */
+  @property() accessor for = '';
+  /** URL of an interpretation file (a partial bundle); else the document's own bundle is used. */
+  @property() accessor src = '';
+  /** Notes given directly (takes precedence over `src`). */
+  @property({ attribute: false }) accessor interpretations: Interpretation[] | undefined = undefined;
+  /** The document element, when it is not found by `for`. */
+  @property({ attribute: false }) accessor document: GkDocument | null = null;
+  /** `column` beside the text, `popover` from buttons, or `auto` by the document's width. */
+  @property({ reflect: true }) accessor layout: InterpretationLayout = 'auto';
+  /** Text size step shared with the document (0–3). */
+  @property({ type: Number, reflect: true, attribute: 'text-size' }) accessor textSize = 0;
+
+  @state() private accessor groups: NoteGroup[] = [];
+  @state() private accessor orphans: OrphanNote[] = [];
+  @state() private accessor mode: 'column' | 'popover' = 'column';
+  @state() private accessor current: string | null = null;
+  @state() private accessor open: NoteGroup | null = null;
+  @state() private accessor error: BundleError | null = null;
+  @state() private accessor loaded = false;
+
+  @query('.column') private accessor column!: HTMLElement | null;
+  @query('.popup') private accessor popupElement!: HTMLElement | null;
+
+  private readonly i18n = new LocalizeController(this);
+  private doc: GkDocument | null = null;
+  private popup: Popup | null = null;
+  private resize: ResizeObserver | null = null;
+  private layoutQueued = false;
+  private generation = 0;
+
+  private readonly onDocReady = () => void this.build();
+  private readonly onClauseChange = (e: GkClauseChangeEvent) => {
+    this.current = e.detail.clause;
+  };
+  private readonly onNoteRequest = (e: GkNoteRequestEvent) => this.showNotes(e.detail.clause, e.detail.trigger);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.queueLayout());
+    // Attach once the elements around us exist (gk-policy renders the document first).
+    queueMicrotask(() => this.attach());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+    this.resize?.disconnect();
+    this.popup?.close(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('document') || changed.has('for')) {
+      if (this.isConnected) this.attach();
+    } else if (changed.has('interpretations') || changed.has('src')) {
+      void this.build();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.mode === 'column') this.queueLayout();
+  }
+
+  private attach(): void {
+    const target =
+      this.document ?? ((this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for) as GkDocument | null);
+    if (target === this.doc) return;
+    this.detach();
+    this.doc = target;
+    if (!target) return;
+    target.addEventListener('gk-ready', this.onDocReady);
+    target.addEventListener('gk-clause-change', this.onClauseChange);
+    target.addEventListener('gk-note-request', this.onNoteRequest);
+    this.resize?.observe(target);
+    if (target.clauses.length) void this.build();
+  }
+
+  private detach(): void {
+    if (!this.doc) return;
+    this.doc.removeEventListener('gk-ready', this.onDocReady);
+    this.doc.removeEventListener('gk-clause-change', this.onClauseChange);
+    this.doc.removeEventListener('gk-note-request', this.onNoteRequest);
+    this.resize?.unobserve(this.doc);
+    this.doc = null;
+  }
+
+  private async notes(): Promise<readonly Interpretation[]> {
+    if (this.interpretations) return this.interpretations;
+    if (this.src) {
+      const json = await fetchJson(this.src, this.i18n.msg.bind(this.i18n));
+      const result = validatePartial(json);
+      if (!result.ok) throw new BundleError(this.i18n.msg('invalidBundle'), this.src, result.problems);
+      return result.value.interpretations ?? [];
+    }
+    return this.doc?.interpretations ?? [];
+  }
+
+  private async build(): Promise<void> {
+    const doc = this.doc;
+    if (!doc?.clauses.length) return;
+    const generation = ++this.generation;
+    try {
+      const notes = await this.notes();
+      const bodies = await Promise.all(notes.map((n) => this.renderBody(n.body)));
+      if (generation !== this.generation) return;
+      const anchoring = anchor({ interpretations: [...notes] }, doc.clauses);
+      const { groups, orphans } = groupNotes(
+        anchoring,
+        notes,
+        bodies,
+        doc.clauses.map((c) => c.id),
+      );
+      this.error = null;
+      this.groups = groups;
+      this.orphans = orphans;
+      this.loaded = true;
+      doc.setNoteCounts(new Map(groups.map((g) => [g.clause, g.notes.length])));
+      this.chooseMode();
+      await this.updateComplete;
+      this.dispatchEvent(
+        new GkReadyEvent({
+          clauses: doc.clauses.length,
+          notes: notes.length - orphans.length,
+          orphans: orphans.length,
+        }),
+      );
+    } catch (error) {
+      const failure =
+        error instanceof BundleError ? error : new BundleError(this.i18n.msg('loadFailed'), String(error));
+      this.error = failure;
+      console.warn(`[gongkai] <gk-interpretation>: ${failure.message}`, failure.problems);
+      this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+    }
+  }
+
+  private async renderBody(markdown: string): Promise<HTMLElement> {
+    const body = document.createElement('div');
+    body.className = 'body';
+    body.append(await renderSafeMarkdownFragment(markdown));
+    return body;
+  }
+
+  private chooseMode(): void {
+    const width = this.doc?.clientWidth ?? 0;
+    const mode =
+      this.layout === 'auto'
+        ? width >= COLUMN_MIN_DOCUMENT_WIDTH && this.clientWidth > 0
+          ? 'column'
+          : 'popover'
+        : this.layout;
+    if (mode !== this.mode) {
+      this.closePopup(false);
+      this.mode = mode;
+    }
+  }
+
+  private queueLayout(): void {
+    if (this.layoutQueued) return;
+    this.layoutQueued = true;
+    requestAnimationFrame(() => {
+      this.layoutQueued = false;
+      this.chooseMode();
+      const column = this.column;
+      if (this.mode !== 'column' || !column || !this.doc) return;
+      const placements = [...column.querySelectorAll<HTMLElement>('.group')].flatMap((group) => {
+        const marker = this.doc?.clauseMarker(group.dataset.clause ?? '');
+        return marker ? [{ group, marker }] : [];
+      });
+      const height = placeNotes(column, placements);
+      column.style.setProperty('--gk-column-height', `${height}px`);
+    });
+  }
+
+  /** Opens (narrow) or brings into view (wide) the notes of a clause. */
+  showNotes(clause: string, trigger?: HTMLElement): void {
+    const group = this.groups.find((g) => g.clause === clause);
+    if (!group) return;
+    if (this.mode === 'column' || !trigger) {
+      const element = this.renderRoot.querySelector<HTMLElement>(`.group[data-clause="${CSS.escape(clause)}"]`);
+      element?.focus();
+      this.current = clause;
+      return;
+    }
+    this.closePopup(false);
+    this.open = group;
+    (trigger.getRootNode() as ShadowRoot).host?.setAttribute('expanded', '');
+    void this.updateComplete.then(() => {
+      const popup = this.popupElement;
+      if (!popup) return;
+      this.popup = new Popup({ trigger, popup, onClose: () => this.afterClose(trigger) });
+      popup.querySelector<HTMLElement>('.close')?.focus();
+    });
+  }
+
+  private afterClose(trigger: HTMLElement): void {
+    this.popup = null;
+    this.open = null;
+    (trigger.getRootNode() as ShadowRoot).host?.removeAttribute('expanded');
+  }
+
+  private closePopup(restoreFocus: boolean): void {
+    this.popup?.close(restoreFocus);
+  }
+
+  private label(clause: string): string {
+    const found = this.doc?.clauses.find((c) => c.id === clause);
+    return found ? `${found.number}${found.title}`.slice(0, 24) : clause;
+  }
+
+  protected override render() {
+    const t = this.i18n.msg.bind(this.i18n);
+    if (this.error) {
+      return html`<div class="gk-error" part="error" role="alert"><strong>${this.error.headline}</strong>
+        <div>${this.error.detail}</div></div>`;
+    }
+    if (!this.loaded) return nothing;
+    const go = (clause: string) => () => this.doc?.scrollToClause(clause, { focus: true });
+    return html`<section class="scaled" aria-label=${t('interpretation')}>
+      ${this.groups.length === 0 && this.orphans.length === 0 ? html`<p class="empty">${t('noNotes')}</p>` : nothing}
+      ${
+        this.mode === 'column'
+          ? html`<div class="column">
+            ${this.groups.map(
+              (g) => html`<section
+                class="group"
+                data-clause=${g.clause}
+                tabindex="-1"
+                aria-current=${this.current === g.clause ? 'true' : 'false'}
+                aria-label=${t('notesFor', { clause: this.label(g.clause) })}
+              >
+                ${renderGroup(g, t, this.label(g.clause), go(g.clause))}
+              </section>`,
+            )}
+          </div>`
+          : nothing
+      }
+      ${this.renderOrphans()} ${this.renderPopup()}
+    </section>`;
+  }
+
+  private renderPopup() {
+    const group = this.open;
+    if (!group || this.mode !== 'popover') return nothing;
+    const t = this.i18n.msg.bind(this.i18n);
+    const title = t('notesFor', { clause: this.label(group.clause) });
+    return html`<div class="popup group" part="popup" role="dialog" aria-label=${title}>
+      <p><button type="button" class="close" @click=${() => this.closePopup(true)}>${t('close')}</button></p>
+      ${renderGroup(group, t, this.label(group.clause), () => {
+        this.closePopup(false);
+        this.doc?.scrollToClause(group.clause, { focus: true });
+      })}
+    </div>`;
+  }
+
+  private renderOrphans() {
+    if (!this.orphans.length) return nothing;
+    const t = this.i18n.msg.bind(this.i18n);
+    const lang = this.i18n.lang === 'en' ? 'en' : 'zh-Hans';
+    return html`<section class="orphans" part="orphans" aria-labelledby="orphans-title">
+      <h2 id="orphans-title">${t('orphans')}</h2>
+      <p>${t('orphansHint')}</p>
+      ${this.orphans.map(
+        (o) => html`<div class="orphan">
+          ${o.note.target.quote ? html`<blockquote>${o.note.target.quote.exact}</blockquote>` : nothing}
+          <p class="reason">${o.orphan.message[lang]}</p>
+          ${renderNote(o, t, false)}
+        </div>`,
+      )}
+    </section>`;
+  }
+}

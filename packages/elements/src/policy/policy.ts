@@ -1,0 +1,179 @@
+import { type PartialBundle, validatePartial } from '@gongkai/format';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '../document/define.js';
+import type { GkDocument } from '../document/document.js';
+import type { GkReaderChangeEvent } from '../events/reader.js';
+import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
+import '../interpretation/define.js';
+import { baseStyles } from '../internal/base.styles.js';
+import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { LocalizeController } from '../internal/localize.js';
+import type { GkInterpretation } from '../interpretation/interpretation.js';
+import { policyStyles } from './policy.styles.js';
+
+const WIDE = 860;
+
+/**
+ * One tag for a whole policy page: the document with its interpretation beside it (and, as
+ * they arrive, Q&A, graphics and consultation), with a compact section navigation.
+ *
+ * Loads a bundle (`src`, or an inline `<script type="application/json">` child), or enhances
+ * the article the CMS already rendered (its children), attaching the `interpretation` file.
+ *
+ * @summary A policy page: document and interpretation, side by side and in step.
+ * @slot - The CMS article to enhance, or a `<script type="application/json">` bundle.
+ * @event gk-ready - Everything is rendered; `detail` has the clause, note and orphan counts.
+ * @event gk-error - The bundle or interpretation file could not be used.
+ * @csspart sections - The section navigation (原文 / 解读 / …).
+ */
+export class GkPolicy extends LitElement {
+  static override styles = [baseStyles, policyStyles];
+
+  /** URL of the policy bundle. */
+  @property({ reflect: true }) accessor src = '';
+  /** URL of an interpretation file for the article in the page (enhance mode). */
+  @property({ reflect: true }) accessor interpretation = '';
+  /** A bundle given directly. */
+  @property({ attribute: false }) accessor bundle: unknown = undefined;
+
+  @state() private accessor data: unknown = undefined;
+  @state() private accessor enhance = false;
+  @state() private accessor wide = false;
+  @state() private accessor error: BundleError | null = null;
+
+  @query('gk-document') private accessor doc!: GkDocument | null;
+  @query('gk-interpretation') private accessor notes!: GkInterpretation | null;
+
+  private readonly i18n = new LocalizeController(this);
+  private readonly resize = new ResizeObserver((entries) => {
+    const width = entries[0]?.contentRect.width ?? 0;
+    if (width > 0) this.wide = width >= WIDE;
+  });
+  private pending = new Set<string>();
+  private counts = { clauses: 0, notes: 0, orphans: 0 };
+
+  /** The document's clauses (read-only). */
+  get clauses() {
+    return this.doc?.clauses ?? [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('bundle') || changed.has('interpretation')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const msg = this.i18n.msg.bind(this.i18n);
+    this.error = null;
+    this.pending = new Set(['gk-document', 'gk-interpretation']);
+    try {
+      if (document.readyState === 'loading') {
+        // In <head>, before the article is parsed: our children are not there yet.
+        await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+      }
+      const inline = this.querySelector(':scope > script[type="application/json"]');
+      if (this.bundle !== undefined) this.data = this.bundle;
+      else if (this.src) this.data = await fetchJson(this.src, msg);
+      else if (inline) this.data = parseInline(inline.textContent ?? '', msg);
+      else {
+        this.data = this.interpretation ? await this.loadInterpretation() : undefined;
+        this.enhance = true;
+      }
+    } catch (error) {
+      this.error = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
+      this.dispatchEvent(new GkErrorEvent({ message: this.error.message, problems: this.error.problems }));
+    }
+  }
+
+  private async loadInterpretation(): Promise<PartialBundle> {
+    const msg = this.i18n.msg.bind(this.i18n);
+    const json = await fetchJson(this.interpretation, msg);
+    const result = validatePartial(json);
+    if (!result.ok) throw new BundleError(msg('invalidBundle'), this.interpretation, result.problems);
+    // The article is the body: a body in the file would replace it.
+    const { body: _body, bodyHtml: _html, ...rest } = result.value;
+    return rest;
+  }
+
+  /** Inner elements report to us; the page hears one gk-ready, with everything counted. */
+  private onInnerReady(e: GkReadyEvent): void {
+    e.stopPropagation();
+    const source = (e.target as Element).localName;
+    if (source === 'gk-document') {
+      this.counts = { ...e.detail };
+      this.pending.delete('gk-document');
+      if (!this.hasNotes) this.pending.delete('gk-interpretation');
+    } else if (source === 'gk-interpretation') {
+      this.counts = { ...this.counts, notes: e.detail.notes, orphans: e.detail.orphans };
+      this.pending.delete('gk-interpretation');
+    }
+    if (this.pending.size === 0) {
+      this.pending.add('done');
+      this.dispatchEvent(new GkReadyEvent(this.counts));
+    }
+  }
+
+  private get hasNotes(): boolean {
+    const notes = (this.data as { interpretations?: unknown[] } | undefined)?.interpretations;
+    return Array.isArray(notes) && notes.length > 0;
+  }
+
+  private onReaderChange(e: GkReaderChangeEvent): void {
+    if (this.notes) this.notes.textSize = e.detail.textSize;
+  }
+
+  private jump(selector: string): void {
+    this.renderRoot.querySelector(selector)?.scrollIntoView({ block: 'start' });
+  }
+
+  protected override render() {
+    const t = this.i18n.msg.bind(this.i18n);
+    if (this.error) {
+      return html`<div class="gk-error" part="error" role="alert"><strong>${this.error.headline}</strong>
+        <div>${this.error.detail}</div>
+        ${this.error.problems.length ? html`<ul>${this.error.problems.map((p) => html`<li><code>${p.path}</code> ${p.message[this.i18n.lang === 'en' ? 'en' : 'zh-Hans']}</li>`)}</ul>` : nothing}
+      </div>`;
+    }
+    if (this.data === undefined && !this.enhance) return html`<p role="status">${t('loading')}</p>`;
+    const hasNotes = this.hasNotes;
+    return html`
+      <nav part="sections" aria-label=${t('sections')}>
+        <ul>
+          <li><button type="button" @click=${() => this.jump('.text')}>${t('section_document')}</button></li>
+          ${hasNotes ? html`<li><button type="button" @click=${() => this.jump('.notes')}>${t('section_interpretation')}</button></li>` : nothing}
+        </ul>
+      </nav>
+      <div
+        class="layout ${hasNotes ? 'has-notes' : ''}"
+        @gk-ready=${this.onInnerReady}
+        @gk-reader-change=${this.onReaderChange}
+      >
+        <div class="text">
+          ${this.enhance ? html`<gk-document id="gk-doc" .bundle=${this.data}><slot></slot></gk-document>` : html`<gk-document id="gk-doc" .bundle=${this.data}></gk-document>`}
+        </div>
+        ${hasNotes ? html`<div class="notes"><gk-interpretation for="gk-doc" layout=${this.wide ? 'column' : 'popover'}></gk-interpretation></div>` : nothing}
+      </div>
+    `;
+  }
+}
+
+function parseInline(text: string, msg: LocalizeController['msg']): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BundleError(
+      msg('loadFailed'),
+      `<script type="application/json"> — ${msg('notJson', { detail: (error as Error).message })}`,
+    );
+  }
+}
