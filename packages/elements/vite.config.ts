@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { transform } from 'esbuild';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /** Vite 8's Oxc leaves TC39 decorators in the output; lower them with esbuild first. */
 export function tc39Decorators(): Plugin {
@@ -48,10 +48,29 @@ const external = [
   /^valibot$/,
 ];
 
-type Target = 'esm' | 'embed' | 'chunk-markdown';
+/** Optional parts of the embed, each an ES module beside gongkai.js (see src/internal/lazy.embed.ts). */
+export const chunks = {
+  markdown: 'src/internal/engines/markdown.ts',
+  anchor: 'src/internal/engines/anchor.ts',
+  popup: 'src/internal/popup.ts',
+} as const;
+
+type Target = 'esm' | 'embed' | `chunk-${keyof typeof chunks}`;
 const target = (process.env.GK_TARGET ?? 'esm') as Target;
 
-const builds: Record<Target, Parameters<typeof defineConfig>[0]> = {
+function chunkBuild(name: keyof typeof chunks): UserConfig {
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      lib: { entry: chunks[name], formats: ['es'], fileName: () => `gongkai-${name}.js` },
+      // Vite leaves ES library output unminified; these files are served to browsers as they are.
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+}
+
+const builds: Record<string, UserConfig> = {
   esm: {
     build: {
       outDir: 'dist/esm',
@@ -67,21 +86,13 @@ const builds: Record<Target, Parameters<typeof defineConfig>[0]> = {
       lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'gongkai', fileName: () => 'gongkai.js' },
     },
   },
-  'chunk-markdown': {
-    build: {
-      outDir: 'dist',
-      emptyOutDir: false,
-      lib: { entry: 'src/internal/markdown/engine.ts', formats: ['es'], fileName: () => 'gongkai-markdown.js' },
-      // Vite leaves ES library output unminified; this file is served to browsers as is.
-      rolldownOptions: { output: { minify: true } },
-    },
-  },
 };
+const config = target.startsWith('chunk-') ? chunkBuild(target.slice(6) as keyof typeof chunks) : builds[target]!;
 
 export default defineConfig({
-  ...builds[target],
-  plugins: [tc39Decorators(), ...(builds[target].plugins ?? [])],
+  ...config,
+  plugins: [tc39Decorators(), ...(config.plugins ?? [])],
   resolve: { conditions: ['source'] },
-  build: { target: 'es2022', minify: true, sourcemap: true, ...builds[target].build },
+  build: { target: 'es2022', minify: true, sourcemap: true, ...config.build },
   logLevel: 'warn',
 });

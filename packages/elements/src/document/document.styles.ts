@@ -90,9 +90,6 @@ export const documentStyles = css`
 
 /** Table of contents, reader controls, clause highlight, text sizes, contrast and print. */
 export const readingStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   article.scale-1 {
     font-size: 1.125em;
   }
@@ -194,13 +191,11 @@ export const readingStyles = css`
     --gk-color-accent: #ff7b72;
     background: #0d1117;
   }
-  @container (max-width: 36em) {
-    [part='toc'] ol {
-      columns: 1;
-    }
-    [part='body'] p {
-      text-indent: 0;
-    }
+  :host([narrow]) [part='toc'] ol {
+    columns: 1;
+  }
+  :host([narrow]) [part='body'] p {
+    text-indent: 0;
   }
   @media print {
     [part='controls'],

@@ -1,11 +1,4 @@
-import {
-  anchor,
-  type Bundle,
-  type Clause,
-  type Interpretation,
-  type PartialBundle,
-  validatePartial,
-} from '@gongkai/format';
+import { type Bundle, type Clause, type Interpretation, type PartialBundle, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
@@ -16,10 +9,12 @@ import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
+import { loadAnchorEngine } from '../internal/lazy.js';
 import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
+import { WidthController } from '../internal/width.js';
 import { documentStyles, readingStyles } from './document.styles.js';
 import { renderHeader } from './header.js';
 import { adoptPageStyles } from './page-styles.js';
@@ -59,6 +54,7 @@ const isTools = (el: Element) => el.tagName === 'GK-CLAUSE-TOOLS';
  * @cssproperty [--gk-color-link=#0b57d0] - Link colour.
  * @cssproperty [--gk-color-focus=#c2410c] - Focus outline colour.
  * @cssproperty [--gk-color-current=#fff4ce] - Background of the clause being read.
+ * @attr narrow - Set by the element itself when it is narrower than 576 px (phones).
  */
 export class GkDocument extends LitElement {
   static override styles = [baseStyles, srOnly, documentStyles, readingStyles];
@@ -87,6 +83,7 @@ export class GkDocument extends LitElement {
   @query('slot') private accessor slotElement!: HTMLSlotElement | null;
 
   private readonly i18n = new LocalizeController(this);
+  private readonly width = new WidthController(this, 576);
   private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
   private currentClause: string | null = null;
@@ -227,12 +224,14 @@ export class GkDocument extends LitElement {
     );
     this.map = map;
     this.tracker.observe(map.markers);
-    void this.updateComplete.then(() => {
+    void this.updateComplete.then(async () => {
       // The contents start collapsed on a phone, where they would push the text off screen.
       const toc = this.renderRoot.querySelector<HTMLDetailsElement>('[part="toc"] details');
-      if (toc && this.clientWidth < 560) toc.open = false;
+      if (toc && this.width.narrow) toc.open = false;
       const notes = this.loaded?.interpretations ?? [];
-      const orphans = notes.length ? anchor({ interpretations: notes }, map.clauses).orphans.length : 0;
+      const orphans = notes.length
+        ? (await loadAnchorEngine()).anchor({ interpretations: [...notes] }, map.clauses).orphans.length
+        : 0;
       this.dispatchEvent(new GkReadyEvent({ clauses: map.clauses.length, notes: notes.length - orphans, orphans }));
       this.followHash();
     });

@@ -1,14 +1,15 @@
-import { anchor, type Interpretation, validatePartial } from '@gongkai/format';
+import { type Interpretation, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
 import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles } from '../internal/base.styles.js';
+import { loadAnchorEngine, loadPopupEngine } from '../internal/lazy.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
-import { Popup } from '../internal/popup.js';
+import type { Popup } from '../internal/popup.js';
 import { interpretationStyles } from './interpretation.styles.js';
 import { placeNotes } from './layout.js';
 import { renderGroup, renderNote } from './note-view.js';
@@ -139,6 +140,8 @@ export class GkInterpretation extends LitElement {
       const notes = await this.notes();
       const bodies = await Promise.all(notes.map((n) => this.renderBody(n.body)));
       if (generation !== this.generation) return;
+      const { anchor } = await loadAnchorEngine();
+      if (generation !== this.generation) return;
       const anchoring = anchor({ interpretations: [...notes] }, doc.clauses);
       const { groups, orphans } = groupNotes(
         anchoring,
@@ -220,9 +223,9 @@ export class GkInterpretation extends LitElement {
     this.closePopup(false);
     this.open = group;
     (trigger.getRootNode() as ShadowRoot).host?.setAttribute('expanded', '');
-    void this.updateComplete.then(() => {
+    void Promise.all([loadPopupEngine(), this.updateComplete]).then(([{ Popup }]) => {
       const popup = this.popupElement;
-      if (!popup) return;
+      if (!popup || this.open !== group) return;
       this.popup = new Popup({ trigger, popup, onClose: () => this.afterClose(trigger) });
       popup.querySelector<HTMLElement>('.close')?.focus();
     });

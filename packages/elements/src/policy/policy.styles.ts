@@ -1,10 +1,7 @@
 import { css } from 'lit';
 
-/** Wide containers put the notes beside the text; the JS threshold in policy.ts matches. */
+/** Wide layouts (measured in policy.ts) put the notes beside the text. */
 export const policyStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   [part='sections'] ul {
     display: flex;
     flex-wrap: wrap;
@@ -30,14 +27,12 @@ export const policyStyles = css`
     gap: 1.5em;
     align-items: start;
   }
-  @container (min-width: 860px) {
-    .layout.has-notes {
-      grid-template-columns: minmax(0, 1fr) minmax(16em, 20em);
-    }
-    .layout.has-notes > .notes {
-      grid-row: 1;
-      grid-column: 2;
-    }
+  .layout.wide.has-notes {
+    grid-template-columns: minmax(0, 1fr) minmax(16em, 20em);
+  }
+  .layout.wide.has-notes > .notes {
+    grid-row: 1;
+    grid-column: 2;
   }
   @media print {
     [part='sections'] {

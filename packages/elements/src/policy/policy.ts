@@ -9,9 +9,11 @@ import '../interpretation/define.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
+import { WidthController } from '../internal/width.js';
 import type { GkInterpretation } from '../interpretation/interpretation.js';
 import { policyStyles } from './policy.styles.js';
 
+/** From this width, notes sit beside the text. */
 const WIDE = 860;
 
 /**
@@ -26,6 +28,7 @@ const WIDE = 860;
  * @event gk-ready - Everything is rendered; `detail` has the clause, note and orphan counts.
  * @event gk-error - The bundle or interpretation file could not be used.
  * @csspart sections - The section navigation (原文 / 解读 / …).
+ * @attr narrow - Set by the element itself below 860 px: notes then open from each clause.
  */
 export class GkPolicy extends LitElement {
   static override styles = [baseStyles, policyStyles];
@@ -39,17 +42,13 @@ export class GkPolicy extends LitElement {
 
   @state() private accessor data: unknown = undefined;
   @state() private accessor enhance = false;
-  @state() private accessor wide = false;
   @state() private accessor error: BundleError | null = null;
 
   @query('gk-document') private accessor doc!: GkDocument | null;
   @query('gk-interpretation') private accessor notes!: GkInterpretation | null;
 
   private readonly i18n = new LocalizeController(this);
-  private readonly resize = new ResizeObserver((entries) => {
-    const width = entries[0]?.contentRect.width ?? 0;
-    if (width > 0) this.wide = width >= WIDE;
-  });
+  private readonly width = new WidthController(this, WIDE);
   private pending = new Set<string>();
   private counts = { clauses: 0, notes: 0, orphans: 0 };
 
@@ -58,14 +57,8 @@ export class GkPolicy extends LitElement {
     return this.doc?.clauses ?? [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize.disconnect();
+  private get wide(): boolean {
+    return !this.width.narrow;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,7 +147,7 @@ export class GkPolicy extends LitElement {
         </ul>
       </nav>
       <div
-        class="layout ${hasNotes ? 'has-notes' : ''}"
+        class="layout ${hasNotes ? 'has-notes' : ''} ${this.wide ? 'wide' : ''}"
         @gk-ready=${this.onInnerReady}
         @gk-reader-change=${this.onReaderChange}
       >
