@@ -141,6 +141,63 @@ describe('gk-document', () => {
     expect(text(notJson, '[part="error"]')).to.contain('JSON');
   });
 
+  it('lists the top two levels in its table of contents, and goes to a clause from it', async () => {
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    await ready(el);
+    await waitUntil(() => shadow(el).querySelector('[part="toc"]'), 'no table of contents');
+    const links = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="toc"] a')];
+    expect(links[0]?.textContent?.trim()).to.equal('一、 总体要求');
+    expect(links.every((a) => /^#clause=\d+(\.\d+)?$/.test(a.getAttribute('href') ?? ''))).to.equal(true);
+    const change = oneEvent(el, 'gk-clause-change');
+    links.find((a) => a.getAttribute('href') === '#clause=4.3')!.click();
+    expect((await change).detail.clause).to.equal('4.3');
+    expect(location.hash).to.equal('#clause=4.3');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('opens a deep link #clause=… at that clause, highlighted', async () => {
+    history.replaceState(null, '', '#clause=2.2');
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    await waitUntil(() => el.current === '2.2', 'deep link not followed');
+    const marker = el.clauseMarker('2.2')!;
+    expect(marker.closest('[data-gk-current]')).to.not.equal(null);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('gives every clause an anchor and a copy-link control', async () => {
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    await ready(el);
+    await waitUntil(() => el.clauses.length > 0);
+    const tools = [...shadow(el).querySelectorAll('gk-clause-tools')];
+    expect(tools.length).to.equal(el.clauses.length);
+    expect(tools.every((t) => t.id === `gk-clause-${t.getAttribute('clause')}`)).to.equal(true);
+  });
+
+  it('lets the reader enlarge the text in steps and switch to high contrast, remembered', async () => {
+    localStorage.removeItem('gongkai:reader');
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    await ready(el);
+    const buttons = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="controls"] button')];
+    const [smaller, larger, contrast] = buttons;
+    const size = () => Number.parseFloat(getComputedStyle(shadow(el).querySelector('[part="body"] p')!).fontSize);
+    const before = size();
+    expect(smaller!.disabled).to.equal(true);
+    for (let i = 0; i < 3; i++) {
+      larger!.click();
+      await el.updateComplete;
+    }
+    expect(larger!.disabled).to.equal(true);
+    expect(size()).to.be.at.least(before * 1.5 - 0.5);
+    contrast!.click();
+    await el.updateComplete;
+    expect(el.hasAttribute('contrast')).to.equal(true);
+    expect(contrast!.getAttribute('aria-pressed')).to.equal('true');
+    const again = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    expect(again.textSize).to.equal(3);
+    expect(again.contrast).to.equal(true);
+    localStorage.removeItem('gongkai:reader');
+  });
+
   it('is accessible', async () => {
     const el = await fixture<GkDocument>(html`<gk-document src=${examplePaths.ezhou}></gk-document>`);
     await ready(el);

@@ -18,13 +18,17 @@ export class WidthController implements ReactiveController {
     this.observer = new ResizeObserver((entries) => {
       const width = entries[0]?.contentRect.width ?? 0;
       if (width === 0) return;
-      const narrow = width < this.breakpoint;
-      if (narrow !== this.narrow) {
-        this.narrow = narrow;
-        this.host.toggleAttribute('narrow', narrow);
-        this.host.requestUpdate();
-      }
+      // Applied in the next frame: changing layout inside the observer's callback would
+      // resize what it observes again ("ResizeObserver loop" errors on the page).
+      requestAnimationFrame(() => this.apply(width < this.breakpoint));
     });
+  }
+
+  private apply(narrow: boolean): void {
+    if (narrow === this.narrow) return;
+    this.narrow = narrow;
+    this.host.toggleAttribute('narrow', narrow);
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {

@@ -1,0 +1,55 @@
+import '@gongkai/elements';
+import type { GkClauseTools } from '@gongkai/elements';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+
+describe('gk-clause-tools', () => {
+  it('has a copy-link button named after its clause, and no notes button without notes', async () => {
+    const el = await fixture<GkClauseTools>(html`<gk-clause-tools clause="3.4" number="4."></gk-clause-tools>`);
+    const copy = el.shadowRoot!.querySelector('[part="copy"]')!;
+    expect(copy.getAttribute('aria-label')).to.equal('复制 4. 的链接');
+    expect(el.shadowRoot!.querySelector('[part="notes"]')).to.equal(null);
+    expect(el.link).to.match(/#clause=3\.4$/);
+  });
+
+  it('copies the link and says so', async () => {
+    const el = await fixture<GkClauseTools>(html`<gk-clause-tools clause="2.1" number="（一）"></gk-clause-tools>`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="copy"]')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('已复制链接');
+  });
+
+  it('asks for the clause’s notes with a real button', async () => {
+    const el = await fixture<GkClauseTools>(
+      html`<gk-clause-tools clause="1.2" number="（二）" notes="2"></gk-clause-tools>`,
+    );
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!;
+    expect(button.getAttribute('aria-label')).to.equal('查看解读：（二）（2 条）');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const request = oneEvent(el, 'gk-note-request');
+    button.click();
+    const { detail } = await request;
+    expect(detail.clause).to.equal('1.2');
+    expect(detail.trigger).to.equal(button);
+  });
+
+  it('speaks English and traditional Chinese', async () => {
+    const en = await fixture<GkClauseTools>(
+      html`<gk-clause-tools lang="en" clause="a5" number="第五条" notes="1"></gk-clause-tools>`,
+    );
+    expect(en.shadowRoot!.querySelector('[part="notes"]')!.getAttribute('aria-label')).to.equal(
+      'Show interpretation: 第五条 (1)',
+    );
+    const hant = await fixture<GkClauseTools>(
+      html`<gk-clause-tools lang="zh-Hant" clause="a5" number="第五條"></gk-clause-tools>`,
+    );
+    expect(hant.shadowRoot!.querySelector('[part="copy"]')!.getAttribute('aria-label')).to.equal('複製 第五條 的連結');
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<GkClauseTools>(
+      html`<gk-clause-tools clause="1.2" number="（二）" notes="1"></gk-clause-tools>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,125 @@
+import '@gongkai/elements';
+import type { GkDocument, GkInterpretation } from '@gongkai/elements';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { smallBundle, smallNotes } from '../helpers/notes.js';
+
+let pairs = 0;
+async function pair(layout: 'column' | 'popover', width = 1000) {
+  const id = `doc-${++pairs}`;
+  const wrapper =
+    await fixture<HTMLDivElement>(html`<div style="display:grid;grid-template-columns:1fr 18em;width:${width}px">
+    <gk-document id=${id} .bundle=${smallBundle()}></gk-document>
+  </div>`);
+  const doc = wrapper.querySelector('gk-document') as GkDocument;
+  // Listen before connecting: with the chunks cached, gk-ready can come within a microtask.
+  const notes = document.createElement('gk-interpretation');
+  notes.layout = layout;
+  notes.setAttribute('for', id);
+  const ready = oneEvent(notes, 'gk-ready');
+  wrapper.append(notes);
+  await ready;
+  await notes.updateComplete;
+  return { doc, notes, root: notes.shadowRoot! };
+}
+
+describe('gk-interpretation', () => {
+  it('groups notes by clause beside their clauses, aligned and never overlapping', async () => {
+    const { doc, root } = await pair('column');
+    const groups = () => [...root.querySelectorAll<HTMLElement>('.group')];
+    expect(groups().map((g) => g.dataset.clause)).to.deep.equal(['1.1', '1.2', '2.1']);
+    const placed = () =>
+      groups().every((group, i, all) => {
+        const box = group.getBoundingClientRect();
+        const marker = doc.clauseMarker(group.dataset.clause!)!.getBoundingClientRect();
+        const previous = all[i - 1]?.getBoundingClientRect();
+        const alignedOrPushed = Math.abs(box.top - marker.top) < 2 || (previous && box.top >= previous.bottom);
+        return alignedOrPushed && (!previous || box.top >= previous.bottom);
+      });
+    await waitUntil(placed, 'notes are not beside their clauses', { timeout: 2000 });
+  });
+
+  it('shows the newest note as an update, keeps the earlier one, and says who interprets', async () => {
+    const { root } = await pair('column');
+    const group = root.querySelector('.group[data-clause="1.1"]')!;
+    expect(group.querySelector('.note .update')?.textContent).to.equal('更新');
+    expect(group.querySelector('.note .byline')?.textContent).to.contain('起草部门');
+    const earlier = group.querySelector('details.earlier')!;
+    expect(earlier.querySelector('summary')?.textContent).to.contain('此前的解读（1 条）');
+    expect(earlier.textContent).to.contain('主要负责人（第一解读人）');
+    expect(earlier.querySelector('strong')?.textContent).to.equal('以公开为常态');
+  });
+
+  it('shows an interview’s transcript as text, before the media link', async () => {
+    const { root } = await pair('column');
+    const group = root.querySelector('.group[data-clause="2.1"]')!;
+    const transcript = group.querySelector('.transcript')!;
+    expect(transcript.textContent).to.contain('要给群众足够的时间');
+    const link = group.querySelector<HTMLAnchorElement>('a[href^="https://www.example.gov.cn/"]')!;
+    expect(transcript.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+  });
+
+  it('lists notes it cannot place, with the reason, instead of dropping them', async () => {
+    const { root } = await pair('column');
+    const orphans = root.querySelector('[part="orphans"]')!;
+    expect(orphans.querySelector('h2')?.textContent).to.equal('未能定位的解读');
+    expect(orphans.textContent).to.contain('这条解读的原文已修订');
+    expect(orphans.querySelector('.reason')?.textContent?.length).to.be.greaterThan(4);
+  });
+
+  it('highlights the note of the clause being read and goes to a clause from its note', async () => {
+    const { doc, root } = await pair('column');
+    doc.scrollToClause('1.2');
+    await waitUntil(() => root.querySelector('.group[data-clause="1.2"]')?.getAttribute('aria-current') === 'true');
+    const go = root.querySelector<HTMLButtonElement>('.group[data-clause="2.1"] .go')!;
+    const change = oneEvent(doc, 'gk-clause-change');
+    go.click();
+    expect((await change).detail.clause).to.equal('2.1');
+  });
+
+  it('on narrow layouts opens a clause’s notes from its button; Escape closes and returns focus', async () => {
+    const { doc, root } = await pair('popover', 360);
+    const tools = doc.clauseMarker('1.2')!;
+    const button = tools.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!;
+    expect(button.getAttribute('aria-label')).to.contain('查看解读');
+    button.focus();
+    button.click();
+    await waitUntil(() => root.querySelector('[role="dialog"]'), 'no popover');
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(dialog.textContent).to.contain('工作目标按年度分解');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => root.activeElement?.classList.contains('close'), 'focus did not move into the popover');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root.querySelector('[role="dialog"]'), 'popover did not close');
+    expect(tools.shadowRoot!.activeElement).to.equal(button);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('counts placed notes and orphans in gk-ready', async () => {
+    const wrapper = await fixture(html`<div><gk-document id="d2" .bundle=${smallBundle()}></gk-document></div>`);
+    const notes = document.createElement('gk-interpretation');
+    notes.setAttribute('for', 'd2');
+    const ready = oneEvent(notes, 'gk-ready');
+    wrapper.append(notes);
+    expect((await ready).detail).to.include({ notes: smallNotes.length - 1, orphans: 1 });
+  });
+
+  it('names the file when its interpretation file is broken', async () => {
+    const wrapper = await fixture(html`<div>
+      <gk-document id="d3" .bundle=${smallBundle({ interpretations: [] })}></gk-document>
+      <gk-interpretation for="d3" src="/no/such/jd.json"></gk-interpretation>
+    </div>`);
+    const notes = wrapper.querySelector('gk-interpretation')!;
+    await waitUntil(() => notes.shadowRoot?.querySelector('[part="error"]'), 'no error shown');
+    expect(notes.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('/no/such/jd.json');
+  });
+
+  it('is accessible, in both layouts', async () => {
+    const column = await pair('column');
+    await expect(column.notes).to.be.accessible();
+    const popover = await pair('popover', 360);
+    popover.doc.clauseMarker('1.1')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
+    await waitUntil(() => popover.root.querySelector('[role="dialog"]'), 'no popover (a11y)');
+    await expect(popover.notes).to.be.accessible();
+  });
+});
