@@ -39,7 +39,8 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: layout, focus and animation frames behave as in a foreground tab.
+  concurrency: 1,
   reporters: [
     defaultReporter(),
     ...(process.env.GK_SUMMARY_FILE ? [summaryReporter(process.env.GK_SUMMARY_FILE)] : []),

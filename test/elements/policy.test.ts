@@ -1,5 +1,5 @@
 import '@gongkai/elements';
-import type { GkPolicy } from '@gongkai/elements';
+import type { GkClauseTools, GkPolicy } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { smallBundle } from '../helpers/notes.js';
 
@@ -70,14 +70,14 @@ describe('gk-policy', () => {
     expect(detail.notes).to.equal(10);
     const article = el.querySelector('.TRS_Editor')!;
     expect(article.querySelectorAll('gk-clause-tools').length).to.equal(detail.clauses);
-    expect(article.querySelector('gk-clause-tools[clause="1.1"]')?.notes).to.be.greaterThan(0);
+    expect(article.querySelector<GkClauseTools>('gk-clause-tools[clause="1.1"]')?.notes).to.be.greaterThan(0);
   });
 
   it('opens notes from the clause on a phone-sized layout', async () => {
     const { el } = await policy((p) => {
       p.bundle = smallBundle();
     }, 360);
-    expect(el.hasAttribute('narrow')).to.equal(true);
+    await waitUntil(() => el.hasAttribute('narrow'), 'a 360 px policy page is not narrow');
     const doc = inner(el, 'gk-document')!;
     const notes = inner(el, 'gk-interpretation')!;
     const tools = doc.shadowRoot!.querySelector('gk-clause-tools[clause="1.2"]')!;
