@@ -12,7 +12,17 @@ execFileSync('pnpm', ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inheri
 
 const server = spawn(
   process.execPath,
-  ['packages/server/dist/main.js', '--port', String(apiPort), '--data', '.data/demo', '--seed', 'demo/policies'],
+  [
+    'packages/server/dist/main.js',
+    '--port',
+    String(apiPort),
+    '--data',
+    '.data/demo',
+    '--seed',
+    'demo/policies',
+    '--seed',
+    'demo/consultations',
+  ],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 server.on('exit', (code) => {

@@ -1,30 +1,80 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Writable } from 'node:stream';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { RateLimit } from './comments.js';
 import type { Database } from './db/database.js';
+import { cors, errorHandler } from './lib/http.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
+import { publicRoutes } from './routes/public.js';
+import { staffRoutes } from './routes/staff.js';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where JSON logs go (stdout by default); tests read them. */
+  logStream?: Writable;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy?: boolean;
+  /** Origins whose pages may call the API, besides those each consultation lists. */
+  corsOrigins?: string[];
+  /** Comments per client address and consultation; default 20 per 10 minutes. */
+  commentLimit?: RateLimit;
+  /** Q&A votes per client address; default 30 per hour. */
+  voteLimit?: RateLimit;
 }
 
+// Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
+// comment text, names and contacts must not reach the logs.
+const serializers = {
+  req: (req: FastifyRequest) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
 export async function buildApp(db: Database, options: AppOptions = {}): Promise<FastifyInstance> {
+  const logging = options.logger || options.logStream;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: logging
+      ? { level: 'info', serializers, ...(options.logStream ? { stream: options.logStream } : {}) }
+      : false,
     trustProxy: options.trustProxy ?? false,
+    // Refused with 413 from Content-Length (or while streaming), before any parsing.
     bodyLimit: 64 * 1024,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   });
-  // Errors never leak stack traces or internals to clients.
-  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
-    reply.code(status).send({
-      error: status === 500 ? 'internal' : 'bad-request',
-      message: status === 500 ? 'internal error' : error.message,
-    });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gongkai consultation service',
+        version: '1',
+        description: 'Comments on draft policies, receipts, decisions with reasons, published feedback.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  cors(app, db, options.corsOrigins ?? []);
   healthRoutes(app, db);
   policyRoutes(app, db);
+  publicRoutes(app, db, {
+    commentLimit: options.commentLimit ?? { max: 20, windowSeconds: 600 },
+    voteLimit: options.voteLimit ?? { max: 30, windowSeconds: 3600 },
+  });
+  staffRoutes(app, db);
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Old rate-limit windows are dead rows; sweep them now and then.
+  const sweep = setInterval(() => {
+    db.query("DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'").catch(() => {});
+  }, 600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   return app;
 }

@@ -1,4 +1,11 @@
-import { type Bundle, type Clause, type Interpretation, type PartialBundle, validatePartial } from '@gongkai/format';
+import {
+  type AnchorResult,
+  type Bundle,
+  type Clause,
+  type Interpretation,
+  type PartialBundle,
+  validatePartial,
+} from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
@@ -22,6 +29,7 @@ import { loadPrefs, type ReaderPrefs, savePrefs, TEXT_SIZES } from './reader-pre
 import { renderToc } from './toc.js';
 
 const CLAUSE_HASH = /^#clause=(.+)$/;
+const NO_NOTES: readonly Interpretation[] = [];
 const isTools = (el: Element) => el.tagName === 'GK-CLAUSE-TOOLS';
 
 /**
@@ -87,6 +95,7 @@ export class GkDocument extends LitElement {
   private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
   private currentClause: string | null = null;
+  private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
 
   /** The document's clauses (read-only), segmented from the rendered text. */
@@ -96,7 +105,18 @@ export class GkDocument extends LitElement {
 
   /** The interpretation notes of the loaded bundle, if it has any. */
   get interpretations(): readonly Interpretation[] {
-    return this.loaded?.interpretations ?? [];
+    return this.loaded?.interpretations ?? NO_NOTES;
+  }
+
+  /** Places notes on this document's clauses; computed once per list of notes. */
+  anchorNotes(notes: readonly Interpretation[]): Promise<AnchorResult> {
+    let result = this.anchored.get(notes);
+    if (!result) {
+      const clauses = this.clauses;
+      result = loadAnchorEngine().then(({ anchor }) => anchor({ interpretations: [...notes] }, clauses));
+      this.anchored.set(notes, result);
+    }
+    return result;
   }
 
   /** The clause being read. */
@@ -211,6 +231,7 @@ export class GkDocument extends LitElement {
     // Annotating again (a new bundle for the same article) replaces the earlier markers.
     for (const marker of this.map?.markers.values() ?? []) marker.remove();
     this.tracker.disconnect();
+    this.anchored = new WeakMap();
     const map = annotateClauses(
       roots,
       (clause) => {
@@ -228,10 +249,8 @@ export class GkDocument extends LitElement {
       // The contents start collapsed on a phone, where they would push the text off screen.
       const toc = this.renderRoot.querySelector<HTMLDetailsElement>('[part="toc"] details');
       if (toc && this.width.narrow) toc.open = false;
-      const notes = this.loaded?.interpretations ?? [];
-      const orphans = notes.length
-        ? (await loadAnchorEngine()).anchor({ interpretations: [...notes] }, map.clauses).orphans.length
-        : 0;
+      const notes = this.interpretations;
+      const orphans = notes.length ? (await this.anchorNotes(notes)).orphans.length : 0;
       this.dispatchEvent(new GkReadyEvent({ clauses: map.clauses.length, notes: notes.length - orphans, orphans }));
       this.followHash();
     });

@@ -5,7 +5,7 @@ import type { GkDocument } from '../document/document.js';
 import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles } from '../internal/base.styles.js';
-import { loadAnchorEngine, loadPopupEngine } from '../internal/lazy.js';
+import { loadPopupEngine } from '../internal/lazy.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
@@ -95,7 +95,9 @@ export class GkInterpretation extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.mode === 'column') this.queueLayout();
+    // Placed right after rendering, so notes are in place when gk-ready fires; later size
+    // changes come through the ResizeObserver and are placed in the next frame.
+    if (this.mode === 'column') this.layoutNow();
   }
 
   private attach(): void {
@@ -140,9 +142,8 @@ export class GkInterpretation extends LitElement {
       const notes = await this.notes();
       const bodies = await Promise.all(notes.map((n) => this.renderBody(n.body)));
       if (generation !== this.generation) return;
-      const { anchor } = await loadAnchorEngine();
+      const anchoring = await doc.anchorNotes(notes);
       if (generation !== this.generation) return;
-      const anchoring = anchor({ interpretations: [...notes] }, doc.clauses);
       const { groups, orphans } = groupNotes(
         anchoring,
         notes,
@@ -199,15 +200,19 @@ export class GkInterpretation extends LitElement {
     requestAnimationFrame(() => {
       this.layoutQueued = false;
       this.chooseMode();
-      const column = this.column;
-      if (this.mode !== 'column' || !column || !this.doc) return;
-      const placements = [...column.querySelectorAll<HTMLElement>('.group')].flatMap((group) => {
-        const marker = this.doc?.clauseMarker(group.dataset.clause ?? '');
-        return marker ? [{ group, marker }] : [];
-      });
-      const height = placeNotes(column, placements);
-      column.style.setProperty('--gk-column-height', `${height}px`);
+      this.layoutNow();
     });
+  }
+
+  private layoutNow(): void {
+    const column = this.column;
+    if (this.mode !== 'column' || !column || !this.doc) return;
+    const placements = [...column.querySelectorAll<HTMLElement>('.group')].flatMap((group) => {
+      const marker = this.doc?.clauseMarker(group.dataset.clause ?? '');
+      return marker ? [{ group, marker }] : [];
+    });
+    const height = placeNotes(column, placements);
+    column.style.setProperty('--gk-column-height', `${height}px`);
   }
 
   /** Opens (narrow) or brings into view (wide) the notes of a clause. */

@@ -1,20 +1,29 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
+
+// Statements with parameters are prepared once per connection (named by their text), so the
+// server's few hot statements are not parsed and planned again on every request.
+const named = (sql: string, params?: unknown[]) =>
+  params?.length
+    ? { name: `gk_${createHash('sha1').update(sql).digest('base64url')}`, text: sql, values: params as unknown[] }
+    : { text: sql };
+
 import type { Database } from './database.js';
 
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // A dropped idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
-    query: async (sql, params) => ({ rows: (await pool.query(sql, params as unknown[])).rows }),
+    query: async (sql, params) => ({ rows: (await pool.query(named(sql, params))).rows }),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await work({
-          query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
+          query: async (sql, params) => ({ rows: (await client.query(named(sql, params))).rows }),
         });
         await client.query('COMMIT');
         return result;

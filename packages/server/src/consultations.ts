@@ -1,0 +1,199 @@
+// Consultations: the window, the draft they are about and what the rules require to be published.
+import { consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
+import type { Database, Queryable } from './db/database.js';
+import { audit } from './lib/audit.js';
+import { HttpError, notFound } from './lib/errors.js';
+import { InvalidPolicyError, putPolicy } from './policies.js';
+
+export interface ConsultationInput {
+  id?: string;
+  title?: string;
+  policyId?: string;
+  policy?: Record<string, unknown>;
+  opens?: string;
+  closes?: string;
+  shortWindowReason?: string;
+  origins?: string[];
+  contact?: string;
+  draftingNotes?: string;
+  basis?: { title: string; url?: string }[];
+}
+
+interface Row {
+  id: string;
+  title: string;
+  policy_id: string | null;
+  opens: Date;
+  closes: Date;
+  short_window_reason: string | null;
+  origins: string[];
+  contact: string | null;
+  drafting_notes: string | null;
+  basis: { title: string; url?: string }[];
+  published: boolean;
+}
+
+const SELECT = `SELECT c.*, EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published
+  FROM consultations c WHERE c.id = $1`;
+
+export async function getConsultationRow(db: Queryable, id: string): Promise<Row> {
+  const { rows } = await db.query<Row>(SELECT, [id]);
+  if (!rows[0]) throw notFound(`consultation with id ${id}`);
+  return rows[0];
+}
+
+export function status(row: Pick<Row, 'opens' | 'closes' | 'published'>, now = Date.now()) {
+  if (row.published) return 'feedback-published' as const;
+  if (now < new Date(row.opens).getTime()) return 'upcoming' as const;
+  return now < new Date(row.closes).getTime() ? ('open' as const) : ('closed' as const);
+}
+
+/** A date-only `closes` means the end of that day (China Standard Time, where these offices are). */
+export function toTimestamp(value: string, end: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${end ? '23:59:59.999' : '00:00:00'}+08:00`;
+  return value;
+}
+
+export async function viewConsultation(db: Queryable, id: string) {
+  const row = await getConsultationRow(db, id);
+  const { rows } = await db.query<{ clause: string | null; n: number }>(
+    'SELECT clause, count(*)::int AS n FROM comments WHERE consultation_id = $1 GROUP BY clause',
+    [id],
+  );
+  const byClause = Object.fromEntries(rows.map((r) => [r.clause ?? '', r.n]));
+  return {
+    id: row.id,
+    title: row.title,
+    policyId: row.policy_id,
+    opens: new Date(row.opens).toISOString(),
+    closes: new Date(row.closes).toISOString(),
+    days: windowDays(row.opens, row.closes),
+    shortWindowReason: row.short_window_reason,
+    status: status(row),
+    contact: row.contact,
+    draftingNotes: row.drafting_notes,
+    basis: row.basis,
+    origins: row.origins,
+    counts: { received: rows.reduce((s, r) => s + r.n, 0), byClause },
+  };
+}
+
+// A date-only `closes` is stored as 23:59:59.999 of that day; the extra millisecond makes
+// 1 March … 30 March count as the 30 days an editor counts on a calendar.
+const windowDays = (opens: Date | string, closes: Date | string) =>
+  consultationDays(new Date(opens).toISOString(), new Date(new Date(closes).getTime() + 1).toISOString());
+
+function checkWindow(opens: string, closes: string, reason: string | null | undefined): void {
+  const o = Date.parse(opens);
+  const c = Date.parse(closes);
+  if (Number.isNaN(o) || Number.isNaN(c)) throw invalid('$.opens', 'opens and closes must be real dates');
+  if (c <= o) throw invalid('$.closes', 'the window closes before it opens');
+  const days = windowDays(opens, closes);
+  if (days < MIN_CONSULTATION_DAYS && !reason?.trim()) {
+    throw new HttpError(
+      422,
+      'short-window',
+      `the window is ${days} days, shorter than ${MIN_CONSULTATION_DAYS}: give shortWindowReason, which is published`,
+      { zh: `征求意见期为 ${days} 天，少于 ${MIN_CONSULTATION_DAYS} 天，须说明理由（shortWindowReason），理由将公开` },
+    );
+  }
+}
+
+// The audit log records that a bundle was given, not the whole document.
+const withoutBundle = (input: ConsultationInput) => (input.policy ? { ...input, policy: '(bundle)' } : input);
+
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'invalid', message, { problems: [{ path, message }] });
+
+async function storePolicy(tx: Queryable, input: ConsultationInput): Promise<string | undefined> {
+  if (input.policy) {
+    try {
+      return (await putPolicy(tx, input.policy)).id;
+    } catch (error) {
+      if (!(error instanceof InvalidPolicyError)) throw error;
+      throw new HttpError(400, 'invalid-policy', 'the policy bundle is not valid', {
+        problems: error.problems.map((p) => ({ path: `$.policy${p.path.slice(1)}`, message: p.message.en })),
+      });
+    }
+  }
+  if (input.policyId) {
+    const { rows } = await tx.query('SELECT 1 FROM policies WHERE id = $1', [input.policyId]);
+    if (!rows[0]) throw invalid('$.policyId', `no policy with id ${input.policyId}`);
+  }
+  return input.policyId;
+}
+
+export async function createConsultation(db: Database, input: ConsultationInput, actor: string) {
+  const opens = toTimestamp(input.opens!, false);
+  const closes = toTimestamp(input.closes!, true);
+  checkWindow(opens, closes, input.shortWindowReason);
+  await db.transaction(async (tx) => {
+    const policyId = await storePolicy(tx, input);
+    const { rows } = await tx.query(
+      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        input.id,
+        input.title,
+        policyId ?? null,
+        opens,
+        closes,
+        input.shortWindowReason ?? null,
+        input.origins ?? [],
+        input.contact ?? null,
+        input.draftingNotes ?? null,
+        JSON.stringify(input.basis ?? []),
+      ],
+    );
+    if (!rows[0]) throw new HttpError(409, 'exists', `a consultation with id ${input.id} exists`);
+    await audit(tx, { actor, action: 'consultation.create', consultationId: input.id!, after: withoutBundle(input) });
+  });
+  return viewConsultation(db, input.id!);
+}
+
+export async function patchConsultation(db: Database, id: string, input: ConsultationInput, actor: string) {
+  await db.transaction(async (tx) => {
+    const before = await getConsultationRow(tx, id);
+    const opens = input.opens ? toTimestamp(input.opens, false) : new Date(before.opens).toISOString();
+    const closes = input.closes ? toTimestamp(input.closes, true) : new Date(before.closes).toISOString();
+    const reason = input.shortWindowReason ?? before.short_window_reason;
+    checkWindow(opens, closes, reason);
+    const policyId = (await storePolicy(tx, input)) ?? before.policy_id;
+    await tx.query(
+      `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
+         origins = $7, contact = $8, drafting_notes = $9, basis = $10, updated_at = now() WHERE id = $1`,
+      [
+        id,
+        input.title ?? before.title,
+        policyId,
+        opens,
+        closes,
+        reason,
+        input.origins ?? before.origins,
+        input.contact ?? before.contact,
+        input.draftingNotes ?? before.drafting_notes,
+        JSON.stringify(input.basis ?? before.basis),
+      ],
+    );
+    const { published: _, ...was } = before;
+    await audit(tx, {
+      actor,
+      action: 'consultation.update',
+      consultationId: id,
+      before: was,
+      after: withoutBundle(input),
+    });
+  });
+  return viewConsultation(db, id);
+}
+
+/** The clause ids of the consultation's draft, or null when it has no policy with clauses. */
+export async function draftClauses(db: Queryable, policyId: string | null): Promise<Set<string> | null> {
+  if (!policyId) return null;
+  const { rows } = await db.query<{ ids: string[] | null }>(
+    "SELECT ARRAY(SELECT jsonb_array_elements(bundle->'clauses')->>'id') AS ids FROM policies WHERE id = $1",
+    [policyId],
+  );
+  const ids = rows[0]?.ids;
+  return ids?.length ? new Set(ids) : null;
+}

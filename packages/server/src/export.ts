@@ -1,0 +1,102 @@
+// Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
+import { getConsultationRow } from './consultations.js';
+import type { Queryable } from './db/database.js';
+import type { CommentRow } from './decisions.js';
+import { buildFeedback, DECISION_LABELS } from './feedback.js';
+import { formatReceipt } from './lib/receipts.js';
+
+const MODERATION_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已删除' };
+const TYPE_LABELS: Record<string, string> = { individual: '个人', organization: '单位', anonymous: '匿名' };
+
+/** Quotes every cell; a cell that starts like a formula is prefixed so Excel shows it as text. */
+function cell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export async function exportCsv(db: Queryable, consultationId: string): Promise<string> {
+  await getConsultationRow(db, consultationId);
+  const { rows } = await db.query<CommentRow>('SELECT * FROM comments WHERE consultation_id = $1 ORDER BY id', [
+    consultationId,
+  ]);
+  const header = [
+    '编号',
+    '回执',
+    '条款',
+    '提交人类型',
+    '姓名',
+    '联系方式',
+    '意见',
+    '审核',
+    '处理结果',
+    '理由',
+    '提交时间',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.id,
+      formatReceipt(r.receipt),
+      r.clause ?? '全文',
+      TYPE_LABELS[r.submitter_type] ?? r.submitter_type,
+      r.name,
+      r.contact,
+      r.body,
+      MODERATION_LABELS[r.moderation] ?? r.moderation,
+      r.decision ? DECISION_LABELS[r.decision] : '',
+      r.reason,
+      new Date(r.created_at).toISOString(),
+    ]
+      .map(cell)
+      .join(','),
+  );
+  // The BOM makes Excel read UTF-8; CRLF is what RFC 4180 and Excel expect.
+  return `\uFEFF${[header.map(cell).join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const date = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(d));
+
+export async function reportHtml(db: Queryable, consultationId: string): Promise<string> {
+  const c = await getConsultationRow(db, consultationId);
+  const f = await buildFeedback(db, consultationId);
+  const s = f.summary;
+  const intro =
+    s.received === 0
+      ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
+      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${s.removed}条。对未予采纳的意见，逐条说明理由如下。`;
+  const sections = f.byClause
+    .map((group) => {
+      const items = f.comments.filter((x) => x.clause === group.clause);
+      if (items.length === 0) return '';
+      const rows = items
+        .map(
+          (x) =>
+            `<tr><td>${x.no}</td><td>${esc(x.body)}</td><td>${esc(x.name ?? '')}</td><td>${esc(DECISION_LABELS[x.decision])}</td><td>${esc(x.reason ?? '')}</td></tr>`,
+        )
+        .join('\n');
+      const heading = group.clause === null ? '关于全文的意见' : `关于第 ${esc(group.clause)} 条的意见`;
+      return `<h2>${heading}（${group.received}条）</h2>
+<table><thead><tr><th>序号</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${esc(c.title)} 意见采纳情况说明</title>
+<style>
+body{font-family:"FangSong","STFangsong",serif;max-width:48rem;margin:2rem auto;line-height:1.8}
+h1{text-align:center;font-size:1.6rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
+th,td{border:1px solid #000;padding:.3rem .5rem;vertical-align:top}thead{display:table-header-group}
+tr{break-inside:avoid}@media print{body{margin:0}}
+</style></head>
+<body>
+<h1>关于《${esc(c.title)}》征求意见采纳情况的说明</h1>
+<p>${esc(intro)}</p>
+${sections}
+</body></html>
+`;
+}

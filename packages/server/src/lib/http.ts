@@ -1,0 +1,109 @@
+// Cross-cutting HTTP behaviour: CORS for configured origins, staff authentication, error answers.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { type Role, type Staff, verifyToken } from './auth.js';
+import { HttpError, isDatabaseLost } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff?: Staff;
+  }
+}
+
+const ALLOW_HEADERS = 'content-type, idempotency-key, authorization, if-none-match';
+const EXPOSE_HEADERS = 'retry-after, etag, idempotent-replayed';
+
+/**
+ * Browsers may call the API only from the origins given with --cors-origin and those a
+ * consultation lists. Consultation origins are re-read at most every 30 s: a cache, not state.
+ */
+export function cors(app: FastifyInstance, db: Database, configured: string[]): void {
+  let cached: { at: number; origins: Set<string> } | null = null;
+  const allowed = async (origin: string) => {
+    if (configured.includes(origin) || configured.includes('*')) return true;
+    if (!cached || Date.now() - cached.at > 30_000) {
+      const { rows } = await db.query<{ o: string }>('SELECT DISTINCT unnest(origins) AS o FROM consultations');
+      cached = { at: Date.now(), origins: new Set(rows.map((r) => r.o)) };
+    }
+    return cached.origins.has(origin);
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('vary', 'Origin');
+    if (!origin || !(await allowed(origin))) return;
+    reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
+  });
+  app.options('/api/*', { schema: { hide: true } }, async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !(await allowed(origin))) {
+      return reply.code(403).send({ error: 'cors', message: 'this origin may not call the API' });
+    }
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, PUT, PATCH')
+      .header('access-control-allow-headers', ALLOW_HEADERS)
+      .header('access-control-max-age', '600')
+      .send();
+  });
+}
+
+/** A preHandler that lets through staff with one of the roles: 401 without a token, 403 for another role. */
+export const requireRole =
+  (db: Database, ...roles: Role[]) =>
+  async (request: FastifyRequest, reply: FastifyReply) => {
+    const staff = await verifyToken(db, request.headers.authorization);
+    if (!staff) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)');
+    }
+    if (!roles.includes(staff.role)) {
+      throw new HttpError(403, 'forbidden', `the ${staff.role} role may not do this (needs ${roles.join(' or ')})`);
+    }
+    request.staff = staff;
+  };
+
+const pathOf = (context: string | undefined, e: { instancePath: string; params: Record<string, unknown> }) => {
+  const parts = e.instancePath.split('/').slice(1);
+  if (typeof e.params.missingProperty === 'string') parts.push(e.params.missingProperty);
+  if (typeof e.params.additionalProperty === 'string') parts.push(e.params.additionalProperty);
+  const base = !context || context === 'body' ? '$' : context;
+  return [base, ...parts].join('.');
+};
+
+/** Errors become short JSON answers; stack traces and database details never reach the client. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof HttpError) {
+    reply.code(error.statusCode).headers(error.headers);
+    return reply.send({ error: error.code, message: error.message, ...error.extra });
+  }
+  if (error.validation) {
+    const problems = error.validation.map((e) => ({
+      path: pathOf(error.validationContext, e as never),
+      message: e.message ?? 'invalid',
+    }));
+    const message = problems.map((p) => `${p.path} ${p.message}`).join('; ');
+    return reply.code(400).send({ error: 'invalid', message, problems });
+  }
+  if (isDatabaseLost(error)) {
+    request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+    return reply.code(503).header('retry-after', '5').send({
+      error: 'unavailable',
+      message: 'the database is unavailable; try again shortly',
+      zh: '服务暂时不可用，请稍后再试',
+    });
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500) {
+    // The message and code only: a driver's `detail` can quote the values that were written.
+    request.log.error({ err: { message: error.message, code: error.code } }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'internal error' });
+  }
+  const code =
+    status === 413
+      ? 'too-large'
+      : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(error.message)
+        ? 'malformed-json'
+        : 'bad-request';
+  return reply.code(status).send({ error: code, message: error.message });
+}

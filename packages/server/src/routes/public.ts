@@ -1,0 +1,151 @@
+// Public endpoints: what a citizen's browser calls, from the pages of the configured origins.
+import type { FastifyInstance } from 'fastify';
+import { type CommentInput, lookupReceipt, type RateLimit, submitComment } from '../comments.js';
+import { viewConsultation } from '../consultations.js';
+import type { Database } from '../db/database.js';
+import { latestFeedback } from '../feedback.js';
+import { HttpError, notFound } from '../lib/errors.js';
+import { formatReceipt, newReceipt } from '../lib/receipts.js';
+import * as S from '../schemas.js';
+
+export interface PublicOptions {
+  commentLimit: RateLimit;
+  voteLimit: RateLimit;
+}
+
+export function publicRoutes(app: FastifyInstance, db: Database, options: PublicOptions): void {
+  const tags = ['public'];
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/consultations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A consultation: title, window, status and counts',
+        params: S.IdParams,
+        response: { 200: S.ConsultationView, ...S.errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=30');
+      return viewConsultation(db, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CommentInput; Headers: { 'idempotency-key': string } }>(
+    '/api/v1/consultations/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a comment; the same Idempotency-Key and body give the same receipt',
+        params: S.IdParams,
+        headers: S.IdempotencyHeaders,
+        body: S.CommentCreate,
+        response: { 201: S.ReceiptView, ...S.errors(400, 403, 404, 409, 413, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      if (request.body.website) {
+        // A bot filled the honeypot: it is told what a person would be told, and nothing is kept.
+        request.log.info('honeypot filled; comment discarded');
+        return reply.code(201).send({ receipt: formatReceipt(newReceipt()), status: 'received' });
+      }
+      const result = await submitComment(
+        db,
+        request.params.id,
+        request.headers['idempotency-key'],
+        request.ip,
+        request.body,
+        options.commentLimit,
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send({ receipt: result.receipt, status: result.status });
+    },
+  );
+
+  app.get<{ Params: { receipt: string } }>(
+    '/api/v1/receipts/:receipt',
+    {
+      schema: {
+        tags,
+        summary: "A comment's status by receipt, and its decision and reason once published",
+        params: S.ReceiptParams,
+        response: { 200: S.ReceiptLookup, ...S.errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return lookupReceipt(db, request.params.receipt);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/consultations/:id/feedback',
+    {
+      schema: {
+        tags,
+        summary: 'The published adoption feedback (意见采纳情况反馈), personal data masked',
+        params: S.IdParams,
+        response: { 200: S.FeedbackView, ...S.errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { content, etag } = await latestFeedback(db, request.params.id);
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60, must-revalidate');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      // Sent as stored: the snapshot is already JSON, so it is not parsed and re-serialised.
+      return reply.type('application/json; charset=utf-8').send(content);
+    },
+  );
+
+  app.post<{ Body: { policy: string; qa: string; helpful: boolean } }>(
+    '/api/v1/qa-feedback',
+    {
+      schema: {
+        tags,
+        summary: '"Was this helpful?" for one Q&A item',
+        body: S.QaVote,
+        response: { 200: S.QaVoteView, ...S.errors(400, 404, 429) },
+      },
+    },
+    async (request) => {
+      const { policy, qa, helpful } = request.body;
+      const { rows: exists } = await db.query(
+        `SELECT 1 FROM policies, jsonb_array_elements(coalesce(bundle->'qa', '[]')) q WHERE id = $1 AND q->>'id' = $2`,
+        [policy, qa],
+      );
+      if (!exists[0]) throw notFound(`Q&A item ${qa} in policy ${policy}`);
+      await rateLimit(db, `qa:${request.ip}`, options.voteLimit);
+      const { rows } = await db.query<{ helpful: number; unhelpful: number }>(
+        `INSERT INTO qa_votes (policy_id, qa_id, helpful, unhelpful) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (policy_id, qa_id) DO UPDATE SET helpful = qa_votes.helpful + $3, unhelpful = qa_votes.unhelpful + $4
+         RETURNING helpful, unhelpful`,
+        [policy, qa, helpful ? 1 : 0, helpful ? 0 : 1],
+      );
+      return rows[0];
+    },
+  );
+}
+
+/** A fixed-window counter in the database, shared by every instance. Throws 429 past the limit. */
+export async function rateLimit(db: Database, bucket: string, limit: RateLimit): Promise<void> {
+  const { rows } = await db.query<{ hits: number; retry: number }>(
+    `INSERT INTO rate_limits (bucket, window_start, hits)
+     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), 1)
+     ON CONFLICT (bucket) DO UPDATE SET
+       hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + 1 ELSE 1 END,
+       window_start = EXCLUDED.window_start
+     RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2::int) - now()))::int AS retry`,
+    [bucket, limit.windowSeconds],
+  );
+  const { hits, retry } = rows[0]!;
+  if (hits > limit.max) {
+    throw new HttpError(
+      429,
+      'rate-limited',
+      `too many requests; try again in ${retry} s`,
+      {},
+      { 'retry-after': String(Math.max(1, retry)) },
+    );
+  }
+}

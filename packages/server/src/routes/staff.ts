@@ -1,0 +1,178 @@
+// Staff endpoints, behind bearer tokens: admin may do everything, editors manage consultations
+// and publish, reviewers moderate and decide. Everyone on staff may read and export.
+import type { FastifyInstance } from 'fastify';
+import { type ConsultationInput, createConsultation, patchConsultation } from '../consultations.js';
+import type { Database } from '../db/database.js';
+import { auditLog, bulkDecide, type DecisionInput, type ListQuery, listComments, patchComment } from '../decisions.js';
+import { exportCsv, reportHtml } from '../export.js';
+import { feedbackVersions, publishFeedback } from '../feedback.js';
+import { groupsFor } from '../lib/groups.js';
+import { requireRole } from '../lib/http.js';
+import * as S from '../schemas.js';
+
+type Id = { Params: { id: string } };
+
+export function staffRoutes(app: FastifyInstance, db: Database): void {
+  const security = [{ bearer: [] }];
+  const tags = ['staff'];
+  const anyStaff = requireRole(db, 'admin', 'editor', 'reviewer');
+  const editors = requireRole(db, 'admin', 'editor');
+  const reviewers = requireRole(db, 'admin', 'reviewer');
+  const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
+  const common = (summary: string, extra: object) => ({ schema: { tags, security, summary, ...extra } });
+
+  app.post<{ Body: ConsultationInput }>(
+    '/api/v1/consultations',
+    {
+      ...common('Create a consultation; a window under 30 days needs a published reason', {
+        body: S.ConsultationCreate,
+        response: { 201: S.ConsultationView, ...S.errors(400, 401, 403, 409, 422) },
+      }),
+      preHandler: editors,
+    },
+    async (request, reply) => reply.code(201).send(await createConsultation(db, request.body, actor(request))),
+  );
+
+  app.patch<Id & { Body: ConsultationInput }>(
+    '/api/v1/consultations/:id',
+    {
+      ...common('Change a consultation', {
+        params: S.IdParams,
+        body: S.ConsultationPatch,
+        response: { 200: S.ConsultationView, ...S.errors(400, 401, 403, 404, 422) },
+      }),
+      preHandler: editors,
+    },
+    async (request) => patchConsultation(db, request.params.id, request.body, actor(request)),
+  );
+
+  app.get<Id & { Querystring: ListQuery }>(
+    '/api/v1/consultations/:id/comments',
+    {
+      ...common('Comments, with filters and cursor pagination', {
+        params: S.IdParams,
+        querystring: S.CommentQuery,
+        response: { 200: S.CommentPage, ...S.errors(400, 401, 403, 404) },
+      }),
+      preHandler: anyStaff,
+    },
+    async (request) => listComments(db, request.params.id, request.query),
+  );
+
+  app.patch<{ Params: { id: number }; Body: DecisionInput }>(
+    '/api/v1/comments/:id',
+    {
+      ...common('Moderate or decide one comment; a reason is required unless adopted', {
+        params: S.CommentIdParams,
+        body: S.CommentPatch,
+        response: { 200: S.CommentItem, ...S.errors(400, 401, 403, 404, 422) },
+      }),
+      preHandler: reviewers,
+    },
+    async (request) => patchComment(db, request.params.id, request.body, actor(request)),
+  );
+
+  app.post<Id & { Body: DecisionInput & { ids: number[] } }>(
+    '/api/v1/consultations/:id/decisions',
+    {
+      ...common('The same decision and reason for many comments (all or none)', {
+        params: S.IdParams,
+        body: S.BulkDecision,
+        response: {
+          200: { type: 'object', properties: { updated: { type: 'integer' } } },
+          ...S.errors(400, 401, 403, 404, 422),
+        },
+      }),
+      preHandler: reviewers,
+    },
+    async (request) => {
+      const { ids, ...decision } = request.body;
+      return bulkDecide(db, request.params.id, ids, decision, actor(request));
+    },
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/groups',
+    {
+      ...common('Suggested groups of near-duplicate comments', {
+        params: S.IdParams,
+        response: { 200: S.Groups, ...S.errors(401, 403, 404) },
+      }),
+      preHandler: anyStaff,
+    },
+    async (request) => {
+      const groups = await groupsFor(db, request.params.id);
+      const { rows } = await db.query<{ id: string; body: string }>(
+        'SELECT id, body FROM comments WHERE id = ANY($1)',
+        [[...groups.keys()]],
+      );
+      const sample = new Map(rows.map((r) => [Number(r.id), r.body.slice(0, 200)]));
+      return { groups: [...groups].map(([group, ids]) => ({ group, ids, sample: sample.get(group) ?? '' })) };
+    },
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/audit',
+    {
+      ...common('The audit log: who changed what, when, before and after', {
+        params: S.IdParams,
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: S.AuditEntry } } } },
+      }),
+      preHandler: anyStaff,
+    },
+    async (request) => ({ items: await auditLog(db, request.params.id) }),
+  );
+
+  app.post<Id>(
+    '/api/v1/consultations/:id/feedback',
+    {
+      ...common('Publish the feedback; 409 while a comment is unmoderated or undecided', {
+        params: S.IdParams,
+        response: { 201: S.FeedbackView, ...S.errors(401, 403, 404, 409) },
+      }),
+      preHandler: editors,
+    },
+    async (request, reply) => reply.code(201).send(await publishFeedback(db, request.params.id, actor(request))),
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/feedback/versions',
+    {
+      ...common('Every published version of the feedback', {
+        params: S.IdParams,
+        response: { 200: S.FeedbackVersions, ...S.errors(401, 403, 404) },
+      }),
+      preHandler: anyStaff,
+    },
+    async (request) => feedbackVersions(db, request.params.id),
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/export.csv',
+    {
+      ...common('All comments as CSV (UTF-8 with BOM, opens in Excel)', {
+        params: S.IdParams,
+        produces: ['text/csv'],
+      }),
+      preHandler: anyStaff,
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${request.params.id}-comments.csv"`)
+        .send(await exportCsv(db, request.params.id)),
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/report.html',
+    {
+      ...common('The printable 意见采纳情况说明', { params: S.IdParams, produces: ['text/html'] }),
+      preHandler: anyStaff,
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(await reportHtml(db, request.params.id)),
+  );
+}

@@ -1,0 +1,312 @@
+// Every request and response shape of the API, defined once: fastify validates requests with
+// these schemas, serialises responses with them, and @fastify/swagger turns the same objects
+// into the OpenAPI 3.1 document. Pieces of the bundle come from @gongkai/format, never copied.
+import { ConsultationSchema } from '@gongkai/format';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+
+const fromFormat = (schema: v.GenericSchema) => {
+  const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-07', errorMode: 'ignore' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+const c = ConsultationSchema.entries;
+
+export const MAX_COMMENT_CHARS = 5000;
+export const DECISIONS = ['adopted', 'partly-adopted', 'not-adopted', 'out-of-scope'] as const;
+export const MODERATIONS = ['pending', 'approved', 'rejected'] as const;
+export const SUBMITTER_TYPES = ['individual', 'organization', 'anonymous'] as const;
+export const STATUSES = ['upcoming', 'open', 'closed', 'feedback-published'] as const;
+
+const str = (maxLength: number, extra: object = {}) => ({ type: 'string', maxLength, ...extra }) as const;
+const nullable = (type: string) => ({ type: [type, 'null'] }) as const;
+const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$', maxLength: 128 } as const;
+const isoTime = { type: 'string', format: 'date-time' } as const;
+
+export const ErrorSchema = {
+  type: 'object',
+  description: 'Every error: a stable code, a message in English and Chinese, and details where useful.',
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    zh: { type: 'string' },
+    problems: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+    opens: isoTime,
+    closes: isoTime,
+    undecided: { type: 'integer' },
+    unmoderated: { type: 'integer' },
+  },
+  required: ['error', 'message'],
+} as const;
+
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, ErrorSchema]));
+
+export const IdParams = { type: 'object', properties: { id }, required: ['id'] } as const;
+export const CommentIdParams = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1, maximum: 9007199254740991 } },
+  required: ['id'],
+} as const;
+
+const consultationFields = {
+  title: str(300, { minLength: 1 }),
+  policyId: id,
+  policy: { type: 'object', description: 'A policy bundle, validated with @gongkai/format and stored.' },
+  opens: fromFormat(c.opens),
+  closes: fromFormat(c.closes),
+  shortWindowReason: fromFormat(c.shortWindowReason),
+  origins: {
+    type: 'array',
+    maxItems: 50,
+    items: str(300, { pattern: '^https?://[^/\\s]+$' }),
+    description: 'Origins whose pages may call the public endpoints (CORS).',
+  },
+  contact: fromFormat(c.contact),
+  draftingNotes: fromFormat(c.draftingNotes),
+  basis: fromFormat(c.basis),
+} as const;
+
+export const ConsultationCreate = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { id, ...consultationFields },
+  required: ['id', 'title', 'opens', 'closes'],
+} as const;
+
+export const ConsultationPatch = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: consultationFields,
+} as const;
+
+export const ConsultationView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    policyId: nullable('string'),
+    opens: isoTime,
+    closes: isoTime,
+    days: { type: 'integer', description: 'Length of the window in days.' },
+    shortWindowReason: nullable('string'),
+    status: { type: 'string', enum: STATUSES },
+    contact: nullable('string'),
+    draftingNotes: nullable('string'),
+    basis: fromFormat(c.basis),
+    origins: { type: 'array', items: { type: 'string' } },
+    counts: {
+      type: 'object',
+      properties: {
+        received: { type: 'integer' },
+        byClause: { type: 'object', additionalProperties: { type: 'integer' } },
+      },
+    },
+  },
+} as const;
+
+export const CommentCreate = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    body: str(MAX_COMMENT_CHARS, { minLength: 1 }),
+    clause: { ...id, description: 'A clause id of the draft; absent for the whole text.' },
+    submitterType: { type: 'string', enum: SUBMITTER_TYPES, default: 'individual' },
+    name: str(100),
+    contact: str(200),
+    website: { ...str(500), description: 'Leave empty. A honeypot for bots.' },
+  },
+  required: ['body'],
+} as const;
+
+export const IdempotencyHeaders = {
+  type: 'object',
+  properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200 } },
+  required: ['idempotency-key'],
+} as const;
+
+export const ReceiptView = {
+  type: 'object',
+  properties: { receipt: { type: 'string' }, status: { type: 'string', enum: ['received'] } },
+} as const;
+
+export const ReceiptParams = { type: 'object', properties: { receipt: str(64) }, required: ['receipt'] } as const;
+
+export const ReceiptLookup = {
+  type: 'object',
+  properties: {
+    receipt: { type: 'string' },
+    consultation: { type: 'string' },
+    clause: nullable('string'),
+    submitted: isoTime,
+    status: { type: 'string', enum: ['received', 'decided', 'removed'] },
+    decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
+    reason: nullable('string'),
+  },
+} as const;
+
+export const QaVote = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { policy: id, qa: id, helpful: { type: 'boolean' } },
+  required: ['policy', 'qa', 'helpful'],
+} as const;
+
+export const QaVoteView = {
+  type: 'object',
+  properties: { helpful: { type: 'integer' }, unhelpful: { type: 'integer' } },
+} as const;
+
+export const CommentItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    receipt: { type: 'string' },
+    clause: nullable('string'),
+    body: { type: 'string' },
+    submitterType: { type: 'string' },
+    name: nullable('string'),
+    contact: nullable('string'),
+    moderation: { type: 'string', enum: MODERATIONS },
+    decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
+    reason: nullable('string'),
+    group: { type: ['integer', 'null'], description: 'Id of the first comment of its near-duplicate group.' },
+    submitted: isoTime,
+  },
+} as const;
+
+export const CommentQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    cursor: str(40, { pattern: '^[0-9]+$' }),
+    clause: str(128),
+    decision: { type: 'string', enum: [...DECISIONS, 'undecided'] },
+    moderation: { type: 'string', enum: MODERATIONS },
+    q: str(200),
+  },
+} as const;
+
+export const CommentPage = {
+  type: 'object',
+  properties: { items: { type: 'array', items: CommentItem }, next: nullable('string') },
+} as const;
+
+const decisionFields = {
+  moderation: { type: 'string', enum: ['approved', 'rejected'] },
+  decision: { type: 'string', enum: DECISIONS },
+  reason: str(2000),
+} as const;
+
+export const CommentPatch = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: decisionFields,
+} as const;
+
+export const BulkDecision = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ids: { type: 'array', minItems: 1, maxItems: 5000, items: CommentIdParams.properties.id },
+    ...decisionFields,
+  },
+  required: ['ids'],
+} as const;
+
+export const Groups = {
+  type: 'object',
+  properties: {
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          group: { type: 'integer' },
+          ids: { type: 'array', items: { type: 'integer' } },
+          sample: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const AuditEntry = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    at: isoTime,
+    actor: { type: 'string' },
+    action: { type: 'string' },
+    commentId: { type: ['integer', 'null'] },
+    before: {},
+    after: {},
+  },
+} as const;
+
+const counts = {
+  type: 'object',
+  properties: Object.fromEntries(
+    ['received', 'published', 'adopted', 'partlyAdopted', 'notAdopted', 'outOfScope', 'removed'].map((k) => [
+      k,
+      { type: 'integer' },
+    ]),
+  ),
+} as const;
+
+export const FeedbackView = {
+  type: 'object',
+  description: 'The published 意见采纳情况反馈. Names masked, contacts never, personal numbers masked.',
+  properties: {
+    consultation: { type: 'string' },
+    title: { type: 'string' },
+    version: { type: 'integer' },
+    published: isoTime,
+    message: nullable('string'),
+    summary: counts,
+    byClause: {
+      type: 'array',
+      items: { type: 'object', properties: { clause: nullable('string'), ...counts.properties } },
+    },
+    comments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          no: { type: 'integer' },
+          clause: nullable('string'),
+          body: { type: 'string' },
+          name: nullable('string'),
+          submitterType: { type: 'string' },
+          decision: { type: 'string', enum: DECISIONS },
+          reason: nullable('string'),
+        },
+      },
+    },
+  },
+} as const;
+
+export const FeedbackVersions = {
+  type: 'object',
+  properties: {
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          version: { type: 'integer' },
+          published: isoTime,
+          by: { type: 'string' },
+          feedback: FeedbackView,
+        },
+      },
+    },
+  },
+} as const;

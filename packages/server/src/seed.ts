@@ -1,0 +1,122 @@
+// `--seed`: policy bundles, and consultation fixtures with comments and decisions for the demo.
+// Seeding is repeatable: the same fixture leaves the same data, without duplicates.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { toTimestamp } from './consultations.js';
+import type { Database } from './db/database.js';
+import { publishFeedback } from './feedback.js';
+import { newReceipt } from './lib/receipts.js';
+import { putPolicy } from './policies.js';
+
+interface SeedComment {
+  body: string;
+  clause?: string;
+  submitterType?: string;
+  name?: string;
+  contact?: string;
+  /** Days after the window opened. */
+  day?: number;
+  moderation?: 'approved' | 'rejected';
+  decision?: string;
+  reason?: string;
+}
+
+/** A consultation fixture: `opens`/`closes` are dates, or `openedDaysAgo` + `days` for a window that is open now. */
+export interface ConsultationSeed {
+  kind: 'gongkai-consultation';
+  id: string;
+  title: string;
+  policy?: string;
+  opens?: string;
+  closes?: string;
+  openedDaysAgo?: number;
+  days?: number;
+  shortWindowReason?: string;
+  origins?: string[];
+  contact?: string;
+  draftingNotes?: string;
+  basis?: { title: string; url?: string }[];
+  comments?: SeedComment[];
+  publish?: boolean;
+}
+
+const DAY = 86_400_000;
+
+export function seedFiles(path: string): string[] {
+  return statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(path, f))
+    : [path];
+}
+
+/** Seeds one file; returns what it was. Policies are seeded before consultations that refer to them. */
+export async function seedFile(db: Database, file: string): Promise<string> {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  if (data?.kind === 'gongkai-consultation') return `consultation ${await seedConsultation(db, data)}`;
+  return `policy ${(await putPolicy(db, data)).id}`;
+}
+
+export async function seedConsultation(db: Database, s: ConsultationSeed): Promise<string> {
+  const opens =
+    s.openedDaysAgo !== undefined
+      ? new Date(Date.now() - s.openedDaysAgo * DAY).toISOString()
+      : toTimestamp(s.opens!, false);
+  const closes =
+    s.openedDaysAgo !== undefined
+      ? new Date(Date.parse(opens) + (s.days ?? 30) * DAY).toISOString()
+      : toTimestamp(s.closes!, true);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
+         origins = $7, contact = $8, drafting_notes = $9, basis = $10, updated_at = now()`,
+      [
+        s.id,
+        s.title,
+        s.policy ?? null,
+        opens,
+        closes,
+        s.shortWindowReason ?? null,
+        s.origins ?? [],
+        s.contact ?? null,
+        s.draftingNotes ?? null,
+        JSON.stringify(s.basis ?? []),
+      ],
+    );
+    for (const [i, c] of (s.comments ?? []).entries()) {
+      const at = new Date(Date.parse(opens) + (c.day ?? i) * DAY + i * 60_000).toISOString();
+      const moderation = c.decision ? 'approved' : (c.moderation ?? 'pending');
+      await tx.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact,
+           moderation, decision, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (consultation_id, idempotency_key) DO UPDATE SET moderation = $10, decision = $11, reason = $12`,
+        [
+          s.id,
+          newReceipt(),
+          `seed-${i + 1}`,
+          createHash('sha256').update(c.body).digest('base64url'),
+          c.clause ?? null,
+          c.body,
+          c.submitterType ?? 'individual',
+          c.name ?? null,
+          c.contact ?? null,
+          moderation,
+          c.decision ?? null,
+          c.reason ?? null,
+          at,
+        ],
+      );
+    }
+  });
+  if (s.publish) {
+    const { rows } = await db.query('SELECT 1 FROM feedback_versions WHERE consultation_id = $1', [s.id]);
+    if (!rows[0]) await publishFeedback(db, s.id, 'seed');
+  }
+  return s.id;
+}

@@ -1,0 +1,64 @@
+// Builds an app on a fresh database with a staff token per role and an open consultation.
+import { type AppOptions, buildApp, createToken, type Database } from '@gongkai/server';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+
+export interface Ctx {
+  db: Database;
+  app: FastifyInstance;
+  tokens: { admin: string; editor: string; reviewer: string };
+  /** inject with the admin token unless `as` says otherwise. */
+  staff: (opts: InjectOptions, as?: 'admin' | 'editor' | 'reviewer') => Promise<LightMyRequestResponse>;
+  comment: (
+    consultation: string,
+    body: Record<string, unknown>,
+    key?: string,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
+  close: () => Promise<void>;
+}
+
+const DAY = 86_400_000;
+export const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
+
+let keys = 0;
+export const key = () => `test-key-${process.pid}-${++keys}`;
+
+export async function setup(fresh: () => Promise<Database>, options: AppOptions = {}): Promise<Ctx> {
+  const db = await fresh();
+  const app = await buildApp(db, options);
+  const tokens = {
+    admin: (await createToken(db, 'admin')).token,
+    editor: (await createToken(db, 'editor')).token,
+    reviewer: (await createToken(db, 'reviewer')).token,
+  };
+  return {
+    db,
+    app,
+    tokens,
+    staff: (opts, as = 'admin') =>
+      app.inject({ ...opts, headers: { ...(opts.headers ?? {}), authorization: `Bearer ${tokens[as]}` } }),
+    comment: (consultation, body, k = key(), headers = {}) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/consultations/${consultation}/comments`,
+        headers: { 'idempotency-key': k, ...headers },
+        payload: body,
+      }),
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Creates a consultation through the API; open now for 30 days unless told otherwise. */
+export async function consultation(ctx: Ctx, fields: Record<string, unknown> = {}) {
+  const id = (fields.id as string) ?? `c-${++keys}`;
+  const res = await ctx.staff({
+    method: 'POST',
+    url: '/api/v1/consultations',
+    payload: { id, title: '关于征求《示例办法（征求意见稿）》意见的公告', opens: iso(-1), closes: iso(30), ...fields },
+  });
+  if (res.statusCode !== 201) throw new Error(`consultation: ${res.statusCode} ${res.body}`);
+  return id;
+}

@@ -1,0 +1,106 @@
+// The real server as a process, on a PGlite data directory: what survives kill -9, the token
+// command, graceful SIGTERM and what the logs contain.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+
+const root = new URL('../../', import.meta.url).pathname;
+const main = join(root, 'packages/server/src/main.ts');
+const node = (args: string[]) => [process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args]] as const;
+const dir = mkdtempSync(join(tmpdir(), 'gk-server-'));
+const data = join(dir, 'data');
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const fixture = join(dir, 'consultation.json');
+writeFileSync(
+  fixture,
+  JSON.stringify({ kind: 'gongkai-consultation', id: 'open-now', title: '测试征求意见', openedDaysAgo: 1, days: 30 }),
+);
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  logs: () => string;
+}
+
+function start(args: string[] = []): Promise<Server> {
+  const [cmd, argv] = node(['--port', '0', '--data', data, ...args]);
+  const child = spawn(cmd, argv, {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]!, logs: () => out });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+const cli = (args: string[]) => {
+  const [cmd, argv] = node(args);
+  return spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+};
+
+test('acknowledged comments survive kill -9; tokens from the command work; SIGTERM exits cleanly; logs keep no personal data', async () => {
+  let server = await start(['--seed', fixture]);
+  const receipts: string[] = [];
+  const secrets = ['王小明', 'wxm@example.com', '这条意见的原文不应出现在日志里'];
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${server.url}/api/v1/consultations/open-now/comments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `crash-test-${i}`,
+        'x-forwarded-for': `10.0.0.${i}`,
+      },
+      body: JSON.stringify({ body: `${secrets[2]} ${i}`, name: secrets[0], contact: secrets[1] }),
+    });
+    assert.equal(res.status, 201);
+    receipts.push((await res.json()).receipt);
+  }
+  for (const s of secrets) assert.ok(!server.logs().includes(s), `log contains ${s}`);
+  assert.match(server.logs(), /"reqId":"[\w-]+"/);
+  server.child.kill('SIGKILL');
+  await exited(server.child);
+
+  // The token command opens the same directory once the server is gone.
+  const created = cli(['token', 'create', '--role', 'reviewer', '--data', data]);
+  assert.equal(created.status, 0, created.stderr);
+  const token = created.stdout.trim().split('\n').at(-1)!;
+  assert.match(token, /^gks_/);
+
+  server = await start();
+  for (const receipt of receipts) {
+    assert.equal((await fetch(`${server.url}/api/v1/receipts/${receipt}`)).status, 200, receipt);
+  }
+  const list = await fetch(`${server.url}/api/v1/consultations/open-now/comments?limit=100`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal((await list.json()).items.length, 20);
+  server.child.kill('SIGTERM');
+  assert.equal(await exited(server.child), 0);
+
+  const listed = cli(['token', 'list', '--data', data]);
+  const id = /^([0-9a-f]{12})\treviewer\tactive/m.exec(listed.stdout)?.[1];
+  assert.ok(id, listed.stdout);
+  assert.equal(cli(['token', 'revoke', id, '--data', data]).status, 0);
+  assert.match(cli(['token', 'list', '--data', data]).stdout, new RegExp(`${id}\treviewer\trevoked`));
+});
