@@ -29,3 +29,8 @@ export const embedPath = 'packages/elements/dist/gongkai.js';
 export function requireBuild(): void {
   if (!existsSync(repoRoot + embedPath)) throw new Error(`${embedPath} is missing: run \`pnpm build\` first.`);
 }
+
+/** The CSP a site needs for Gongkai, as given in the README (shared by the e2e tests). */
+export const strictCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types gongkai lit-html dompurify";

@@ -3,12 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
-import { embedPath, launchChromium, repoRoot, requireBuild } from './browser.js';
-
-/** The CSP a site needs for Gongkai, as given in the README. */
-export const strictCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "require-trusted-types-for 'script'; trusted-types gongkai lit-html dompurify";
+import { embedPath, launchChromium, repoRoot, requireBuild, strictCsp } from './browser.js';
 
 let server: StaticServer;
 let browser: Browser;

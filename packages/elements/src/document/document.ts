@@ -9,13 +9,14 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
-import type { GkClauseTools } from '../clause-tools/clause-tools.js';
+import { GkClauseTools } from '../clause-tools/clause-tools.js';
 import { GkClauseChangeEvent } from '../events/clause.js';
 import { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
+import { tagFor } from '../internal/define.js';
 import { loadAnchorEngine } from '../internal/lazy.js';
 import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -24,13 +25,13 @@ import { sanitizeToFragment } from '../internal/sanitize.js';
 import { WidthController } from '../internal/width.js';
 import { documentStyles, readingStyles } from './document.styles.js';
 import { renderHeader } from './header.js';
-import { adoptPageStyles } from './page-styles.js';
+import { adoptPageStyles, markArticle } from './page-styles.js';
 import { loadPrefs, type ReaderPrefs, savePrefs, TEXT_SIZES } from './reader-prefs.js';
 import { renderToc } from './toc.js';
 
 const CLAUSE_HASH = /^#clause=(.+)$/;
 const NO_NOTES: readonly Interpretation[] = [];
-const isTools = (el: Element) => el.tagName === 'GK-CLAUSE-TOOLS';
+const isTools = (el: Element) => el instanceof GkClauseTools;
 
 /**
  * A policy document (公文): metadata header with a validity badge, table of contents, the text
@@ -95,6 +96,8 @@ export class GkDocument extends LitElement {
   private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
   private currentClause: string | null = null;
+  /** In enhance mode, the page's article elements. */
+  private articles: Element[] = [];
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
 
@@ -171,6 +174,11 @@ export class GkDocument extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('bundle')) void this.load();
+    if (changed.has('textSize') || changed.has('contrast')) this.syncArticles();
+  }
+
+  private syncArticles(): void {
+    for (const article of this.articles) markArticle(article, { textSize: this.textSize, contrast: this.contrast });
   }
 
   private get msg() {
@@ -224,6 +232,8 @@ export class GkDocument extends LitElement {
     if (signal.aborted) return;
     adoptPageStyles(this.ownerDocument);
     const roots = this.slotElement?.assignedElements({ flatten: true }) ?? [...this.children];
+    this.articles = roots;
+    this.syncArticles();
     this.annotate(roots);
   }
 
@@ -235,7 +245,7 @@ export class GkDocument extends LitElement {
     const map = annotateClauses(
       roots,
       (clause) => {
-        const tools = document.createElement('gk-clause-tools');
+        const tools = document.createElement(tagFor(GkClauseTools, 'gk-clause-tools')) as GkClauseTools;
         tools.clause = clause.id;
         tools.number = clause.number;
         tools.id = `gk-clause-${clause.id}`;

@@ -101,8 +101,9 @@ export class GkInterpretation extends LitElement {
   }
 
   private attach(): void {
-    const target =
-      this.document ?? ((this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for) as GkDocument | null);
+    const found = this.document ?? (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for);
+    // Only a Gongkai document: another library may use the same tag on this page.
+    const target = found && typeof (found as GkDocument).clauseMarker === 'function' ? (found as GkDocument) : null;
     if (target === this.doc) return;
     this.detach();
     this.doc = target;

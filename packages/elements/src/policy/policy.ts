@@ -1,16 +1,18 @@
 import { type PartialBundle, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../document/define.js';
-import type { GkDocument } from '../document/document.js';
+import { GkDocument } from '../document/document.js';
 import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import '../interpretation/define.js';
 import { baseStyles } from '../internal/base.styles.js';
+import { tagFor } from '../internal/define.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
-import type { GkInterpretation } from '../interpretation/interpretation.js';
+import { GkInterpretation } from '../interpretation/interpretation.js';
 import { policyStyles } from './policy.styles.js';
 
 /** From this width, notes sit beside the text. */
@@ -44,8 +46,8 @@ export class GkPolicy extends LitElement {
   @state() private accessor enhance = false;
   @state() private accessor error: BundleError | null = null;
 
-  @query('gk-document') private accessor doc!: GkDocument | null;
-  @query('gk-interpretation') private accessor notes!: GkInterpretation | null;
+  @query('#gk-doc') private accessor doc!: GkDocument | null;
+  @query('#gk-notes') private accessor notes!: GkInterpretation | null;
 
   private readonly i18n = new LocalizeController(this);
   private readonly width = new WidthController(this, WIDE);
@@ -101,12 +103,12 @@ export class GkPolicy extends LitElement {
   /** Inner elements report to us; the page hears one gk-ready, with everything counted. */
   private onInnerReady(e: GkReadyEvent): void {
     e.stopPropagation();
-    const source = (e.target as Element).localName;
-    if (source === 'gk-document') {
+    const source = e.target;
+    if (source instanceof GkDocument) {
       this.counts = { ...e.detail };
       this.pending.delete('gk-document');
       if (!this.hasNotes) this.pending.delete('gk-interpretation');
-    } else if (source === 'gk-interpretation') {
+    } else if (source instanceof GkInterpretation) {
       this.counts = { ...this.counts, notes: e.detail.notes, orphans: e.detail.orphans };
       this.pending.delete('gk-interpretation');
     }
@@ -127,6 +129,19 @@ export class GkPolicy extends LitElement {
 
   private jump(selector: string): void {
     this.renderRoot.querySelector(selector)?.scrollIntoView({ block: 'start' });
+  }
+
+  // By their registered tags: another library may own `gk-document` on this page.
+  private renderDocument() {
+    const tag = unsafeStatic(tagFor(GkDocument, 'gk-document'));
+    return this.enhance
+      ? staticHtml`<${tag} id="gk-doc" .bundle=${this.data}><slot></slot></${tag}>`
+      : staticHtml`<${tag} id="gk-doc" .bundle=${this.data}></${tag}>`;
+  }
+
+  private renderNotes() {
+    const tag = unsafeStatic(tagFor(GkInterpretation, 'gk-interpretation'));
+    return staticHtml`<${tag} id="gk-notes" for="gk-doc" layout=${this.wide ? 'column' : 'popover'}></${tag}>`;
   }
 
   protected override render() {
@@ -151,10 +166,8 @@ export class GkPolicy extends LitElement {
         @gk-ready=${this.onInnerReady}
         @gk-reader-change=${this.onReaderChange}
       >
-        <div class="text">
-          ${this.enhance ? html`<gk-document id="gk-doc" .bundle=${this.data}><slot></slot></gk-document>` : html`<gk-document id="gk-doc" .bundle=${this.data}></gk-document>`}
-        </div>
-        ${hasNotes ? html`<div class="notes"><gk-interpretation for="gk-doc" layout=${this.wide ? 'column' : 'popover'}></gk-interpretation></div>` : nothing}
+        <div class="text">${this.renderDocument()}</div>
+        ${hasNotes ? html`<div class="notes">${this.renderNotes()}</div>` : nothing}
       </div>
     `;
   }
