@@ -46,6 +46,18 @@ describe('gk-clause-tools', () => {
     expect(hant.shadowRoot!.querySelector('[part="copy"]')!.getAttribute('aria-label')).to.equal('複製 第五條 的連結');
   });
 
+  it('renders without a shadow root of its own when asked (inside gk-document)', async () => {
+    const el = document.createElement('gk-clause-tools');
+    el.light = true;
+    el.clause = '1.1';
+    el.notes = 1;
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot).to.equal(null);
+    expect(el.querySelector('[part="notes"]')?.textContent).to.contain('查看解读');
+  });
+
   it('is accessible', async () => {
     const el = await fixture<GkClauseTools>(
       html`<gk-clause-tools clause="1.2" number="（二）" notes="1"></gk-clause-tools>`,

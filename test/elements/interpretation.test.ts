@@ -80,7 +80,7 @@ describe('gk-interpretation', () => {
   it('on narrow layouts opens a clause’s notes from its button; Escape closes and returns focus', async () => {
     const { doc, root } = await pair('popover', 360);
     const tools = doc.clauseMarker('1.2')!;
-    const button = tools.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!;
+    const button = tools.querySelector<HTMLButtonElement>('[part="notes"]')!;
     expect(button.getAttribute('aria-label')).to.contain('查看解读');
     button.focus();
     button.click();
@@ -91,7 +91,7 @@ describe('gk-interpretation', () => {
     await waitUntil(() => root.activeElement?.classList.contains('close'), 'focus did not move into the popover');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !root.querySelector('[role="dialog"]'), 'popover did not close');
-    expect(tools.shadowRoot!.activeElement).to.equal(button);
+    expect(doc.shadowRoot!.activeElement).to.equal(button);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -118,7 +118,7 @@ describe('gk-interpretation', () => {
     const column = await pair('column');
     await expect(column.notes).to.be.accessible();
     const popover = await pair('popover', 360);
-    popover.doc.clauseMarker('1.1')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
+    popover.doc.clauseMarker('1.1')!.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
     await waitUntil(() => popover.root.querySelector('[role="dialog"]'), 'no popover (a11y)');
     await expect(popover.notes).to.be.accessible();
   });

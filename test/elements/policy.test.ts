@@ -81,8 +81,8 @@ describe('gk-policy', () => {
     const doc = inner(el, 'gk-document')!;
     const notes = inner(el, 'gk-interpretation')!;
     const tools = doc.shadowRoot!.querySelector('gk-clause-tools[clause="1.2"]')!;
-    await waitUntil(() => tools.shadowRoot?.querySelector('[part="notes"]'));
-    tools.shadowRoot!.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
+    await waitUntil(() => tools.querySelector('[part="notes"]'));
+    tools.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
     await waitUntil(() => notes.shadowRoot!.querySelector('[role="dialog"]'), 'no popover');
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });

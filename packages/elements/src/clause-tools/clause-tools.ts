@@ -1,7 +1,8 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkNoteRequestEvent } from '../events/clause.js';
 import { LocalizeController } from '../internal/localize.js';
+import { clauseToolsStyles } from './clause-tools.styles.js';
 
 /**
  * The controls at the start of a clause: copy a deep link to it, and open its interpretation.
@@ -14,65 +15,7 @@ import { LocalizeController } from '../internal/localize.js';
  * @csspart notes - The interpretation button.
  */
 export class GkClauseTools extends LitElement {
-  static override styles = css`
-    :host {
-      all: initial;
-      display: inline-flex;
-      gap: 0.25em;
-      vertical-align: 0.1em;
-      margin-inline-end: 0.35em;
-      font: inherit;
-      font-size: 0.8125em !important;
-      line-height: 1.4 !important;
-      text-indent: 0;
-    }
-    button {
-      all: unset;
-      box-sizing: border-box;
-      cursor: pointer;
-      border: 1px solid var(--gk-color-border, #8c959f);
-      border-radius: var(--gk-radius, 6px);
-      padding: 0 0.45em;
-      min-block-size: 1.6em;
-      color: var(--gk-color-link, #0b57d0);
-      background: var(--gk-color-surface, #fff);
-      font: inherit;
-      white-space: nowrap;
-    }
-    button:hover {
-      background: var(--gk-color-hover, #eef4ff);
-    }
-    button:focus-visible {
-      outline: 3px solid var(--gk-color-focus, #c2410c);
-      outline-offset: 1px;
-    }
-    [part='copy'] {
-      color: var(--gk-color-muted, #57606a);
-      border-color: transparent;
-    }
-    .done {
-      color: var(--gk-color-success, #1a7f37);
-    }
-    .print {
-      display: none;
-    }
-    @media print {
-      [part='copy'] {
-        display: none;
-      }
-      [part='notes'] {
-        border: 0;
-        padding: 0;
-        color: inherit;
-      }
-      .screen {
-        display: none;
-      }
-      .print {
-        display: inline;
-      }
-    }
-  `;
+  static override styles = clauseToolsStyles(':host');
 
   /** The clause id (e.g. `3.4`). */
   @property({ reflect: true }) accessor clause = '';
@@ -85,8 +28,20 @@ export class GkClauseTools extends LitElement {
   /** Whether the clause's interpretation is open (for aria-expanded). */
   @property({ type: Boolean, reflect: true }) accessor expanded = false;
 
+  /**
+   * Render without a shadow root, styled by the surrounding shadow root (gk-document includes
+   * the styles). Set before the element is connected.
+   */
+  light = false;
+
   @state() private accessor copied = false;
   private readonly i18n = new LocalizeController(this);
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.light) return super.createRenderRoot();
+    this.classList.add('gk-clause-tools');
+    return this;
+  }
 
   /** The link to this clause on the current page. */
   get link(): string {

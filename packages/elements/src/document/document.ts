@@ -10,6 +10,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
 import { GkClauseTools } from '../clause-tools/clause-tools.js';
+import { clauseToolsStyles } from '../clause-tools/clause-tools.styles.js';
 import { GkClauseChangeEvent } from '../events/clause.js';
 import { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
@@ -66,7 +67,7 @@ const isTools = (el: Element) => el instanceof GkClauseTools;
  * @attr narrow - Set by the element itself when it is narrower than 576 px (phones).
  */
 export class GkDocument extends LitElement {
-  static override styles = [baseStyles, srOnly, documentStyles, readingStyles];
+  static override styles = [baseStyles, srOnly, documentStyles, readingStyles, clauseToolsStyles('.gk-clause-tools')];
 
   /** URL of a policy bundle (JSON). */
   @property({ reflect: true }) accessor src = '';
@@ -246,6 +247,8 @@ export class GkDocument extends LitElement {
       roots,
       (clause) => {
         const tools = document.createElement(tagFor(GkClauseTools, 'gk-clause-tools')) as GkClauseTools;
+        // Inside our own shadow root the tools need no shadow root of their own.
+        tools.light = !this.enhancing;
         tools.clause = clause.id;
         tools.number = clause.number;
         tools.id = `gk-clause-${clause.id}`;

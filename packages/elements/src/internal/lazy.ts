@@ -1,6 +1,12 @@
-// Large, optional parts, loaded on first use. Bundler users and tests get ordinary dynamic
-// imports; the one-file embed replaces this file with lazy.embed.ts.
-export const loadMarkdownEngine = (): Promise<typeof import('./engines/markdown.js')> =>
-  import('./engines/markdown.js');
-export const loadAnchorEngine = (): Promise<typeof import('./engines/anchor.js')> => import('./engines/anchor.js');
-export const loadPopupEngine = (): Promise<typeof import('./popup.js')> => import('./popup.js');
+// Large, optional parts, loaded on first use and then reused (a settled promise keeps later
+// renders in the same task). Bundler users and tests get ordinary dynamic imports; the
+// one-file embed replaces this file with lazy.embed.ts.
+import { once } from './once.js';
+
+export const loadMarkdownEngine = once(
+  (): Promise<typeof import('./engines/markdown.js')> => import('./engines/markdown.js'),
+);
+export const loadAnchorEngine = once(
+  (): Promise<typeof import('./engines/anchor.js')> => import('./engines/anchor.js'),
+);
+export const loadPopupEngine = once((): Promise<typeof import('./popup.js')> => import('./popup.js'));

@@ -182,17 +182,17 @@ export class GkInterpretation extends LitElement {
   }
 
   private chooseMode(): void {
-    const width = this.doc?.clientWidth ?? 0;
-    const mode =
-      this.layout === 'auto'
-        ? width >= COLUMN_MIN_DOCUMENT_WIDTH && this.clientWidth > 0
-          ? 'column'
-          : 'popover'
-        : this.layout;
+    // Measures (a forced layout) only in `auto`: gk-policy decides for its own layout.
+    const mode = this.layout !== 'auto' ? this.layout : this.measuredMode();
     if (mode !== this.mode) {
       this.closePopup(false);
       this.mode = mode;
     }
+  }
+
+  private measuredMode(): 'column' | 'popover' {
+    const width = this.doc?.clientWidth ?? 0;
+    return width >= COLUMN_MIN_DOCUMENT_WIDTH && this.clientWidth > 0 ? 'column' : 'popover';
   }
 
   private queueLayout(): void {
@@ -228,19 +228,19 @@ export class GkInterpretation extends LitElement {
     }
     this.closePopup(false);
     this.open = group;
-    (trigger.getRootNode() as ShadowRoot).host?.setAttribute('expanded', '');
+    this.doc?.clauseMarker(clause)?.setAttribute('expanded', '');
     void Promise.all([loadPopupEngine(), this.updateComplete]).then(([{ Popup }]) => {
       const popup = this.popupElement;
       if (!popup || this.open !== group) return;
-      this.popup = new Popup({ trigger, popup, onClose: () => this.afterClose(trigger) });
+      this.popup = new Popup({ trigger, popup, onClose: () => this.afterClose(clause) });
       popup.querySelector<HTMLElement>('.close')?.focus();
     });
   }
 
-  private afterClose(trigger: HTMLElement): void {
+  private afterClose(clause: string): void {
     this.popup = null;
     this.open = null;
-    (trigger.getRootNode() as ShadowRoot).host?.removeAttribute('expanded');
+    this.doc?.clauseMarker(clause)?.removeAttribute('expanded');
   }
 
   private closePopup(restoreFocus: boolean): void {

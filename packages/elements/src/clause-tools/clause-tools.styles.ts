@@ -1,0 +1,70 @@
+import { type CSSResult, css, unsafeCSS } from 'lit';
+
+/**
+ * The clause tools' styles, for their own shadow root (`:host`) or, when they render into
+ * the light DOM of gk-document's shadow root (600 clauses need no 600 shadow roots), for
+ * `.gk-clause-tools` there.
+ */
+export function clauseToolsStyles(hostSelector: string): CSSResult {
+  const host = unsafeCSS(hostSelector);
+  const scope = unsafeCSS(hostSelector === ':host' ? '' : hostSelector);
+  return css`
+    ${host} {
+      all: initial;
+      display: inline-flex;
+      gap: 0.25em;
+      vertical-align: 0.1em;
+      margin-inline-end: 0.35em;
+      font: inherit;
+      font-size: 0.8125em !important;
+      line-height: 1.4 !important;
+      text-indent: 0;
+    }
+    ${scope} button {
+      all: unset;
+      box-sizing: border-box;
+      cursor: pointer;
+      border: 1px solid var(--gk-color-border, #8c959f);
+      border-radius: var(--gk-radius, 6px);
+      padding: 0 0.45em;
+      min-block-size: 1.6em;
+      color: var(--gk-color-link, #0b57d0);
+      background: var(--gk-color-surface, #fff);
+      font: inherit;
+      white-space: nowrap;
+    }
+    ${scope} button:hover {
+      background: var(--gk-color-hover, #eef4ff);
+    }
+    ${scope} button:focus-visible {
+      outline: 3px solid var(--gk-color-focus, #c2410c);
+      outline-offset: 1px;
+    }
+    ${scope} [part='copy'] {
+      color: var(--gk-color-muted, #57606a);
+      border-color: transparent;
+    }
+    ${scope} .done {
+      color: var(--gk-color-success, #1a7f37);
+    }
+    ${scope} .print {
+      display: none;
+    }
+    @media print {
+      ${scope} [part='copy'] {
+        display: none;
+      }
+      ${scope} [part='notes'] {
+        border: 0;
+        padding: 0;
+        color: inherit;
+      }
+      ${scope} .screen {
+        display: none;
+      }
+      ${scope} .print {
+        display: inline;
+      }
+    }
+  `;
+}
