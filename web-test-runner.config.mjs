@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
-// Debian's Chromium; never a downloaded browser.
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(
-    `No Chromium at ${executablePath}. Install Debian's package (apt-get install chromium) or set CHROME_PATH to a Chromium binary.`,
-  );
+let executablePath;
+try {
+  executablePath = chromiumPath();
+} catch (error) {
+  console.error(error.message);
   process.exit(1);
 }
 
@@ -25,17 +24,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: ['--headless=new', ...chromiumArgs],
       },
     }),
   ],

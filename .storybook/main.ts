@@ -3,7 +3,10 @@ import { tc39Decorators } from '../packages/elements/vite.config.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
-  staticDirs: [{ from: '../demo/policies', to: '/policies' }],
+  staticDirs: [
+    { from: '../demo/policies', to: '/policies' },
+    { from: '../stories/examples/files', to: '/examples' },
+  ],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   async viteFinal(cfg) {
