@@ -8,6 +8,7 @@ const config: StorybookConfig = {
     { from: '../stories/examples/files', to: '/examples' },
   ],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   async viteFinal(cfg) {
     // The elements' vite config is in library mode: keep the decorator lowering, drop the rest.

@@ -25,12 +25,12 @@ const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
 const { body, clauses: _clauses, searchIndex: _index, ...interpretation } = bundle;
 writeFileSync(`${root}demo/policies/ezhou-2016-40-jd.json`, `${JSON.stringify(interpretation, null, 2)}\n`);
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const article = (body as string)
   .split(/\n\s*\n/)
   .map((p) => p.trim())
   .filter(Boolean)
-  .map((p) => `<p style="text-indent:2em;">&nbsp;&nbsp;${escape(p)}</p>`)
+  .map((p) => `<p style="text-indent:2em;">&nbsp;&nbsp;${escapeHtml(p)}</p>`)
   .join('\n');
 const template = readFileSync(`${root}demo/enhance.template.html`, 'utf8');
 writeFileSync(`${root}demo/enhance.html`, template.replace('<!-- ARTICLE -->', article));

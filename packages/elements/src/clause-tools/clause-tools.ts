@@ -9,6 +9,7 @@ import { clauseToolsStyles } from './clause-tools.styles.js';
  * Inserted by gk-document (also into a CMS article in the page), so it shields itself from the
  * page's CSS.
  *
+ * @tagname gk-clause-tools
  * @summary Per-clause "copy link" and "查看解读" buttons.
  * @event gk-note-request - The reader asked for the clause's interpretation.
  * @csspart copy - The copy-link button.

@@ -152,7 +152,11 @@ export const readingStyles = css`
     break-inside: avoid;
     padding-block: 0.15em;
   }
-  [part='toc'] li.level-2 {
+  [part='toc'] ol ol {
+    columns: auto;
+    margin: 0;
+  }
+  [part='toc'] li li {
     padding-inline-start: 1.25em;
     font-size: 0.9375em;
   }
@@ -166,30 +170,6 @@ export const readingStyles = css`
   }
   gk-clause-tools {
     scroll-margin-block-start: 4em;
-  }
-  :host([contrast]) {
-    --gk-color-text: #000;
-    --gk-color-muted: #000;
-    --gk-color-link: #0000c8;
-    --gk-color-border: #000;
-    --gk-color-current: #ffe866;
-    --gk-color-subtle: #fff;
-    --gk-color-surface: #fff;
-    background: #fff;
-  }
-  :host([contrast]) a {
-    text-decoration: underline;
-  }
-  :host([theme='dark']) {
-    --gk-color-text: #e6edf3;
-    --gk-color-muted: #9da7b3;
-    --gk-color-link: #7cb7ff;
-    --gk-color-border: #57606a;
-    --gk-color-current: #3d3000;
-    --gk-color-subtle: #161b22;
-    --gk-color-surface: #0d1117;
-    --gk-color-accent: #ff7b72;
-    background: #0d1117;
   }
   :host([narrow]) [part='toc'] ol {
     columns: 1;

@@ -18,6 +18,7 @@ import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { tagFor } from '../internal/define.js';
+import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { loadAnchorEngine } from '../internal/lazy.js';
 import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -42,6 +43,7 @@ const isTools = (el: Element) => el instanceof GkClauseTools;
  * Renders a bundle (`src` or `bundle`), or — with child content and no bundle body — enhances
  * the article the CMS already rendered, which stays in the page (readable without scripts).
  *
+ * @tagname gk-document
  * @summary Renders a policy document and its clause structure.
  * @slot - The CMS article to enhance, when the document is not loaded from a bundle.
  * @event gk-ready - The document is rendered; `detail` has the clause count.
@@ -274,7 +276,7 @@ export class GkDocument extends LitElement {
     this.loaded = null;
     this.map = null;
     this.error = failure;
-    console.warn(`[gongkai] <gk-document>: ${failure.message}`, failure.problems);
+    warnBundleError(this.localName, failure);
     this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
   }
 
@@ -309,7 +311,7 @@ export class GkDocument extends LitElement {
   }
 
   protected override render() {
-    if (this.error) return this.renderError(this.error);
+    if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (!this.loaded && !this.enhancing) return html`<p class="loading" role="status">${this.msg('loading')}</p>`;
     const meta = this.loaded?.meta;
     return html`
@@ -349,21 +351,5 @@ export class GkDocument extends LitElement {
       </button>
       <button type="button" @click=${() => print()}>${t('print')}</button>
     </div>`;
-  }
-
-  private renderError(error: BundleError) {
-    return html`
-      <div class="gk-error" part="error" role="alert">
-        <strong>${error.headline}</strong>
-        <div>${error.detail}</div>
-        ${
-          error.problems.length
-            ? html`<ul>
-              ${error.problems.map((p) => html`<li><code>${p.path}</code> ${p.message[this.i18n.lang === 'en' ? 'en' : 'zh-Hans']}</li>`)}
-            </ul>`
-            : nothing
-        }
-      </div>
-    `;
   }
 }

@@ -59,4 +59,7 @@ export const en: Messages = {
   section_consultation: 'Consultation',
   sections: 'Sections',
   noNotes: 'No interpretation has been published for this document.',
+  kind_graphic: 'Graphic',
+  kind_video: 'Video',
+  kind_interview: 'Interview',
 };

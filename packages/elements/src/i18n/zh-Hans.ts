@@ -57,5 +57,8 @@ export const zhHans = {
   section_consultation: '征求意见',
   sections: '页面导航',
   noNotes: '本文件暂无解读。',
+  kind_graphic: '图解',
+  kind_video: '视频',
+  kind_interview: '访谈',
 };
 export type Messages = { [K in keyof typeof zhHans]: string };

@@ -59,4 +59,7 @@ export const zhHant: Messages = {
   section_consultation: '徵求意見',
   sections: '頁面導覽',
   noNotes: '本文件暫無解讀。',
+  kind_graphic: '圖解',
+  kind_video: '影片',
+  kind_interview: '訪談',
 };

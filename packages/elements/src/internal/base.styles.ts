@@ -14,6 +14,30 @@ export const baseStyles = css`
     text-align: start;
     overflow-wrap: anywhere;
   }
+  :host([contrast]) {
+    --gk-color-text: #000;
+    --gk-color-muted: #000;
+    --gk-color-link: #0000c8;
+    --gk-color-border: #000;
+    --gk-color-current: #ffe866;
+    --gk-color-subtle: #fff;
+    --gk-color-surface: #fff;
+    background: #fff;
+  }
+  :host([contrast]) a {
+    text-decoration: underline;
+  }
+  :host([theme='dark']) {
+    --gk-color-text: #e6edf3;
+    --gk-color-muted: #9da7b3;
+    --gk-color-link: #7cb7ff;
+    --gk-color-border: #57606a;
+    --gk-color-current: #3d3000;
+    --gk-color-subtle: #161b22;
+    --gk-color-surface: #0d1117;
+    --gk-color-accent: #ff7b72;
+    background: #0d1117;
+  }
   :host([hidden]) {
     display: none !important;
   }

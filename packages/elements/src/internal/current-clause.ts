@@ -1,6 +1,7 @@
 // Which clause is being read, from an IntersectionObserver on the clause markers: no layout
 // reads on scroll. A reading band covers the top third of the viewport; the current clause is
-// the last marker inside it or, when none is, the last one that scrolled above it.
+// the first marker inside it (the one just scrolled to) or, when none is, the last one that
+// scrolled above it.
 export class CurrentClauseTracker {
   private observer: IntersectionObserver | null = null;
   private readonly order = new Map<Element, number>();
@@ -35,7 +36,7 @@ export class CurrentClauseTracker {
         else this.above.delete(index);
       }
     }
-    const pick = this.inBand.size ? Math.max(...this.inBand) : this.above.size ? Math.max(...this.above) : -1;
+    const pick = this.inBand.size ? Math.min(...this.inBand) : this.above.size ? Math.max(...this.above) : -1;
     const next = pick >= 0 ? (this.ids[pick] ?? null) : null;
     if (next !== this.current) {
       this.current = next;

@@ -23,11 +23,22 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {}
 
   get lang(): UiLang {
-    const own = this.host.getAttribute('lang');
-    return uiLang(own || this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+    return uiLang(closestLang(this.host) || document.documentElement.lang);
   }
 
   msg(key: keyof Messages, params: Record<string, string | number> = {}): string {
     return catalogues[this.lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
   }
+}
+
+/** The nearest `lang`, looking through shadow roots (gk-policy's `lang` reaches its parts). */
+export function closestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang');
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }

@@ -46,6 +46,7 @@ export const interpretationStyles = css`
     gap: 0.5em;
   }
   .go {
+    text-align: start;
     font: inherit;
     font-size: 0.875em;
     border: 0;
@@ -80,6 +81,19 @@ export const interpretationStyles = css`
   }
   .note p {
     margin: 0 0 0.5em;
+  }
+  .transcript p {
+    white-space: pre-line;
+  }
+  .kind {
+    border: 1px solid currentColor;
+    border-radius: var(--gk-radius, 6px);
+    padding: 0 0.35em;
+  }
+  blockquote {
+    margin: 0.5em 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--gk-color-border, #d0d7de);
   }
   video {
     max-inline-size: 100%;

@@ -2,9 +2,12 @@ import { type Interpretation, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
+import { loadPrefs } from '../document/reader-prefs.js';
 import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
+import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import { baseStyles } from '../internal/base.styles.js';
+import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { loadPopupEngine } from '../internal/lazy.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -24,6 +27,7 @@ const COLUMN_MIN_DOCUMENT_WIDTH = 480;
  * a column aligned with the clauses on wide layouts, a popover from each clause's "查看解读"
  * button on narrow ones. Notes whose clause cannot be found are listed, never dropped.
  *
+ * @tagname gk-interpretation
  * @summary Clause-by-clause interpretation for a gk-document.
  * @event gk-ready - Notes are placed; `detail` has the counts of anchored notes and orphans.
  * @event gk-error - The interpretation file could not be loaded or is invalid.
@@ -45,8 +49,10 @@ export class GkInterpretation extends LitElement {
   @property({ attribute: false }) accessor document: GkDocument | null = null;
   /** `column` beside the text, `popover` from buttons, or `auto` by the document's width. */
   @property({ reflect: true }) accessor layout: InterpretationLayout = 'auto';
-  /** Text size step shared with the document (0–3). */
+  /** Text size step shared with the document (0–3); follows the reader's choice there. */
   @property({ type: Number, reflect: true, attribute: 'text-size' }) accessor textSize = 0;
+  /** High-contrast colours; follows the reader's choice in the document. */
+  @property({ type: Boolean, reflect: true }) accessor contrast = false;
 
   @state() private accessor groups: NoteGroup[] = [];
   @state() private accessor orphans: OrphanNote[] = [];
@@ -71,9 +77,16 @@ export class GkInterpretation extends LitElement {
     this.current = e.detail.clause;
   };
   private readonly onNoteRequest = (e: GkNoteRequestEvent) => this.showNotes(e.detail.clause, e.detail.trigger);
+  private readonly onReaderChange = (e: GkReaderChangeEvent) => {
+    this.textSize = e.detail.textSize;
+    this.contrast = e.detail.contrast;
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const prefs = loadPrefs();
+    if (!this.hasAttribute('text-size')) this.textSize = prefs.textSize;
+    if (!this.hasAttribute('contrast')) this.contrast = prefs.contrast;
     this.resize = new ResizeObserver(() => this.queueLayout());
     // Attach once the elements around us exist (gk-policy renders the document first).
     queueMicrotask(() => this.attach());
@@ -111,6 +124,7 @@ export class GkInterpretation extends LitElement {
     target.addEventListener('gk-ready', this.onDocReady);
     target.addEventListener('gk-clause-change', this.onClauseChange);
     target.addEventListener('gk-note-request', this.onNoteRequest);
+    target.addEventListener('gk-reader-change', this.onReaderChange);
     this.resize?.observe(target);
     if (target.clauses.length) void this.build();
   }
@@ -120,19 +134,23 @@ export class GkInterpretation extends LitElement {
     this.doc.removeEventListener('gk-ready', this.onDocReady);
     this.doc.removeEventListener('gk-clause-change', this.onClauseChange);
     this.doc.removeEventListener('gk-note-request', this.onNoteRequest);
+    this.doc.removeEventListener('gk-reader-change', this.onReaderChange);
     this.resize?.unobserve(this.doc);
     this.doc = null;
   }
 
   private async notes(): Promise<readonly Interpretation[]> {
-    if (this.interpretations) return this.interpretations;
-    if (this.src) {
-      const json = await fetchJson(this.src, this.i18n.msg.bind(this.i18n));
-      const result = validatePartial(json);
-      if (!result.ok) throw new BundleError(this.i18n.msg('invalidBundle'), this.src, result.problems);
-      return result.value.interpretations ?? [];
-    }
+    if (this.interpretations)
+      return this.checked({ schemaVersion: 1, interpretations: this.interpretations }, '.interpretations');
+    if (this.src) return this.checked(await fetchJson(this.src, this.i18n.msg.bind(this.i18n)), this.src);
     return this.doc?.interpretations ?? [];
+  }
+
+  /** Notes from outside are validated like a bundle, whichever way they arrive. */
+  private checked(input: unknown, source: string): readonly Interpretation[] {
+    const result = validatePartial(input);
+    if (!result.ok) throw new BundleError(this.i18n.msg('invalidBundle'), source, result.problems);
+    return result.value.interpretations ?? [];
   }
 
   private async build(): Promise<void> {
@@ -169,7 +187,7 @@ export class GkInterpretation extends LitElement {
       const failure =
         error instanceof BundleError ? error : new BundleError(this.i18n.msg('loadFailed'), String(error));
       this.error = failure;
-      console.warn(`[gongkai] <gk-interpretation>: ${failure.message}`, failure.problems);
+      warnBundleError(this.localName, failure);
       this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
     }
   }
@@ -254,10 +272,7 @@ export class GkInterpretation extends LitElement {
 
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
-    if (this.error) {
-      return html`<div class="gk-error" part="error" role="alert"><strong>${this.error.headline}</strong>
-        <div>${this.error.detail}</div></div>`;
-    }
+    if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (!this.loaded) return nothing;
     const go = (clause: string) => () => this.doc?.scrollToClause(clause, { focus: true });
     return html`<section class="scaled" aria-label=${t('interpretation')}>

@@ -8,11 +8,12 @@ const VIDEO = /\.(?:mp4|webm|ogv)(?:[?#]|$)/i;
 
 /** One note: who interprets and when, the text, and for video or interview the transcript first. */
 export function renderNote(note: Note, t: Msg, isUpdate: boolean) {
-  const { role, author, date, media } = note.note;
+  const { role, author, date, media, kind } = note.note;
   return html`<article class="note" part="note">
     <p class="byline">
       ${isUpdate ? html`<span class="update">${t('update')}</span>` : nothing}
       ${role ? html`<span class="role">${t(`role_${role}`)}</span>` : nothing}
+      ${kind && kind !== 'text' ? html`<span class="kind">${t(`kind_${kind}`)}</span>` : nothing}
       ${author ? html`<span class="author">${author}</span>` : nothing}
       ${date ? html`<time datetime=${date}>${date}</time>` : nothing}
     </p>

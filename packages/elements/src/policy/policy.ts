@@ -4,11 +4,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../document/define.js';
 import { GkDocument } from '../document/document.js';
-import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import '../interpretation/define.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
+import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
@@ -25,6 +25,7 @@ const WIDE = 860;
  * Loads a bundle (`src`, or an inline `<script type="application/json">` child), or enhances
  * the article the CMS already rendered (its children), attaching the `interpretation` file.
  *
+ * @tagname gk-policy
  * @summary A policy page: document and interpretation, side by side and in step.
  * @slot - The CMS article to enhance, or a `<script type="application/json">` bundle.
  * @event gk-ready - Everything is rendered; `detail` has the clause, note and orphan counts.
@@ -39,6 +40,8 @@ export class GkPolicy extends LitElement {
   @property({ reflect: true }) accessor src = '';
   /** URL of an interpretation file for the article in the page (enhance mode). */
   @property({ reflect: true }) accessor interpretation = '';
+  /** `dark` for the dark palette; it reaches the document and the notes. */
+  @property({ reflect: true }) accessor theme = '';
   /** A bundle given directly. */
   @property({ attribute: false }) accessor bundle: unknown = undefined;
 
@@ -47,7 +50,6 @@ export class GkPolicy extends LitElement {
   @state() private accessor error: BundleError | null = null;
 
   @query('#gk-doc') private accessor doc!: GkDocument | null;
-  @query('#gk-notes') private accessor notes!: GkInterpretation | null;
 
   private readonly i18n = new LocalizeController(this);
   private readonly width = new WidthController(this, WIDE);
@@ -86,6 +88,7 @@ export class GkPolicy extends LitElement {
       }
     } catch (error) {
       this.error = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
+      warnBundleError(this.localName, this.error);
       this.dispatchEvent(new GkErrorEvent({ message: this.error.message, problems: this.error.problems }));
     }
   }
@@ -123,10 +126,6 @@ export class GkPolicy extends LitElement {
     return Array.isArray(notes) && notes.length > 0;
   }
 
-  private onReaderChange(e: GkReaderChangeEvent): void {
-    if (this.notes) this.notes.textSize = e.detail.textSize;
-  }
-
   private jump(selector: string): void {
     this.renderRoot.querySelector(selector)?.scrollIntoView({ block: 'start' });
   }
@@ -146,12 +145,7 @@ export class GkPolicy extends LitElement {
 
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
-    if (this.error) {
-      return html`<div class="gk-error" part="error" role="alert"><strong>${this.error.headline}</strong>
-        <div>${this.error.detail}</div>
-        ${this.error.problems.length ? html`<ul>${this.error.problems.map((p) => html`<li><code>${p.path}</code> ${p.message[this.i18n.lang === 'en' ? 'en' : 'zh-Hans']}</li>`)}</ul>` : nothing}
-      </div>`;
-    }
+    if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (this.data === undefined && !this.enhance) return html`<p role="status">${t('loading')}</p>`;
     const hasNotes = this.hasNotes;
     return html`
@@ -164,7 +158,6 @@ export class GkPolicy extends LitElement {
       <div
         class="layout ${hasNotes ? 'has-notes' : ''} ${this.wide ? 'wide' : ''}"
         @gk-ready=${this.onInnerReady}
-        @gk-reader-change=${this.onReaderChange}
       >
         <div class="text">${this.renderDocument()}</div>
         ${hasNotes ? html`<div class="notes">${this.renderNotes()}</div>` : nothing}
