@@ -155,6 +155,20 @@ describe('gk-document', () => {
     history.replaceState(null, '', location.pathname + location.search);
   });
 
+  it('lists only chapters in the contents of a long regulation, with short titles', async () => {
+    const articles = Array.from(
+      { length: 60 },
+      (_, i) => `第${i + 1}条 本条规定了政务公开工作中需要遵守的一项相当长的要求，以便测试目录。`,
+    );
+    const body = ['## 第一章 总则', ...articles.slice(0, 30), '## 第二章 公开内容', ...articles.slice(30)].join('\n\n');
+    const el = await fixture<GkDocument>(
+      html`<gk-document .bundle=${{ schemaVersion: 1, id: 'law', meta: { title: '条例' }, body }}></gk-document>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('[part="toc"]'), 'no table of contents');
+    const entries = [...shadow(el).querySelectorAll('[part="toc"] a')].map((a) => a.textContent?.trim());
+    expect(entries).to.deep.equal(['第一章 总则', '第二章 公开内容']);
+  });
+
   it('opens a deep link #clause=… at that clause, highlighted', async () => {
     history.replaceState(null, '', '#clause=2.2');
     const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);

@@ -114,6 +114,19 @@ describe('gk-interpretation', () => {
     expect(notes.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('/no/such/jd.json');
   });
 
+  it('validates notes given as a property, listing each problem with its path', async () => {
+    const wrapper = await fixture(
+      html`<div><gk-document id="d4" .bundle=${smallBundle({ interpretations: [] })}></gk-document></div>`,
+    );
+    const notes = document.createElement('gk-interpretation');
+    notes.setAttribute('for', 'd4');
+    notes.interpretations = [{ target: {}, body: '' } as never];
+    wrapper.append(notes);
+    await waitUntil(() => notes.shadowRoot?.querySelector('[part="error"] li'), 'no problem listed');
+    const problems = [...notes.shadowRoot!.querySelectorAll('[part="error"] li code')].map((c) => c.textContent);
+    expect(problems).to.include.members(['$.interpretations[0].target', '$.interpretations[0].body']);
+  });
+
   it('is accessible, in both layouts', async () => {
     const column = await pair('column');
     await expect(column.notes).to.be.accessible();

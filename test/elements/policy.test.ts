@@ -87,6 +87,19 @@ describe('gk-policy', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
 
+  it('speaks the language set on gk-policy, down to its document and notes', async () => {
+    const { el } = await policy((p) => {
+      p.lang = 'en';
+      p.bundle = smallBundle();
+    });
+    const doc = inner(el, '#gk-doc')!;
+    const notes = inner(el, '#gk-notes')!;
+    expect(doc.shadowRoot!.querySelector('[part="controls"]')!.getAttribute('aria-label')).to.equal('Reading options');
+    expect(notes.shadowRoot!.querySelector('[part="orphans"] h2')!.textContent).to.equal(
+      'Interpretation that could not be placed',
+    );
+  });
+
   it('says what is wrong with a broken inline bundle', async () => {
     const el = await fixture<GkPolicy>(
       html`<gk-policy><script type="application/json">{ "schemaVersion": 1, "id": </script></gk-policy>`,
