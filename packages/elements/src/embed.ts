@@ -3,6 +3,8 @@
 import './document/define.js';
 import './interpretation/define.js';
 import './policy/define.js';
+// gk-qa (define below)
+// gk-chart and gk-graphic (define below)
 import { setChunkBase } from './internal/chunks.js';
 
 // Still synchronous script execution here, so currentScript is this file.

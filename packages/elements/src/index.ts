@@ -3,6 +3,8 @@ import './clause-tools/define.js';
 import './document/define.js';
 import './interpretation/define.js';
 import './policy/define.js';
+// gk-qa (define below)
+// gk-chart and gk-graphic (define below)
 
 export { GkClauseTools } from './clause-tools/clause-tools.js';
 export { GkDocument } from './document/document.js';

@@ -62,4 +62,6 @@ export const en: Messages = {
   kind_graphic: 'Graphic',
   kind_video: 'Video',
   kind_interview: 'Interview',
+  // gk-qa (keys below)
+  // gk-chart and gk-graphic (keys below)
 };

@@ -60,5 +60,7 @@ export const zhHans = {
   kind_graphic: '图解',
   kind_video: '视频',
   kind_interview: '访谈',
+  // gk-qa (keys below)
+  // gk-chart and gk-graphic (keys below)
 };
 export type Messages = { [K in keyof typeof zhHans]: string };

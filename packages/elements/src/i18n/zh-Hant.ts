@@ -62,4 +62,6 @@ export const zhHant: Messages = {
   kind_graphic: '圖解',
   kind_video: '影片',
   kind_interview: '訪談',
+  // gk-qa (keys below)
+  // gk-chart and gk-graphic (keys below)
 };
