@@ -127,6 +127,27 @@ describe('gk-interpretation', () => {
     expect(problems).to.include.members(['$.interpretations[0].target', '$.interpretations[0].body']);
   });
 
+  it('shortens a long note in the column, and the reader can read it whole', async () => {
+    const long = '政务公开是现代政府的基本要求。'.repeat(30);
+    const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
+      <gk-document id="d5" .bundle=${smallBundle({ interpretations: [{ target: { clause: '1.1' }, body: long }] })}></gk-document>
+    </div>`);
+    const notes = document.createElement('gk-interpretation');
+    notes.layout = 'column';
+    notes.setAttribute('for', 'd5');
+    const ready = oneEvent(notes, 'gk-ready');
+    wrapper.append(notes);
+    await ready;
+    const group = notes.shadowRoot!.querySelector<HTMLElement>('.group')!;
+    const more = group.querySelector<HTMLButtonElement>('.more')!;
+    expect(more.textContent?.trim()).to.equal('展开全文');
+    const short = group.getBoundingClientRect().height;
+    more.click();
+    await notes.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(group.getBoundingClientRect().height).to.be.greaterThan(short * 1.5);
+  });
+
   it('is accessible, in both layouts', async () => {
     const column = await pair('column');
     await expect(column.notes).to.be.accessible();

@@ -26,6 +26,24 @@ export const interpretationStyles = css`
     inset-inline: 0;
     top: var(--gk-note-top, 0);
   }
+  .column .group:not(.expanded) > .note .body {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 5;
+    line-clamp: 5;
+    overflow: hidden;
+  }
+  .more {
+    font: inherit;
+    font-size: 0.875em;
+    min-block-size: 2em;
+    border: 0;
+    padding: 0;
+    background: none;
+    color: var(--gk-color-link, #0b57d0);
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .group {
     border: 1px solid var(--gk-color-border, #d0d7de);
     border-inline-start: 4px solid var(--gk-color-accent, #b42318);
@@ -145,8 +163,15 @@ export const interpretationStyles = css`
       font-weight: 700;
     }
     .go,
+    .more,
     .popup {
       display: none;
+    }
+    .column .group > .note .body {
+      display: block;
+      -webkit-line-clamp: none;
+      line-clamp: none;
+      overflow: visible;
     }
   }
 `;

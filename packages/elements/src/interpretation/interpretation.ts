@@ -19,6 +19,9 @@ import { renderGroup, renderNote } from './note-view.js';
 import { groupNotes, type NoteGroup, type OrphanNote } from './notes.js';
 
 export type InterpretationLayout = 'auto' | 'column' | 'popover';
+/** Notes longer than this are shortened in the column (so dense notes stay near their clauses). */
+const LONG_NOTE = 140;
+const isLong = (group: NoteGroup) => (group.notes[0]?.body.textContent?.length ?? 0) > LONG_NOTE;
 /** Below this document width, notes open from a button instead of sitting beside the text. */
 const COLUMN_MIN_DOCUMENT_WIDTH = 480;
 
@@ -59,6 +62,8 @@ export class GkInterpretation extends LitElement {
   @state() private accessor mode: 'column' | 'popover' = 'column';
   @state() private accessor current: string | null = null;
   @state() private accessor open: NoteGroup | null = null;
+  /** Clauses whose long notes the reader expanded in the column. */
+  @state() private accessor expanded = new Set<string>();
   @state() private accessor error: BundleError | null = null;
   @state() private accessor loaded = false;
 
@@ -234,6 +239,12 @@ export class GkInterpretation extends LitElement {
     column.style.setProperty('--gk-column-height', `${height}px`);
   }
 
+  private toggleExpanded(clause: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(clause)) next.add(clause);
+    this.expanded = next;
+  }
+
   /** Opens (narrow) or brings into view (wide) the notes of a clause. */
   showNotes(clause: string, trigger?: HTMLElement): void {
     const group = this.groups.find((g) => g.clause === clause);
@@ -282,13 +293,25 @@ export class GkInterpretation extends LitElement {
           ? html`<div class="column">
             ${this.groups.map(
               (g) => html`<section
-                class="group"
+                class="group ${this.expanded.has(g.clause) ? 'expanded' : ''}"
                 data-clause=${g.clause}
                 tabindex="-1"
                 aria-current=${this.current === g.clause ? 'true' : 'false'}
                 aria-label=${t('notesFor', { clause: this.label(g.clause) })}
               >
                 ${renderGroup(g, t, this.label(g.clause), go(g.clause))}
+                ${
+                  isLong(g)
+                    ? html`<button
+                      type="button"
+                      class="more"
+                      aria-expanded=${this.expanded.has(g.clause) ? 'true' : 'false'}
+                      @click=${() => this.toggleExpanded(g.clause)}
+                    >
+                      ${this.expanded.has(g.clause) ? t('showLess') : t('showMore')}
+                    </button>`
+                    : nothing
+                }
               </section>`,
             )}
           </div>`
