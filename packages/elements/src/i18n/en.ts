@@ -62,6 +62,8 @@ export const en: Messages = {
   kind_graphic: 'Graphic',
   kind_video: 'Video',
   kind_interview: 'Interview',
+  showMore: 'Read more',
+  showLess: 'Show less',
   // gk-qa (keys below)
   // gk-chart and gk-graphic (keys below)
 };

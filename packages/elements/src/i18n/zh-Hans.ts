@@ -60,6 +60,8 @@ export const zhHans = {
   kind_graphic: '图解',
   kind_video: '视频',
   kind_interview: '访谈',
+  showMore: '展开全文',
+  showLess: '收起',
   // gk-qa (keys below)
   // gk-chart and gk-graphic (keys below)
 };

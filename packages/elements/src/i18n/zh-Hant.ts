@@ -62,6 +62,8 @@ export const zhHant: Messages = {
   kind_graphic: '圖解',
   kind_video: '影片',
   kind_interview: '訪談',
+  showMore: '展開全文',
+  showLess: '收起',
   // gk-qa (keys below)
   // gk-chart and gk-graphic (keys below)
 };
