@@ -86,10 +86,21 @@ describe('check: interpretations anchored', () => {
   test('the anchoring result decides when given', () => {
     const b = good();
     assert.equal(rule(check(b, { anchoring: { orphans: [] } }), 'interpretations-anchored').level, 'pass');
-    const orphans = [{ index: 0, reason: 'quote not found' }];
+    const orphans = [
+      {
+        kind: 'note' as const,
+        index: 0,
+        orphan: { reason: 'quote-not-found' as const, message: { 'zh-Hans': '', en: '' } },
+      },
+      {
+        kind: 'qa' as const,
+        index: 0,
+        orphan: { reason: 'clause-not-found' as const, message: { 'zh-Hans': '', en: '' } },
+      },
+    ];
     const r = rule(check(b, { anchoring: { orphans } }), 'interpretations-anchored');
     assert.equal(r.level, 'fail');
-    assert.match(r.message.en, /\$\.interpretations\[0\] \(quote not found\)/);
+    assert.match(r.message.en, /^1 interpretation\(s\) .*\$\.interpretations\[0\] \(quote-not-found\)$/);
     assert.match(r.message['zh-Hans'], /1 条解读无法关联到原文/);
   });
 });

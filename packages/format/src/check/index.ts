@@ -1,5 +1,6 @@
 // The publication self-check: what a 政务公开 inspection looks at before a policy page goes
 // live. It reads a bundle that has already passed `validate`; it does not repeat the schema.
+import type { AnchorResult } from '../anchor/types.js';
 import type { Bundle, PartialBundle } from '../schema/bundle.js';
 import { consultationDays } from '../schema/dates.js';
 
@@ -15,8 +16,8 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** The anchoring result; without it only `target.clause` ids are checked against `clauses`. */
-  anchoring?: { orphans: { index: number; reason: string }[] };
+  /** The result of `anchor(bundle)`; without it only `target.clause` ids are checked against `clauses`. */
+  anchoring?: Pick<AnchorResult, 'orphans'>;
 }
 
 /** 《重大行政决策程序暂行条例》: the public gets in general at least 30 days to comment. */
@@ -34,10 +35,11 @@ const anchored: Rule = (b, { anchoring }) => {
   const id = 'interpretations-anchored';
   const notes = b.interpretations ?? [];
   if (anchoring) {
-    const orphans = anchoring.orphans;
+    // Q&A and graphic links were checked against the clauses by validate().
+    const orphans = anchoring.orphans.filter((o) => o.kind === 'note');
     if (orphans.length === 0)
       return result(id, 'pass', 'every interpretation is anchored to the text', '每条解读均已关联到原文');
-    const where = orphans.map((o) => `$.interpretations[${o.index}] (${o.reason})`).join('; ');
+    const where = orphans.map((o) => `$.interpretations[${o.index}] (${o.orphan.reason})`).join('; ');
     return result(
       id,
       'fail',

@@ -154,12 +154,7 @@ function validateFile(file: string): Bundle {
 
 function checkFile(file: string): void {
   const bundle = validateFile(file);
-  // check() reads orphans as { index, reason } of interpretations; anchor() also reports Q&A
-  // and graphic links, which validate() has already checked against the clauses.
-  const orphans = anchor(bundle).orphans.filter((o) => o.kind === 'note');
-  const results = check(bundle, {
-    anchoring: { orphans: orphans.map((o) => ({ index: o.index, reason: o.orphan.reason })) },
-  });
+  const results = check(bundle, { anchoring: anchor(bundle) });
   const mark = { pass: '✓', warn: '!', fail: '✗' } as const;
   for (const r of results) process.stdout.write(`${mark[r.level]} ${r.id}: ${r.message[lang]}\n`);
   const n = (level: string) => String(results.filter((r) => r.level === level).length);
