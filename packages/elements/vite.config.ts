@@ -22,6 +22,28 @@ export function tc39Decorators(): Plugin {
   };
 }
 
+/**
+ * Collapses the indentation and comments inside lit `css` templates, which the minifier
+ * leaves as they are (several KiB in the embed). Whitespace runs in CSS mean one space.
+ */
+export function minifyCssTemplates(): Plugin {
+  return {
+    name: 'gongkai-minify-css-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const compact = body
+          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .trim();
+        return `css\`${compact}\``;
+      });
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** In the one-file embed, `x.embed.ts` replaces `x.ts` (e.g. lazy chunks loaded by URL). */
 function embedOverrides(): Plugin {
   return {
@@ -53,6 +75,9 @@ export const chunks = {
   markdown: 'src/internal/engines/markdown.ts',
   anchor: 'src/internal/engines/anchor.ts',
   popup: 'src/internal/popup.ts',
+  chart: 'src/internal/engines/chart.ts',
+  export: 'src/graphic/export-image.ts',
+  search: 'src/internal/engines/search.ts',
 } as const;
 
 type Target = 'esm' | 'embed' | `chunk-${keyof typeof chunks}`;
@@ -91,7 +116,7 @@ const config = target.startsWith('chunk-') ? chunkBuild(target.slice(6) as keyof
 
 export default defineConfig({
   ...config,
-  plugins: [tc39Decorators(), ...(config.plugins ?? [])],
+  plugins: [tc39Decorators(), minifyCssTemplates(), ...(config.plugins ?? [])],
   resolve: { conditions: ['source'] },
   build: { target: 'es2022', minify: true, sourcemap: true, ...config.build },
   logLevel: 'warn',

@@ -1,5 +1,6 @@
 // The one-file embed on plain, hostile and strict-CSP pages, in Debian's Chromium.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
@@ -11,7 +12,7 @@ let browser: Browser;
 before(async () => {
   requireBuild();
   const cspFor = (path: string): Record<string, string> =>
-    path.endsWith('/csp.html') ? { 'content-security-policy': strictCsp } : {};
+    path.endsWith('/csp.html') || path.endsWith('/csp-chart.html') ? { 'content-security-policy': strictCsp } : {};
   server = await serveStatic({ mounts: { '/': repoRoot }, headersFor: cspFor });
   browser = await launchChromium();
 });
@@ -109,6 +110,80 @@ describe('gongkai.js, one classic script', () => {
     const injected = await page.evaluate(() => document.querySelectorAll('style, [style]').length);
     assert.equal(injected, 0);
     assert.match((await page.locator('gk-document [part="body"]').textContent()) ?? '', /一、总体要求/);
+    await page.close();
+  });
+});
+
+describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
+  const dist = '/packages/elements/dist';
+
+  test('gongkai.js contains no chart.js', () => {
+    const embed = readFileSync(repoRoot + embedPath, 'utf8');
+    for (const mark of ['datasetElementType', 'Canvas is already in use']) {
+      assert.equal(embed.includes(mark), false, `gongkai.js contains chart.js ("${mark}")`);
+    }
+    assert.ok(readFileSync(`${repoRoot}${dist.slice(1)}/gongkai-chart.js`, 'utf8').includes('datasetElementType'));
+  });
+
+  test('loads gongkai-chart.js from the script’s folder only when a chart comes near the viewport', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/test/e2e/pages/graphics-chart.html`);
+    await page.locator('gk-graphic [part="card"]').first().waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(
+      scripts.includes(`${dist}/gongkai-chart.js`),
+      false,
+      'the chart chunk loaded before the chart was near',
+    );
+    const chunk = page.waitForRequest((r) => new URL(r.url()).pathname === `${dist}/gongkai-chart.js`);
+    await page.locator('gk-graphic gk-chart').scrollIntoViewIfNeeded();
+    await chunk;
+    await page.waitForFunction(() =>
+      document.querySelector('gk-graphic')?.shadowRoot?.querySelector('gk-chart')?.hasAttribute('rendered'),
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a page with graphics but no chart never loads the chart chunk', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/test/e2e/pages/graphics-figures.html`);
+    await page.locator('gk-graphic [part="card"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(scripts, [`/${embedPath}`]);
+    await page.close();
+  });
+
+  test('draws a chart under the strict CSP with Trusted Types, with no violation', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as { __violations?: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${server.url}/test/e2e/pages/csp-chart.html`);
+    await page.waitForFunction(() =>
+      document.querySelector('gk-graphic')?.shadowRoot?.querySelector('gk-chart')?.hasAttribute('rendered'),
+    );
+    // Open the table and export the long image too: both must stay within the policy.
+    await page.evaluate(async () => {
+      const graphic = document.querySelector('gk-graphic') as HTMLElement & { exportImage(): Promise<Blob> };
+      const chart = graphic.shadowRoot?.querySelector('gk-chart');
+      chart?.shadowRoot?.querySelector<HTMLButtonElement>('[part="toggle"]')?.click();
+      await graphic.exportImage();
+    });
+    const violations = await page.evaluate(() => (window as { __violations?: string[] }).__violations);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -7,7 +7,16 @@ const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: pkg, stdio: 'inherit', env: { ...process.env, ...env } });
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-for (const target of ['esm', 'embed', 'chunk-markdown', 'chunk-anchor', 'chunk-popup']) {
+for (const target of [
+  'esm',
+  'embed',
+  'chunk-markdown',
+  'chunk-anchor',
+  'chunk-popup',
+  'chunk-chart',
+  'chunk-export',
+  'chunk-search',
+]) {
   run('pnpm', ['exec', 'vite', 'build'], { GK_TARGET: target });
 }
 run('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json']);

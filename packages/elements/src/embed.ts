@@ -4,7 +4,10 @@ import './document/define.js';
 import './interpretation/define.js';
 import './policy/define.js';
 // gk-qa (define below)
+import './qa/define.js';
 // gk-chart and gk-graphic (define below)
+import './chart/define.js';
+import './graphic/define.js';
 import { setChunkBase } from './internal/chunks.js';
 
 // Still synchronous script execution here, so currentScript is this file.

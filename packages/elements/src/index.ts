@@ -4,12 +4,18 @@ import './document/define.js';
 import './interpretation/define.js';
 import './policy/define.js';
 // gk-qa (define below)
+import './qa/define.js';
 // gk-chart and gk-graphic (define below)
+import './chart/define.js';
+import './graphic/define.js';
 
+export { GkChart } from './chart/chart.js';
 export { GkClauseTools } from './clause-tools/clause-tools.js';
 export { GkDocument } from './document/document.js';
-export { GkClauseChangeEvent, GkNoteRequestEvent } from './events/clause.js';
+export { GkClauseChangeEvent, GkClauseRequestEvent, GkNoteRequestEvent } from './events/clause.js';
 export { GkReaderChangeEvent } from './events/reader.js';
 export { GkErrorEvent, type GkReadyDetail, GkReadyEvent } from './events/ready.js';
+export { GkGraphic } from './graphic/graphic.js';
 export { GkInterpretation, type InterpretationLayout } from './interpretation/interpretation.js';
 export { GkPolicy } from './policy/policy.js';
+export { GkQa } from './qa/qa.js';

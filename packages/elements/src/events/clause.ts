@@ -14,9 +14,18 @@ export class GkClauseChangeEvent extends Event {
   }
 }
 
+/** A reader asked to see a clause of the document (a linked clause in Q&A or a graphic). */
+export class GkClauseRequestEvent extends Event {
+  static readonly type = 'gk-clause-request';
+  constructor(readonly detail: { clause: string }) {
+    super(GkClauseRequestEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'gk-note-request': GkNoteRequestEvent;
     'gk-clause-change': GkClauseChangeEvent;
+    'gk-clause-request': GkClauseRequestEvent;
   }
 }

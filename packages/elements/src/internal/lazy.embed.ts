@@ -11,3 +11,12 @@ export const loadAnchorEngine = once(
 export const loadPopupEngine = once(
   (): Promise<typeof import('./popup.js')> => import(/* @vite-ignore */ chunkUrl('popup')),
 );
+export const loadChartEngine = once(
+  (): Promise<typeof import('./engines/chart.js')> => import(/* @vite-ignore */ chunkUrl('chart')),
+);
+export const loadImageExport = once(
+  (): Promise<typeof import('../graphic/export-image.js')> => import(/* @vite-ignore */ chunkUrl('export')),
+);
+export const loadSearchEngine = once(
+  (): Promise<typeof import('./engines/search.js')> => import(/* @vite-ignore */ chunkUrl('search')),
+);

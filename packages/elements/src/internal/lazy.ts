@@ -10,3 +10,10 @@ export const loadAnchorEngine = once(
   (): Promise<typeof import('./engines/anchor.js')> => import('./engines/anchor.js'),
 );
 export const loadPopupEngine = once((): Promise<typeof import('./popup.js')> => import('./popup.js'));
+export const loadChartEngine = once((): Promise<typeof import('./engines/chart.js')> => import('./engines/chart.js'));
+export const loadImageExport = once(
+  (): Promise<typeof import('../graphic/export-image.js')> => import('../graphic/export-image.js'),
+);
+export const loadSearchEngine = once(
+  (): Promise<typeof import('./engines/search.js')> => import('./engines/search.js'),
+);

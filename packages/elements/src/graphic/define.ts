@@ -1,0 +1,11 @@
+import '../chart/define.js';
+import { defineElement } from '../internal/define.js';
+import { GkGraphic } from './graphic.js';
+
+defineElement('gk-graphic', GkGraphic);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-graphic': GkGraphic;
+  }
+}
