@@ -44,6 +44,18 @@ describe('gk-policy', () => {
     expect(none.root.querySelectorAll('[part="sections"] button').length).to.equal(1);
   });
 
+  it('shows the bundle’s Q&A and graphics below the text, with their sections', async () => {
+    const { el } = await policy((p) => {
+      p.src = '/demo/policies/ezhou-2016-40.json';
+    });
+    const labels = [...el.shadowRoot!.querySelectorAll('[part="sections"] button')].map((b) => b.textContent?.trim());
+    expect(labels).to.deep.equal(['原文', '解读', '问答', '图解']);
+    const qa = inner(el, '.qa > *')!;
+    await waitUntil(() => qa.shadowRoot?.querySelectorAll('details').length === 9, 'the 9 questions are not shown');
+    const graphic = inner(el, '.graphics > *')!;
+    await waitUntil(() => (graphic.shadowRoot?.textContent ?? '').length > 20, 'no graphics shown');
+  });
+
   it('reads a bundle from an inline JSON script', async () => {
     const { el } = await policy((p) => {
       const script = document.createElement('script');

@@ -34,6 +34,10 @@ export const policyStyles = css`
     grid-row: 1;
     grid-column: 2;
   }
+  .graphics,
+  .qa {
+    margin-block-start: 2em;
+  }
   @media print {
     [part='sections'] {
       display: none;

@@ -6,6 +6,9 @@ import '../document/define.js';
 import { GkDocument } from '../document/document.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
 import '../interpretation/define.js';
+import '../qa/define.js';
+import '../graphic/define.js';
+import { GkGraphic } from '../graphic/graphic.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, warnBundleError } from '../internal/error-view.js';
@@ -13,6 +16,7 @@ import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { GkInterpretation } from '../interpretation/interpretation.js';
+import { GkQa } from '../qa/qa.js';
 import { policyStyles } from './policy.styles.js';
 
 /** From this width, notes sit beside the text. */
@@ -121,9 +125,13 @@ export class GkPolicy extends LitElement {
     }
   }
 
+  private has(field: 'interpretations' | 'qa' | 'graphics'): boolean {
+    const list = (this.data as Record<string, unknown> | undefined)?.[field];
+    return Array.isArray(list) && list.length > 0;
+  }
+
   private get hasNotes(): boolean {
-    const notes = (this.data as { interpretations?: unknown[] } | undefined)?.interpretations;
-    return Array.isArray(notes) && notes.length > 0;
+    return this.has('interpretations');
   }
 
   private jump(selector: string): void {
@@ -143,6 +151,17 @@ export class GkPolicy extends LitElement {
     return staticHtml`<${tag} id="gk-notes" for="gk-doc" layout=${this.wide ? 'column' : 'popover'}></${tag}>`;
   }
 
+  private renderGraphics() {
+    const tag = unsafeStatic(tagFor(GkGraphic, 'gk-graphic'));
+    const graphics = (this.data as { graphics?: unknown }).graphics;
+    return staticHtml`<${tag} for="gk-doc" .graphics=${graphics}></${tag}>`;
+  }
+
+  private renderQa() {
+    const tag = unsafeStatic(tagFor(GkQa, 'gk-qa'));
+    return staticHtml`<${tag} for="gk-doc" .bundle=${this.data}></${tag}>`;
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
@@ -153,6 +172,8 @@ export class GkPolicy extends LitElement {
         <ul>
           <li><button type="button" @click=${() => this.jump('.text')}>${t('section_document')}</button></li>
           ${hasNotes ? html`<li><button type="button" @click=${() => this.jump('.notes')}>${t('section_interpretation')}</button></li>` : nothing}
+          ${this.has('qa') ? html`<li><button type="button" @click=${() => this.jump('.qa')}>${t('section_qa')}</button></li>` : nothing}
+          ${this.has('graphics') ? html`<li><button type="button" @click=${() => this.jump('.graphics')}>${t('section_graphics')}</button></li>` : nothing}
         </ul>
       </nav>
       <div
@@ -162,6 +183,8 @@ export class GkPolicy extends LitElement {
         <div class="text">${this.renderDocument()}</div>
         ${hasNotes ? html`<div class="notes">${this.renderNotes()}</div>` : nothing}
       </div>
+      ${this.has('graphics') ? html`<section class="graphics">${this.renderGraphics()}</section>` : nothing}
+      ${this.has('qa') ? html`<section class="qa">${this.renderQa()}</section>` : nothing}
     `;
   }
 }
