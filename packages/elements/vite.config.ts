@@ -36,6 +36,7 @@ export function minifyCssTemplates(): Plugin {
           .replace(/\/\*[^]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
           .trim();
         return `css\`${compact}\``;
       });
