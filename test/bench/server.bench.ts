@@ -77,9 +77,32 @@ async function ceiling(): Promise<Figures> {
   return f;
 }
 
+/** The floor's INSERT behind a fastify route with the same body: what HTTP adds to the floor. */
+async function httpFloor(db: Database): Promise<Figures> {
+  const app = Fastify({ logger: false });
+  app.post<{ Body: { body: string } }>(
+    '/comments',
+    { schema: { body: { type: 'object', properties: { body: { type: 'string' } }, required: ['body'] } } },
+    async (request, reply) => {
+      await db.query('INSERT INTO bench_floor (body) VALUES ($1)', [request.body.body]);
+      return reply.code(201).send({ ok: true });
+    },
+  );
+  const url = await listen(app);
+  const f = await load({
+    url: `${url}/comments`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: COMMENT,
+  });
+  await app.close();
+  return f;
+}
+
 async function service(name: string, db: Database, ceilingFigures: Figures): Promise<void> {
   await migrate(db);
   const dbFloor = await floor(db);
+  const withHttp = await httpFloor(db);
   // A limit no benchmark reaches: the rate-limit bookkeeping still runs on every request.
   const app = await buildApp(db, { commentLimit: { max: 1e9, windowSeconds: 3600 }, trustProxy: true });
   const url = await listen(app);
@@ -93,23 +116,25 @@ async function service(name: string, db: Database, ceilingFigures: Figures): Pro
   };
   await fetch(`${url}/api/v1/consultations`, { method: 'POST', headers: staff, body: JSON.stringify(open) });
   let n = 0;
+  let clients = 0;
   const submit = await load({
     url: `${url}/api/v1/consultations/bench-open/comments`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: COMMENT,
-    // A new Idempotency-Key per request: every one is a real, stored comment.
+    // A new Idempotency-Key per request: every one is a real, stored comment. Each connection
+    // is its own client address (X-Forwarded-For, trusted here), as 50 citizens would be: one
+    // shared address would make every request update the same rate-limit row, one at a time.
     setupClient: (client) => {
-      client.setHeaders({
-        'content-type': 'application/json',
-        'idempotency-key': `bench-${process.pid}-${n++}-${Math.random()}`,
-      });
-      client.on('response', () => {
+      const address = `198.51.100.${++clients}`;
+      const next = () =>
         client.setHeaders({
           'content-type': 'application/json',
+          'x-forwarded-for': address,
           'idempotency-key': `bench-${process.pid}-${n++}-${Math.random()}`,
         });
-      });
+      next();
+      client.on('response', next);
     },
   });
 
@@ -124,15 +149,33 @@ async function service(name: string, db: Database, ceilingFigures: Figures): Pro
     headers: { authorization: staff.authorization },
   });
   if (published.status !== 201) throw new Error(`publish: ${published.status} ${await published.text()}`);
-  const size = (await (await fetch(`${url}/api/v1/consultations/bench-done/feedback`)).arrayBuffer()).byteLength;
-  const feedback = await load({ url: `${url}/api/v1/consultations/bench-done/feedback` });
+  const feedbackUrl = `${url}/api/v1/consultations/bench-done/feedback`;
+  // Sizes on the wire: fetch would decompress, so these read the raw response.
+  const wire = async (encoding?: string) =>
+    (
+      await autocannon({
+        url: feedbackUrl,
+        amount: 1,
+        connections: 1,
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      })
+    ).throughput.total;
+  const size = await wire();
+  const brSize = await wire('gzip, deflate, br');
+  const gzSize = await wire('gzip');
+  const feedback = await load({ url: feedbackUrl });
+  const feedbackBr = await load({ url: feedbackUrl, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  const feedbackGz = await load({ url: feedbackUrl, headers: { 'accept-encoding': 'gzip' } });
   await app.close();
 
   console.log(`\n${name}`);
   line('  HTTP ceiling (fastify, trivial JSON POST)', ceilingFigures);
   line('  database floor (one INSERT, no HTTP)', dbFloor);
+  line('  HTTP + the floor INSERT (same route shape)', withHttp, dbFloor);
   line('  POST …/comments (idempotency + rate limit)', submit, dbFloor);
   line(`  GET …/feedback, 10,000 comments (${(size / 1e6).toFixed(1)} MB)`, feedback);
+  line(`    … Accept-Encoding: br (${(brSize / 1e3).toFixed(0)} kB)`, feedbackBr);
+  line(`    … Accept-Encoding: gzip (${(gzSize / 1e3).toFixed(0)} kB)`, feedbackGz);
 }
 
 const ceilingFigures = await ceiling();

@@ -85,6 +85,21 @@ for (const { name, fresh } of databases) {
       noStack(malformed.body);
       const blank = await ctx.comment(id, { body: '   ' });
       assert.equal(blank.statusCode, 400);
+      // PostgreSQL text cannot hold NUL: refused with the field's path, not a database error.
+      const nul = await ctx.comment(id, { body: 'a\u0000b', name: "O'Brien" });
+      assert.equal(nul.statusCode, 400);
+      assert.deepEqual(
+        nul.json().problems.map((p: { path: string }) => p.path),
+        ['$.body'],
+      );
+      // Quotes and backslashes are data (PGlite sends the parameters as quoted literals).
+      const quoted = await ctx.comment(id, { body: "it's \\'; DROP TABLE comments; --", name: "O'Brien\\" });
+      assert.equal(quoted.statusCode, 201);
+      const stored = await ctx.db.query<{ body: string; name: string }>(
+        'SELECT body, name FROM comments WHERE receipt = $1',
+        [quoted.json().receipt.replaceAll('-', '')],
+      );
+      assert.deepEqual(stored.rows[0], { body: "it's \\'; DROP TABLE comments; --", name: "O'Brien\\" });
       await ctx.close();
     });
 

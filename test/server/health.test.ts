@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { buildApp, putPolicy } from '@gongkai/server';
-import { closeDatabases, databases } from './databases.js';
+import { closeDatabases, databases, ownPglite } from './databases.js';
 
 const ezhou = JSON.parse(readFileSync(new URL('../../demo/policies/ezhou-2016-40.json', import.meta.url), 'utf8'));
 
@@ -44,3 +44,22 @@ for (const { name, fresh } of databases) {
     });
   });
 }
+
+test('PGlite prepares a statement once, also when its first uses arrive together', async () => {
+  const db = await ownPglite();
+  try {
+    const sql = 'SELECT $1::int + 1 AS n, $2::text AS s';
+    const rows = await Promise.all(
+      Array.from(
+        { length: 5 },
+        async (_, i) => (await db.prepared<{ n: number; s: string }>('gk_test', sql, [i, "it's"])).rows[0],
+      ),
+    );
+    assert.deepEqual(
+      rows,
+      Array.from({ length: 5 }, (_, i) => ({ n: i + 1, s: "it's" })),
+    );
+  } finally {
+    await db.close();
+  }
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { closeDatabases, databases } from './databases.js';
 import { type Ctx, consultation, iso, setup } from './helpers.js';
 
@@ -246,6 +247,28 @@ for (const { name, fresh } of databases) {
         headers: { 'if-none-match': feedback.headers.etag },
       });
       assert.equal(cached.statusCode, 304);
+      // Compressed when the client accepts it: the same JSON, its own ETag, and 304 with either tag.
+      for (const [accept, coding, decode] of [
+        ['gzip, deflate, br', 'br', brotliDecompressSync],
+        ['gzip;q=1, br;q=0', 'gzip', gunzipSync],
+      ] as const) {
+        const packed = await ctx.app.inject({
+          url: `/api/v1/consultations/${id}/feedback`,
+          headers: { 'accept-encoding': accept },
+        });
+        assert.equal(packed.statusCode, 200, packed.body);
+        assert.equal(packed.headers['content-encoding'], coding);
+        assert.match(String(packed.headers.vary), /Accept-Encoding/);
+        assert.notEqual(packed.headers.etag, feedback.headers.etag);
+        assert.equal(decode(packed.rawPayload).toString(), feedback.body);
+        for (const tag of [packed.headers.etag, feedback.headers.etag]) {
+          const again = await ctx.app.inject({
+            url: `/api/v1/consultations/${id}/feedback`,
+            headers: { 'accept-encoding': accept, 'if-none-match': String(tag) },
+          });
+          assert.equal(again.statusCode, 304);
+        }
+      }
       const mine = (await ctx.app.inject(`/api/v1/receipts/${r1.json().receipt}`)).json();
       assert.deepEqual([mine.status, mine.decision], ['decided', 'adopted']);
       assert.equal((await ctx.app.inject(`/api/v1/receipts/${r2.json().receipt}`)).json().status, 'removed');

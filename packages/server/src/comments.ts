@@ -1,7 +1,8 @@
 // Submitting a comment: one SQL statement does the idempotency lookup, the window and clause
-// checks, the rate-limit count and the insert, so a comment costs one round trip.
+// checks, the rate-limit count and the insert, so a comment costs one round trip. The statement
+// is prepared once per connection: planning it cost more than running it.
 import { createHash } from 'node:crypto';
-import type { Queryable } from './db/database.js';
+import type { Database, Queryable } from './db/database.js';
 import { HttpError, notFound } from './lib/errors.js';
 import { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';
 
@@ -26,6 +27,7 @@ WITH c AS (
       OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.bundle->'clauses') e WHERE e->>'id' = $8)) AS clause_ok
   FROM consultations c LEFT JOIN policies p ON p.id = c.policy_id WHERE c.id = $1
 ), ex AS (
+  -- The (consultation_id, idempotency_key) unique index; see migrations/003.
   SELECT receipt, request_hash FROM comments WHERE consultation_id = $1 AND idempotency_key = $2
 ), rl AS (
   INSERT INTO rate_limits (bucket, window_start, hits)
@@ -83,7 +85,7 @@ const replay = (storedHash: string, hash: string, receipt: string) => {
 };
 
 export async function submitComment(
-  db: Queryable,
+  db: Database,
   consultationId: string,
   key: string,
   client: string,
@@ -94,6 +96,12 @@ export async function submitComment(
     throw new HttpError(400, 'invalid', 'the comment is empty', {
       problems: [{ path: '$.body', message: 'the comment is empty' }],
     });
+  }
+  for (const [field, value] of Object.entries(input)) {
+    if (typeof value === 'string' && value.includes('\0')) {
+      const message = 'the text contains a NUL character';
+      throw new HttpError(400, 'invalid', message, { problems: [{ path: `$.${field}`, message }] });
+    }
   }
   const hash = requestHash(input);
   const params = [
@@ -110,7 +118,7 @@ export async function submitComment(
     input.submitterType === 'anonymous' ? null : (input.name?.trim() ?? null),
     input.contact?.trim() || null,
   ];
-  const row = (await db.query<SubmitRow>(SUBMIT, params)).rows[0];
+  const row = (await db.prepared<SubmitRow>('gk_submit_comment', SUBMIT, params)).rows[0];
   if (!row) throw notFound(`consultation with id ${consultationId}`);
   if (row.ex_receipt) return replay(row.ex_hash!, hash, row.ex_receipt);
   if (!row.open) throw windowError(row.opens, row.closes);

@@ -3,10 +3,17 @@ import pg from 'pg';
 
 // Statements with parameters are prepared once per connection (named by their text), so the
 // server's few hot statements are not parsed and planned again on every request.
+const names = new Map<string, string>();
+const nameOf = (sql: string) => {
+  let name = names.get(sql);
+  if (!name) {
+    name = `gk_${createHash('sha1').update(sql).digest('base64url')}`;
+    if (names.size < 1000) names.set(sql, name);
+  }
+  return name;
+};
 const named = (sql: string, params?: unknown[]) =>
-  params?.length
-    ? { name: `gk_${createHash('sha1').update(sql).digest('base64url')}`, text: sql, values: params as unknown[] }
-    : { text: sql };
+  params?.length ? { name: nameOf(sql), text: sql, values: params as unknown[] } : { text: sql };
 
 import type { Database } from './database.js';
 
@@ -18,6 +25,7 @@ export async function openPostgres(url: string): Promise<Database> {
   return {
     kind: 'postgres',
     query: async (sql, params) => ({ rows: (await pool.query(named(sql, params))).rows }),
+    prepared: async (name, sql, params) => ({ rows: (await pool.query({ name, text: sql, values: params })).rows }),
     async transaction(work) {
       const client = await pool.connect();
       try {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type CommentInput, lookupReceipt, type RateLimit, submitComment } from '../comments.js';
 import { viewConsultation } from '../consultations.js';
 import type { Database } from '../db/database.js';
-import { latestFeedback } from '../feedback.js';
+import { etagFor, latestFeedback } from '../feedback.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { formatReceipt, newReceipt } from '../lib/receipts.js';
 import * as S from '../schemas.js';
@@ -90,11 +90,20 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
       },
     },
     async (request, reply) => {
-      const { content, etag } = await latestFeedback(db, request.params.id);
-      reply.header('etag', etag).header('cache-control', 'public, max-age=60, must-revalidate');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      // Sent as stored: the snapshot is already JSON, so it is not parsed and re-serialised.
-      return reply.type('application/json; charset=utf-8').send(content);
+      const feedback = await latestFeedback(db, request.params.id);
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      const etag = etagFor(feedback.etag, encoding);
+      const vary = reply.getHeader('vary');
+      reply
+        .header('etag', etag)
+        .header('cache-control', 'public, max-age=60, must-revalidate')
+        .header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+      if (notModified(request.headers['if-none-match'], feedback.etag)) return reply.code(304).send();
+      reply.type('application/json; charset=utf-8');
+      // Sent as stored: the snapshot is already JSON, so it is not parsed and re-serialised, and
+      // its compressed forms are made once per version, not per request.
+      if (encoding === 'identity') return reply.send(feedback.content);
+      return reply.header('content-encoding', encoding).send(await feedback.encoded(encoding));
     },
   );
 
@@ -125,6 +134,30 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
       return rows[0];
     },
   );
+}
+
+/** br, then gzip, when the client accepts them (Accept-Encoding, q=0 refuses); else identity. */
+export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!header) return 'identity';
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    if (coding) q.set(coding, Number.isNaN(value) ? 0 : value);
+  }
+  const accepts = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** If-None-Match against every encoding's ETag of the snapshot (a cache may hold any of them). */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return (['identity', 'br', 'gzip'] as const).some((e) => tags.includes(etagFor(etag, e)));
 }
 
 /** A fixed-window counter in the database, shared by every instance. Throws 429 past the limit. */
