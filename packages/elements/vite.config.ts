@@ -33,7 +33,7 @@ export function minifyCssTemplates(): Plugin {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
       const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
         const compact = body
-          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
