@@ -31,7 +31,9 @@ export function minifyCssTemplates(): Plugin {
     name: 'gongkai-minify-css-templates',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
+      const out = code.replace(/css`([^`]*)`/g, (whole, body: string) => {
+        // Interpolated selectors (`${host} button`) must keep their spaces: leave those alone.
+        if (body.includes('${')) return whole;
         const compact = body
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')

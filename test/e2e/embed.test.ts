@@ -53,6 +53,19 @@ describe('gongkai.js, one classic script', () => {
     await page.close();
   });
 
+  test('styles survive the build: clause tools look like tools', async () => {
+    const { page } = await open('/test/e2e/pages/plain.html');
+    const copy = page.locator('gk-document .gk-clause-tools [part="copy"]').first();
+    await copy.waitFor();
+    const look = await copy.evaluate((button) => {
+      const s = getComputedStyle(button);
+      const host = getComputedStyle(button.parentElement as Element);
+      return { radius: s.borderTopLeftRadius, cursor: s.cursor, host: host.display };
+    });
+    assert.deepEqual(look, { radius: '6px', cursor: 'pointer', host: 'inline-flex' });
+    await page.close();
+  });
+
   test('adds no global to the page but lit’s own version markers', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/test/e2e/pages/plain.html`);
