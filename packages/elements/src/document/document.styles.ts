@@ -111,15 +111,7 @@ export const readingStyles = css`
     color: var(--gk-color-muted, #57606a);
   }
   [part='controls'] button {
-    font: inherit;
-    min-block-size: 2.25em;
     min-inline-size: 2.75em;
-    padding: 0 0.75em;
-    border: 1px solid var(--gk-color-border, #8c959f);
-    border-radius: var(--gk-radius, 6px);
-    background: var(--gk-color-surface, #fff);
-    color: var(--gk-color-text, #1f2328);
-    cursor: pointer;
   }
   [part='controls'] button[aria-pressed='true'] {
     background: var(--gk-color-text, #1f2328);

@@ -14,7 +14,7 @@ import { clauseToolsStyles } from '../clause-tools/clause-tools.styles.js';
 import { GkClauseChangeEvent } from '../events/clause.js';
 import { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
-import { baseStyles, srOnly } from '../internal/base.styles.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { tagFor } from '../internal/define.js';
@@ -69,7 +69,14 @@ const isTools = (el: Element) => el instanceof GkClauseTools;
  * @attr narrow - Set by the element itself when it is narrower than 576 px (phones).
  */
 export class GkDocument extends LitElement {
-  static override styles = [baseStyles, srOnly, documentStyles, readingStyles, clauseToolsStyles('.gk-clause-tools')];
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    srOnly,
+    documentStyles,
+    readingStyles,
+    clauseToolsStyles('.gk-clause-tools'),
+  ];
 
   /** URL of a policy bundle (JSON). */
   @property({ reflect: true }) accessor src = '';
@@ -330,6 +337,7 @@ export class GkDocument extends LitElement {
       <span class="label" aria-hidden="true">${t('textSize')}</span>
       <button
         type="button"
+        class="gk-button"
         ?disabled=${this.textSize <= 0}
         @click=${() => this.setPrefs({ ...prefs, textSize: this.textSize - 1 })}
       >
@@ -337,6 +345,7 @@ export class GkDocument extends LitElement {
       </button>
       <button
         type="button"
+        class="gk-button"
         ?disabled=${this.textSize >= TEXT_SIZES.length - 1}
         @click=${() => this.setPrefs({ ...prefs, textSize: this.textSize + 1 })}
       >
@@ -344,12 +353,13 @@ export class GkDocument extends LitElement {
       </button>
       <button
         type="button"
+        class="gk-button"
         aria-pressed=${this.contrast ? 'true' : 'false'}
         @click=${() => this.setPrefs({ ...prefs, contrast: !this.contrast })}
       >
         ${t('highContrast')}
       </button>
-      <button type="button" @click=${() => print()}>${t('print')}</button>
+      <button type="button" class="gk-button" @click=${() => print()}>${t('print')}</button>
     </div>`;
   }
 }

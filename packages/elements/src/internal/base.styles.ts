@@ -80,3 +80,28 @@ export const srOnly = css`
     white-space: nowrap;
   }
 `;
+
+/** The two kinds of button the elements use: a framed one, and one that reads like a link. */
+export const buttonStyles = css`
+  .gk-button {
+    font: inherit;
+    min-block-size: 2.25em;
+    padding: 0 0.75em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+    color: var(--gk-color-text, #1f2328);
+    cursor: pointer;
+  }
+  .gk-link-button {
+    font: inherit;
+    border: 0;
+    padding: 0.25em 0;
+    min-block-size: 2em;
+    background: none;
+    color: var(--gk-color-link, #0b57d0);
+    text-decoration: underline;
+    text-align: start;
+    cursor: pointer;
+  }
+`;

@@ -34,15 +34,7 @@ export const interpretationStyles = css`
     overflow: hidden;
   }
   .more {
-    font: inherit;
     font-size: 0.875em;
-    min-block-size: 2em;
-    border: 0;
-    padding: 0;
-    background: none;
-    color: var(--gk-color-link, #0b57d0);
-    text-decoration: underline;
-    cursor: pointer;
   }
   .group {
     border: 1px solid var(--gk-color-border, #d0d7de);
@@ -64,16 +56,7 @@ export const interpretationStyles = css`
     gap: 0.5em;
   }
   .go {
-    text-align: start;
-    font: inherit;
     font-size: 0.875em;
-    border: 0;
-    padding: 0.25em 0;
-    min-block-size: 2em;
-    background: none;
-    color: var(--gk-color-link, #0b57d0);
-    text-decoration: underline;
-    cursor: pointer;
   }
   .print-number {
     display: none;
@@ -135,16 +118,6 @@ export const interpretationStyles = css`
     max-block-size: var(--gk-popup-max-height, 70vh);
     overflow: auto;
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
-  }
-  .popup .close {
-    font: inherit;
-    min-block-size: 2.25em;
-    padding: 0 0.75em;
-    border: 1px solid var(--gk-color-border, #8c959f);
-    border-radius: var(--gk-radius, 6px);
-    background: var(--gk-color-surface, #fff);
-    color: var(--gk-color-text, #1f2328);
-    cursor: pointer;
   }
   .empty {
     color: var(--gk-color-muted, #57606a);

@@ -6,7 +6,7 @@ import { loadPrefs } from '../document/reader-prefs.js';
 import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
 import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
-import { baseStyles } from '../internal/base.styles.js';
+import { baseStyles, buttonStyles } from '../internal/base.styles.js';
 import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { loadPopupEngine } from '../internal/lazy.js';
 import { BundleError, fetchJson } from '../internal/load-bundle.js';
@@ -40,7 +40,7 @@ const COLUMN_MIN_DOCUMENT_WIDTH = 480;
  * @cssproperty [--gk-color-current=#fff4ce] - Background of the note of the clause being read.
  */
 export class GkInterpretation extends LitElement {
-  static override styles = [baseStyles, interpretationStyles];
+  static override styles = [baseStyles, buttonStyles, interpretationStyles];
 
   /** Id of the gk-document (in the same tree) these notes explain. */
   @property() accessor for = '';
@@ -304,7 +304,7 @@ export class GkInterpretation extends LitElement {
                   isLong(g)
                     ? html`<button
                       type="button"
-                      class="more"
+                      class="more gk-link-button"
                       aria-expanded=${this.expanded.has(g.clause) ? 'true' : 'false'}
                       @click=${() => this.toggleExpanded(g.clause)}
                     >
@@ -327,7 +327,7 @@ export class GkInterpretation extends LitElement {
     const t = this.i18n.msg.bind(this.i18n);
     const title = t('notesFor', { clause: this.label(group.clause) });
     return html`<div class="popup group" part="popup" role="dialog" aria-label=${title}>
-      <p><button type="button" class="close" @click=${() => this.closePopup(true)}>${t('close')}</button></p>
+      <p><button type="button" class="close gk-button" @click=${() => this.closePopup(true)}>${t('close')}</button></p>
       ${renderGroup(group, t, this.label(group.clause), () => {
         this.closePopup(false);
         this.doc?.scrollToClause(group.clause, { focus: true });

@@ -42,7 +42,7 @@ export function renderGroup(group: NoteGroup, t: Msg, clauseLabel: string, go: (
   return html`
     <header class="group-head">
       <span class="print-number">${t('noteShort')}${group.number}</span>
-      <button type="button" class="go" @click=${go}>${t('goToClause', { clause: clauseLabel })}</button>
+      <button type="button" class="go gk-link-button" @click=${go}>${t('goToClause', { clause: clauseLabel })}</button>
     </header>
     ${renderNote(latest, t, earlier.length > 0)}
     ${

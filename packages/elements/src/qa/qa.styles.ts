@@ -63,15 +63,6 @@ export const qaStyles = css`
   .vote[aria-disabled='true'][aria-pressed='false'] {
     opacity: 0.7;
   }
-  .link {
-    border: 0;
-    padding: 0.25em 0;
-    min-block-size: 2em;
-    background: none;
-    color: var(--gk-color-link, #0b57d0);
-    text-decoration: underline;
-    text-align: start;
-  }
   .status:empty {
     display: none;
   }

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
 import { GkErrorEvent } from '../events/ready.js';
-import { baseStyles, srOnly } from '../internal/base.styles.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
 import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { loadSearchEngine } from '../internal/lazy.js';
@@ -55,7 +55,7 @@ interface Shown {
  * @cssproperty [--gk-radius=6px] - Corner radius.
  */
 export class GkQa extends LitElement {
-  static override styles = [baseStyles, srOnly, qaStyles];
+  static override styles = [baseStyles, buttonStyles, srOnly, qaStyles];
 
   /** URL of a bundle (or a partial bundle with `qa`). */
   @property() accessor src = '';
@@ -353,7 +353,7 @@ export class GkQa extends LitElement {
             <ul class="closest" aria-labelledby="qa-closest">
               ${closest.map(
                 (id) => html`<li>
-                  <button type="button" class="link" @click=${() => void this.reveal(id)}>
+                  <button type="button" class="gk-link-button" @click=${() => void this.reveal(id)}>
                     ${this.list.find((item) => item.id === id)?.question}
                   </button>
                 </li>`,
@@ -417,7 +417,7 @@ export class GkQa extends LitElement {
       <div class="copy">
         <button
           type="button"
-          class="link"
+          class="gk-link-button"
           aria-label=${t('qaCopyLinkTo', { question: item.question })}
           @click=${() => void this.copyLink(item.id)}
         >
