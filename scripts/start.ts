@@ -19,7 +19,8 @@ const server = spawn(
     '--data',
     '.data/demo',
     '--seed',
-    'demo/policies',
+    // The full bundle only: the -jd file beside it is a partial interpretation file.
+    'demo/policies/ezhou-2016-40.json',
     '--seed',
     'demo/consultations',
   ],
