@@ -1,5 +1,5 @@
 import '@gongkai/elements';
-import type { GkDocument, GkInterpretation } from '@gongkai/elements';
+import type { GkDocument } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { smallBundle, smallNotes } from '../helpers/notes.js';

@@ -1,11 +1,4 @@
-import {
-  type AnchorResult,
-  type Bundle,
-  type Clause,
-  type Interpretation,
-  type PartialBundle,
-  validatePartial,
-} from '@gongkai/format';
+import type { AnchorResult, Bundle, Clause, Interpretation, PartialBundle } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
@@ -13,14 +6,14 @@ import { GkClauseTools } from '../clause-tools/clause-tools.js';
 import { clauseToolsStyles } from '../clause-tools/clause-tools.styles.js';
 import { GkClauseChangeEvent } from '../events/clause.js';
 import { GkReaderChangeEvent } from '../events/reader.js';
-import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
+import { GkReadyEvent } from '../events/ready.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { tagFor } from '../internal/define.js';
-import { renderBundleError, warnBundleError } from '../internal/error-view.js';
+import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadAnchorEngine } from '../internal/lazy.js';
-import { BundleError, checkBundle, loadBundle } from '../internal/load-bundle.js';
+import { BundleError, checkBundle, checkPartial, loadBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
@@ -230,9 +223,7 @@ export class GkDocument extends LitElement {
   private async enhance(signal: AbortSignal): Promise<void> {
     this.enhancing = true;
     if (this.bundle !== undefined) {
-      const result = validatePartial(this.bundle);
-      if (!result.ok) throw new BundleError(this.msg('invalidBundle'), '<gk-document>.bundle', result.problems);
-      this.loaded = result.value;
+      this.loaded = checkPartial(this.bundle, '<gk-document>.bundle', this.msg);
     }
     // Included in <head>, we may run before the article is parsed: wait for it.
     if (document.readyState === 'loading') {
@@ -279,12 +270,9 @@ export class GkDocument extends LitElement {
   }
 
   private fail(error: unknown): void {
-    const failure = error instanceof BundleError ? error : new BundleError(this.msg('loadFailed'), String(error));
     this.loaded = null;
     this.map = null;
-    this.error = failure;
-    warnBundleError(this.localName, failure);
-    this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+    this.error = reportBundleError(this, error, this.msg);
   }
 
   private followHash(): void {

@@ -1,4 +1,4 @@
-import { type Graphic, validatePartial } from '@gongkai/format';
+import type { Graphic } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -6,12 +6,11 @@ import { GkChart } from '../chart/chart.js';
 import { numberFormatter } from '../chart/format.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
-import { GkErrorEvent } from '../events/ready.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
-import { renderBundleError, warnBundleError } from '../internal/error-view.js';
+import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadImageExport } from '../internal/lazy.js';
-import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { renderCardBody } from './cards.js';
@@ -107,17 +106,12 @@ export class GkGraphic extends LitElement {
         throw new BundleError(t('invalidBundle'), t('graphicNoSource'));
       }
       if (generation !== this.generation) return;
-      const result = validatePartial(input);
-      if (!result.ok) throw new BundleError(t('invalidBundle'), source, result.problems);
-      this.items = result.value.graphics ?? [];
+      this.items = checkPartial(input, source, t).graphics ?? [];
       this.error = null;
       this.loaded = true;
     } catch (error) {
       if (generation !== this.generation) return;
-      const failure = error instanceof BundleError ? error : new BundleError(t('loadFailed'), String(error));
-      this.error = failure;
-      warnBundleError(this.localName, failure);
-      this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+      this.error = reportBundleError(this, error, t);
     }
   }
 

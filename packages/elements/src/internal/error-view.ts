@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import type { BundleError } from './load-bundle.js';
+import { GkErrorEvent } from '../events/ready.js';
+import { BundleError, type Msg } from './load-bundle.js';
 import type { UiLang } from './localize.js';
 
 /** A bundle or file that cannot be used: what, where, and every schema problem with its path. */
@@ -18,7 +19,18 @@ export function renderBundleError(error: BundleError, lang: UiLang) {
   </div>`;
 }
 
-/** Logs one console warning naming the element and the problems (conventions: never silent). */
+/**
+ * Turns any failure into a BundleError, logs one console warning naming the element and the
+ * problems, and fires gk-error (conventions: never silent). Returns it for the element to show.
+ */
+export function reportBundleError(host: HTMLElement, error: unknown, msg: Msg): BundleError {
+  const failure = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
+  warnBundleError(host.localName, failure);
+  host.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+  return failure;
+}
+
+/** Logs one console warning naming the element and the problems. */
 export function warnBundleError(tag: string, error: BundleError): void {
   console.warn(`[gongkai] <${tag}>: ${error.message}`, error.problems);
 }

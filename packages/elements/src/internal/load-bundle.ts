@@ -1,7 +1,7 @@
-import { type Bundle, type Problem, validate } from '@gongkai/format';
+import { type Bundle, type PartialBundle, type Problem, validate, validatePartial } from '@gongkai/format';
 import type { Messages } from '../i18n/zh-Hans.js';
 
-type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
+export type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
 /** Why a bundle could not be shown: a translated headline, a detail, and the schema problems. */
 export class BundleError extends Error {
@@ -16,6 +16,13 @@ export class BundleError extends Error {
 
 export function checkBundle(input: unknown, source: string, msg: Msg): Bundle {
   const result = validate(input);
+  if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
+  return result.value;
+}
+
+/** Validates an interpretation file or any part of a bundle given to an element. */
+export function checkPartial(input: unknown, source: string, msg: Msg): PartialBundle {
+  const result = validatePartial(input);
   if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
   return result.value;
 }

@@ -1,15 +1,15 @@
-import { type Interpretation, validatePartial } from '@gongkai/format';
+import type { Interpretation } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
 import { loadPrefs } from '../document/reader-prefs.js';
 import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.js';
 import type { GkReaderChangeEvent } from '../events/reader.js';
-import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
+import { GkReadyEvent } from '../events/ready.js';
 import { baseStyles, buttonStyles } from '../internal/base.styles.js';
-import { renderBundleError, warnBundleError } from '../internal/error-view.js';
+import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadPopupEngine } from '../internal/lazy.js';
-import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { type BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import type { Popup } from '../internal/popup.js';
@@ -153,9 +153,7 @@ export class GkInterpretation extends LitElement {
 
   /** Notes from outside are validated like a bundle, whichever way they arrive. */
   private checked(input: unknown, source: string): readonly Interpretation[] {
-    const result = validatePartial(input);
-    if (!result.ok) throw new BundleError(this.i18n.msg('invalidBundle'), source, result.problems);
-    return result.value.interpretations ?? [];
+    return checkPartial(input, source, this.i18n.msg.bind(this.i18n)).interpretations ?? [];
   }
 
   private async build(): Promise<void> {
@@ -189,11 +187,7 @@ export class GkInterpretation extends LitElement {
         }),
       );
     } catch (error) {
-      const failure =
-        error instanceof BundleError ? error : new BundleError(this.i18n.msg('loadFailed'), String(error));
-      this.error = failure;
-      warnBundleError(this.localName, failure);
-      this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+      this.error = reportBundleError(this, error, this.i18n.msg.bind(this.i18n));
     }
   }
 

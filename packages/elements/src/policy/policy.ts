@@ -1,18 +1,18 @@
-import { type PartialBundle, validatePartial } from '@gongkai/format';
+import type { PartialBundle } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../document/define.js';
 import { GkDocument } from '../document/document.js';
-import { GkErrorEvent, GkReadyEvent } from '../events/ready.js';
+import { GkReadyEvent } from '../events/ready.js';
 import '../interpretation/define.js';
 import '../qa/define.js';
 import '../graphic/define.js';
 import { GkGraphic } from '../graphic/graphic.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
-import { renderBundleError, warnBundleError } from '../internal/error-view.js';
-import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { GkInterpretation } from '../interpretation/interpretation.js';
@@ -91,19 +91,15 @@ export class GkPolicy extends LitElement {
         this.enhance = true;
       }
     } catch (error) {
-      this.error = error instanceof BundleError ? error : new BundleError(msg('loadFailed'), String(error));
-      warnBundleError(this.localName, this.error);
-      this.dispatchEvent(new GkErrorEvent({ message: this.error.message, problems: this.error.problems }));
+      this.error = reportBundleError(this, error, msg);
     }
   }
 
   private async loadInterpretation(): Promise<PartialBundle> {
     const msg = this.i18n.msg.bind(this.i18n);
     const json = await fetchJson(this.interpretation, msg);
-    const result = validatePartial(json);
-    if (!result.ok) throw new BundleError(msg('invalidBundle'), this.interpretation, result.problems);
     // The article is the body: a body in the file would replace it.
-    const { body: _body, bodyHtml: _html, ...rest } = result.value;
+    const { body: _body, bodyHtml: _html, ...rest } = checkPartial(json, this.interpretation, msg);
     return rest;
   }
 

@@ -1,15 +1,14 @@
-import { type Clause, type PartialBundle, type QaItem, validatePartial } from '@gongkai/format';
+import type { Clause, PartialBundle, QaItem } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
-import { GkErrorEvent } from '../events/ready.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
-import { renderBundleError, warnBundleError } from '../internal/error-view.js';
+import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadSearchEngine } from '../internal/lazy.js';
-import { BundleError, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { marked, renderSnippet } from './highlight.js';
@@ -139,9 +138,7 @@ export class GkQa extends LitElement {
 
   /** Input from outside is validated like a bundle, whichever way it arrives. */
   private checked(input: unknown, source: string): PartialBundle {
-    const result = validatePartial(input);
-    if (!result.ok) throw new BundleError(this.msg('invalidBundle'), source, result.problems);
-    return result.value;
+    return checkPartial(input, source, this.msg);
   }
 
   private async load(): Promise<void> {
@@ -167,10 +164,7 @@ export class GkQa extends LitElement {
       await this.followHash();
     } catch (error) {
       if (generation !== this.generation) return;
-      const failure = error instanceof BundleError ? error : new BundleError(this.msg('loadFailed'), String(error));
-      this.error = failure;
-      warnBundleError(this.localName, failure);
-      this.dispatchEvent(new GkErrorEvent({ message: failure.message, problems: failure.problems }));
+      this.error = reportBundleError(this, error, this.msg);
     }
   }
 
