@@ -9,6 +9,7 @@ import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { findDocument } from '../internal/find-document.js';
 import { loadImageExport } from '../internal/lazy.js';
 import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -127,9 +128,7 @@ export class GkGraphic extends LitElement {
   }
 
   private get doc(): GkDocument | null {
-    if (!this.for) return null;
-    const found = (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for);
-    return found && typeof (found as GkDocument).scrollToClause === 'function' ? (found as GkDocument) : null;
+    return findDocument(this, this.for);
   }
 
   private clauseLabel(clause: string): string {

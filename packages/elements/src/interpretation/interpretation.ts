@@ -8,6 +8,7 @@ import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkReadyEvent } from '../events/ready.js';
 import { baseStyles, buttonStyles } from '../internal/base.styles.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { findDocument } from '../internal/find-document.js';
 import { loadPopupEngine } from '../internal/lazy.js';
 import { type BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -119,9 +120,7 @@ export class GkInterpretation extends LitElement {
   }
 
   private attach(): void {
-    const found = this.document ?? (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for);
-    // Only a Gongkai document: another library may use the same tag on this page.
-    const target = found && typeof (found as GkDocument).clauseMarker === 'function' ? (found as GkDocument) : null;
+    const target = findDocument(this, this.for, this.document);
     if (target === this.doc) return;
     this.detach();
     this.doc = target;
