@@ -57,34 +57,14 @@ async function floor(db: Database): Promise<Figures> {
   return { rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
 }
 
-async function ceiling(): Promise<Figures> {
-  const app = Fastify({ logger: false });
-  app.post(
-    '/comments',
-    { schema: { body: { type: 'object', properties: { body: { type: 'string' } }, required: ['body'] } } },
-    async () => ({
-      ok: true,
-    }),
-  );
-  const url = await listen(app);
-  const f = await load({
-    url: `${url}/comments`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: COMMENT,
-  });
-  await app.close();
-  return f;
-}
-
-/** The floor's INSERT behind a fastify route with the same body: what HTTP adds to the floor. */
-async function httpFloor(db: Database): Promise<Figures> {
+/** A JSON POST of the benchmark comment to a bare fastify route running `handle`. */
+async function postRoute(handle: (body: string) => Promise<unknown>): Promise<Figures> {
   const app = Fastify({ logger: false });
   app.post<{ Body: { body: string } }>(
     '/comments',
     { schema: { body: { type: 'object', properties: { body: { type: 'string' } }, required: ['body'] } } },
     async (request, reply) => {
-      await db.query('INSERT INTO bench_floor (body) VALUES ($1)', [request.body.body]);
+      await handle(request.body.body);
       return reply.code(201).send({ ok: true });
     },
   );
@@ -98,6 +78,12 @@ async function httpFloor(db: Database): Promise<Figures> {
   await app.close();
   return f;
 }
+
+/** The HTTP ceiling: the same framework answering a trivial JSON POST. */
+const ceiling = () => postRoute(async () => {});
+
+/** The floor's INSERT behind a fastify route with the same body: what HTTP adds to the floor. */
+const httpFloor = (db: Database) => postRoute((body) => db.query('INSERT INTO bench_floor (body) VALUES ($1)', [body]));
 
 async function service(name: string, db: Database, ceilingFigures: Figures): Promise<void> {
   await migrate(db);
