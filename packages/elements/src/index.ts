@@ -8,6 +8,9 @@ import './qa/define.js';
 // gk-chart and gk-graphic (define below)
 import './chart/define.js';
 import './graphic/define.js';
+// gk-consultation (define below)
+// gk-feedback (define below)
+// gk-review (define below)
 
 export { GkChart } from './chart/chart.js';
 export { GkClauseTools } from './clause-tools/clause-tools.js';
@@ -19,3 +22,6 @@ export { GkGraphic } from './graphic/graphic.js';
 export { GkInterpretation, type InterpretationLayout } from './interpretation/interpretation.js';
 export { GkPolicy } from './policy/policy.js';
 export { GkQa } from './qa/qa.js';
+// gk-consultation (exports below)
+// gk-feedback (exports below)
+// gk-review (exports below)

@@ -1,4 +1,5 @@
 export * from './anchor/index.js';
+export * from './api/index.js';
 export * from './authoring/index.js';
 export * from './check/index.js';
 export * from './schema/bundle.js';

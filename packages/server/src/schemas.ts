@@ -1,7 +1,15 @@
 // Every request and response shape of the API, defined once: fastify validates requests with
 // these schemas, serialises responses with them, and @fastify/swagger turns the same objects
 // into the OpenAPI 3.1 document. Pieces of the bundle come from @gongkai/format, never copied.
-import { ConsultationSchema } from '@gongkai/format';
+import {
+  CONSULTATION_STATUSES,
+  ConsultationSchema,
+  DECISIONS,
+  MAX_COMMENT_CHARS,
+  MODERATIONS,
+  RECEIPT_STATUSES,
+  SUBMITTER_TYPES,
+} from '@gongkai/format';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 
@@ -14,11 +22,8 @@ const fromFormat = (schema: v.GenericSchema) => {
 };
 const c = ConsultationSchema.entries;
 
-export const MAX_COMMENT_CHARS = 5000;
-export const DECISIONS = ['adopted', 'partly-adopted', 'not-adopted', 'out-of-scope'] as const;
-export const MODERATIONS = ['pending', 'approved', 'rejected'] as const;
-export const SUBMITTER_TYPES = ['individual', 'organization', 'anonymous'] as const;
-export const STATUSES = ['upcoming', 'open', 'closed', 'feedback-published'] as const;
+export { DECISIONS, MAX_COMMENT_CHARS, MODERATIONS, SUBMITTER_TYPES };
+const STATUSES = CONSULTATION_STATUSES;
 
 const str = (maxLength: number, extra: object = {}) => ({ type: 'string', maxLength, ...extra }) as const;
 const nullable = (type: string) => ({ type: [type, 'null'] }) as const;
@@ -144,7 +149,7 @@ export const ReceiptLookup = {
     consultation: { type: 'string' },
     clause: nullable('string'),
     submitted: isoTime,
-    status: { type: 'string', enum: ['received', 'decided', 'removed'] },
+    status: { type: 'string', enum: RECEIPT_STATUSES },
     decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
     reason: nullable('string'),
   },

@@ -4,7 +4,9 @@ import { type Messages, zhHans } from '../i18n/zh-Hans.js';
 import { zhHant } from '../i18n/zh-Hant.js';
 
 export type UiLang = 'zh-Hans' | 'zh-Hant' | 'en';
-const catalogues: Record<UiLang, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+/** UI text in each language: the simplified Chinese object is the shape the others follow. */
+export type Catalogues<M extends Record<string, string>> = Record<UiLang, M>;
+const core: Catalogues<Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
 
 /** Maps any BCP 47 tag to the UI languages we ship; Chinese (simplified) is the default. */
 export function uiLang(tag: string | null | undefined): UiLang {
@@ -14,9 +16,19 @@ export function uiLang(tag: string | null | undefined): UiLang {
   return 'zh-Hans';
 }
 
-/** Text in the language of the element's own `lang` or its closest ancestor's. */
-export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+/**
+ * Text in the language of the element's own `lang` or its closest ancestor's. Elements loaded
+ * as separate parts (consultation, feedback, review) bring their own catalogues, so the core
+ * embed does not carry their text.
+ */
+export class LocalizeController<M extends Record<string, string> = Messages> implements ReactiveController {
+  private readonly catalogues: Catalogues<M>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    catalogues?: Catalogues<M>,
+  ) {
+    this.catalogues = catalogues ?? (core as unknown as Catalogues<M>);
     host.addController(this);
   }
 
@@ -26,8 +38,8 @@ export class LocalizeController implements ReactiveController {
     return uiLang(closestLang(this.host) || document.documentElement.lang);
   }
 
-  msg(key: keyof Messages, params: Record<string, string | number> = {}): string {
-    return catalogues[this.lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  msg(key: keyof M, params: Record<string, string | number> = {}): string {
+    return this.catalogues[this.lang][key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
   }
 }
 
