@@ -81,9 +81,10 @@ export const chunks = {
   chart: 'src/internal/engines/chart.ts',
   export: 'src/graphic/export-image.ts',
   search: 'src/internal/engines/search.ts',
+  participation: 'src/participation.ts',
 } as const;
 
-type Target = 'esm' | 'embed' | `chunk-${keyof typeof chunks}`;
+type Target = 'esm' | 'embed' | 'staff' | `chunk-${keyof typeof chunks}`;
 const target = (process.env.GK_TARGET ?? 'esm') as Target;
 
 function chunkBuild(name: keyof typeof chunks): UserConfig {
@@ -112,6 +113,15 @@ const builds: Record<string, UserConfig> = {
       outDir: 'dist',
       emptyOutDir: false,
       lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'gongkai', fileName: () => 'gongkai.js' },
+    },
+  },
+  // The staff console: a file of its own beside gongkai.js, so citizens never download it.
+  staff: {
+    plugins: [embedOverrides()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      lib: { entry: 'src/staff.ts', formats: ['iife'], name: 'gongkaiStaff', fileName: () => 'gongkai-staff.js' },
     },
   },
 };

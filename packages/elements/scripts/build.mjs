@@ -10,12 +10,14 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 for (const target of [
   'esm',
   'embed',
+  'staff',
   'chunk-markdown',
   'chunk-anchor',
   'chunk-popup',
   'chunk-chart',
   'chunk-export',
   'chunk-search',
+  'chunk-participation',
 ]) {
   run('pnpm', ['exec', 'vite', 'build'], { GK_TARGET: target });
 }

@@ -9,6 +9,8 @@ import './qa/define.js';
 import './chart/define.js';
 import './graphic/define.js';
 import { setChunkBase } from './internal/chunks.js';
+import { loadParticipationWhenUsed } from './internal/lazy-tags.js';
 
 // Still synchronous script execution here, so currentScript is this file.
 setChunkBase(document.currentScript);
+loadParticipationWhenUsed();

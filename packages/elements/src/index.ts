@@ -9,6 +9,7 @@ import './qa/define.js';
 import './chart/define.js';
 import './graphic/define.js';
 // gk-consultation (define below)
+import './consultation/define.js';
 // gk-feedback (define below)
 // gk-review (define below)
 
@@ -23,5 +24,7 @@ export { GkInterpretation, type InterpretationLayout } from './interpretation/in
 export { GkPolicy } from './policy/policy.js';
 export { GkQa } from './qa/qa.js';
 // gk-consultation (exports below)
+export { GkConsultation } from './consultation/consultation.js';
+export { GkCommentReceiptEvent, GkCommentRequestEvent } from './events/consultation.js';
 // gk-feedback (exports below)
 // gk-review (exports below)

@@ -51,7 +51,8 @@ export function clauseToolsStyles(hostSelector: string): CSSResult {
       display: none;
     }
     @media print {
-      ${scope} [part='copy'] {
+      ${scope} [part='copy'],
+      ${scope} [part='comment'] {
         display: none;
       }
       ${scope} [part='notes'] {

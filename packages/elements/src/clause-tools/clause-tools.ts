@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkNoteRequestEvent } from '../events/clause.js';
+import { GkCommentRequestEvent } from '../events/consultation.js';
 import { LocalizeController } from '../internal/localize.js';
 import { clauseToolsStyles } from './clause-tools.styles.js';
 
@@ -12,8 +13,10 @@ import { clauseToolsStyles } from './clause-tools.styles.js';
  * @tagname gk-clause-tools
  * @summary Per-clause "copy link" and "查看解读" buttons.
  * @event gk-note-request - The reader asked for the clause's interpretation.
+ * @event gk-comment-request - The reader asked to comment on the clause (draft under consultation).
  * @csspart copy - The copy-link button.
  * @csspart notes - The interpretation button.
+ * @csspart comment - The "对本条提意见" button.
  */
 export class GkClauseTools extends LitElement {
   static override styles = clauseToolsStyles(':host');
@@ -28,6 +31,8 @@ export class GkClauseTools extends LitElement {
   @property({ type: Number, attribute: 'note-index' }) accessor noteIndex = 0;
   /** Whether the clause's interpretation is open (for aria-expanded). */
   @property({ type: Boolean, reflect: true }) accessor expanded = false;
+  /** Offer "对本条提意见" (set by gk-document while its draft is open for comments). */
+  @property({ type: Boolean, reflect: true }) accessor commentable = false;
 
   /**
    * Render without a shadow root, styled by the surrounding shadow root (gk-document includes
@@ -82,6 +87,21 @@ export class GkClauseTools extends LitElement {
                 )}
             >
               <span class="screen">${t('notesButton')}</span><span class="print">[${t('noteShort')}${this.noteIndex}]</span>
+            </button>`
+          : nothing
+      }${
+        this.commentable
+          ? html`<button
+              part="comment"
+              type="button"
+              class="comment"
+              aria-label=${t('commentOnClauseFor', { clause: label })}
+              @click=${(e: Event) =>
+                this.dispatchEvent(
+                  new GkCommentRequestEvent({ clause: this.clause, trigger: e.currentTarget as HTMLElement }),
+                )}
+            >
+              ${t('commentOnClause')}
             </button>`
           : nothing
       }`;

@@ -99,6 +99,7 @@ export class GkDocument extends LitElement {
   private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
   private currentClause: string | null = null;
+  private commentable = false;
   /** In enhance mode, the page's article elements. */
   private articles: Element[] = [];
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
@@ -143,6 +144,12 @@ export class GkDocument extends LitElement {
       tools.notes = counts.get(id) ?? 0;
       tools.noteIndex = tools.notes ? ++index : 0;
     }
+  }
+
+  /** Offers "对本条提意见" on every clause (a draft open for comments) or takes it away. */
+  setCommentable(on: boolean): void {
+    this.commentable = on;
+    for (const marker of this.map?.markers.values() ?? []) (marker as GkClauseTools).commentable = on;
   }
 
   /** Scrolls to a clause, highlights it and announces it as current. */
@@ -252,6 +259,7 @@ export class GkDocument extends LitElement {
         tools.clause = clause.id;
         tools.number = clause.number;
         tools.id = `gk-clause-${clause.id}`;
+        tools.commentable = this.commentable;
         return tools;
       },
       isTools,

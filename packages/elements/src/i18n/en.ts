@@ -29,6 +29,8 @@ export const en: Messages = {
   copyLinkTo: 'Copy link to {clause}',
   linkCopied: 'Link copied',
   showNotesFor: 'Show interpretation: {clause} ({count})',
+  commentOnClause: 'Comment',
+  commentOnClauseFor: 'Comment on {clause}',
   notesButton: 'Interpretation',
   noteShort: 'Note ',
   toc: 'Contents',

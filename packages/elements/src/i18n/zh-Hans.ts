@@ -27,6 +27,8 @@ export const zhHans = {
   copyLinkTo: '复制 {clause} 的链接',
   linkCopied: '已复制链接',
   showNotesFor: '查看解读：{clause}（{count} 条）',
+  commentOnClause: '对本条提意见',
+  commentOnClauseFor: '对{clause}提意见',
   notesButton: '查看解读',
   noteShort: '注',
   toc: '目录',

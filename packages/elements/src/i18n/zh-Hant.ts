@@ -29,6 +29,8 @@ export const zhHant: Messages = {
   copyLinkTo: '複製 {clause} 的連結',
   linkCopied: '已複製連結',
   showNotesFor: '查看解讀：{clause}（{count} 則）',
+  commentOnClause: '對本條提意見',
+  commentOnClauseFor: '對{clause}提意見',
   notesButton: '查看解讀',
   noteShort: '註',
   toc: '目錄',

@@ -76,8 +76,7 @@ export async function requestApi<T>(url: string, request: ApiRequest = {}): Prom
   if (response.ok) return json as T;
   const body = json && typeof json === 'object' ? (json as Partial<ApiErrorBody>) : {};
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  const kind: ApiFailure =
-    response.status === 429 ? 'rate-limited' : response.status >= 500 ? 'server' : 'refused';
+  const kind: ApiFailure = response.status === 429 ? 'rate-limited' : response.status >= 500 ? 'server' : 'refused';
   throw new ApiError(kind, url, response.status, body, retryAfter);
 }
 

@@ -20,3 +20,5 @@ export const loadImageExport = once(
 export const loadSearchEngine = once(
   (): Promise<typeof import('./engines/search.js')> => import(/* @vite-ignore */ chunkUrl('search')),
 );
+/** gk-consultation and gk-feedback, registered when the chunk runs. */
+export const loadParticipation = once((): Promise<unknown> => import(/* @vite-ignore */ chunkUrl('participation')));

@@ -17,3 +17,5 @@ export const loadImageExport = once(
 export const loadSearchEngine = once(
   (): Promise<typeof import('./engines/search.js')> => import('./engines/search.js'),
 );
+/** gk-consultation and gk-feedback, registered when the chunk runs. */
+export const loadParticipation = once((): Promise<unknown> => import('../participation.js'));

@@ -35,7 +35,8 @@ export const policyStyles = css`
     grid-column: 2;
   }
   .graphics,
-  .qa {
+  .qa,
+  .consultation {
     margin-block-start: 2em;
   }
   @media print {

@@ -12,6 +12,7 @@ import { GkGraphic } from '../graphic/graphic.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { loadParticipation } from '../internal/lazy.js';
 import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
@@ -121,6 +122,10 @@ export class GkPolicy extends LitElement {
     }
   }
 
+  private get consultationInfo(): unknown {
+    return (this.data as { consultation?: unknown } | undefined)?.consultation;
+  }
+
   private has(field: 'interpretations' | 'qa' | 'graphics'): boolean {
     const list = (this.data as Record<string, unknown> | undefined)?.[field];
     return Array.isArray(list) && list.length > 0;
@@ -158,6 +163,12 @@ export class GkPolicy extends LitElement {
     return staticHtml`<${tag} for="gk-doc" .bundle=${this.data}></${tag}>`;
   }
 
+  // The participation part (form, feedback) is loaded only for a draft under consultation.
+  private renderConsultation() {
+    void loadParticipation().catch((error: unknown) => console.warn('[gongkai] <gk-policy>: consultation', error));
+    return html`<gk-consultation for="gk-doc" .info=${this.consultationInfo}></gk-consultation>`;
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
@@ -170,6 +181,7 @@ export class GkPolicy extends LitElement {
           ${hasNotes ? html`<li><button type="button" @click=${() => this.jump('.notes')}>${t('section_interpretation')}</button></li>` : nothing}
           ${this.has('qa') ? html`<li><button type="button" @click=${() => this.jump('.qa')}>${t('section_qa')}</button></li>` : nothing}
           ${this.has('graphics') ? html`<li><button type="button" @click=${() => this.jump('.graphics')}>${t('section_graphics')}</button></li>` : nothing}
+          ${this.consultationInfo ? html`<li><button type="button" @click=${() => this.jump('.consultation')}>${t('section_consultation')}</button></li>` : nothing}
         </ul>
       </nav>
       <div
@@ -181,6 +193,7 @@ export class GkPolicy extends LitElement {
       </div>
       ${this.has('graphics') ? html`<section class="graphics">${this.renderGraphics()}</section>` : nothing}
       ${this.has('qa') ? html`<section class="qa">${this.renderQa()}</section>` : nothing}
+      ${this.consultationInfo ? html`<section class="consultation">${this.renderConsultation()}</section>` : nothing}
     `;
   }
 }

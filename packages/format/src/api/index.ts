@@ -29,8 +29,8 @@ export interface ConsultationView {
   draftingNotes: string | null;
   basis: { title: string; url?: string }[];
   origins: string[];
-  /** When staff expect to publish the feedback (a date), if they said. */
-  feedbackExpected?: string | null;
+  /** The date (2030-05-20) by which staff expect to publish the feedback, or null if they have not said. */
+  feedbackExpected: string | null;
   counts: { received: number; byClause: Record<string, number> };
 }
 
@@ -93,6 +93,18 @@ export interface FeedbackView {
   summary: FeedbackCounts;
   byClause: ({ clause: string | null } & FeedbackCounts)[];
   comments: FeedbackComment[];
+}
+
+/** `GET /reason-templates` (staff): a reusable reason offered when deciding on comments. */
+export interface ReasonTemplateView {
+  id: number;
+  /** The decision it fits, or null for any. */
+  decision: Decision | null;
+  title: string;
+  text: string;
+  /** `role:tokenId` of the staff member who made it (`system` for the defaults). */
+  createdBy: string;
+  updated: string;
 }
 
 /** Every error answer: a stable code, an English message, often a Chinese one, and details. */

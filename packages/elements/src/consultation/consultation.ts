@@ -1,0 +1,577 @@
+import {
+  type Clause,
+  type Consultation,
+  type ConsultationStatus,
+  type ConsultationView,
+  MAX_COMMENT_CHARS,
+  type ReceiptLookup,
+  SUPPORTED_SCHEMA_VERSIONS,
+  validatePartial,
+} from '@gongkai/format';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { GkCommentReceiptEvent, type GkCommentRequestEvent } from '../events/consultation.js';
+// import '../feedback/define.js';
+import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
+import { ApiError, apiUrl, requestApi } from '../internal/api.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { findDocument } from '../internal/find-document.js';
+import { LocalizeController } from '../internal/localize.js';
+import { consultationStyles } from './consultation.styles.js';
+import { type Draft, DraftStore, emptyDraft, newKey, type SentComment } from './drafts.js';
+import { clauseLabel, renderForm } from './form.js';
+import { renderReceipt } from './receipt.js';
+import { type DeliveryState, deliver, retryNow } from './sender.js';
+import { type FieldErrors, validateDraft } from './validate.js';
+import { daysLeft, formatDate, formatTime, fromBundle, fromView, type WindowInfo } from './window.js';
+
+const slot = (clause: string | null) => clause ?? '*';
+
+/**
+ * The public comment window of a draft (征求意见): its status, a "对本条提意见" button on every
+ * clause of the document beside it, a comment form whose drafts survive reloads and lost
+ * connections, delivery exactly once, and the receipt. Once the feedback is published it shows
+ * the feedback (gk-feedback) where the form was.
+ *
+ * @tagname gk-consultation
+ * @summary Comment on a draft, clause by clause; get a receipt; later read the outcome.
+ * @event gk-comment-receipt - The service acknowledged a comment; `detail.receipt` is its receipt.
+ * @csspart status - The status banner (征求意见中 / 尚未开始 / 已截止 / 反馈已公布).
+ * @csspart form - The comment form.
+ * @csspart receipt - The receipt shown after a comment was received.
+ * @csspart delivery - The delivery state of a queued comment (等待网络 / 正在提交).
+ * @cssproperty [--gk-color-accent=#b42318] - Colour of the open-window banner's edge.
+ * @attr status - Set by the element: upcoming, open, closed or feedback-published.
+ */
+export class GkConsultation extends LitElement {
+  static override styles = [baseStyles, buttonStyles, srOnly, consultationStyles];
+
+  /** Base URL of the consultation service (e.g. `/api/v1`); defaults to the bundle's. */
+  @property({ reflect: true }) accessor endpoint = '';
+  /** Consultation id; defaults to the bundle's. */
+  @property({ reflect: true }) accessor consultation = '';
+  /** Id of the gk-document whose clauses get "对本条提意见" (same tree). */
+  @property({ attribute: 'for' }) accessor htmlFor = '';
+  /** The bundle's `consultation` (gk-policy sets it). */
+  @property({ attribute: false }) accessor info: unknown = undefined;
+  /** Clauses to comment on; taken from the gk-document when not given. */
+  @property({ attribute: false }) accessor clauses: readonly Clause[] | undefined = undefined;
+  /** The window's state, set by the element. */
+  @property({ reflect: true }) accessor status: ConsultationStatus | '' = '';
+
+  @state() private accessor window: WindowInfo | null = null;
+  @state() private accessor configError = '';
+  @state() private accessor draft: Draft = emptyDraft(null);
+  @state() private accessor errors: FieldErrors = {};
+  @state() private accessor deliveries = new Map<string, DeliveryState>();
+  @state() private accessor submitError = '';
+  @state() private accessor receipt: SentComment | null = null;
+  @state() private accessor sent: SentComment[] = [];
+  @state() private accessor lookups = new Map<string, string>();
+  @state() private accessor copied = false;
+  @state() private accessor savedNote = '';
+
+  private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
+  private store: DraftStore | null = null;
+  private readonly aborts = new Map<string, AbortController>();
+  private root: Node | null = null;
+  private loadAbort: AbortController | null = null;
+  private readonly onCommentRequest = (e: GkCommentRequestEvent) => this.startComment(e.detail.clause);
+
+  private get msg() {
+    return this.i18n.msg.bind(this.i18n);
+  }
+
+  private get bundleInfo(): Consultation | null {
+    const result = checkInfo(this.info);
+    return result?.ok ? (result.value.consultation ?? null) : null;
+  }
+
+  private get endpointUrl(): string {
+    return this.endpoint || this.bundleInfo?.endpoint || '';
+  }
+
+  private get consultationId(): string {
+    return this.consultation || this.bundleInfo?.id || '';
+  }
+
+  private get documentClauses(): readonly Clause[] {
+    return this.clauses ?? findDocument(this, this.htmlFor)?.clauses ?? [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.root = this.getRootNode();
+    this.root.addEventListener('gk-comment-request', this.onCommentRequest as EventListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.root?.removeEventListener('gk-comment-request', this.onCommentRequest as EventListener);
+    this.loadAbort?.abort();
+    for (const abort of this.aborts.values()) abort.abort();
+    this.aborts.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('consultation') || changed.has('info')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    this.configError = '';
+    const t = this.msg;
+    const result = checkInfo(this.info);
+    if (result && !result.ok) {
+      const language = this.i18n.lang === 'en' ? 'en' : 'zh-Hans';
+      const detail = result.problems.map((p) => `${p.path} ${p.message[language]}`).join('；');
+      this.configError = t('invalidConfig', { detail });
+      console.warn(`[gongkai] <gk-consultation>: ${this.configError}`);
+      return;
+    }
+    const endpoint = this.endpointUrl;
+    const id = this.consultationId;
+    if (!endpoint || !id) {
+      this.configError = t('missingConfig');
+      console.warn(`[gongkai] <gk-consultation>: ${this.configError}`);
+      return;
+    }
+    this.store = new DraftStore(id);
+    this.sent = this.store.sent();
+    this.restoreDrafts();
+    try {
+      const view = await requestApi<ConsultationView>(apiUrl(endpoint, `/consultations/${encodeURIComponent(id)}`), {
+        signal: abort.signal,
+      });
+      if (abort.signal.aborted) return;
+      this.setWindow(fromView(view));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const bundle = this.bundleInfo;
+      if (error instanceof ApiError && error.status === 404) {
+        this.configError = t('err_notFound', { id });
+      } else if (bundle) {
+        this.setWindow(fromBundle(bundle));
+      } else {
+        this.configError = t('lookupFailed', { detail: describe(error, t) });
+      }
+    }
+  }
+
+  private setWindow(info: WindowInfo): void {
+    this.window = info;
+    this.status = info.status;
+    // Comments can be written while the service is unreachable too: they wait in the outbox.
+    const doc = findDocument(this, this.htmlFor);
+    doc?.setCommentable(info.status === 'open');
+    if (info.status === 'open') this.resumeQueued();
+  }
+
+  /** Shows the draft the citizen was last writing (a queued one first). */
+  private restoreDrafts(): void {
+    const drafts = this.store?.all() ?? [];
+    const pick = drafts.find((d) => d.state === 'queued') ?? drafts.at(-1);
+    if (pick) this.draft = pick;
+  }
+
+  private resumeQueued(): void {
+    // Another tab may have sent the draft shown here meanwhile.
+    if (this.draft.state === 'queued' && !this.store?.get(this.draft.clause)) {
+      this.draft = emptyDraft(this.draft.clause);
+      this.sent = this.store?.sent() ?? [];
+    }
+    for (const draft of this.store?.all() ?? []) {
+      if (draft.state === 'queued' && !this.aborts.has(slot(draft.clause))) void this.send(draft);
+    }
+  }
+
+  /** Opens the form for a clause (or the whole text), keeping what was written for each. */
+  startComment(clause: string | null): void {
+    if (this.window && this.window.status !== 'open') return;
+    this.switchTo(clause);
+    this.receipt = null;
+    void this.updateComplete.then(() => {
+      const form = this.renderRoot.querySelector('form');
+      form?.scrollIntoView({ block: 'start' });
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#body')?.focus({ preventScroll: true });
+    });
+  }
+
+  private switchTo(clause: string | null): void {
+    if (clause === this.draft.clause) return;
+    this.errors = {};
+    this.submitError = '';
+    this.draft = this.store?.get(clause) ?? emptyDraft(clause);
+  }
+
+  private edit(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    if (Object.keys(this.errors).length) this.errors = validateDraft(this.draft, this.msg);
+    this.store?.save(this.draft);
+    this.savedNote = this.msg('savedAt', { time: formatTime(new Date(), this.i18n.lang) });
+  }
+
+  private discard(): void {
+    if (!confirm(this.msg('discardConfirm'))) return;
+    this.store?.remove(this.draft.clause);
+    this.draft = emptyDraft(this.draft.clause);
+    this.errors = {};
+    this.savedNote = '';
+  }
+
+  private async submit(): Promise<void> {
+    // A second press while the first is on its way does nothing: the comment is already queued.
+    if (this.draft.state === 'queued') return;
+    const errors = validateDraft(this.draft, this.msg);
+    this.errors = errors;
+    this.submitError = '';
+    const first = Object.keys(errors)[0];
+    if (first) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      return;
+    }
+    const queued: Draft = { ...this.draft, state: 'queued' };
+    this.draft = queued;
+    this.store?.save(queued);
+    await this.send(queued);
+  }
+
+  private setDelivery(clause: string | null, value: DeliveryState | null): void {
+    const next = new Map(this.deliveries);
+    if (value) next.set(slot(clause), value);
+    else next.delete(slot(clause));
+    this.deliveries = next;
+  }
+
+  /** Sends one queued draft until the service answers; its text stays saved until then. */
+  private async send(draft: Draft): Promise<void> {
+    const key = slot(draft.clause);
+    this.aborts.get(key)?.abort();
+    const abort = new AbortController();
+    this.aborts.set(key, abort);
+    const comment = {
+      body: draft.body,
+      ...(draft.clause ? { clause: draft.clause } : {}),
+      submitterType: draft.submitterType,
+      ...(draft.submitterType !== 'anonymous' && draft.name.trim() ? { name: draft.name.trim() } : {}),
+      ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}),
+    };
+    try {
+      const answer = await deliver({
+        endpoint: this.endpointUrl,
+        consultation: this.consultationId,
+        key: draft.key,
+        comment,
+        signal: abort.signal,
+        onState: (s) => this.setDelivery(draft.clause, s),
+      });
+      const entry = this.store!.acknowledge(draft, answer.receipt);
+      this.sent = this.store!.sent();
+      if (this.draft.clause === draft.clause) {
+        this.receipt = entry;
+        this.draft = emptyDraft(null);
+        this.errors = {};
+        this.savedNote = '';
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus());
+      }
+      this.dispatchEvent(
+        new GkCommentReceiptEvent({ consultation: this.consultationId, clause: draft.clause, receipt: answer.receipt }),
+      );
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      // Refused: back to editing with everything kept, and a new key for what will be a new request.
+      const editable: Draft = { ...draft, state: 'editing', key: newKey() };
+      this.store?.save(editable);
+      if (this.draft.clause === draft.clause) {
+        this.draft = editable;
+        this.submitError = this.refusal(error);
+      }
+      if (error instanceof ApiError && error.status === 403 && this.window) {
+        const closed = error.code === 'closed';
+        this.setWindow({ ...this.window, status: closed ? 'closed' : 'upcoming' });
+      }
+    } finally {
+      if (this.aborts.get(key) === abort) this.aborts.delete(key);
+      this.setDelivery(draft.clause, null);
+    }
+  }
+
+  private stopAndEdit(): void {
+    const key = slot(this.draft.clause);
+    this.aborts.get(key)?.abort();
+    this.aborts.delete(key);
+    this.setDelivery(this.draft.clause, null);
+    // The stopped request may still have arrived; an edited comment is a new one.
+    this.draft = { ...this.draft, state: 'editing', key: newKey() };
+    this.store?.save(this.draft);
+  }
+
+  private refusal(error: unknown): string {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    if (!(error instanceof ApiError)) return t('err_refused', { status: '', detail: String(error) });
+    const body = error.body;
+    const detail = (lang !== 'en' && body.zh) || body.message || describe(error, t);
+    if (error.status === 403 && body.closes && error.code === 'closed') {
+      return t('err_closed', { date: formatDate(new Date(body.closes), lang) });
+    }
+    if (error.status === 403 && body.opens) return t('err_notOpen', { date: formatDate(new Date(body.opens), lang) });
+    if (error.status === 413) return t('err_tooLong', { max: MAX_COMMENT_CHARS });
+    if (error.status === 404) return t('err_notFound', { id: this.consultationId });
+    if (error.status === 400) {
+      const problems = body.problems?.map((p) => `${p.path} ${p.message}`).join('；');
+      return t('err_invalid', { detail: problems || detail });
+    }
+    return t('err_refused', { status: error.status || error.kind, detail });
+  }
+
+  private async lookup(receipt: string): Promise<void> {
+    const t = this.msg;
+    let text: string;
+    try {
+      const r = await requestApi<ReceiptLookup>(apiUrl(this.endpointUrl, `/receipts/${encodeURIComponent(receipt)}`));
+      text =
+        r.status === 'decided' && r.decision
+          ? [
+              t('receipt_decided', { decision: t(`decision_${r.decision}`) }),
+              r.reason ? t('reasonLabel', { reason: r.reason }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
+          : t(`receipt_${r.status}`);
+    } catch (error) {
+      text = t('lookupFailed', { detail: describe(error, t) });
+    }
+    this.lookups = new Map(this.lookups).set(receipt, text);
+  }
+
+  private async copyReceipt(receipt: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(receipt);
+      this.copied = true;
+      setTimeout(() => {
+        this.copied = false;
+      }, 2500);
+    } catch {
+      // No clipboard here: select the code so the citizen can copy it by hand.
+      const code = this.renderRoot.querySelector('.receipt-code');
+      if (code) getSelection()?.selectAllChildren(code);
+    }
+  }
+
+  private targetName(clause: string | null): string {
+    if (!clause) return this.msg('wholeText');
+    const found = this.documentClauses.find((c) => c.id === clause);
+    return found ? clauseLabel(found) : clause;
+  }
+
+  protected override render() {
+    if (this.configError) return html`<div class="gk-error" part="error" role="alert">${this.configError}</div>`;
+    const w = this.window;
+    if (!w) return html`<p role="status">${this.msg('loadingStatus')}</p>`;
+    return html`<section aria-labelledby="gk-consultation-title">
+      <h2 id="gk-consultation-title" class="sr-only">${this.msg('consultation')}</h2>
+      ${this.renderStatus(w)} ${this.renderAbout(w)}
+      ${w.status === 'open' ? this.renderOpen() : nothing}
+      ${w.status === 'closed' || w.status === 'upcoming' ? this.renderKeptDraft() : nothing}
+      ${this.renderSent()}
+      ${
+        w.status === 'feedback-published' || w.status === 'closed'
+          ? html`<gk-feedback id="feedback" endpoint=${this.endpointUrl} consultation=${this.consultationId}></gk-feedback>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderStatus(w: WindowInfo) {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    const closes = formatDate(w.closes, lang);
+    const left = daysLeft(w.closes);
+    const lines =
+      w.status === 'open'
+        ? [t('closesOn', { date: closes }), left > 0 ? t('daysLeft', { days: left }) : t('lastDay')]
+        : w.status === 'upcoming'
+          ? [t('opensOn', { date: formatDate(w.opens, lang) })]
+          : w.status === 'closed'
+            ? [
+                t('closedOn', { date: closes }),
+                w.feedbackExpected
+                  ? t('feedbackExpected', { date: formatDate(new Date(w.feedbackExpected), lang) })
+                  : '',
+              ]
+            : [t('feedbackPublished')];
+    return html`<div part="status" class="status ${w.status}" role="status">
+      <strong class="badge">${t(`status_${w.status}`)}</strong>
+      ${lines.filter(Boolean).map((line) => html`<span>${line}</span>`)}
+      ${
+        w.status === 'feedback-published'
+          ? html`<button class="gk-link-button" type="button" @click=${() => this.renderRoot.querySelector('#feedback')?.scrollIntoView()}>
+            ${t('status_feedback-published')} ↓
+          </button>`
+          : nothing
+      }
+      ${w.confirmed ? nothing : html`<p class="unconfirmed">${t('statusUnknown')}</p>`}
+    </div>`;
+  }
+
+  private renderAbout(w: WindowInfo) {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    return html`<dl class="about">
+      <dt>${t('window', { opens: formatDate(w.opens, lang), closes: formatDate(w.closes, lang), days: w.days })}</dt>
+      ${w.shortWindowReason ? html`<dd>${t('shortWindow', { reason: w.shortWindowReason })}</dd>` : nothing}
+      ${
+        w.draftingNotes
+          ? html`<dt>${t('draftingNotes')}</dt>
+            ${w.draftingNotes.split(/\n\s*\n/).map((p) => html`<dd>${p}</dd>`)}`
+          : nothing
+      }
+      ${
+        w.basis.length
+          ? html`<dt>${t('basis')}</dt>
+            <dd><ul>${w.basis.map((b) => html`<li>${b.url ? html`<a href=${b.url} rel="noopener">${b.title}</a>` : b.title}</li>`)}</ul></dd>`
+          : nothing
+      }
+      ${w.contact ? html`<dt>${t('contact')}</dt><dd>${w.contact}</dd>` : nothing}
+    </dl>`;
+  }
+
+  private renderOpen() {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    if (this.receipt) {
+      return renderReceipt({
+        msg: t,
+        sent: this.receipt,
+        title: this.window?.title ?? '',
+        target: this.targetName(this.receipt.clause),
+        time: new Date(this.receipt.sent).toLocaleString(lang === 'en' ? 'en-GB' : lang),
+        copied: this.copied,
+        onCopy: () => this.copyReceipt(this.receipt!.receipt),
+        onNew: () => {
+          this.receipt = null;
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#body')?.focus());
+        },
+      });
+    }
+    const delivery = this.deliveries.get(slot(this.draft.clause)) ?? null;
+    const locked = this.draft.state === 'queued';
+    const others = (this.store?.all() ?? []).filter((d) => d.clause !== this.draft.clause);
+    return html`
+      ${locked ? this.renderDelivery(delivery) : nothing}
+      ${this.submitError ? html`<div class="gk-error" role="alert">${this.submitError}</div>` : nothing}
+      ${renderForm({
+        msg: t,
+        draft: this.draft,
+        clauses: this.documentClauses,
+        errors: this.errors,
+        locked,
+        savedNote: this.savedNote,
+        onTarget: (clause) => this.switchTo(clause),
+        onField: (patch) => this.edit(patch),
+        onSubmit: () => void this.submit(),
+        onDiscard: () => this.discard(),
+      })}
+      ${
+        others.length
+          ? html`<section class="drafts" aria-labelledby="drafts-title">
+            <h3 id="drafts-title">${t('pendingDrafts')}</h3>
+            <ul>
+              ${others.map(
+                (d) => html`<li>
+                  <button class="gk-link-button" type="button" @click=${() => this.startComment(d.clause)}>
+                    ${t('openDraft', { target: this.targetName(d.clause) })}
+                  </button>
+                  ${this.deliveries.has(slot(d.clause)) ? html` — ${this.deliveryText(this.deliveries.get(slot(d.clause))!)}` : nothing}
+                </li>`,
+              )}
+            </ul>
+          </section>`
+          : nothing
+      }
+    `;
+  }
+
+  private deliveryText(d: DeliveryState): string {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    switch (d.kind) {
+      case 'sending':
+        return t('state_sending');
+      case 'waiting':
+        return t('state_waiting');
+      case 'retrying':
+        return t('state_retrying', { time: formatTime(d.at, lang), attempt: d.attempt });
+      case 'rate-limited':
+        return t('state_rateLimited', { time: formatTime(d.at, lang) });
+    }
+  }
+
+  private renderDelivery(d: DeliveryState | null) {
+    const t = this.msg;
+    return html`<div part="delivery" class="delivery ${d?.kind ?? 'sending'}" role="status">
+      <span>${this.deliveryText(d ?? { kind: 'sending' })}</span>
+      ${d && d.kind !== 'sending' ? html`<button class="gk-button" type="button" @click=${retryNow}>${t('retryNow')}</button>` : nothing}
+      <button class="gk-link-button" type="button" @click=${() => this.stopAndEdit()}>${t('stopAndEdit')}</button>
+    </div>`;
+  }
+
+  /** After the window: a draft that was never sent is still shown, to copy elsewhere. */
+  private renderKeptDraft() {
+    const drafts = this.store?.all() ?? [];
+    if (!drafts.length) return nothing;
+    const t = this.msg;
+    return html`${this.submitError ? html`<div class="gk-error" role="alert">${this.submitError}</div>` : nothing}
+      <section class="drafts" aria-labelledby="kept-title">
+        <h3 id="kept-title">${t('pendingDrafts')}</h3>
+        ${drafts.map(
+          (d) => html`<div class="kept">
+            <p>${this.targetName(d.clause)}</p>
+            <textarea readonly rows="4" aria-label=${t('body')} .value=${d.body}></textarea>
+            <button class="gk-button" type="button" @click=${() => navigator.clipboard?.writeText(d.body)}>${t('copyText')}</button>
+            <button class="gk-link-button" type="button" @click=${() => {
+              this.store?.remove(d.clause);
+              this.requestUpdate();
+            }}>${t('discard')}</button>
+          </div>`,
+        )}
+      </section>`;
+  }
+
+  private renderSent() {
+    if (!this.sent.length) return nothing;
+    const t = this.msg;
+    return html`<section class="sent" aria-labelledby="sent-title">
+      <h3 id="sent-title">${t('myComments')}</h3>
+      <ul>
+        ${this.sent.map(
+          (s) => html`<li>
+            <span class="code" translate="no">${s.receipt}</span>
+            <span>${this.targetName(s.clause)}</span>
+            <span class="excerpt">${s.excerpt}</span>
+            <button class="gk-link-button" type="button" @click=${() => this.lookup(s.receipt)}>${t('checkStatus')}</button>
+            <span role="status">${this.lookups.get(s.receipt) ?? ''}</span>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}
+
+/** The bundle's consultation, checked by the format's own schema (null when none was given). */
+function checkInfo(info: unknown) {
+  if (info === undefined || info === null) return null;
+  return validatePartial({ schemaVersion: SUPPORTED_SCHEMA_VERSIONS[0], consultation: info });
+}
+
+function describe(error: unknown, t: (key: keyof ConsultationMessages) => string): string {
+  if (error instanceof ApiError) {
+    if (error.kind === 'network') return t('networkDetail');
+    return error.body.zh ?? error.body.message ?? `HTTP ${error.status}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,98 @@
+// Delivers one comment exactly once: the same Idempotency-Key on every attempt, retries with
+// backoff on network errors and 5xx, waits out 429 (Retry-After), and waits for the network
+// to return when the browser is offline. Stops only on success, a refusal, or abort.
+import type { CommentCreate, ReceiptView } from '@gongkai/format';
+import { ApiError, apiUrl, requestApi } from '../internal/api.js';
+
+export type DeliveryState =
+  | { kind: 'sending' }
+  | { kind: 'waiting' }
+  | { kind: 'retrying'; at: number; attempt: number }
+  | { kind: 'rate-limited'; at: number };
+
+export interface Delivery {
+  endpoint: string;
+  consultation: string;
+  key: string;
+  comment: CommentCreate;
+  onState: (state: DeliveryState) => void;
+  signal: AbortSignal;
+}
+
+const MAX_BACKOFF = 60_000;
+
+/** 1 s, 2 s, 4 s … up to a minute, with jitter so many browsers do not retry in step. */
+export function backoff(attempt: number): number {
+  const base = Math.min(MAX_BACKOFF, 1000 * 2 ** attempt);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+export async function deliver(d: Delivery): Promise<ReceiptView> {
+  const url = apiUrl(d.endpoint, `/consultations/${encodeURIComponent(d.consultation)}/comments`);
+  for (let attempt = 0; ; attempt++) {
+    if (!navigator.onLine) {
+      d.onState({ kind: 'waiting' });
+      await waitFor(null, d.signal);
+    }
+    d.onState({ kind: 'sending' });
+    try {
+      return await requestApi<ReceiptView>(url, {
+        method: 'POST',
+        body: d.comment,
+        headers: { 'idempotency-key': d.key },
+        signal: d.signal,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError) || !error.transient) throw error;
+      if (error.kind === 'rate-limited') {
+        const at = Date.now() + Math.max(1, error.retryAfter ?? 30) * 1000;
+        d.onState({ kind: 'rate-limited', at });
+        await waitFor(at - Date.now(), d.signal, false);
+      } else if (error.kind === 'network' && !navigator.onLine) {
+        d.onState({ kind: 'waiting' });
+        await waitFor(null, d.signal);
+      } else {
+        const delay = backoff(attempt);
+        d.onState({ kind: 'retrying', at: Date.now() + delay, attempt: attempt + 1 });
+        await waitFor(delay, d.signal);
+      }
+    }
+  }
+}
+
+const wake = new EventTarget();
+
+/** Cuts every pending wait short ("立即重试"). */
+export function retryNow(): void {
+  wake.dispatchEvent(new Event('wake'));
+}
+
+/**
+ * Resolves after `ms` (null: only when the browser comes back online), or earlier when the
+ * browser comes back online (unless `wakeOnline` is false, as for a rate limit) or on
+ * `retryNow()`. Rejects when aborted.
+ */
+function waitFor(ms: number | null, signal: AbortSignal, wakeOnline = true): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const cleanup = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', onOnline);
+      wake.removeEventListener('wake', done);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const done = () => {
+      cleanup();
+      resolve();
+    };
+    const onOnline = () => wakeOnline && done();
+    const onAbort = () => {
+      cleanup();
+      reject(signal.reason);
+    };
+    const timer = ms === null ? undefined : setTimeout(done, ms);
+    window.addEventListener('online', onOnline);
+    wake.addEventListener('wake', done);
+    signal.addEventListener('abort', onAbort);
+  });
+}

@@ -1,0 +1,79 @@
+// The consultation's window as the citizen should see it: the service's live answer when it
+// can be reached, else the dates the bundle carries (the service decides in the end).
+import type { Consultation, ConsultationStatus, ConsultationView } from '@gongkai/format';
+
+export interface WindowInfo {
+  title: string;
+  status: ConsultationStatus;
+  opens: Date;
+  closes: Date;
+  days: number;
+  feedbackExpected: string | null;
+  shortWindowReason: string | null;
+  contact: string | null;
+  draftingNotes: string | null;
+  basis: { title: string; url?: string }[];
+  /** False when computed from the bundle because the service could not be reached. */
+  confirmed: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** A date-only `closes` means the end of that day in China Standard Time, as on the server. */
+function parse(value: string, end: boolean): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}+08:00`);
+  return new Date(value);
+}
+
+export function fromView(view: ConsultationView): WindowInfo {
+  return {
+    title: view.title,
+    status: view.status,
+    opens: new Date(view.opens),
+    closes: new Date(view.closes),
+    days: view.days,
+    feedbackExpected: view.feedbackExpected ?? null,
+    shortWindowReason: view.shortWindowReason,
+    contact: view.contact,
+    draftingNotes: view.draftingNotes,
+    basis: view.basis ?? [],
+    confirmed: true,
+  };
+}
+
+export function fromBundle(c: Consultation, title = '', now = Date.now()): WindowInfo {
+  const opens = parse(c.opens, false);
+  const closes = parse(c.closes, true);
+  const status: ConsultationStatus = now < opens.getTime() ? 'upcoming' : now < closes.getTime() ? 'open' : 'closed';
+  return {
+    title,
+    status,
+    opens,
+    closes,
+    days: Math.round((closes.getTime() - opens.getTime()) / DAY),
+    feedbackExpected: null,
+    shortWindowReason: c.shortWindowReason ?? null,
+    contact: c.contact ?? null,
+    draftingNotes: c.draftingNotes ?? null,
+    basis: c.basis ?? [],
+    confirmed: false,
+  };
+}
+
+/** Whole days left until closing, counting today (0 on the last day). */
+export function daysLeft(closes: Date, now = Date.now()): number {
+  return Math.max(0, Math.floor((closes.getTime() - now) / DAY));
+}
+
+export function formatDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'Asia/Shanghai',
+  }).format(date);
+}
+
+export function formatTime(at: number | Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+}

@@ -1,0 +1,336 @@
+import '@gongkai/elements';
+import type { GkConsultation, GkDocument } from '@gongkai/elements';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  bundleConsultation,
+  CONSULTATION_ID,
+  ENDPOINT,
+  type FakeApi,
+  type FakeOptions,
+  fakeConsultationApi,
+} from '../helpers/consultation-fake.js';
+import { loadExample } from '../helpers/examples.js';
+
+let api: FakeApi | null = null;
+
+function useApi(options: FakeOptions = {}): FakeApi {
+  api = fakeConsultationApi(options);
+  return api;
+}
+
+afterEach(() => {
+  api?.restore();
+  api = null;
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('gongkai:consultation:')) localStorage.removeItem(key);
+  delete (navigator as { onLine?: boolean }).onLine;
+});
+
+async function mount(
+  template = html`<gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`,
+) {
+  const el = await fixture<GkConsultation>(template);
+  await waitUntil(() => el.shadowRoot?.querySelector('[part="status"], [part="error"]'), 'no status rendered');
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: GkConsultation, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+
+async function type(el: GkConsultation, selector: string, text: string) {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function fillValid(el: GkConsultation, body = '建议权力清单在政务服务大厅设置查询终端，方便老年人查询。') {
+  await type(el, '#body', body);
+  $<HTMLInputElement>(el, '#consent')!.click();
+  await el.updateComplete;
+}
+
+const statusText = (el: GkConsultation) => $(el, '[part="status"]')!.textContent!.replace(/\s+/g, ' ');
+
+describe('gk-consultation', () => {
+  it('shows an open window with the closing date and days left, and a form', async () => {
+    useApi();
+    const el = await mount();
+    expect(el.status).to.equal('open');
+    expect(statusText(el)).to.contain('征求意见中');
+    expect(statusText(el)).to.match(/截止时间：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(statusText(el)).to.match(/还剩 2[45] 天/);
+    expect($(el, 'form')).to.exist;
+    expect($(el, '.about')!.textContent).to.contain('起草说明');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when an upcoming consultation opens, and offers no form', async () => {
+    useApi({ status: 'upcoming' });
+    const el = await mount();
+    expect(statusText(el)).to.contain('尚未开始');
+    expect(statusText(el)).to.contain('开始征求意见');
+    expect($(el, 'form')).to.equal(null);
+  });
+
+  it('says a closed consultation is closed, with the expected feedback date', async () => {
+    useApi({ status: 'closed', feedbackExpected: '2026-12-31' });
+    const el = await mount();
+    expect(statusText(el)).to.contain('已截止');
+    expect(statusText(el)).to.contain('2026年12月31日');
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks the comment before sending: messages beside the fields, focus on the first', async () => {
+    const fake = useApi();
+    const el = await mount();
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect($(el, '#err-body')!.textContent).to.contain('请填写意见内容');
+    expect($(el, '#err-consent')!.textContent).to.contain('请阅读并勾选');
+    expect($(el, '#body')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#body')!.getAttribute('aria-describedby')).to.contain('err-body');
+    expect($(el, '[role="alert"].summary')!.textContent).to.contain('2 处');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('body');
+    expect(fake.posts()).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts characters as the citizen types and flags a comment over the limit', async () => {
+    useApi();
+    const el = await mount();
+    await type(el, '#body', '建议𠮷');
+    expect($(el, '#body-count')!.textContent).to.contain('已输入 3 / 5000 字');
+    await type(el, '#body', '字'.repeat(5003));
+    expect($(el, '#body-count')!.textContent).to.contain('超出 3 字');
+  });
+
+  it('keeps the draft on the device: a new page finds what was typed', async () => {
+    useApi();
+    const first = await mount();
+    await type(first, '#body', '建议考核结果按季度公开。');
+    await type(first, '#contact', '13900000000');
+    first.remove();
+    const second = await mount();
+    expect($<HTMLTextAreaElement>(second, '#body')!.value).to.equal('建议考核结果按季度公开。');
+    expect($<HTMLInputElement>(second, '#contact')!.value).to.equal('13900000000');
+    expect($(second, '.saved')).to.exist;
+  });
+
+  it('sends once with an Idempotency-Key, shows the receipt and clears the draft', async () => {
+    const fake = useApi();
+    const el = await mount();
+    await fillValid(el);
+    await type(el, '#name', '陈建国');
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    const { detail } = await receipt;
+    await el.updateComplete;
+    expect(fake.posts()).to.have.length(1);
+    const post = fake.posts()[0]!;
+    expect(post.headers['idempotency-key']).to.have.length.greaterThan(8);
+    expect(post.body).to.deep.equal({
+      body: '建议权力清单在政务服务大厅设置查询终端，方便老年人查询。',
+      submitterType: 'individual',
+      name: '陈建国',
+    });
+    expect($(el, '.receipt-code')!.textContent).to.equal(detail.receipt);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('receipt-title');
+    expect(Object.keys(localStorage).filter((k) => k.includes(':draft:'))).to.have.length(0);
+    expect($(el, '.sent')!.textContent).to.contain(detail.receipt);
+    await expect(el).to.be.accessible();
+  });
+
+  it('retries a network failure and a 503 with the same key, storing one comment', async () => {
+    const fake = useApi({ commentFailures: ['network', { status: 503, headers: { 'retry-after': '1' } }] });
+    const el = await mount();
+    await fillValid(el);
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('自动重试'), 'no retry state shown');
+    expect($<HTMLTextAreaElement>(el, '#body')!.readOnly).to.equal(true);
+    $<HTMLButtonElement>(el, '[part="delivery"] .gk-button')!.click(); // 立即重试
+    await waitUntil(() => fake.posts().length >= 2);
+    $<HTMLButtonElement>(el, '[part="delivery"] .gk-button')?.click();
+    await receipt;
+    const keys = new Set(fake.posts().map((p) => p.headers['idempotency-key']));
+    expect(fake.posts()).to.have.length(3);
+    expect(keys.size).to.equal(1);
+    expect(fake.comments.size).to.equal(1);
+  });
+
+  it('waits for the network when offline, says so, and sends when it returns', async () => {
+    const fake = useApi();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const el = await mount();
+    await fillValid(el);
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('等待网络'), 'no offline state');
+    expect(fake.posts()).to.have.length(0);
+    delete (navigator as { onLine?: boolean }).onLine;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => $(el, '.receipt-code'), 'not sent after the network returned');
+    expect(fake.posts()).to.have.length(1);
+  });
+
+  it('honours Retry-After on 429 and tells the citizen when it will try again', async () => {
+    const fake = useApi({
+      commentFailures: [
+        { status: 429, body: { error: 'rate-limited', message: 'too many' }, headers: { 'retry-after': '120' } },
+      ],
+    });
+    const el = await mount();
+    await fillValid(el);
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('提交过于频繁'), 'no rate-limit state');
+    const inTwoMinutes = new Date(Date.now() + 120_000);
+    const hhmm = new Intl.DateTimeFormat('zh-Hans', { hour: '2-digit', minute: '2-digit' }).format(inTwoMinutes);
+    expect($(el, '[part="delivery"]')!.textContent).to.contain(hhmm);
+    await aTimeout(50);
+    expect(fake.posts()).to.have.length(1);
+    $<HTMLButtonElement>(el, '[part="delivery"] .gk-button')!.click();
+    await waitUntil(() => $(el, '.receipt-code'), 'not sent after 立即重试');
+    expect(fake.comments.size).to.equal(1);
+  });
+
+  it('a queued comment survives a closed page and is sent once when the page is opened again', async () => {
+    const fake = useApi({ hang: true });
+    const first = await mount();
+    await fillValid(first, '服务器中断时提交的意见');
+    $<HTMLButtonElement>(first, 'button[type="submit"]')!.click();
+    await waitUntil(() => fake.posts().length === 1);
+    const key = fake.posts()[0]!.headers['idempotency-key'];
+    first.remove();
+    fake.options.hang = false;
+    const second = await mount();
+    await waitUntil(() => $(second, '.receipt-code'), 'the queued comment was not sent on the next visit');
+    expect(fake.posts().map((p) => p.headers['idempotency-key'])).to.deep.equal([key, key]);
+    expect(fake.comments.size).to.equal(1);
+  });
+
+  it('stopping a queued comment to edit it keeps the text and gives it a new key', async () => {
+    const fake = useApi({ hang: true });
+    const el = await mount();
+    await fillValid(el);
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => fake.posts().length === 1);
+    const stop = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="delivery"] button')].find((b) =>
+      b.textContent?.includes('停止提交'),
+    )!;
+    stop.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, '#body')!;
+    expect(textarea.readOnly).to.equal(false);
+    expect(textarea.value).to.contain('政务服务大厅');
+    const stored = Object.entries(localStorage).find(([k]) => k.includes(':draft:'))!;
+    expect(JSON.parse(stored[1]).key).not.to.equal(fake.posts()[0]!.headers['idempotency-key']);
+  });
+
+  it('a refusal says exactly what happened and keeps the text', async () => {
+    useApi({
+      commentFailures: [
+        {
+          status: 403,
+          body: {
+            error: 'closed',
+            message: 'comments closed',
+            zh: '征求意见已截止',
+            closes: '2026-11-20T15:59:59.999Z',
+          },
+        },
+      ],
+    });
+    const el = await mount();
+    await fillValid(el, '截止后才提交的意见');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.gk-error[role="alert"]'), 'no error shown');
+    expect($(el, '.gk-error')!.textContent).to.contain('征求意见已于 2026年11月20日 截止');
+    expect(el.status).to.equal('closed');
+    expect($<HTMLTextAreaElement>(el, '.kept textarea')!.value).to.equal('截止后才提交的意见');
+  });
+
+  it('a double press sends one request', async () => {
+    const fake = useApi();
+    const el = await mount();
+    await fillValid(el);
+    const submit = $<HTMLButtonElement>(el, 'button[type="submit"]')!;
+    submit.click();
+    submit.click();
+    await waitUntil(() => $(el, '.receipt-code'));
+    expect(fake.posts()).to.have.length(1);
+  });
+
+  it('falls back to the bundle dates when the service cannot be reached, and says so', async () => {
+    useApi({ viewFailure: 'network' });
+    const el = await mount(html`<gk-consultation .info=${bundleConsultation('open')}></gk-consultation>`);
+    expect(statusText(el)).to.contain('征求意见中');
+    expect($(el, '.unconfirmed')!.textContent).to.contain('暂时无法连接');
+    expect($(el, 'form')).to.exist;
+  });
+
+  it('names what is wrong in a bad bundle consultation', async () => {
+    useApi();
+    const el = await mount(
+      html`<gk-consultation .info=${{ id: 'x', endpoint: 'javascript:alert(1)' }}></gk-consultation>`,
+    );
+    const error = $(el, '[part="error"]')!.textContent!;
+    expect(error).to.contain('征求意见配置有误');
+    expect(error).to.contain('endpoint');
+  });
+
+  it('puts "对本条提意见" on every clause of the document and opens the form for that clause', async () => {
+    useApi();
+    const bundle = await loadExample('ezhou');
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <gk-document id="draft" .bundle=${bundle}></gk-document>
+      <gk-consultation for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>
+    </div>`);
+    const doc = wrapper.querySelector<GkDocument>('gk-document')!;
+    const el = wrapper.querySelector<GkConsultation>('gk-consultation')!;
+    await waitUntil(() => doc.clauses.length > 0 && el.status === 'open');
+    const tools = doc.clauseMarker('2.1')!;
+    await waitUntil(() => tools.querySelector('[part="comment"]'), 'no comment button on the clause');
+    const button = tools.querySelector<HTMLButtonElement>('[part="comment"]')!;
+    expect(button.textContent).to.contain('对本条提意见');
+    expect(button.getAttribute('aria-label')).to.contain('提意见');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await aTimeout(0);
+    expect($<HTMLSelectElement>(el, '#target')!.value).to.equal('2.1');
+    expect($(el, '.quote')).to.exist;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('body');
+  });
+
+  it('has no horizontal scrolling at 320 px', async () => {
+    useApi();
+    await setViewport({ width: 320, height: 700 });
+    try {
+      const el = await mount();
+      el.style.display = 'block';
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+      const form = $(el, 'form')!;
+      expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('speaks traditional Chinese and English', async () => {
+    useApi();
+    const hant = await mount(
+      html`<gk-consultation lang="zh-Hant" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`,
+    );
+    expect(statusText(hant)).to.contain('徵求意見中');
+    const en = await mount(
+      html`<gk-consultation lang="en" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`,
+    );
+    expect(statusText(en)).to.contain('Open for comments');
+    expect($(en, 'button[type="submit"]')!.textContent).to.contain('Send comment');
+  });
+});
