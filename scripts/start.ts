@@ -42,6 +42,8 @@ const site = await serveStatic({
 console.log(`
   Demo site:            ${site.url}/
   Static bundle page:   ${site.url}/static.html
+  Comment on a draft:   ${site.url}/draft.html
+  Published feedback:   ${site.url}/feedback.html
   Consultation server:  http://127.0.0.1:${apiPort}/readyz  (embedded database in .data/demo)
   Press Ctrl-C to stop.
 `);

@@ -11,7 +11,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkCommentReceiptEvent, type GkCommentRequestEvent } from '../events/consultation.js';
-// import '../feedback/define.js';
+import '../feedback/define.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';

@@ -116,3 +116,4 @@ export interface ApiErrorBody {
   opens?: string;
   closes?: string;
 }
+export * from './receipts.js';

@@ -1,0 +1,440 @@
+import type { Clause, Decision, FeedbackView } from '@gongkai/format';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { GkDocument } from '../document/document.js';
+import { loadPrefs } from '../document/reader-prefs.js';
+import { GkClauseRequestEvent } from '../events/clause.js';
+import { type GkFeedbackReadyDetail, GkFeedbackReadyEvent } from '../events/feedback.js';
+import type { GkReaderChangeEvent } from '../events/reader.js';
+import { GkErrorEvent } from '../events/ready.js';
+import { type FeedbackMessages, feedbackMessages } from '../i18n/feedback.js';
+import type { ApiError } from '../internal/api.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { renderBundleError, warnBundleError } from '../internal/error-view.js';
+import { findDocument, isGongkaiDocument } from '../internal/find-document.js';
+import { BundleError } from '../internal/load-bundle.js';
+import { LocalizeController } from '../internal/localize.js';
+import {
+  ALL_CLAUSES,
+  type ListHandlers,
+  rangeText,
+  renderList,
+  renderPagination,
+  renderPrintTable,
+  renderTools,
+  slice,
+} from './comments.js';
+import { makeContext, type ViewContext } from './context.js';
+import { feedbackStyles } from './feedback.styles.js';
+import { fetchFeedback, type Loaded, takeFeedback } from './load.js';
+import { ReceiptLookupController, renderLookup } from './lookup.js';
+import { clauseNamer, PreparedFeedback } from './model.js';
+import { renderEmpty, renderFailure, renderNotPublished } from './states.js';
+import { type ClauseSort, renderChart, renderClauseTable, renderSummary } from './summary.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'published'; data: PreparedFeedback }
+  | Exclude<Loaded, { kind: 'published' }>;
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The published adoption feedback on a consultation (意见采纳情况反馈): the figures as text and as
+ * bars, a table of the clauses that drew comments, and every published comment with its outcome
+ * and reason, grouped by clause, filtered by outcome and searchable (simplified or traditional
+ * characters), fifty to a page. Citizens look up their own comment by receipt. Before the
+ * feedback is published it says so, with the closing date and the date staff expect to publish.
+ *
+ * Comments and reasons are shown as text only. Printing gives the 意见采纳情况说明 and a table of
+ * every comment, not only the page on screen. A `?receipt=` in the page's address is looked up.
+ *
+ * @tagname gk-feedback
+ * @summary Published adoption feedback: figures, per-clause results, comments with outcome and reason, receipt lookup.
+ * @event gk-feedback-ready - The feedback was loaded and rendered, or found not yet published; `detail.state` says which.
+ * @event gk-error - The feedback could not be loaded or is invalid (the element shows why).
+ * @event gk-clause-request - A "查看原文" link was followed; `detail.clause` is the clause id.
+ * @csspart header - The heading, the consultation's title and the version line.
+ * @csspart summary - The 意见采纳情况说明 and the key figures.
+ * @csspart figures - The key figures (a description list).
+ * @csspart chart - The bars of the outcomes, with their numbers.
+ * @csspart clauses - The table of clauses and their outcomes.
+ * @csspart comments - The list section: tools, status, comments and page navigation.
+ * @csspart tools - The search box and the filters.
+ * @csspart search - The search box and its label.
+ * @csspart filter - The outcome filter buttons.
+ * @csspart list - The comments of the current page, grouped by clause.
+ * @csspart comment - One comment with its outcome and reason.
+ * @csspart no-results - What is shown when no comment matches.
+ * @csspart pagination - The page navigation.
+ * @csspart lookup - The "查询我的意见" section.
+ * @csspart form - The receipt form.
+ * @csspart lookup-result - What the receipt lookup found.
+ * @csspart lookup-problem - Why the receipt lookup failed.
+ * @csspart notice - The "not yet published" and "no comments received" messages.
+ * @csspart error - The message shown for a failure or bad input.
+ * @csspart retry - The retry button after a failure.
+ * @csspart print-button - The print button.
+ * @csspart print-table - The table of every comment, present while printing.
+ * @cssproperty [--gk-color-adopted=#1a7f37] - Mark and bar of adopted comments.
+ * @cssproperty [--gk-color-partly=#9a6700] - Mark and bar of partly adopted comments.
+ * @cssproperty [--gk-color-not-adopted=#b42318] - Mark and bar of comments not adopted.
+ * @cssproperty [--gk-color-out-of-scope=#57606a] - Mark and bar of comments out of scope.
+ * @cssproperty [--gk-color-removed=#8250df] - Bar of comments removed in moderation.
+ * @cssproperty [--gk-color-mark=#fff1a8] - Background of search matches.
+ * @cssproperty [--gk-color-border=#d0d7de] - Borders of sections, tables and controls.
+ * @cssproperty [--gk-color-accent=#b42318] - Pressed filter buttons and the current page.
+ * @cssproperty [--gk-radius=6px] - Corner radius.
+ */
+export class GkFeedback extends LitElement {
+  static override styles = [baseStyles, buttonStyles, srOnly, feedbackStyles];
+
+  /** Base URL of the consultation service (e.g. `/api/v1`). */
+  @property() accessor endpoint = '';
+  /** Id of the consultation whose feedback is shown. */
+  @property() accessor consultation = '';
+  /** The feedback given directly (a `FeedbackView`): shown without fetching (staff preview). */
+  @property({ attribute: false }) accessor feedback: FeedbackView | undefined = undefined;
+  /** Clauses of the document, for clause names; else those of the gk-document on the page. */
+  @property({ attribute: false }) accessor clauses: readonly Clause[] | undefined = undefined;
+  /** A receipt to look up at once (else `?receipt=` in the page's address). */
+  @property() accessor receipt = '';
+  /** Id of the gk-document whose clauses the comments refer to. */
+  @property() accessor for = '';
+  /** The document element, when it is not found by `for` or inside the same gk-policy. */
+  @property({ attribute: false }) accessor document: GkDocument | null = null;
+  /** Comments per page (10–200). */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = DEFAULT_PAGE_SIZE;
+  /** Leave out the heading (when the page around gives one). */
+  @property({ type: Boolean, attribute: 'no-heading' }) accessor noHeading = false;
+  /** Text size step shared with the document (0–3); follows the reader's choice there. */
+  @property({ type: Number, reflect: true, attribute: 'text-size' }) accessor textSize = 0;
+  /** High-contrast colours; follows the reader's choice in the document. */
+  @property({ type: Boolean, reflect: true }) accessor contrast = false;
+
+  @state() private accessor view: View = { kind: 'loading' };
+  @state() private accessor decision: Decision | null = null;
+  /** undefined: every clause; null: comments on the whole text. */
+  @state() private accessor clauseFilter: string | null | undefined = undefined;
+  @state() private accessor query = '';
+  @state() private accessor page = 1;
+  @state() private accessor sort: ClauseSort = 'count';
+  @state() private accessor allClauses = false;
+  @state() private accessor printing = false;
+
+  private readonly i18n = new LocalizeController<FeedbackMessages>(this, feedbackMessages);
+  private readonly lookup = new ReceiptLookupController(this);
+  private generation = 0;
+  private abort: AbortController | null = null;
+  private readyPending = false;
+  private focusAfter: 'list' | 'load' | null = null;
+  private lookedUp = '';
+  private namer: { source: readonly Clause[]; name: (id: string) => string } | null = null;
+
+  private readonly onReaderChange = (e: GkReaderChangeEvent) => {
+    this.textSize = e.detail.textSize;
+    this.contrast = e.detail.contrast;
+  };
+  /** A document on the page finished loading: its clause names may now be known. */
+  private readonly onDocumentReady = (e: Event) => {
+    if (e.target !== this && this.view.kind === 'published') this.requestUpdate();
+  };
+  private readonly onBeforePrint = () => {
+    if (this.view.kind !== 'published') return;
+    this.printing = true;
+    this.performUpdate(); // before the browser lays the page out for printing
+  };
+  private readonly onAfterPrint = () => {
+    this.printing = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const prefs = loadPrefs();
+    if (!this.hasAttribute('text-size')) this.textSize = prefs.textSize;
+    if (!this.hasAttribute('contrast')) this.contrast = prefs.contrast;
+    if (!this.receipt) {
+      const fromUrl = new URLSearchParams(location.search).get('receipt');
+      if (fromUrl) this.receipt = fromUrl;
+    }
+    document.addEventListener('gk-reader-change', this.onReaderChange);
+    document.addEventListener('gk-ready', this.onDocumentReady);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    // Reconnected after a load was cut short: start again.
+    if (this.hasUpdated && this.view.kind === 'loading' && !this.abort) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('gk-reader-change', this.onReaderChange);
+    document.removeEventListener('gk-ready', this.onDocumentReady);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    if (this.abort) {
+      this.abort.abort();
+      this.abort = null;
+      this.generation++;
+      this.view = { kind: 'loading' };
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('feedback') || changed.has('endpoint') || changed.has('consultation')) void this.load();
+    if ((changed.has('receipt') || changed.has('endpoint')) && this.receipt && this.endpoint) {
+      if (this.receipt !== this.lookedUp) {
+        this.lookedUp = this.receipt;
+        void this.lookup.lookup(this.receipt, { endpoint: this.endpoint, msg: this.msg });
+      }
+    }
+  }
+
+  protected override updated(): void {
+    if (this.readyPending && this.view.kind !== 'loading') {
+      this.readyPending = false;
+      const detail = this.readyDetail();
+      if (detail) this.dispatchEvent(new GkFeedbackReadyEvent(detail));
+    }
+    const focus = this.focusAfter;
+    if (focus === 'list') {
+      this.focusAfter = null;
+      const status = this.renderRoot.querySelector<HTMLElement>('#list-status');
+      status?.focus({ preventScroll: true });
+      status?.scrollIntoView?.({ block: 'start' });
+    } else if (focus === 'load' && this.view.kind !== 'loading') {
+      this.focusAfter = null;
+      const target =
+        this.renderRoot.querySelector<HTMLElement>('[part="retry"]') ??
+        this.renderRoot.querySelector<HTMLElement>('[data-focus]');
+      target?.focus();
+    }
+  }
+
+  private get msg() {
+    return this.i18n.msg.bind(this.i18n);
+  }
+
+  private readyDetail(): GkFeedbackReadyDetail | null {
+    const v = this.view;
+    if (v.kind === 'published') {
+      const empty = v.data.view.summary.received === 0;
+      return {
+        state: empty ? 'empty' : 'published',
+        consultation: v.data.view.consultation,
+        comments: v.data.view.comments.length,
+      };
+    }
+    if (v.kind === 'not-published') return { state: 'not-published', consultation: this.consultation, comments: 0 };
+    return null;
+  }
+
+  /** Loads (or takes) the feedback; every outcome ends in a view that says what happened. */
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.abort?.abort();
+    this.abort = null;
+    this.readyPending = true;
+    const t = this.msg;
+    if (this.feedback !== undefined) {
+      this.show(takeFeedback(this.feedback, t('invalidFeedback'), '.feedback'));
+      return;
+    }
+    if (!this.endpoint || !this.consultation) {
+      this.show({
+        kind: 'invalid',
+        error: new BundleError(t('noSource'), '<gk-feedback endpoint="…" consultation="…">'),
+      });
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.view = { kind: 'loading' };
+    try {
+      const loaded = await fetchFeedback(this.endpoint, this.consultation, t, abort.signal);
+      if (generation === this.generation) this.show(loaded);
+    } catch {
+      // Aborted: a newer load or a disconnect took over.
+    } finally {
+      if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  private show(loaded: Loaded): void {
+    if (loaded.kind === 'published') {
+      this.view = { kind: 'published', data: new PreparedFeedback(loaded.feedback) };
+      this.decision = null;
+      this.clauseFilter = undefined;
+      this.query = '';
+      this.page = 1;
+    } else if (loaded.kind === 'not-published') {
+      this.view = loaded;
+    } else {
+      this.fail(loaded.error);
+    }
+  }
+
+  /** Shows the failure, logs one warning and fires gk-error (never silent). */
+  private fail(error: BundleError | ApiError): void {
+    if (error instanceof BundleError) {
+      this.view = { kind: 'invalid', error };
+      warnBundleError(this.localName, error);
+      this.dispatchEvent(new GkErrorEvent({ message: error.message, problems: error.problems }));
+    } else {
+      this.view = { kind: 'failed', error };
+      console.warn(`[gongkai] <${this.localName}>: ${error.message}`);
+      this.dispatchEvent(new GkErrorEvent({ message: error.message, problems: [] }));
+    }
+  }
+
+  /** Loads the feedback again (after a failure). */
+  retry(): void {
+    this.focusAfter = 'load';
+    void this.load();
+  }
+
+  private findDocument(): GkDocument | null {
+    const found = findDocument(this, this.for, this.document);
+    if (found) return found;
+    // Inside gk-policy, its document is in the same shadow root.
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot && root.host.localName.startsWith('gk-policy')) {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName.startsWith('gk-document') && isGongkaiDocument(el)) return el;
+      }
+    }
+    return null;
+  }
+
+  private context(doc: GkDocument | null): ViewContext {
+    const source = this.clauses ?? doc?.clauses ?? [];
+    if (this.namer?.source !== source) this.namer = { source, name: clauseNamer(source) };
+    return makeContext(this.msg, this.i18n.lang, this.namer.name);
+  }
+
+  private get pageSizeUsed(): number {
+    const n = Math.round(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(200, Math.max(10, n)) : DEFAULT_PAGE_SIZE;
+  }
+
+  private readonly handlers: ListHandlers = {
+    search: (query) => {
+      this.query = query;
+      this.page = 1;
+    },
+    decision: (decision) => {
+      this.decision = decision;
+      this.page = 1;
+    },
+    clause: (value) => {
+      this.clauseFilter = value === ALL_CLAUSES ? undefined : value === '' ? null : value;
+      this.page = 1;
+    },
+    clear: () => {
+      this.query = '';
+      this.decision = null;
+      this.clauseFilter = undefined;
+      this.page = 1;
+      this.focusAfter = 'list';
+    },
+    page: (page) => {
+      this.page = page;
+      this.focusAfter = 'list';
+    },
+  };
+
+  private goToClause(event: MouseEvent, clause: string): void {
+    this.dispatchEvent(new GkClauseRequestEvent({ clause }));
+    if (this.findDocument()?.scrollToClause(clause, { focus: true })) event.preventDefault();
+  }
+
+  /** Shows the comments on one clause (from the table). */
+  private showClause(clause: string | null): void {
+    this.clauseFilter = clause;
+    this.decision = null;
+    this.query = '';
+    this.page = 1;
+    this.focusAfter = 'list';
+  }
+
+  override render() {
+    const doc = this.findDocument();
+    const c = this.context(doc);
+    const t = c.msg;
+    const v = this.view;
+    const heading = this.noHeading ? nothing : html`<h2 tabindex="-1" data-focus>${t('heading')}</h2>`;
+    switch (v.kind) {
+      case 'loading':
+        return html`${heading}<p class="loading" role="status" aria-busy="true">${t('loading')}</p>`;
+      case 'invalid':
+        return html`${heading}${renderBundleError(v.error, c.lang)}`;
+      case 'failed':
+        return html`${heading}${renderFailure(v.error, c, () => this.retry())}${this.renderLookup(c)}`;
+      case 'not-published':
+        return html`${heading}${renderNotPublished(v.consultation, c)}${this.renderLookup(c)}`;
+      case 'published':
+        return this.renderPublished(v.data, c, doc, heading);
+    }
+  }
+
+  private renderLookup(c: ViewContext) {
+    if (!this.endpoint) return nothing;
+    return renderLookup(
+      this.lookup,
+      { msg: c.msg, endpoint: this.endpoint, consultation: this.consultation, clauseName: c.clauseName, date: c.date },
+      {
+        submit: (value) => void this.lookup.lookup(value, { endpoint: this.endpoint, msg: this.msg }),
+        input: (value) => {
+          this.lookup.value = value;
+        },
+      },
+    );
+  }
+
+  private renderPublished(
+    data: PreparedFeedback,
+    c: ViewContext,
+    doc: GkDocument | null,
+    heading: TemplateResult | typeof nothing,
+  ) {
+    const t = c.msg;
+    const view = data.view;
+    const header = html`<header part="header">
+      ${heading}
+      ${view.title ? html`<p class="title" lang=${c.lang === 'en' ? 'zh' : nothing}>${view.title}</p>` : nothing}
+      <p class="version">${t('version', { version: view.version, date: c.date(view.published) })}</p>
+    </header>`;
+    if (view.summary.received === 0) {
+      return html`${header}${renderEmpty(c)}${this.renderLookup(c)}`;
+    }
+    const criteria = { decision: this.decision, clause: this.clauseFilter, query: this.query };
+    const selected = data.select(criteria);
+    const page = slice(selected, this.page, this.pageSizeUsed);
+    const handlers = doc
+      ? { ...this.handlers, goToClause: (e: MouseEvent, id: string) => this.goToClause(e, id) }
+      : this.handlers;
+    return html`<div class=${this.printing ? 'published printing' : 'published'}>
+      ${header}
+      <div class="overview">${renderSummary(data, c)} ${renderChart(data, c)}</div>
+      ${renderClauseTable(data, c, this.sort, this.allClauses || this.printing, {
+        sort: (sort) => {
+          this.sort = sort;
+        },
+        show: (clause) => this.showClause(clause),
+        all: (all) => {
+          this.allClauses = all;
+        },
+      })}
+      <section class="comments" part="comments" aria-labelledby="comments-heading">
+        <h3 id="comments-heading">${t('commentsHeading')}</h3>
+        ${renderTools(data, criteria, c, handlers)}
+        <p class="status" id="list-status" role="status" tabindex="-1">${rangeText(page, c, !!this.query.trim())}</p>
+        ${renderList(page, this.query.trim(), c, handlers)} ${renderPagination(page, c, handlers)}
+      </section>
+      <p class="print-row">
+        <button type="button" class="gk-button" part="print-button" @click=${() => window.print()}>${t('print')}</button>
+      </p>
+      ${this.renderLookup(c)}
+      ${this.printing ? html`<section class="print-only">${renderPrintTable(data, c)}</section>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,151 @@
+// The published feedback prepared for reading: comments in clause order, counts per outcome,
+// and a search over every comment (not only the page on screen). No DOM here.
+import {
+  type Clause,
+  DECISIONS,
+  type Decision,
+  type FeedbackComment,
+  type FeedbackCounts,
+  type FeedbackView,
+  fold,
+  foldText,
+} from '@gongkai/format';
+
+export type Range = [number, number];
+
+/** Which comments to show: an outcome (null: all), a clause (undefined: all; null: whole text), a query. */
+export interface Criteria {
+  decision: Decision | null;
+  clause: string | null | undefined;
+  query: string;
+}
+
+export interface ClauseRow extends FeedbackCounts {
+  clause: string | null;
+}
+
+export class PreparedFeedback {
+  /** Comments grouped by clause (in the document's order, as the server sorts `byClause`), then by number. */
+  readonly comments: readonly FeedbackComment[];
+  /** Clauses with counts, in document order. */
+  readonly clauses: readonly ClauseRow[];
+  /** Published comments per outcome. */
+  readonly counts: Readonly<Record<Decision, number>>;
+  /** Every comment that was not adopted in full carries a reason. */
+  readonly reasonsComplete: boolean;
+  private folded: string[] | null = null;
+  private memo: { key: string; result: readonly FeedbackComment[] } | null = null;
+
+  constructor(readonly view: FeedbackView) {
+    const rank = new Map<string | null, number>(view.byClause.map((row, i) => [row.clause, i]));
+    const rows = [...view.byClause];
+    for (const c of view.comments) {
+      if (!rank.has(c.clause)) {
+        rank.set(c.clause, rank.size);
+        rows.push({ clause: c.clause, ...countsOf(view.comments.filter((x) => x.clause === c.clause)) });
+      }
+    }
+    this.clauses = rows;
+    this.comments = view.comments
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => rank.get(a.c.clause)! - rank.get(b.c.clause)! || a.c.no - b.c.no || a.i - b.i)
+      .map(({ c }) => c);
+    const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+    for (const c of view.comments) counts[c.decision]++;
+    this.counts = counts;
+    this.reasonsComplete = view.comments.every((c) => c.decision === 'adopted' || !!c.reason?.trim());
+  }
+
+  /** The comments that meet the criteria, in reading order (the last answer is kept). */
+  select(criteria: Criteria): readonly FeedbackComment[] {
+    const query = foldText(criteria.query);
+    const key = `${criteria.decision}\u0001${criteria.clause === undefined ? '*' : `=${criteria.clause}`}\u0001${query}`;
+    if (this.memo?.key === key) return this.memo.result;
+    const folded = query ? this.foldedTexts() : null;
+    const result: FeedbackComment[] = [];
+    this.comments.forEach((c, i) => {
+      if (criteria.decision && c.decision !== criteria.decision) return;
+      if (criteria.clause !== undefined && c.clause !== criteria.clause) return;
+      if (folded && !folded[i]!.includes(query)) return;
+      result.push(c);
+    });
+    this.memo = { key, result };
+    return result;
+  }
+
+  /** Folded text of each comment (body, reason, name), made on the first search, not before. */
+  private foldedTexts(): string[] {
+    this.folded ??= this.comments.map(
+      (c) => `${foldText(c.body)}\u0001${foldText(c.reason ?? '')}\u0001${foldText(c.name ?? '')}`,
+    );
+    return this.folded;
+  }
+}
+
+function countsOf(comments: readonly FeedbackComment[]): FeedbackCounts {
+  const n = (d: Decision) => comments.filter((c) => c.decision === d).length;
+  return {
+    received: comments.length,
+    published: comments.length,
+    adopted: n('adopted'),
+    partlyAdopted: n('partly-adopted'),
+    notAdopted: n('not-adopted'),
+    outOfScope: n('out-of-scope'),
+    removed: 0,
+  };
+}
+
+/**
+ * Where the folded `query` occurs in `text`, as ranges of the original text: the same folding as
+ * the search (traditional → simplified, full → half width, punctuation and spaces ignored).
+ */
+export function matchRanges(text: string, query: string): Range[] {
+  const q = foldText(query);
+  if (!q) return [];
+  const f = fold(text);
+  const out: Range[] = [];
+  for (let at = f.text.indexOf(q); at >= 0; at = f.text.indexOf(q, at + q.length)) {
+    out.push([f.pos[at]!, f.pos[at + q.length - 1]! + 1]);
+  }
+  return out;
+}
+
+/**
+ * Names a clause as readers cite it: the written numbers along its path and its title
+ * (`二、(一)1. 推进权力清单和责任清单公开`); its id when the clauses are not known.
+ */
+export function clauseNamer(clauses: readonly Clause[]): (id: string) => string {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const cache = new Map<string, string>();
+  return (id) => {
+    const known = cache.get(id);
+    if (known !== undefined) return known;
+    const clause = byId.get(id);
+    let name = id;
+    if (clause) {
+      const numbers: string[] = [];
+      const seen = new Set<string>();
+      for (let c: Clause | undefined = clause; c && !seen.has(c.id); c = c.parent ? byId.get(c.parent) : undefined) {
+        seen.add(c.id);
+        numbers.unshift(c.number.trim());
+      }
+      name = `${numbers.join('')}${clause.number.trim() && clause.title ? ' ' : ''}${clause.title}`.trim() || id;
+    }
+    cache.set(id, name);
+    return name;
+  };
+}
+
+/** The page numbers to offer: the first, the last, and two either side of the current one. */
+export function pageWindow(page: number, pages: number): Array<number | null> {
+  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: Array<number | null> = [];
+  sorted.forEach((p, i) => {
+    const gap = i > 0 ? p - sorted[i - 1]! : 1;
+    if (gap === 2) out.push(p - 1);
+    else if (gap > 2) out.push(null);
+    out.push(p);
+  });
+  return out;
+}

@@ -1,0 +1,171 @@
+import '@gongkai/elements';
+import type { GkConsultation } from '@gongkai/elements';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import {
+  bundleConsultation,
+  CONSULTATION_ID,
+  ENDPOINT,
+  type FakeApi,
+  type FakeOptions,
+  fakeConsultationApi,
+} from '../../test/helpers/consultation-fake.js';
+import { ezhou } from '../examples/ezhou.js';
+import { PHONE, until } from '../examples/frame.js';
+
+interface Args {
+  /** How the stand-in consultation service behaves in this story. */
+  api: FakeOptions;
+  /** Give the bundle's consultation instead of endpoint + id. */
+  fromBundle?: boolean;
+  /** Show the draft's text beside it, with "对本条提意见" on each clause. */
+  withDocument?: boolean;
+  info?: unknown;
+  lang?: string;
+  phone?: boolean;
+}
+
+// Each story installs its own stand-in service; the previous one is put back first.
+let current: FakeApi | null = null;
+function install(options: FakeOptions): void {
+  current?.restore();
+  current = fakeConsultationApi({ ...options, commentFailures: [...(options.commentFailures ?? [])] });
+}
+
+const clearDrafts = () => {
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('gongkai:consultation:')) localStorage.removeItem(key);
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/gk-consultation',
+  component: 'gk-consultation',
+  args: { api: {} },
+  render: (args) => {
+    install(args.api);
+    const width = args.phone ? `max-width:${PHONE}` : 'max-width:48em';
+    const consultation = args.fromBundle
+      ? html`<gk-consultation for="draft" .info=${args.info ?? bundleConsultation('open')}></gk-consultation>`
+      : html`<gk-consultation for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`;
+    return html`<div lang=${args.lang ?? 'zh-Hans'} style=${width}>
+      ${args.withDocument ? html`<gk-document id="draft" .bundle=${ezhou} no-toc></gk-document>` : nothing}
+      ${consultation}
+    </div>`;
+  },
+  beforeEach: () => {
+    clearDrafts();
+    return () => {
+      current?.restore();
+      current = null;
+      clearDrafts();
+    };
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const inside = (canvas: HTMLElement) => canvas.querySelector<GkConsultation>('gk-consultation')!;
+const part = async <T extends Element>(canvas: HTMLElement, selector: string) =>
+  until(() => inside(canvas).shadowRoot?.querySelector<T>(selector));
+
+/** Fills the form as a citizen would and presses 提交意见. */
+const writeAndSend =
+  (text = '建议考核结果按季度公开，并说明扣分理由。') =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const body = await part<HTMLTextAreaElement>(canvasElement, '#body');
+    body.value = text;
+    body.dispatchEvent(new Event('input'));
+    (await part<HTMLInputElement>(canvasElement, '#consent')).click();
+    await inside(canvasElement).updateComplete;
+    (await part<HTMLButtonElement>(canvasElement, 'button[type="submit"]')).click();
+  };
+
+/** Open for comments: status with the days left, the drafting notes and basis, the form. */
+export const Open: Story = {};
+
+/** Beside the draft: every clause has "对本条提意见"; pressing one opens the form for it. */
+export const WithDocument: Story = {
+  args: { withDocument: true },
+  play: async ({ canvasElement }) => {
+    const doc = canvasElement.querySelector('gk-document')!;
+    const button = await until(() =>
+      doc.shadowRoot?.querySelector<HTMLButtonElement>('#gk-clause-2\\.1 [part="comment"]'),
+    );
+    button.click();
+  },
+};
+
+/** Not open yet: when it opens, and no form. */
+export const Upcoming: Story = { args: { api: { status: 'upcoming' } } };
+
+/** Closed: thanks, and when the outcome is expected. */
+export const Closed: Story = { args: { api: { status: 'closed', feedbackExpected: '2026-12-31' } } };
+
+/** Sent: the receipt, large, with copy, print and save. */
+export const Receipt: Story = { play: writeAndSend() };
+
+/** Pressing 提交意见 with nothing written: each problem beside its field, announced. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => (await part<HTMLButtonElement>(canvasElement, 'button[type="submit"]')).click(),
+};
+
+/** The browser is offline: the comment waits in the outbox, visibly ("等待网络"). */
+export const Offline: Story = {
+  args: { api: { hang: true } },
+  play: async (context) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    await writeAndSend()(context);
+    await part(context.canvasElement, '[part="delivery"]');
+    delete (navigator as { onLine?: boolean }).onLine;
+  },
+};
+
+/** The server fails (503): retried with backoff, same Idempotency-Key, time of the next try shown. */
+export const ServerError: Story = {
+  args: { api: { commentFailures: Array.from({ length: 20 }, () => ({ status: 503 })) } },
+  play: writeAndSend(),
+};
+
+/** Too many submissions (429): waits for Retry-After and says until when. */
+export const RateLimited: Story = {
+  args: {
+    api: {
+      commentFailures: [
+        { status: 429, body: { error: 'rate-limited', message: 'too many' }, headers: { 'retry-after': '300' } },
+      ],
+    },
+  },
+  play: writeAndSend(),
+};
+
+/** The window closed while the citizen was writing: the reason, and the text kept to copy. */
+export const RefusedClosed: Story = {
+  args: {
+    api: {
+      commentFailures: [
+        {
+          status: 403,
+          body: { error: 'closed', message: 'closed', zh: '征求意见已截止', closes: '2026-11-20T15:59:59Z' },
+        },
+      ],
+    },
+  },
+  play: writeAndSend('截止前一刻写好的意见。'),
+};
+
+/** The service cannot be reached: the bundle's dates, said to be unconfirmed; writing still works. */
+export const ServiceUnreachable: Story = { args: { fromBundle: true, api: { viewFailure: 'network' } } };
+
+/** A site editor's mistake in the bundle: what is wrong, by path. */
+export const BadConfiguration: Story = {
+  args: { fromBundle: true, info: { id: 'x', endpoint: 'javascript:alert(1)', opens: '2026-13-01' } },
+};
+
+/** On a phone. */
+export const Phone: Story = { args: { phone: true, withDocument: true } };
+
+/** Traditional Chinese interface. */
+export const TraditionalChinese: Story = { args: { lang: 'zh-Hant' } };
+
+/** English interface. */
+export const English: Story = { args: { lang: 'en' } };

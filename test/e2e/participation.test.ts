@@ -1,0 +1,162 @@
+// From comment to published outcome, with the real server on its embedded database and
+// Chromium: a citizen comments on a clause, the server dies during a second comment, the page
+// is reloaded, the server returns, the queued comment is sent exactly once, staff decide and
+// publish through the API, and the citizen reads the outcome and looks up a receipt.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  buildApp,
+  createToken,
+  type Database,
+  migrate,
+  openDatabase,
+  putPolicy,
+  seedConsultation,
+} from '@gongkai/server';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
+import { launchChromium, repoRoot, requireBuild } from './browser.js';
+
+const CONSULTATION = 'e2e-consultation';
+const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
+let db: Database;
+let app: FastifyInstance | null = null;
+let apiPort = 0;
+let site: StaticServer;
+let browser: Browser;
+let token = '';
+
+async function startApi(): Promise<void> {
+  db = await openDatabase({ dataDir });
+  await migrate(db);
+  app = await buildApp(db, { commentLimit: { max: 100, windowSeconds: 600 } });
+  await app.listen({ port: apiPort, host: '127.0.0.1' });
+  apiPort = (app.server.address() as AddressInfo).port;
+}
+
+async function stopApi(): Promise<void> {
+  await app?.close();
+  await db.close();
+  app = null;
+}
+
+async function staff(method: string, path: string, body?: unknown) {
+  const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+before(async () => {
+  requireBuild();
+  await startApi();
+  const bundle = JSON.parse(readFileSync(join(repoRoot, 'demo/policies/ezhou-2016-40.json'), 'utf8'));
+  await putPolicy(db, { ...bundle, id: 'e2e-final' });
+  await seedConsultation(db, {
+    kind: 'gongkai-consultation',
+    id: CONSULTATION,
+    title: '关于公开征求《鄂州市全面推进政务公开工作实施方案（征求意见稿）》意见的公告',
+    policy: 'e2e-final',
+    openedDaysAgo: 35,
+    days: 36,
+    draftPolicy: 'e2e-draft',
+  });
+  token = (await createToken(db, 'admin', 'e2e')).token;
+  site = await serveStatic({
+    mounts: { '/': repoRoot },
+    proxy: { prefixes: ['/api/'], target: `http://127.0.0.1:${apiPort}` },
+  });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  if (app) await stopApi();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const consultation = (page: Page) => page.locator('gk-policy gk-consultation');
+
+async function writeComment(page: Page, text: string) {
+  const form = consultation(page).locator('form');
+  await form.locator('#body').fill(text);
+  await form.locator('#consent').check();
+  await form.locator('button[type="submit"]').click();
+}
+
+test('a comment survives a server outage and a reload, is stored once, and its outcome is published', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.url}/test/e2e/pages/consultation.html`);
+
+  // 1. A citizen comments on clause 2.1 from its own button.
+  await consultation(page).locator('[part="status"]').getByText('征求意见中').waitFor();
+  const clauseButton = page.locator('gk-policy gk-document #gk-clause-2\\.1 [part="comment"]');
+  await clauseButton.click();
+  assert.equal(await consultation(page).locator('#target').inputValue(), '2.1');
+  await writeComment(page, '建议权力清单在政务服务大厅设置查询终端，方便老年人查询。');
+  const first = (await consultation(page).locator('.receipt-code').textContent())?.trim() ?? '';
+  assert.match(first, /^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+
+  // 2. The server stops while a second comment is being sent: it waits, visibly.
+  await consultation(page).getByRole('button', { name: '再提一条意见' }).click();
+  await stopApi();
+  const second = '考核指标中应增加群众满意度评价。';
+  await writeComment(page, second);
+  await consultation(page).locator('[part="delivery"]').getByText('自动重试').waitFor();
+
+  // 3. A reload keeps the queued comment.
+  await page.reload();
+  await consultation(page).locator('[part="status"]').waitFor();
+  assert.equal(await consultation(page).locator('#body').inputValue(), second);
+
+  // 4. The server returns: the comment is sent, exactly once.
+  await startApi();
+  await consultation(page).getByRole('button', { name: '立即重试' }).click();
+  const secondReceipt = (await consultation(page).locator('.receipt-code').textContent())?.trim() ?? '';
+  assert.notEqual(secondReceipt, first);
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE consultation_id = $1', [
+    CONSULTATION,
+  ]);
+  assert.equal(rows[0]!.n, 2);
+
+  // 5. Staff close the window, decide with reasons and publish, through the API.
+  await staff('PATCH', `/consultations/${CONSULTATION}`, { closes: new Date(Date.now() - 60_000).toISOString() });
+  const { items } = await staff('GET', `/consultations/${CONSULTATION}/comments?limit=50`);
+  for (const item of items as { id: number; clause: string | null }[]) {
+    await staff(
+      'PATCH',
+      `/comments/${item.id}`,
+      item.clause
+        ? { decision: 'adopted' }
+        : { decision: 'not-adopted', reason: '满意度评价已纳入年度考核办法，本方案不再重复规定。' },
+    );
+  }
+  await staff('POST', `/consultations/${CONSULTATION}/feedback`, {});
+
+  // 6. The bookmarked draft page now shows the outcome where the form was.
+  await page.reload();
+  await consultation(page).locator('[part="status"]').getByText('反馈已公布').first().waitFor();
+  const feedback = consultation(page).locator('gk-feedback');
+  await feedback.getByText('满意度评价已纳入年度考核办法').first().waitFor();
+  assert.match((await feedback.textContent()) ?? '', /设置查询终端/);
+
+  // 7. The receipt lookup tells the citizen the decision and its reason.
+  const mine = consultation(page).locator('.sent li').filter({ hasText: secondReceipt });
+  await mine.getByRole('button', { name: '查询处理情况' }).click();
+  await mine.getByText('不予采纳').waitFor();
+  assert.match((await mine.textContent()) ?? '', /满意度评价已纳入年度考核办法/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
