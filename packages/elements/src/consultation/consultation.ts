@@ -144,6 +144,8 @@ export class GkConsultation extends LitElement {
     try {
       const view = await requestApi<ConsultationView>(apiUrl(endpoint, `/consultations/${encodeURIComponent(id)}`), {
         signal: abort.signal,
+        // The status changes (opens, closes, feedback published): never a stale copy.
+        cache: 'no-cache',
       });
       if (abort.signal.aborted) return;
       this.setWindow(fromView(view));

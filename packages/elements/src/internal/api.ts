@@ -46,6 +46,8 @@ export interface ApiRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** `no-cache` revalidates with the server (e.g. a window's status, which changes). */
+  cache?: RequestCache;
 }
 
 /** Calls the API and returns its JSON answer (null for 204); throws ApiError otherwise. */
@@ -59,6 +61,7 @@ export async function requestApi<T>(url: string, request: ApiRequest = {}): Prom
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: request.signal,
+      cache: request.cache,
       // Citizens' requests carry no cookies: the API needs none, and CORS stays simple.
       credentials: 'omit',
     });
