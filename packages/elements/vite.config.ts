@@ -103,7 +103,11 @@ const builds: Record<string, UserConfig> = {
   esm: {
     build: {
       outDir: 'dist/esm',
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+      lib: {
+        entry: { index: 'src/index.ts', staff: 'src/staff.ts' },
+        formats: ['es'],
+        fileName: (_, name) => `${name}.js`,
+      },
       rolldownOptions: { external },
     },
   },
@@ -121,7 +125,7 @@ const builds: Record<string, UserConfig> = {
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      lib: { entry: 'src/staff.ts', formats: ['iife'], name: 'gongkaiStaff', fileName: () => 'gongkai-staff.js' },
+      lib: { entry: 'src/staff-embed.ts', formats: ['iife'], name: 'gongkaiStaff', fileName: () => 'gongkai-staff.js' },
     },
   },
 };

@@ -1,0 +1,133 @@
+// One comment read whole, beside the text of the clause it is about, with its moderation and
+// decision controls.
+import type { Clause } from '@gongkai/format';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { UiLang } from '../internal/localize.js';
+import { decisionKey, formatNumber, formatTime, moderationKey, REMOVAL_CATEGORIES, type ReviewMsg } from './labels.js';
+import type { CommentItem } from './staff-api.js';
+
+export interface ModerationState {
+  busy: boolean;
+  error: string | null;
+  /** The chosen removal category (a REMOVAL_CATEGORIES key). */
+  category: string;
+}
+
+export const newModeration = (): ModerationState => ({ busy: false, error: null, category: '' });
+
+export interface DetailProps {
+  t: ReviewMsg;
+  lang: UiLang;
+  item: CommentItem;
+  /** The clause, null for the whole text; undefined while the bundle loads or when it has none. */
+  clause: Clause | null | undefined;
+  clauseNote: string | null;
+  groupSize: number | null;
+  /** The removal category recorded in this session (the server does not keep it). */
+  removedFor: string | null;
+  moderation: ModerationState;
+  canModerate: boolean;
+  roleNote: string;
+  form: TemplateResult;
+  onClose(): void;
+  onApprove(): void;
+  onRemove(): void;
+  onCategory(key: string): void;
+  onGroup(): void;
+  onHistory(): void;
+}
+
+export function renderDetail(p: DetailProps) {
+  const { t, item, lang } = p;
+  const who = item.submitterType === 'anonymous' ? t('submitterAnonymous') : (item.name ?? t('submitterNoName'));
+  return html`<section class="detail" part="detail" aria-labelledby="detail-title" data-comment=${item.id}>
+    <header class="detail-head">
+      <h3 id="detail-title" tabindex="-1">${t('commentNo', { id: item.id })}</h3>
+      <button type="button" class="gk-button" @click=${() => p.onClose()} aria-keyshortcuts="Escape">
+        ${t('close')}
+      </button>
+    </header>
+    <div class="reading">
+      <article class="comment" aria-label=${t('commentText')}>
+        <p class="comment-body">${item.body}</p>
+        <dl class="meta">
+          <dt>${t('receipt')}</dt>
+          <dd><code>${item.receipt}</code></dd>
+          <dt>${t('submitted')}</dt>
+          <dd>${formatTime(item.submitted, lang)}</dd>
+          <dt>${t('submitter')}</dt>
+          <dd>${who}${item.submitterType === 'organization' ? ` (${t('submitterOrganization')})` : ''}</dd>
+          ${item.contact ? html`<dt>${t('contact')}</dt><dd>${item.contact}</dd>` : nothing}
+          <dt>${t('state')}</dt>
+          <dd>
+            ${t(moderationKey[item.moderation])}${p.removedFor ? `（${p.removedFor}）` : ''}${
+              item.decision ? ` · ${t(decisionKey[item.decision])}` : ''
+            }
+          </dd>
+        </dl>
+        ${item.reason ? html`<p class="current-reason"><strong>${t('reasonLabel')}：</strong>${item.reason}</p>` : nothing}
+        <p class="links">
+          ${
+            item.group !== null && p.groupSize
+              ? html`<button type="button" class="gk-link-button" @click=${() => p.onGroup()}>
+                ${t('inGroup', { group: item.group, count: formatNumber(p.groupSize, lang) })}
+              </button>`
+              : nothing
+          }
+          <button type="button" class="gk-link-button" @click=${() => p.onHistory()}>${t('history')}</button>
+        </p>
+      </article>
+      ${renderClause(p)}
+    </div>
+    ${renderModeration(p)} ${p.form}
+  </section>`;
+}
+
+function renderClause(p: DetailProps) {
+  const { t, clause, item } = p;
+  if (item.clause === null) {
+    return html`<aside class="clause" part="clause" aria-label=${t('clauseText')}>
+      <h4>${t('onWholeText')}</h4>
+    </aside>`;
+  }
+  return html`<aside class="clause" part="clause" aria-label=${t('clauseText')}>
+    <h4>${clause ? `${clause.number} ${clause.title}` : t('clauseId', { clause: item.clause })}</h4>
+    ${clause ? html`<p class="clause-text">${clause.text}</p>` : html`<p class="muted">${p.clauseNote ?? ''}</p>`}
+  </aside>`;
+}
+
+function renderModeration(p: DetailProps) {
+  const { t, item, moderation: m } = p;
+  const disabled = !p.canModerate || m.busy;
+  return html`<div class="moderation" part="moderation">
+    <h4 id="moderation-title">${t('moderationTitle')}</h4>
+    ${p.canModerate ? nothing : html`<p class="role-note">${p.roleNote}</p>`}
+    <div class="moderation-row" role="group" aria-labelledby="moderation-title">
+      <button
+        type="button"
+        class="gk-button"
+        data-action="approve"
+        ?disabled=${disabled || item.moderation === 'approved'}
+        aria-keyshortcuts="a"
+        @click=${() => p.onApprove()}
+      >
+        ${item.moderation === 'approved' ? t('approved') : t('approve')}
+      </button>
+      <label for="remove-category">${t('removeCategory')}</label>
+      <select
+        id="remove-category"
+        ?disabled=${disabled}
+        @change=${(e: Event) => p.onCategory((e.target as HTMLSelectElement).value)}
+      >
+        <option value="">${t('removePick')}</option>
+        ${REMOVAL_CATEGORIES.map(
+          (c) => html`<option value=${c.key} ?selected=${m.category === c.key}>${t(c.key)}</option>`,
+        )}
+      </select>
+      <button type="button" class="gk-button danger" data-action="remove" ?disabled=${disabled} @click=${() => p.onRemove()}>
+        ${t('remove')}
+      </button>
+    </div>
+    ${m.error ? html`<p class="form-error" role="alert">${m.error}</p>` : nothing}
+  </div>`;
+}

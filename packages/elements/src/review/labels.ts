@@ -1,0 +1,83 @@
+// Labels for the API's vocabulary, and the formats of dates and numbers, in the UI language.
+import type { ConsultationStatus, Decision, Moderation } from '@gongkai/format';
+import type { ReviewMessages } from '../i18n/review.js';
+import type { UiLang } from '../internal/localize.js';
+import type { StaffRole } from './staff-api.js';
+
+export type ReviewMsg = (key: keyof ReviewMessages, params?: Record<string, string | number>) => string;
+
+export const decisionKey = {
+  adopted: 'decisionAdopted',
+  'partly-adopted': 'decisionPartly',
+  'not-adopted': 'decisionNotAdopted',
+  'out-of-scope': 'decisionOutOfScope',
+} as const satisfies Record<Decision, keyof ReviewMessages>;
+
+export const moderationKey = {
+  pending: 'moderationPending',
+  approved: 'moderationApproved',
+  rejected: 'moderationRejected',
+} as const satisfies Record<Moderation, keyof ReviewMessages>;
+
+export const statusKey = {
+  upcoming: 'statusUpcoming',
+  open: 'statusOpen',
+  closed: 'statusClosed',
+  'feedback-published': 'statusPublished',
+} as const satisfies Record<ConsultationStatus, keyof ReviewMessages>;
+
+const roleKey = {
+  admin: 'roleAdmin',
+  editor: 'roleEditor',
+  reviewer: 'roleReviewer',
+} as const satisfies Record<StaffRole, keyof ReviewMessages>;
+
+export const roleLabel = (t: ReviewMsg, role: StaffRole) => t(roleKey[role]);
+
+/**
+ * Why a comment was removed. The recorded text is always the simplified Chinese category, as
+ * the office's records are kept; the label follows the UI language.
+ */
+export const REMOVAL_CATEGORIES = [
+  { key: 'removeIllegal', record: '违法违规' },
+  { key: 'removeAdvertising', record: '广告' },
+  { key: 'removeOffTopic', record: '与本次征求意见无关' },
+  { key: 'removeDuplicate', record: '重复' },
+] as const satisfies readonly { key: keyof ReviewMessages; record: string }[];
+
+/** `admin:3f2a…` → "管理员 3f2a…". */
+export function actorLabel(t: ReviewMsg, actor: string): string {
+  const [role, id] = actor.split(':');
+  const known = role === 'admin' || role === 'editor' || role === 'reviewer';
+  return known ? `${roleLabel(t, role)} ${id ?? ''}`.trim() : actor;
+}
+
+const locale = (lang: UiLang) => (lang === 'en' ? 'en-GB' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN');
+
+/** Times as the offices read them: China Standard Time. */
+export function formatTime(iso: string, lang: UiLang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(date);
+}
+
+export function formatDate(iso: string, lang: UiLang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+export function formatNumber(n: number, lang: UiLang): string {
+  return new Intl.NumberFormat(locale(lang)).format(n);
+}
+
+/** The first `max` characters of a text on one line. */
+export function excerpt(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : line;
+}

@@ -1,0 +1,217 @@
+import { css } from 'lit';
+
+/** The open comment, the decision form, the groups and the publishing panel. */
+export const panelStyles = css`
+  /* One comment */
+  .detail {
+    container-type: inline-size;
+    border: 1px solid var(--gk-color-border, #d0d7de);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.75em 1em;
+    background: var(--gk-color-surface, #fff);
+  }
+  .detail-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .reading {
+    display: grid;
+    gap: 1em;
+    margin-block: 0.5em;
+  }
+  .comment-body,
+  .clause-text {
+    white-space: pre-wrap;
+    margin: 0 0 0.5em;
+  }
+  .comment-body {
+    font-size: 1.05em;
+  }
+  .clause {
+    align-self: start;
+    padding: 0.5em 0.75em;
+    background: var(--gk-color-subtle, #f6f8fa);
+    border-inline-start: 4px solid var(--gk-color-border, #8c959f);
+  }
+  .clause h4 {
+    margin-block-start: 0;
+  }
+  .meta {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.1em 0.75em;
+    margin: 0;
+    font-size: 0.93em;
+  }
+  .meta dt {
+    color: var(--gk-color-muted, #57606a);
+  }
+  .meta dd {
+    margin: 0;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+  }
+  .moderation-row,
+  .actions,
+  .templates,
+  .naming,
+  .downloads {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .decision {
+    margin-block-start: 1em;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-inline-size: 0;
+  }
+  .decision .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+  }
+  .choices legend {
+    font-weight: 700;
+    margin-block-end: 0.25em;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.25em 0.6em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    cursor: pointer;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--gk-color-link, #0b57d0);
+    box-shadow: inset 0 0 0 1px var(--gk-color-link, #0b57d0);
+    font-weight: 700;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2em;
+  }
+  .field label,
+  .templates > label,
+  .moderation label {
+    font-weight: 700;
+  }
+  .saved {
+    color: #116329;
+    font-weight: 700;
+  }
+
+  /* Groups */
+  .group-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .group {
+    border: 1px solid var(--gk-color-border, #d0d7de);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.75em 1em;
+    margin-block-end: 0.75em;
+  }
+  .group.cursor {
+    box-shadow: inset 4px 0 0 var(--gk-color-link, #0b57d0);
+  }
+  .group h4 {
+    margin-block-start: 0;
+  }
+  .sample {
+    margin: 0.25em 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--gk-color-border, #8c959f);
+    white-space: pre-wrap;
+  }
+  .members ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.25em 0;
+    max-block-size: 20em;
+    overflow-y: auto;
+  }
+  .members li {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5em;
+    padding: 0.15em 0;
+  }
+  .members legend {
+    font-weight: 700;
+  }
+  .member-text {
+    color: var(--gk-color-muted, #57606a);
+    margin-inline: 0.25em;
+  }
+
+  /* Publishing */
+  progress {
+    inline-size: 100%;
+    max-inline-size: 32em;
+    block-size: 1em;
+  }
+  .progress-line {
+    font-size: 1.1em;
+    font-weight: 700;
+  }
+  .blockers {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .ready {
+    color: #116329;
+    font-weight: 700;
+  }
+  .confirm {
+    font-weight: 700;
+    flex-basis: 100%;
+  }
+  .done:empty {
+    display: none;
+  }
+  .done {
+    color: #116329;
+    font-weight: 700;
+  }
+  .preview {
+    border: 2px dashed var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.75em;
+  }
+  .figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.5em;
+    margin: 0.5em 0;
+  }
+  .figures dd {
+    margin: 0;
+    font-weight: 700;
+    font-size: 1.2em;
+  }
+
+  @container (min-width: 36em) {
+    .reading {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+`;

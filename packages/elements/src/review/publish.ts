@@ -1,0 +1,182 @@
+// Toward publication: how much is handled, what still blocks it, the feedback as citizens will
+// read it, publishing (409 explained), earlier versions, and the CSV and printable report.
+import type { Clause, ConsultationView, FeedbackView } from '@gongkai/format';
+import { html, nothing } from 'lit';
+import type { UiLang } from '../internal/localize.js';
+import { actorLabel, formatDate, formatNumber, formatTime, type ReviewMsg } from './labels.js';
+import { renderMinimalPreview } from './preview.js';
+import type { FeedbackVersionsAnswer } from './staff-api.js';
+import type { Progress } from './workspace.js';
+
+export type Download = 'csv' | 'report';
+
+export interface PublishState {
+  busy: boolean;
+  confirming: boolean;
+  error: string | null;
+  done: string | null;
+  download: Download | null;
+  downloadError: string | null;
+}
+
+export const newPublishState = (): PublishState => ({
+  busy: false,
+  confirming: false,
+  error: null,
+  done: null,
+  download: null,
+  downloadError: null,
+});
+
+export interface PublishProps {
+  t: ReviewMsg;
+  lang: UiLang;
+  consultation: ConsultationView;
+  progress: Progress | null;
+  progressError: string | null;
+  canPublish: boolean;
+  roleNote: string;
+  state: PublishState;
+  versions: FeedbackVersionsAnswer['versions'] | null;
+  preview: FeedbackView | null;
+  clauses: readonly Clause[];
+  onShow(which: 'unmoderated' | 'undecided'): void;
+  onPublish(): void;
+  onConfirm(): void;
+  onCancel(): void;
+  onDownload(kind: Download): void;
+  /** Reads the comments, the consultation and the versions again (colleagues work meanwhile). */
+  onRefresh(): void;
+}
+
+/** Still open: the window has not closed (the server refuses to publish before). */
+export const stillOpen = (c: ConsultationView, now = Date.now()) => now < Date.parse(c.closes);
+
+export function renderProgress(t: ReviewMsg, lang: UiLang, progress: Progress | null) {
+  if (!progress) return html`<p class="progress-line muted">${t('progressCounting')}</p>`;
+  const n = (x: number) => formatNumber(x, lang);
+  return html`<div class="progress" part="progress">
+    <p class="progress-line" id="progress-label">
+      ${t('progress', { done: n(progress.done), total: n(progress.total) })}
+    </p>
+    <progress max=${Math.max(progress.total, 1)} .value=${progress.done} aria-labelledby="progress-label"></progress>
+  </div>`;
+}
+
+export function renderPublish(p: PublishProps) {
+  const { t, lang, consultation: c, progress, state: s } = p;
+  const n = (x: number) => formatNumber(x, lang);
+  const open = stillOpen(c);
+  const blocked = open || !progress || progress.unmoderated > 0 || progress.undecided > 0;
+  const latest = p.versions?.at(-1)?.version ?? (c.status === 'feedback-published' ? 1 : 0);
+  return html`<section class="publish" part="publish" aria-labelledby="publish-title">
+    <h3 id="publish-title">${t('publishTitle')}</h3>
+    ${renderProgress(t, lang, progress)}
+    ${c.feedbackExpected ? html`<p class="hint">${t('feedbackExpected', { date: formatDate(c.feedbackExpected, lang) })}</p>` : nothing}
+    <button type="button" class="gk-link-button" data-action="refresh" @click=${() => p.onRefresh()}>
+      ${t('refreshProgress')}
+    </button>
+    ${p.progressError ? html`<p class="form-error" role="alert">${p.progressError}</p>` : nothing}
+    ${
+      progress && blocked
+        ? html`<h4>${t('blockersTitle')}</h4>
+          <ul class="blockers" id="blockers">
+            ${open ? html`<li>${t('blockOpen', { date: formatDate(c.closes, lang) })}</li>` : nothing}
+            ${
+              progress.unmoderated
+                ? html`<li>
+                  ${t('blockUnmoderated', { count: n(progress.unmoderated) })}
+                  <button type="button" class="gk-link-button" @click=${() => p.onShow('unmoderated')}>
+                    ${t('showThem')}
+                  </button>
+                </li>`
+                : nothing
+            }
+            ${
+              progress.undecided
+                ? html`<li>
+                  ${t('blockUndecided', { count: n(progress.undecided) })}
+                  <button type="button" class="gk-link-button" @click=${() => p.onShow('undecided')}>
+                    ${t('showThem')}
+                  </button>
+                </li>`
+                : nothing
+            }
+          </ul>`
+        : progress
+          ? html`<p class="ready">${t('publishReady')}</p>`
+          : nothing
+    }
+    ${p.canPublish ? nothing : html`<p class="role-note" id="publish-role">${p.roleNote}</p>`}
+    <div class="actions">
+      ${
+        s.confirming
+          ? html`<p class="confirm" id="publish-confirm">${t('publishConfirm')}</p>
+            <button type="button" class="gk-button primary" data-action="confirm-publish" ?disabled=${s.busy} @click=${() => p.onConfirm()}>
+              ${s.busy ? t('publishing') : t('publishConfirmButton')}
+            </button>
+            <button type="button" class="gk-button" ?disabled=${s.busy} @click=${() => p.onCancel()}>${t('cancel')}</button>`
+          : html`<button
+            type="button"
+            class="gk-button primary"
+            data-action="publish"
+            ?disabled=${blocked || !p.canPublish || s.busy}
+            aria-describedby=${blocked && progress ? 'blockers' : !p.canPublish ? 'publish-role' : nothing}
+            @click=${() => p.onPublish()}
+          >
+            ${latest ? t('publishAgain', { version: latest + 1 }) : t('publish')}
+          </button>`
+      }
+    </div>
+    ${s.error ? html`<p class="form-error" role="alert">${s.error}</p>` : nothing}
+    <p class="done" role="status">${s.done ?? ''}</p>
+    ${renderDownloads(p)} ${renderVersions(p)}
+    <h4>${t('previewTitle')}</h4>
+    <p class="hint">${t('previewHint')}</p>
+    <div class="preview" part="preview">
+      ${
+        p.preview
+          ? customElements.get('gk-feedback')
+            ? html`<gk-feedback .feedback=${p.preview} .clauses=${p.clauses}></gk-feedback>`
+            : renderMinimalPreview(t, lang, p.preview)
+          : html`<p class="muted">${t('progressCounting')}</p>`
+      }
+    </div>
+  </section>`;
+}
+
+function renderDownloads(p: PublishProps) {
+  const { t, state: s } = p;
+  const button = (kind: Download, label: string) =>
+    html`<button
+      type="button"
+      class="gk-button"
+      data-download=${kind}
+      ?disabled=${s.download !== null}
+      @click=${() => p.onDownload(kind)}
+    >
+      ${s.download === kind ? t('downloading') : label}
+    </button>`;
+  return html`<h4>${t('downloadsTitle')}</h4>
+    <div class="downloads">${button('csv', t('downloadCsv'))} ${button('report', t('downloadReport'))}</div>
+    ${s.downloadError ? html`<p class="form-error" role="alert">${s.downloadError}</p>` : nothing}`;
+}
+
+function renderVersions(p: PublishProps) {
+  const { t, lang } = p;
+  if (!p.versions?.length) return nothing;
+  return html`<h4>${t('versionsTitle')}</h4>
+    <ul class="versions">
+      ${[...p.versions].reverse().map(
+        (v) =>
+          html`<li>
+            ${t('versionLine', {
+              version: v.version,
+              time: formatTime(v.published, lang),
+              by: actorLabel(t, v.by),
+              count: formatNumber(v.feedback.summary.published, lang),
+            })}
+          </li>`,
+      )}
+    </ul>`;
+}

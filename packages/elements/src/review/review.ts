@@ -1,0 +1,406 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ReviewMessages, reviewMessages } from '../i18n/review.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { LocalizeController } from '../internal/localize.js';
+import { ReviewActions } from './actions.js';
+import { renderAudit } from './audit.js';
+import { CommentPage, NO_FILTERS } from './comment-page.js';
+import { CommentsTab } from './comments-tab.js';
+import { KnownConsultations, recentConsultations, rememberConsultation, renderConsultations } from './consultations.js';
+import type { ReviewContext, Tab } from './context.js';
+import { describeError } from './errors.js';
+import { GroupsTab } from './groups-tab.js';
+import { formatNumber, type ReviewMsg, roleLabel, statusKey } from './labels.js';
+import { panelStyles } from './panels.styles.js';
+import { previewFeedback } from './preview.js';
+import { renderPublish } from './publish.js';
+import { reviewStyles } from './review.styles.js';
+import { StaffSession } from './session.js';
+import { renderHelp, shortcutFor } from './shortcuts.js';
+import { renderSignIn } from './sign-in.js';
+import { Templates } from './templates.js';
+import { Workspace } from './workspace.js';
+
+const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
+  { tab: 'comments', label: 'tabComments' },
+  { tab: 'groups', label: 'tabGroups' },
+  { tab: 'publish', label: 'tabPublish' },
+  { tab: 'audit', label: 'tabAudit' },
+];
+
+/**
+ * The staff console for the comments on a draft (意见处理): sign in with a staff token, moderate,
+ * decide each comment with a reason (required unless adopted, reusable templates), decide
+ * near-duplicate campaign comments as a group, follow the progress toward publication, preview
+ * and publish the adoption feedback, download the CSV and the printable report, and read the
+ * audit log. Keyboard shortcuts cover the common path ("?" lists them). Ships in its own file
+ * (`gongkai-staff.js`): citizens never download it.
+ *
+ * @tagname gk-review
+ * @summary Staff console: moderation, adoption decisions with reasons, groups, publishing, export, audit.
+ * @event gk-decide - Comments were moderated or decided; `detail` has `consultation`, `ids`, and `moderation` or `decision`.
+ * @event gk-publish - The feedback was published; `detail` has `consultation` and `version`.
+ * @csspart header - The bar with the signed-in role, help and sign-out.
+ * @csspart sign-in - The sign-in form.
+ * @csspart consultations - The list of consultations.
+ * @csspart tabs - The navigation between comments, groups, publishing and the audit log.
+ * @csspart filters - The comment filters.
+ * @csspart table - The comments table.
+ * @csspart detail - The open comment with its clause and controls.
+ * @csspart clause - The text of the clause a comment is about.
+ * @csspart moderation - The approve / remove controls.
+ * @csspart decision-form - A decision form (one comment or a group).
+ * @csspart groups - The near-duplicate groups.
+ * @csspart group - One group.
+ * @csspart publish - The publishing panel.
+ * @csspart progress - The progress toward publication.
+ * @csspart preview - The preview of the public feedback.
+ * @csspart audit - The audit log.
+ * @csspart help - The keyboard shortcuts dialog.
+ * @cssproperty [--gk-color-border=#8c959f] - Borders of tables and controls.
+ * @cssproperty [--gk-color-link=#0b57d0] - Links, link-like buttons and the primary button.
+ * @cssproperty [--gk-color-current=#fff1a8] - The row under the keyboard cursor.
+ * @cssproperty [--gk-color-subtle=#f6f8fa] - Backgrounds of headers and panels.
+ * @cssproperty [--gk-color-danger=#b42318] - Errors and the remove button.
+ * @cssproperty [--gk-color-focus=#c2410c] - The focus outline.
+ * @cssproperty [--gk-radius=6px] - Corner radius.
+ */
+export class GkReview extends LitElement {
+  static override styles = [baseStyles, buttonStyles, srOnly, reviewStyles, panelStyles];
+
+  /** Base URL of the consultation server, e.g. `/api/v1`. */
+  @property() accessor endpoint = '';
+  /** Id of a consultation to open directly. */
+  @property() accessor consultation = '';
+  /** Ids of consultations to list (space-separated); those opened in this tab are added. */
+  @property() accessor consultations = '';
+
+  @state() private accessor tab: Tab = 'comments';
+  @state() private accessor tokenInput = '';
+  @state() private accessor announcement = '';
+  @state() private accessor auditComment: number | null = null;
+
+  private readonly i18n = new LocalizeController<ReviewMessages>(this, reviewMessages);
+  private readonly session = new StaffSession(
+    this,
+    () => this.endpoint,
+    () => this.requestUpdate(),
+  );
+  private readonly changed = () => this.requestUpdate();
+  private readonly workspace = new Workspace(this.session, () => this.endpoint, this.changed);
+  private readonly page = new CommentPage(this.session, this.changed);
+  private readonly templates = new Templates(this.session, this.changed);
+  private readonly known = new KnownConsultations(this.session, this.changed);
+  private readonly context: ReviewContext = this.makeContext();
+  private readonly actions = new ReviewActions(this.context);
+  private readonly comments = new CommentsTab(this.context);
+  private readonly groups = new GroupsTab(this.context);
+  private wasSignedIn = false;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  private get t(): ReviewMsg {
+    return this.i18n.msg.bind(this.i18n);
+  }
+
+  private makeContext(): ReviewContext {
+    // Getters: the actions are created after the context that they are part of.
+    const host = this;
+    return {
+      get t() {
+        return host.t;
+      },
+      get lang() {
+        return host.i18n.lang;
+      },
+      session: this.session,
+      workspace: this.workspace,
+      page: this.page,
+      templates: this.templates,
+      get actions() {
+        return host.actions;
+      },
+      announce: (text) => this.announce(text),
+      changed: this.changed,
+      rendered: () => this.updateComplete,
+      query: (selector) => this.renderRoot.querySelector(selector),
+      showTab: (tab) => this.showTab(tab),
+      showAudit: (comment) => {
+        this.auditComment = comment;
+        this.showTab('audit');
+      },
+      showGroup: (group) => {
+        this.showTab('groups');
+        void this.groups.show(group);
+      },
+      openComment: (id) => {
+        this.showTab('comments');
+        this.comments.open(id);
+      },
+      describe: (error) => describeError(error, this.t, this.i18n.lang, this.session.role),
+      dispatchEvent: (event: Event) => this.dispatchEvent(event),
+      focusReason: (prefix: string) =>
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${prefix}-reason`)?.focus()),
+    };
+  }
+
+  /** Ends the session: forgets the token, and what was typed, on this device. */
+  signOut(): void {
+    this.session.signOut('signed-out');
+    this.actions.forms.clear();
+    this.workspace.close();
+    this.comments.reset();
+    this.groups.reset();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint')) this.session.restore();
+    const signedIn = this.session.signedIn;
+    if (signedIn && (!this.wasSignedIn || changed.has('consultation') || changed.has('consultations'))) {
+      this.start(!this.wasSignedIn);
+    }
+    this.wasSignedIn = signedIn;
+  }
+
+  /** After sign-in (or a new consultation attribute): what to show first. */
+  private start(signedInNow: boolean): void {
+    if (signedInNow) void this.templates.load();
+    const id = this.workspace.id || this.consultation;
+    if (id && (signedInNow || id !== this.workspace.id))
+      this.openWorkspace(id, signedInNow && id === this.workspace.id);
+    else if (!id) this.loadList();
+  }
+
+  private loadList(): void {
+    const ids = [...this.consultations.split(/\s+/), this.consultation, ...recentConsultations(this.endpoint)];
+    void this.known.load(ids, this.context.describe);
+  }
+
+  /** Opens a consultation; `resume` keeps the tab and the open comment (after signing in again). */
+  private openWorkspace(id: string, resume = false): void {
+    rememberConsultation(this.endpoint, id);
+    this.workspace.open(id);
+    void this.page.load(id, resume ? this.page.filters : NO_FILTERS);
+    if (!resume) {
+      this.tab = 'comments';
+      this.auditComment = null;
+      this.comments.reset();
+      this.groups.reset();
+    }
+  }
+
+  private backToList(): void {
+    this.workspace.close();
+    this.comments.reset();
+    this.loadList();
+  }
+
+  private showTab(tab: Tab): void {
+    this.tab = tab;
+    const w = this.workspace;
+    if (tab === 'audit' && !w.audit.value && !w.audit.loading) void w.loadAudit();
+    if (tab === 'publish' && !w.versions.value && !w.versions.loading) void w.loadVersions();
+    if (tab === 'publish') void customElements.whenDefined('gk-feedback').then(this.changed);
+  }
+
+  private announce(text: string): void {
+    // The same words twice are still announced: clear, then set on the next frame.
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = text;
+    });
+  }
+
+  private get helpDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog#help');
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!this.session.signedIn || this.helpDialog?.open) return;
+    const shortcut = shortcutFor(event);
+    if (!shortcut) return;
+    let handled = false;
+    if (shortcut.action === 'help') {
+      this.helpDialog?.showModal();
+      handled = true;
+    } else if (this.workspace.id) {
+      if (shortcut.action === 'search' && this.tab !== 'comments') {
+        this.showTab('comments');
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#f-q')?.focus());
+        handled = true;
+      } else if (this.tab === 'comments') handled = this.comments.handle(shortcut);
+      else if (this.tab === 'groups') handled = this.groups.handle(shortcut);
+    }
+    if (handled) event.preventDefault();
+  }
+
+  protected override render() {
+    const t = this.t;
+    const s = this.session;
+    if (!this.endpoint) return html`<p class="gk-error" part="error" role="alert">${t('noEndpoint')}</p>`;
+    return html`${s.signedIn ? this.renderHeader() : nothing}
+      <p class="sr-only" role="status" aria-live="polite" data-announcer>${this.announcement}</p>
+      ${!s.signedIn ? this.renderSignIn() : this.workspace.id ? this.renderWorkspace() : this.renderList()}
+      ${renderHelp(t, () => this.requestUpdate())}`;
+  }
+
+  private renderHeader() {
+    const t = this.t;
+    const role = this.session.role;
+    return html`<header class="bar" part="header">
+      <p class="app-title">${t('appTitle')}</p>
+      <p class="who">${role ? t('signedInAs', { role: roleLabel(t, role) }) : t('signedInUnknown')}</p>
+      <button type="button" class="gk-button" aria-keyshortcuts="?" @click=${() => this.helpDialog?.showModal()}>
+        ${t('helpButton')}
+      </button>
+      <button type="button" class="gk-button" @click=${() => this.signOut()}>${t('signOut')}</button>
+    </header>`;
+  }
+
+  private renderSignIn() {
+    const { t, session: s } = this;
+    const problem = s.problem;
+    const error =
+      problem === null
+        ? null
+        : problem === 'format'
+          ? t('tokenFormat')
+          : problem === 'invalid'
+            ? t('tokenInvalid')
+            : this.context.describe(problem);
+    return renderSignIn({
+      t,
+      token: this.tokenInput,
+      busy: s.busy,
+      error,
+      notice: s.notice,
+      onInput: (token) => {
+        this.tokenInput = token;
+      },
+      onSubmit: async () => {
+        if (await s.signIn(this.tokenInput)) this.tokenInput = '';
+      },
+    });
+  }
+
+  private renderList() {
+    return renderConsultations({
+      t: this.t,
+      lang: this.i18n.lang,
+      rows: this.known.rows,
+      onOpen: (id) => this.openWorkspace(id),
+      onRetry: () => this.loadList(),
+    });
+  }
+
+  private renderWorkspace() {
+    const { t, workspace: w } = this;
+    const lang = this.i18n.lang;
+    const view = w.consultation.value;
+    const progress = w.progress();
+    const n = (x: number) => formatNumber(x, lang);
+    return html`<div class="workspace">
+      <div class="ws-head">
+        <button type="button" class="gk-link-button" @click=${() => this.backToList()}>${t('backToList')}</button>
+        <h2>${view?.title ?? w.id}</h2>
+        ${view ? html`<span class="badge s-${view.status}">${t(statusKey[view.status])}</span>` : nothing}
+        ${progress ? html`<span class="ws-progress">${t('progress', { done: n(progress.done), total: n(progress.total) })}</span>` : nothing}
+      </div>
+      ${
+        w.consultation.error
+          ? html`<div class="form-error" role="alert">
+            ${this.context.describe(w.consultation.error)}
+            <button type="button" class="gk-link-button" @click=${() => void w.loadConsultation()}>${t('retry')}</button>
+          </div>`
+          : nothing
+      }
+      <nav class="tabs" part="tabs" aria-label=${t('tabsLabel')}>
+        ${TABS.map(
+          ({ tab, label }) => html`<button
+            type="button"
+            data-tab=${tab}
+            aria-current=${this.tab === tab ? 'page' : nothing}
+            @click=${() => this.showTab(tab)}
+          >
+            ${t(label)}${tab === 'groups' && w.groups.value?.length ? `（${n(w.groups.value.length)}）` : ''}
+          </button>`,
+        )}
+      </nav>
+      <div class="tab-panel">${this.renderTab()}</div>
+    </div>`;
+  }
+
+  private renderTab() {
+    const { t, workspace: w, actions } = this;
+    const lang = this.i18n.lang;
+    switch (this.tab) {
+      case 'comments':
+        return this.comments.render();
+      case 'groups':
+        return this.groups.render();
+      case 'audit':
+        return renderAudit({
+          t,
+          lang,
+          entries: w.audit.value,
+          loading: w.audit.loading,
+          error: w.audit.error ? this.context.describe(w.audit.error) : null,
+          comment: this.auditComment,
+          onComment: (id) => {
+            this.auditComment = id;
+          },
+          onOpenComment: (id) => this.context.openComment(id),
+          onRetry: () => void w.loadAudit(),
+        });
+      case 'publish': {
+        const view = w.consultation.value;
+        if (!view) return nothing;
+        const role = this.session.role;
+        const clauses = w.clauses.value ?? [];
+        const version = w.versions.value?.at(-1)?.version ?? 0;
+        return renderPublish({
+          t,
+          lang,
+          consultation: view,
+          progress: w.progress(),
+          progressError: w.all.error ? this.context.describe(w.all.error) : null,
+          canPublish: this.session.can('publish'),
+          roleNote: t('roleNotePublish', { role: role ? roleLabel(t, role) : t('roleUnknown') }),
+          state: actions.publishing,
+          versions: w.versions.value,
+          preview: w.all.value
+            ? previewFeedback(
+                view,
+                w.all.value.values(),
+                clauses.map((c) => c.id),
+                version + 1,
+              )
+            : null,
+          clauses,
+          onShow: (which) => {
+            this.showTab('comments');
+            this.comments.filter({
+              ...NO_FILTERS,
+              ...(which === 'unmoderated'
+                ? { moderation: 'pending' }
+                : { moderation: 'approved', decision: 'undecided' }),
+            });
+          },
+          onPublish: () => actions.setPublishing({ confirming: true, error: null, done: null }),
+          onConfirm: () => void actions.publish(),
+          onCancel: () => actions.setPublishing({ confirming: false }),
+          onDownload: (kind) => void actions.download(kind),
+          onRefresh: () => {
+            void w.loadIndex();
+            void w.loadConsultation();
+            void w.loadVersions();
+          },
+        });
+      }
+    }
+  }
+}

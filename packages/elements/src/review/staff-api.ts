@@ -1,0 +1,97 @@
+// The staff endpoints' answers that @gongkai/format does not describe (it holds the citizen-facing
+// shapes). Each type is named after its endpoint; the server's JSON Schemas (packages/server/src/
+// schemas.ts) are the reference.
+import type { Decision, FeedbackView, Moderation, ReasonTemplateView, SubmitterType } from '@gongkai/format';
+
+/** One item of `GET /consultations/:id/comments`, and the answer of `PATCH /comments/:id`. */
+export interface CommentItem {
+  id: number;
+  /** Grouped, e.g. `7K2M-9QX4-RT8B-ZW3D`. */
+  receipt: string;
+  /** A clause id of the draft; null for a comment on the whole text. */
+  clause: string | null;
+  body: string;
+  submitterType: SubmitterType;
+  name: string | null;
+  contact: string | null;
+  moderation: Moderation;
+  decision: Decision | null;
+  reason: string | null;
+  /** Id of the first comment of its near-duplicate group, if it has one. */
+  group: number | null;
+  submitted: string;
+}
+
+/** `GET /consultations/:id/comments`: one page, and the cursor of the next (null at the end). */
+export interface CommentsPage {
+  items: CommentItem[];
+  next: string | null;
+}
+
+/** The filters of `GET /consultations/:id/comments` (`clause=document`: on the whole text). */
+export interface CommentsQuery {
+  clause?: string;
+  moderation?: Moderation;
+  decision?: Decision | 'undecided';
+  q?: string;
+}
+
+/** `PATCH /comments/:id` body. A reason is required for every decision except `adopted`. */
+export interface CommentPatch {
+  moderation?: 'approved' | 'rejected';
+  decision?: Decision;
+  reason?: string;
+}
+
+/** `POST /consultations/:id/decisions` body (all or none) and answer. */
+export interface DecisionsBody extends CommentPatch {
+  ids: number[];
+}
+export interface DecisionsResult {
+  updated: number;
+}
+
+/** `GET /consultations/:id/groups`: near-duplicate groups, each keyed by its smallest id. */
+export interface GroupsAnswer {
+  groups: { group: number; ids: number[]; sample: string }[];
+}
+export type CommentGroup = GroupsAnswer['groups'][number];
+
+/** One entry of `GET /consultations/:id/audit`. `actor` is `role:tokenId`. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  /** `comment.decide`, `feedback.publish`, `consultation.create`, … */
+  action: string;
+  commentId: number | null;
+  before: unknown;
+  after: unknown;
+}
+export interface AuditAnswer {
+  items: AuditEntry[];
+}
+
+/** `GET /consultations/:id/feedback/versions`. `by` is `role:tokenId`. */
+export interface FeedbackVersionsAnswer {
+  versions: { version: number; published: string; by: string; feedback: FeedbackView }[];
+}
+
+/** `POST /reason-templates` body (`PATCH` takes any part of it). */
+export type ReasonTemplateInput = Pick<ReasonTemplateView, 'decision' | 'title' | 'text'>;
+/** `GET /reason-templates`. */
+export interface ReasonTemplatesAnswer {
+  items: ReasonTemplateView[];
+}
+
+/** The error body of a 409 from `POST …/feedback`: what still blocks publication. */
+export interface PublishConflict {
+  error: 'still-open' | 'undecided' | string;
+  unmoderated?: number;
+  undecided?: number;
+  closes?: string;
+}
+
+/** Staff roles (packages/server/src/lib/auth.ts). */
+export const STAFF_ROLES = ['admin', 'editor', 'reviewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

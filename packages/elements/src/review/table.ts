@@ -1,0 +1,206 @@
+// The comments table: filters (clause, moderation, decision, text), dense rows driven from the
+// keyboard (one tab stop; j/k or the arrows move), and the next page on demand.
+import { type Clause, DECISIONS, MODERATIONS } from '@gongkai/format';
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { UiLang } from '../internal/localize.js';
+import type { CommentPage, Filters } from './comment-page.js';
+import { decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
+
+export interface TableProps {
+  t: ReviewMsg;
+  lang: UiLang;
+  page: CommentPage;
+  clauses: readonly Clause[];
+  /** Comments per clause ('' for the whole text), from the consultation's counts. */
+  byClause: Record<string, number>;
+  openId: number | null;
+  /** The search text as typed (applied after a pause, or on Enter). */
+  query: string;
+  error: string | null;
+  onFilters(filters: Filters): void;
+  onSearchInput(q: string): void;
+  onOpen(index: number): void;
+  onCursor(index: number): void;
+  onMore(): void;
+  onRefresh(): void;
+}
+
+function clauseOptions(p: TableProps) {
+  const { t, clauses, byClause } = p;
+  const known = new Set(clauses.map((c) => c.id));
+  const options: { value: string; label: string }[] = [];
+  if (byClause['']) options.push({ value: 'document', label: `${t('wholeText')}（${byClause['']}）` });
+  for (const c of clauses) {
+    if (byClause[c.id]) options.push({ value: c.id, label: `${c.number}${excerpt(c.title, 16)}（${byClause[c.id]}）` });
+  }
+  for (const [id, n] of Object.entries(byClause)) {
+    if (id && !known.has(id)) options.push({ value: id, label: `${id}（${n}）` });
+  }
+  return options;
+}
+
+export function renderFilters(p: TableProps) {
+  const { t, page } = p;
+  const f = page.filters;
+  const set = (patch: Partial<Filters>) => p.onFilters({ ...f, ...patch });
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    options: { value: string; label: string }[],
+    change: (v: string) => void,
+  ) => html`<div class="filter">
+    <label for=${id}>${label}</label>
+    <select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${value === ''}>${t('filterAll')}</option>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+    </select>
+  </div>`;
+  return html`<form
+    class="filters"
+    part="filters"
+    role="search"
+    aria-label=${t('filtersLabel')}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      set({ q: (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#f-q')!.value });
+    }}
+  >
+    ${select('f-clause', t('filterClause'), f.clause, clauseOptions(p), (clause) => set({ clause }))}
+    ${select(
+      'f-moderation',
+      t('filterModeration'),
+      f.moderation,
+      MODERATIONS.map((m) => ({ value: m, label: t(moderationKey[m]) })),
+      (m) => set({ moderation: m as Filters['moderation'] }),
+    )}
+    ${select(
+      'f-decision',
+      t('filterDecision'),
+      f.decision,
+      [
+        { value: 'undecided', label: t('undecided') },
+        ...DECISIONS.map((d) => ({ value: d, label: t(decisionKey[d]) })),
+      ],
+      (d) => set({ decision: d as Filters['decision'] }),
+    )}
+    <div class="filter grow">
+      <label for="f-q">${t('filterText')}</label>
+      <input
+        id="f-q"
+        type="search"
+        autocomplete="off"
+        maxlength="200"
+        aria-keyshortcuts="/"
+        .value=${live(p.query)}
+        @input=${(e: Event) => p.onSearchInput((e.target as HTMLInputElement).value)}
+      />
+    </div>
+    <div class="filter-actions">
+      <button type="submit" class="gk-button">${t('filterApply')}</button>
+      ${
+        page.filtered
+          ? html`<button type="button" class="gk-link-button" @click=${() => p.onFilters({ clause: '', moderation: '', decision: '', q: '' })}>
+            ${t('filterClear')}
+          </button>`
+          : nothing
+      }
+      <button type="button" class="gk-link-button" @click=${() => p.onRefresh()}>${t('refresh')}</button>
+    </div>
+  </form>`;
+}
+
+export function renderTable(p: TableProps) {
+  const { t, lang, page } = p;
+  const count = formatNumber(page.items.length, lang);
+  const status = page.loading
+    ? t('loadingComments')
+    : page.loaded
+      ? page.next
+        ? t('shownMore', { count })
+        : t(page.filtered ? 'shownFiltered' : 'shownAll', { count })
+      : '';
+  return html`<div class="table-area">
+    <p class="table-status" role="status">${status}</p>
+    ${
+      p.error
+        ? html`<div class="form-error" role="alert">
+          ${p.error}
+          <button type="button" class="gk-link-button" @click=${() => p.onRefresh()}>${t('retry')}</button>
+        </div>`
+        : nothing
+    }
+    ${page.loaded && page.items.length === 0 ? html`<p class="empty">${t(page.filtered ? 'noMatches' : 'noComments')}</p>` : nothing}
+    ${page.items.length ? renderRows(p) : nothing}
+    ${
+      page.next
+        ? html`<button type="button" class="gk-button more" ?disabled=${page.loading} @click=${() => p.onMore()}>
+          ${t('loadMore')}
+        </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+function renderRows(p: TableProps) {
+  const { t, page } = p;
+  return html`<div class="table-scroll">
+    <table class="comments" part="table">
+      <caption class="sr-only">${t('tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('colId')}</th>
+          <th scope="col">${t('colClause')}</th>
+          <th scope="col">${t('colComment')}</th>
+          <th scope="col">${t('colSubmitter')}</th>
+          <th scope="col">${t('colModeration')}</th>
+          <th scope="col">${t('colDecision')}</th>
+          <th scope="col">${t('colGroup')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          page.items,
+          (c) => c.id,
+          (c, i) => {
+            const cursor = i === page.cursor;
+            const classes = [cursor ? 'cursor' : '', c.id === p.openId ? 'open' : ''].join(' ');
+            return html`<tr class=${classes} data-id=${c.id} aria-current=${cursor ? 'true' : nothing}>
+              <td class="num">${c.id}</td>
+              <td class="clause-col">${c.clause ?? t('wholeTextShort')}</td>
+              <td class="text">
+                <button
+                  type="button"
+                  class="row-open"
+                  data-index=${i}
+                  tabindex=${cursor ? '0' : '-1'}
+                  aria-expanded=${c.id === p.openId ? 'true' : 'false'}
+                  @click=${() => p.onOpen(i)}
+                  @focus=${() => {
+                    if (page.cursor !== i) p.onCursor(i);
+                  }}
+                >
+                  ${excerpt(c.body, 80)}
+                </button>
+              </td>
+              <td>${c.submitterType === 'anonymous' ? t('submitterAnonymous') : (c.name ?? '—')}</td>
+              <td><span class="badge m-${c.moderation}">${t(moderationKey[c.moderation])}</span></td>
+              <td>
+                ${
+                  c.moderation === 'rejected'
+                    ? '—'
+                    : html`<span class="badge d-${c.decision ?? 'none'}">
+                      ${c.decision ? t(decisionKey[c.decision]) : t('undecided')}
+                    </span>`
+                }
+              </td>
+              <td class="num">${c.group !== null ? `#${c.group}` : ''}</td>
+            </tr>`;
+          },
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,222 @@
+// One consultation as the console holds it: its view, its draft's clauses, and every comment
+// (for the progress, the groups and the preview), kept in step with each change made here.
+import { type Clause, type ConsultationView, segment } from '@gongkai/format';
+import { apiUrl, requestApi } from '../internal/api.js';
+import type { StaffSession } from './session.js';
+import type {
+  AuditAnswer,
+  AuditEntry,
+  CommentGroup,
+  CommentItem,
+  CommentPatch,
+  CommentsPage,
+  FeedbackVersionsAnswer,
+  GroupsAnswer,
+} from './staff-api.js';
+
+const INDEX_PAGE = 500;
+
+export interface Progress {
+  total: number;
+  /** Removed by moderation, or decided. */
+  done: number;
+  /** Awaiting moderation. */
+  unmoderated: number;
+  /** Approved but not decided. */
+  undecided: number;
+}
+
+/** A part of the workspace that is loaded on its own: its value, or why it is missing. */
+export interface Part<T> {
+  value: T | null;
+  loading: boolean;
+  error: unknown;
+}
+const part = <T>(): Part<T> => ({ value: null, loading: false, error: null });
+
+const isClause = (c: unknown): c is Clause =>
+  typeof c === 'object' && c !== null && typeof (c as Clause).id === 'string' && typeof (c as Clause).text === 'string';
+
+/** The bundle's clauses; segmented from its text when it carries none. */
+export function clausesOf(bundle: unknown): Clause[] {
+  if (!bundle || typeof bundle !== 'object') return [];
+  const b = bundle as { clauses?: unknown; body?: unknown; bodyHtml?: unknown };
+  if (Array.isArray(b.clauses) && b.clauses.length && b.clauses.every(isClause)) return b.clauses;
+  const text = typeof b.body === 'string' ? b.body : typeof b.bodyHtml === 'string' ? b.bodyHtml : '';
+  return text ? segment(text) : [];
+}
+
+/** What a change does to a comment, as the server applies it (deciding approves; removing clears). */
+export function patched(item: CommentItem, patch: CommentPatch): CommentItem {
+  const moderation = patch.decision ? 'approved' : (patch.moderation ?? item.moderation);
+  if (moderation === 'rejected') return { ...item, moderation, decision: null, reason: null };
+  const reason = patch.reason !== undefined ? patch.reason.trim() || null : item.reason;
+  return { ...item, moderation, decision: patch.decision ?? item.decision, reason };
+}
+
+export class Workspace {
+  id = '';
+  consultation: Part<ConsultationView> = part();
+  clauses: Part<Clause[]> = part();
+  /** Every comment by id, in id order. */
+  all: Part<Map<number, CommentItem>> = part();
+  groups: Part<CommentGroup[]> = part();
+  audit: Part<AuditEntry[]> = part();
+  versions: Part<FeedbackVersionsAnswer['versions']> = part();
+  private generation = 0;
+
+  constructor(
+    private readonly session: StaffSession,
+    private readonly endpoint: () => string,
+    private readonly changed: () => void,
+  ) {}
+
+  /** Starts loading a consultation; the parts arrive as they come. */
+  open(id: string): void {
+    this.generation++;
+    this.id = id;
+    this.consultation = part();
+    this.clauses = part();
+    this.all = part();
+    this.groups = part();
+    this.audit = part();
+    this.versions = part();
+    void this.loadConsultation();
+    void this.loadIndex();
+    void this.loadGroups();
+  }
+
+  close(): void {
+    this.generation++;
+    this.id = '';
+    this.changed();
+  }
+
+  /** Loads `part` with `load`, unless the consultation changed meanwhile. */
+  private async fill<K extends 'consultation' | 'clauses' | 'all' | 'groups' | 'audit' | 'versions'>(
+    key: K,
+    load: () => Promise<Workspace[K]['value']>,
+  ): Promise<void> {
+    const generation = this.generation;
+    (this[key] as Part<unknown>) = { ...this[key], loading: true, error: null };
+    this.changed();
+    try {
+      const value = await load();
+      if (generation !== this.generation) return;
+      (this[key] as Part<unknown>) = { value, loading: false, error: null };
+    } catch (error) {
+      if (generation !== this.generation) return;
+      (this[key] as Part<unknown>) = { value: this[key].value, loading: false, error };
+    }
+    this.changed();
+  }
+
+  async loadConsultation(): Promise<void> {
+    const id = this.id;
+    await this.fill('consultation', () =>
+      this.session.call<ConsultationView>(`/consultations/${encodeURIComponent(id)}`),
+    );
+    const policyId = this.consultation.value?.policyId;
+    if (policyId) await this.loadClauses(policyId);
+    else this.clauses = { value: [], loading: false, error: null };
+  }
+
+  /** The draft's clauses, from its policy bundle (public, so no token is sent). */
+  private loadClauses(policyId: string): Promise<void> {
+    return this.fill('clauses', async () =>
+      clausesOf(await requestApi<unknown>(apiUrl(this.endpoint(), `/policies/${encodeURIComponent(policyId)}`))),
+    );
+  }
+
+  /** Every comment, a page of 500 at a time. */
+  loadIndex(): Promise<void> {
+    const id = this.id;
+    return this.fill('all', async () => {
+      const all = new Map<number, CommentItem>();
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: String(INDEX_PAGE) });
+        if (cursor) query.set('cursor', cursor);
+        const page: CommentsPage = await this.session.call<CommentsPage>(
+          `/consultations/${encodeURIComponent(id)}/comments?${query}`,
+        );
+        for (const item of page.items) all.set(item.id, item);
+        cursor = page.next;
+      } while (cursor);
+      return all;
+    });
+  }
+
+  loadGroups(): Promise<void> {
+    const id = this.id;
+    return this.fill('groups', async () => {
+      const answer = await this.session.call<GroupsAnswer>(`/consultations/${encodeURIComponent(id)}/groups`);
+      return [...answer.groups].sort((a, b) => b.ids.length - a.ids.length || a.group - b.group);
+    });
+  }
+
+  loadAudit(): Promise<void> {
+    const id = this.id;
+    return this.fill(
+      'audit',
+      async () => (await this.session.call<AuditAnswer>(`/consultations/${encodeURIComponent(id)}/audit`)).items,
+    );
+  }
+
+  loadVersions(): Promise<void> {
+    const id = this.id;
+    return this.fill(
+      'versions',
+      async () =>
+        (await this.session.call<FeedbackVersionsAnswer>(`/consultations/${encodeURIComponent(id)}/feedback/versions`))
+          .versions,
+    );
+  }
+
+  clause(id: string | null): Clause | null {
+    if (id === null) return null;
+    return this.clauses.value?.find((c) => c.id === id) ?? null;
+  }
+
+  /** The server's answer for one comment replaces ours. */
+  apply(item: CommentItem): void {
+    const all = this.all.value;
+    if (all?.has(item.id)) all.set(item.id, item);
+    this.stale();
+  }
+
+  /** A change the server applied to many comments (it answers with a count only). */
+  applyMany(ids: readonly number[], patch: CommentPatch): void {
+    const all = this.all.value;
+    if (all)
+      for (const id of ids) {
+        const item = all.get(id);
+        if (item) all.set(id, patched(item, patch));
+      }
+    this.stale();
+  }
+
+  /** The audit log and the consultation's counts are read again when next shown. */
+  private stale(): void {
+    this.audit = part();
+    this.changed();
+  }
+
+  progress(): Progress | null {
+    const all = this.all.value;
+    if (!all) return null;
+    const p: Progress = { total: all.size, done: 0, unmoderated: 0, undecided: 0 };
+    for (const c of all.values()) {
+      if (c.moderation === 'rejected' || c.decision) p.done++;
+      if (c.moderation === 'pending') p.unmoderated++;
+      else if (c.moderation === 'approved' && !c.decision) p.undecided++;
+    }
+    return p;
+  }
+
+  /** The members of a group that we know. */
+  members(group: CommentGroup): CommentItem[] {
+    const all = this.all.value;
+    return all ? group.ids.flatMap((id) => all.get(id) ?? []) : [];
+  }
+}

@@ -1,0 +1,250 @@
+import '@gongkai/elements/staff';
+import type { GkReview } from '@gongkai/elements/staff';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import {
+  manySeeds,
+  REVIEW_CONSULTATION,
+  REVIEW_ENDPOINT,
+  ReviewFakeApi,
+  type ReviewFakeOptions,
+  type Seed,
+  TOKENS,
+} from '../../test/helpers/review-fake-api.js';
+import { ezhou } from '../examples/ezhou.js';
+import { until } from '../examples/frame.js';
+
+interface Args {
+  /** Signed in (a session kept in this tab) with this role; none: the sign-in form. */
+  as: 'admin' | 'reviewer' | 'editor' | 'none';
+  /** Open this consultation directly; empty: the list. */
+  consultation: string;
+  /** How the stand-in staff service behaves in this story. */
+  api: ReviewFakeOptions;
+  lang?: string;
+  /** Width of the page, e.g. 640px for a 1280px screen at 200% zoom. */
+  width?: string;
+}
+
+const SESSION_KEY = `gongkai:review:session:${REVIEW_ENDPOINT}`;
+
+// Each story installs its own stand-in service; the previous one is put back first.
+let current: ReviewFakeApi | null = null;
+function install(args: Args): ReviewFakeApi {
+  current?.restore();
+  current = new ReviewFakeApi({ bundle: ezhou, ...args.api }).install();
+  sessionStorage.removeItem(SESSION_KEY);
+  if (args.as !== 'none')
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: TOKENS[args.as], role: args.as }));
+  return current;
+}
+
+/** Every comment of the 鄂州 draft decided or removed: nothing blocks publication. */
+const allHandled: Seed[] = [
+  {
+    clause: '2.1.1',
+    body: '建议在各政务服务大厅设置查询终端，方便老年人查询。联系电话 13907110001',
+    name: '陈建国',
+    decision: 'adopted',
+  },
+  {
+    clause: '2.1.3',
+    body: '政务服务事项的办理时限建议精确到工作日。',
+    name: '刘芳',
+    decision: 'partly-adopted',
+    reason: '办理时限已按工作日公开；实际平均办理时长待平台统计功能上线后公开。',
+  },
+  {
+    clause: '2.2.5',
+    body: '重大建设项目应公开全部招标文件和施工合同全文。',
+    submitterType: 'organization',
+    name: '鄂州市某建筑行业协会',
+    decision: 'not-adopted',
+    reason: '施工合同中涉及商业秘密的内容依法不予公开。',
+  },
+  {
+    clause: '1.3',
+    body: '希望政府帮忙解决我家小区物业纠纷问题。',
+    name: '赵强',
+    decision: 'out-of-scope',
+    reason: '已转市住房保障和房屋管理局办理。',
+  },
+  { clause: null, body: '广告：代办各类证件，联系微信 abc123', moderation: 'rejected' },
+];
+
+const meta: Meta<Args> = {
+  title: 'Elements/gk-review',
+  component: 'gk-review',
+  args: { as: 'reviewer', consultation: REVIEW_CONSULTATION, api: {} },
+  argTypes: { as: { control: 'select', options: ['none', 'reviewer', 'editor', 'admin'] } },
+  render: (args) => {
+    install(args);
+    return html`<div lang=${args.lang ?? 'zh-Hans'} style=${`max-width:${args.width ?? '80em'}`}>
+      <gk-review
+        endpoint=${REVIEW_ENDPOINT}
+        consultation=${args.consultation}
+        consultations=${`${REVIEW_CONSULTATION} ezhou-2017-demo`}
+      ></gk-review>
+    </div>`;
+  },
+  beforeEach: () => () => {
+    current?.restore();
+    current = null;
+    sessionStorage.removeItem(SESSION_KEY);
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const review = (canvas: HTMLElement) => canvas.querySelector<GkReview>('gk-review')!;
+const part = <T extends HTMLElement = HTMLElement>(canvas: HTMLElement, selector: string) =>
+  until(() => review(canvas).shadowRoot?.querySelector<T>(selector));
+const tab = (name: string) => async (canvas: HTMLElement) =>
+  (await part(canvas, `nav.tabs [data-tab="${name}"]`)).click();
+const openComment = async (canvas: HTMLElement, id: number) => {
+  (await part(canvas, `tr[data-id="${id}"] button.row-open`)).click();
+  return part(canvas, `.detail[data-comment="${id}"]`);
+};
+const type = (field: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+};
+
+/** Signed out: the token form (the token stays in this tab's sessionStorage only). */
+export const SignedOut: Story = { args: { as: 'none' } };
+
+/** A token that is not valid (revoked): said next to the field, what was pasted kept. */
+export const SignInRefused: Story = {
+  args: { as: 'none' },
+  play: async ({ canvasElement }) => {
+    type(await part<HTMLInputElement>(canvasElement, '#token'), TOKENS.revoked);
+    await review(canvasElement).updateComplete;
+    (await part(canvasElement, 'form.sign-in button[type="submit"]')).click();
+  },
+};
+
+/** Signed in without a consultation: the ones the page lists, with status and counts. */
+export const ConsultationList: Story = { args: { consultation: '' } };
+
+/** The comments table: dense, filters, one tab stop, j/k to move (press ? for the shortcuts). */
+export const CommentsTable: Story = {};
+
+/** A consultation of 1,040 comments, 312 handled: paging, progress, a campaign group. */
+export const LargeConsultation: Story = { args: { api: { comments: manySeeds(1040, 312) } } };
+
+/** One comment open beside the text of its clause, with moderation and the decision form. */
+export const CommentOpen: Story = { play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)) };
+
+/** A reason from a template (理由模板), which can be undone. */
+export const ReasonTemplate: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 5);
+    const select = detail.querySelector<HTMLSelectElement>('select[data-template]')!;
+    select.value = '1';
+    select.dispatchEvent(new Event('change'));
+  },
+};
+
+/** "Not adopted" without a reason: stopped before sending, the rule said next to the field. */
+export const ReasonRequired: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    await review(canvasElement).updateComplete;
+    detail.querySelector<HTMLButtonElement>('form.decision button[type="submit"]')!.click();
+  },
+};
+
+/** The network fails on save: what happened is said, and the reason written is kept. */
+export const NetworkError: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    type(detail.querySelector('textarea')!, '施工合同中涉及商业秘密的内容依法不予公开。');
+    await review(canvasElement).updateComplete;
+    current!.failNext(/^\/comments\/3$/, 'network');
+    detail.querySelector<HTMLButtonElement>('form.decision button[type="submit"]')!.click();
+  },
+};
+
+/** The token was revoked mid-session: back to sign-in, with the reason why. */
+export const SessionExpired: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 3);
+    current!.failNext(/^\/comments\/3$/, { status: 401, body: { error: 'unauthorized', message: 'token revoked' } });
+    detail.querySelector<HTMLButtonElement>('[data-action="approve"]')!.click();
+  },
+};
+
+/** An editor: may read, export and publish, not moderate or decide; the form says so. */
+export const EditorReadOnly: Story = {
+  args: { as: 'editor' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 3)),
+};
+
+/** A campaign: five near-identical comments as one group, decided at once except one. */
+export const Group: Story = {
+  play: async ({ canvasElement }) => {
+    await tab('groups')(canvasElement);
+    (await part(canvasElement, 'li.group button[aria-expanded]')).click();
+  },
+};
+
+/** Publishing blocked: still open, comments unmoderated and undecided, each with "查看". */
+export const PublishBlocked: Story = {
+  args: { as: 'editor', api: { window: 'open' } },
+  play: async ({ canvasElement }) => tab('publish')(canvasElement),
+};
+
+/** Ready to publish: the preview as citizens will see it (names and phone numbers masked). */
+export const PublishReady: Story = {
+  args: { as: 'editor', api: { comments: allHandled } },
+  play: async ({ canvasElement }) => tab('publish')(canvasElement),
+};
+
+/** A colleague reopened a comment meanwhile: the server's 409 is explained, progress refreshed. */
+export const PublishConflict: Story = {
+  args: { as: 'editor', api: { comments: allHandled } },
+  play: async ({ canvasElement }) => {
+    await tab('publish')(canvasElement);
+    await part(canvasElement, '.publish .ready');
+    current!.comments.set(1, { ...current!.comments.get(1)!, decision: null });
+    (await part(canvasElement, '[data-action="publish"]')).click();
+    (await part(canvasElement, '[data-action="confirm-publish"]')).click();
+  },
+};
+
+/** The audit log after a decision: who changed what, when. */
+export const Audit: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 4);
+    detail.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await review(canvasElement).updateComplete;
+    detail.querySelector<HTMLButtonElement>('form.decision button[type="submit"]')!.click();
+    await until(() => detail.querySelector('.saved')?.textContent === '已保存');
+    await tab('audit')(canvasElement);
+  },
+};
+
+/** The keyboard shortcuts dialog ("?"). */
+export const Shortcuts: Story = {
+  play: async ({ canvasElement }) => (await part<HTMLDialogElement>(canvasElement, 'dialog#help')).showModal(),
+};
+
+/** 200% zoom on a 1280px screen: 640 CSS pixels; the open comment goes below the table. */
+export const Zoom200: Story = {
+  args: { width: '640px' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)),
+};
+
+/** Traditional Chinese. */
+export const TraditionalChinese: Story = {
+  args: { lang: 'zh-Hant' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)),
+};
+
+/** English. */
+export const English: Story = {
+  args: { lang: 'en' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)),
+};

@@ -1,0 +1,671 @@
+import '@gongkai/elements/staff';
+import type { GkDecideEvent, GkPublishEvent, GkReview } from '@gongkai/elements/staff';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { loadExample } from '../helpers/examples.js';
+import {
+  REVIEW_CONSULTATION,
+  REVIEW_ENDPOINT,
+  ReviewFakeApi,
+  type ReviewFakeOptions,
+  TOKENS,
+} from '../helpers/review-fake-api.js';
+
+const SESSION_KEY = `gongkai:review:session:${REVIEW_ENDPOINT}`;
+let api: ReviewFakeApi;
+
+afterEach(() => {
+  api?.restore();
+  sessionStorage.clear();
+});
+
+interface Mount {
+  /** Signed in already (a session kept in this tab) with this role; null: signed out. */
+  as?: 'admin' | 'reviewer' | 'editor' | null;
+  consultation?: string;
+  consultations?: string;
+  lang?: string;
+  fake?: ReviewFakeOptions;
+}
+
+async function mount(m: Mount = {}): Promise<GkReview> {
+  api = new ReviewFakeApi({ bundle: await loadExample('ezhou'), ...m.fake }).install();
+  const as = m.as === undefined ? 'reviewer' : m.as;
+  if (as) sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: TOKENS[as], role: as }));
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${m.lang ?? 'zh-Hans'}>
+    <gk-review
+      endpoint=${REVIEW_ENDPOINT}
+      consultation=${m.consultation ?? REVIEW_CONSULTATION}
+      consultations=${m.consultations ?? ''}
+    ></gk-review>
+  </div>`);
+  return wrapper.querySelector('gk-review')!;
+}
+
+const $ = <E extends Element = HTMLElement>(el: GkReview, selector: string) =>
+  el.shadowRoot!.querySelector<E & Element>(selector) as E | null;
+const $$ = (el: GkReview, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function until<E extends Element = HTMLElement>(el: GkReview, selector: string): Promise<E> {
+  await waitUntil(() => $(el, selector), `${selector} never appeared`, { timeout: 4000 });
+  return $<E>(el, selector)!;
+}
+
+/** The comments table and the progress are both loaded. */
+async function ready(el: GkReview): Promise<void> {
+  await waitUntil(() => $$(el, 'table.comments tbody tr').length > 0 && $(el, '.ws-progress'), 'workspace not ready', {
+    timeout: 4000,
+  });
+  await el.updateComplete;
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+function pick(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+async function openComment(el: GkReview, id: number): Promise<HTMLElement> {
+  $(el, `tr[data-id="${id}"] button.row-open`)!.click();
+  return until(el, `.detail[data-comment="${id}"]`);
+}
+
+const announced = (el: GkReview, pattern: RegExp) =>
+  waitUntil(() => pattern.test(text($(el, '[data-announcer]'))), `never announced ${pattern}`, { timeout: 3000 });
+
+async function signInWith(el: GkReview, token: string): Promise<void> {
+  type($<HTMLInputElement>(el, '#token')!, token);
+  await el.updateComplete;
+  $(el, 'form.sign-in button[type="submit"]')!.click();
+}
+
+describe('gk-review: signing in', () => {
+  it('signs in with a token kept in sessionStorage only, learns the role, and signs out', async () => {
+    const el = await mount({ as: null });
+    expect(text($(el, 'h2'))).to.equal('工作人员登录');
+    expect($<HTMLInputElement>(el, '#token')!.type).to.equal('password');
+
+    // A pasting slip is named before anything is sent.
+    await signInWith(el, 'gks_abc');
+    expect(text(await until(el, '#token-error'))).to.contain('应以 gks_ 开头');
+    expect(api.calls).to.have.length(0);
+
+    await signInWith(el, TOKENS.revoked);
+    await waitUntil(() => text($(el, '#token-error')).includes('令牌无效'), 'revoked token accepted');
+    expect($<HTMLInputElement>(el, '#token')!.value).to.equal(TOKENS.revoked);
+
+    await signInWith(el, TOKENS.editor);
+    await ready(el);
+    expect(text($(el, '.who'))).to.equal('已登录：编辑');
+    expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!)).to.deep.equal({ token: TOKENS.editor, role: 'editor' });
+    expect(Object.keys(localStorage).some((k) => k.startsWith('gongkai:review'))).to.equal(false);
+    expect(location.href).not.to.contain('gks_');
+    expect(
+      api.requests().every((c) => c.auth === `Bearer ${TOKENS.editor}` || c.path.startsWith('/policies/')),
+    ).to.equal(true);
+    expect(api.requests().every((c) => !c.query.toString().includes('gks_'))).to.equal(true);
+
+    [...$$(el, '.bar button')].find((b) => text(b) === '退出登录')!.click();
+    await el.updateComplete;
+    expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
+    expect(text($(el, '.notice'))).to.contain('已退出登录');
+    expect($<HTMLInputElement>(el, '#token')!.value).to.equal('');
+  });
+
+  it('goes back to the sign-in form on 401, and keeps the reason being written', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    type(detail.querySelector('textarea')!, '施工合同涉及商业秘密，依法不予公开。');
+    await el.updateComplete;
+    api.failNext(/^\/comments\/3$/, {
+      status: 401,
+      body: { error: 'unauthorized', message: 'a valid staff token is required' },
+    });
+    $(el, 'form[data-form="c-3"] button[type="submit"]')!.click();
+    await until(el, 'form.sign-in');
+    expect(text($(el, '.notice'))).to.contain('登录已失效');
+    expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
+
+    await signInWith(el, TOKENS.reviewer);
+    await ready(el);
+    const again = await openComment(el, 3);
+    expect(again.querySelector('textarea')!.value).to.equal('施工合同涉及商业秘密，依法不予公开。');
+    expect(again.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.checked).to.equal(true);
+  });
+
+  it('says what is missing without an endpoint', async () => {
+    const el = await fixture<GkReview>(html`<gk-review></gk-review>`);
+    expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('endpoint');
+  });
+});
+
+describe('gk-review: consultations and comments', () => {
+  it('lists the consultations it knows, with status and counts, and opens one', async () => {
+    const el = await mount({ consultation: '', consultations: `${REVIEW_CONSULTATION} no-such-one` });
+    const row = await until(el, `tr[data-consultation="${REVIEW_CONSULTATION}"]`);
+    await waitUntil(() => text(row).includes('已截止'), 'consultation not loaded');
+    expect(text(row)).to.contain('鄂州市全面推进政务公开工作实施方案');
+    expect(text(row.querySelector('td.num'))).to.equal('13');
+    await waitUntil(
+      () => text($(el, 'tr[data-consultation="no-such-one"]')).includes('没有找到'),
+      'unknown id not explained',
+    );
+    row.querySelector('button')!.click();
+    await ready(el);
+    expect($$(el, 'table.comments tbody tr')).to.have.length(13);
+    expect(text($(el, '.ws-progress'))).to.equal('2 / 13 已处理');
+  });
+
+  it('filters by moderation, decision, clause and text, on the server', async () => {
+    const el = await mount();
+    await ready(el);
+    pick($(el, '#f-moderation')!, 'pending');
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 9, 'moderation filter');
+    expect(
+      api
+        .requests('GET', /comments$/)
+        .at(-1)!
+        .query.get('moderation'),
+    ).to.equal('pending');
+
+    pick($(el, '#f-decision')!, 'undecided');
+    await waitUntil(
+      () =>
+        api
+          .requests('GET', /comments$/)
+          .at(-1)!
+          .query.get('decision') === 'undecided',
+      'decision',
+    );
+    pick($(el, '#f-clause')!, '2.4.15');
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 4, 'clause filter');
+    expect(text($(el, '#f-clause option:checked'))).to.contain('15.推进决策公开（5）');
+
+    $<HTMLButtonElement>(el, '.filter-actions .gk-link-button')!.click(); // 清除筛选
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 13, 'cleared');
+    const search = $<HTMLInputElement>(el, '#f-q')!;
+    type(search, '环境保护');
+    search.form!.requestSubmit();
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 1, 'text search');
+    expect(
+      api
+        .requests('GET', /comments$/)
+        .at(-1)!
+        .query.get('q'),
+    ).to.equal('环境保护');
+    expect(text($(el, '.table-status'))).to.equal('符合条件的意见共 1 条');
+  });
+
+  it('reads the pages one cursor at a time', async () => {
+    const seeds = Array.from({ length: 130 }, (_, i) => ({
+      clause: '1.1',
+      body: `第 ${i + 1} 条意见：建议${'加强'.repeat((i % 7) + 1)}公开。`,
+    }));
+    const el = await mount({ fake: { comments: seeds } });
+    await ready(el);
+    expect($$(el, 'table.comments tbody tr')).to.have.length(100);
+    expect(text($(el, '.table-status'))).to.equal('已显示 100 条，还有更多');
+    $(el, 'button.more')!.click();
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 130, 'second page');
+    expect(
+      api
+        .requests('GET', /comments$/)
+        .at(-1)!
+        .query.get('cursor'),
+    ).to.equal('100');
+    expect($(el, 'button.more')).to.equal(null);
+  });
+
+  it('opens a comment whole beside the text of its clause', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 2);
+    expect(text(detail.querySelector('h3'))).to.equal('意见 #2');
+    expect(text(detail.querySelector('.comment-body'))).to.contain('我的联系电话 13907110002');
+    expect(text(detail.querySelector('.clause h4'))).to.equal('3. 推进政务服务公开');
+    expect(text(detail.querySelector('.clause-text'))).to.contain('推进政务服务公开');
+    expect(text(detail.querySelector('.meta'))).to.contain('刘芳');
+
+    const whole = await openComment(el, 4);
+    expect(text(whole.querySelector('.clause h4'))).to.equal('针对征求意见稿全文');
+    expect(text(whole.querySelector('.meta'))).to.contain('匿名');
+  });
+});
+
+describe('gk-review: moderating and deciding', () => {
+  it('approves, and removes with a reason category', async () => {
+    const el = await mount();
+    await ready(el);
+    const decided = oneEvent(el, 'gk-decide') as Promise<GkDecideEvent>;
+    let detail = await openComment(el, 3);
+    detail.querySelector<HTMLButtonElement>('[data-action="approve"]')!.click();
+    expect((await decided).detail).to.deep.equal({
+      consultation: REVIEW_CONSULTATION,
+      ids: [3],
+      moderation: 'approved',
+    });
+    await waitUntil(() => text($(el, 'tr[data-id="3"] .badge')) === '已通过', 'row not updated');
+    expect(api.requests('PATCH')[0]!.body).to.deep.equal({ moderation: 'approved' });
+    await announced(el, /意见 #3 已审核通过/);
+
+    detail = await openComment(el, 6);
+    detail.querySelector<HTMLButtonElement>('[data-action="remove"]')!.click();
+    await el.updateComplete;
+    expect(text(detail.querySelector('.moderation .form-error'))).to.equal('请先选择删除原因。');
+    expect(api.requests('PATCH')).to.have.length(1);
+    pick(detail.querySelector<HTMLSelectElement>('#remove-category')!, 'removeAdvertising');
+    await el.updateComplete;
+    detail.querySelector<HTMLButtonElement>('[data-action="remove"]')!.click();
+    await waitUntil(() => text($(el, 'tr[data-id="6"] .badge')) === '已删除', 'not removed');
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ moderation: 'rejected', reason: '广告' });
+    expect(text($(el, '.detail .meta'))).to.contain('已删除（广告）');
+  });
+
+  it('requires a reason unless adopted, checked before sending, and shows the server’s 422 by the field', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 5);
+    const form = detail.querySelector<HTMLFormElement>('form[data-form="c-5"]')!;
+    const textarea = form.querySelector('textarea')!;
+    form.querySelector<HTMLInputElement>('input[value="out-of-scope"]')!.click();
+    await el.updateComplete;
+    expect(text(form.querySelector('#c-5-reason-hint'))).to.contain('必填');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect(text(form.querySelector('#c-5-reason-error'))).to.contain('请填写理由');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(textarea.getAttribute('aria-describedby')).to.contain('c-5-reason-error');
+    await waitUntil(() => el.shadowRoot!.activeElement === textarea, 'reason not focused');
+    expect(api.requests('PATCH')).to.have.length(0);
+
+    // The server has the last word: its 422 is shown next to the field, the text kept.
+    type(textarea, '不属于本次范围');
+    api.failNext(/^\/comments\/5$/, {
+      status: 422,
+      body: {
+        error: 'reason-required',
+        message: 'a reason is required',
+        zh: '除“采纳”外，每项处理意见都须说明理由',
+        problems: [{ path: '$.reason', message: 'required unless the decision is adopted' }],
+      },
+    });
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(
+      () => text(form.querySelector('#c-5-reason-error')) === '除“采纳”外，每项处理意见都须说明理由',
+      'no 422',
+    );
+    expect(textarea.value).to.equal('不属于本次范围');
+
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(form.querySelector('.saved')) === '已保存', 'not saved');
+    expect(api.requests('PATCH').at(-1)!.body).to.deep.equal({ decision: 'out-of-scope', reason: '不属于本次范围' });
+    expect(text($(el, 'tr[data-id="5"] .d-out-of-scope'))).to.equal('不属于本次征求意见范围');
+
+    // Adopted needs no reason.
+    const other = await openComment(el, 12);
+    other.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    other.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitUntil(() => api.requests('PATCH').length === 3, 'adopted not sent');
+    expect(api.requests('PATCH').at(-1)!.body).to.deep.equal({ decision: 'adopted', reason: '' });
+  });
+
+  it('keeps the typed reason when the network fails, and says so', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    type(detail.querySelector('textarea')!, '涉及商业秘密的内容依法不予公开。');
+    await el.updateComplete;
+    api.failNext(/^\/comments\/3$/, 'network');
+    detail.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitUntil(() => detail.querySelector('form .form-error'), 'no error shown');
+    expect(text(detail.querySelector('form .form-error'))).to.contain('无法连接服务器');
+    expect(text(detail.querySelector('form .form-error'))).to.contain('您填写的内容已保留');
+    expect(detail.querySelector('textarea')!.value).to.equal('涉及商业秘密的内容依法不予公开。');
+    // Moving away and back keeps it too.
+    await openComment(el, 4);
+    const back = await openComment(el, 3);
+    expect(back.querySelector('textarea')!.value).to.equal('涉及商业秘密的内容依法不予公开。');
+    back.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitUntil(() => text(back.querySelector('.saved')) === '已保存', 'retry not saved');
+  });
+
+  it('fills the reason from a template (undoable) and saves the reason as a new template', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 5);
+    const textarea = detail.querySelector('textarea')!;
+    type(textarea, '我自己写的理由');
+    await el.updateComplete;
+    const select = detail.querySelector<HTMLSelectElement>('select[data-template]')!;
+    expect([...select.options].map((o) => text(o))).to.include('不属于本次范围（转办） · 不属于本次征求意见范围');
+    pick(select, '1');
+    await el.updateComplete;
+    expect(textarea.value).to.equal('该意见不属于本次征求意见范围，已转有关部门办理。');
+    expect(detail.querySelector<HTMLInputElement>('input[value="out-of-scope"]')!.checked).to.equal(true);
+    [...detail.querySelectorAll('.templates button')]
+      .find((b) => text(b).startsWith('撤销'))!
+      .dispatchEvent(new MouseEvent('click'));
+    await el.updateComplete;
+    expect(textarea.value).to.equal('我自己写的理由');
+
+    type(textarea, '物业纠纷请向住房保障部门反映。');
+    await el.updateComplete;
+    [...detail.querySelectorAll<HTMLButtonElement>('.templates button')].find((b) => text(b) === '存为模板')!.click();
+    await el.updateComplete;
+    type(detail.querySelector<HTMLInputElement>('#c-5-template-title')!, '物业纠纷');
+    [...detail.querySelectorAll<HTMLButtonElement>('.templates button')].find((b) => text(b) === '保存模板')!.click();
+    await waitUntil(
+      () => text(detail.querySelector('.templates [role="status"]')).includes('已保存模板“物业纠纷”'),
+      'not saved',
+    );
+    expect(api.requests('POST', /reason-templates/)[0]!.body).to.deep.equal({
+      decision: 'out-of-scope',
+      title: '物业纠纷',
+      text: '物业纠纷请向住房保障部门反映。',
+    });
+    expect([...select.options].map((o) => text(o))).to.include('物业纠纷 · 不属于本次征求意见范围');
+  });
+
+  it('explains a 403 and keeps the controls a role may not use out of reach', async () => {
+    const editor = await mount({ as: 'editor' });
+    await ready(editor);
+    const detail = await openComment(editor, 3);
+    expect(detail.querySelector<HTMLFieldSetElement>('form fieldset.body')!.disabled).to.equal(true);
+    expect(detail.querySelector<HTMLButtonElement>('[data-action="approve"]')!.disabled).to.equal(true);
+    expect(text(detail.querySelector('.role-note'))).to.contain('您的角色（编辑）可以查看和导出');
+    api.restore();
+
+    const el = await mount();
+    await ready(el);
+    const d = await openComment(el, 3);
+    api.failNext(/^\/comments\/3$/, {
+      status: 403,
+      body: { error: 'forbidden', message: 'the reviewer role may not do this (needs admin)' },
+    });
+    d.querySelector<HTMLButtonElement>('[data-action="approve"]')!.click();
+    await waitUntil(() => d.querySelector('.moderation .form-error'), 'no 403 message');
+    expect(text(d.querySelector('.moderation .form-error'))).to.equal(
+      '您的角色（审核员）无权执行此操作，需要管理员来做。',
+    );
+    // Now known: the controls are disabled and say why.
+    await el.updateComplete;
+    expect(d.querySelector<HTMLButtonElement>('[data-action="approve"]')!.disabled).to.equal(true);
+  });
+});
+
+describe('gk-review: groups', () => {
+  it('shows near-duplicate groups and decides one for all members but the exceptions', async () => {
+    const el = await mount();
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="groups"]')!.click();
+    const group = await until(el, 'li.group[data-group="7"]');
+    expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（1）');
+    expect(text(group.querySelector('h4'))).to.equal('重复意见组 #7 · 5 条');
+    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 1 / 5');
+    group.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
+    await el.updateComplete;
+    // The member already decided on its own is an exception by default; take one more out.
+    expect(group.querySelector<HTMLInputElement>('#g7-m11')!.checked).to.equal(true);
+    const nine = group.querySelector<HTMLInputElement>('#g7-m9')!;
+    nine.click();
+    await el.updateComplete;
+    const form = group.querySelector<HTMLFormElement>('form[data-form="g-7"]')!;
+    expect(text(form.querySelector('button[type="submit"]'))).to.equal('对 3 条意见作出此处理');
+    form.querySelector<HTMLInputElement>('input[value="partly-adopted"]')!.click();
+    await el.updateComplete;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect(text(form.querySelector('.field-error'))).to.contain('请填写理由');
+    expect(api.requests('POST', /decisions$/)).to.have.length(0);
+    type(form.querySelector('textarea')!, '考核结果将按年度公开。');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await announced(el, /已对 3 条意见作出处理：部分采纳/);
+    expect(api.requests('POST', /decisions$/)[0]!.body).to.deep.equal({
+      ids: [7, 8, 10],
+      decision: 'partly-adopted',
+      reason: '考核结果将按年度公开。',
+    });
+    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 4 / 5');
+    // The exception is handled on its own, from the group.
+    [...group.querySelectorAll<HTMLButtonElement>('.members button')][2]!.click();
+    await until(el, '.detail[data-comment="9"]');
+    expect($(el, 'nav.tabs [data-tab="comments"]')!.getAttribute('aria-current')).to.equal('page');
+  });
+});
+
+describe('gk-review: keyboard', () => {
+  it('moves, approves, decides and picks a template from the keyboard, announced, never while typing', async () => {
+    const el = await mount();
+    await ready(el);
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="0"]')!.focus();
+    await sendKeys({ press: 'j' });
+    await announced(el, /第 2 条，共 13 条：#2/);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'button.row-open[data-index="1"]'));
+    expect($(el, 'tr.cursor')!.dataset.id).to.equal('2');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'k' });
+    await announced(el, /第 2 条/);
+
+    // a: #2 is already approved, so move to #3 and approve it; the cursor moves on.
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'a' });
+    await waitUntil(() => text($(el, 'tr[data-id="3"] .badge')) === '已通过', 'a did not approve');
+    await waitUntil(() => $(el, 'tr.cursor')?.dataset.id === '4', 'cursor did not move on');
+
+    // 3: not adopted, focus in the reason; typing there is text, not shortcuts.
+    await sendKeys({ press: '3' });
+    await until(el, '.detail[data-comment="4"]');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('textarea[data-reason]'), 'reason not focused');
+    expect($<HTMLInputElement>(el, 'form[data-form="c-4"] input[value="not-adopted"]')!.checked).to.equal(true);
+    await announced(el, /已选择：不予采纳/);
+    await sendKeys({ type: 'jk a/?' });
+    expect($<HTMLTextAreaElement>(el, 'textarea[data-reason]')!.value).to.equal('jk a/?');
+    expect($(el, 'tr.cursor')!.dataset.id).to.equal('4');
+    expect($<HTMLDialogElement>(el, 'dialog#help')!.open).to.equal(false);
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => api.requests('PATCH').length === 2, 'ctrl+enter did not save');
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ decision: 'not-adopted', reason: 'jk a/?' });
+
+    // t: the template picker; /: the search; ?: the help.
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="3"]')!.focus();
+    await sendKeys({ press: 't' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('select[data-template]'), 't did not focus templates');
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="3"]')!.focus();
+    await sendKeys({ press: 'd' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('input[type="radio"]'), 'd did not focus the decision');
+    await sendKeys({ press: '/' });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-q'));
+    expect($<HTMLInputElement>(el, '#f-q')!.value).to.equal('');
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="3"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '.detail')).to.equal(null);
+    await sendKeys({ press: '?' });
+    const help = $<HTMLDialogElement>(el, 'dialog#help')!;
+    await waitUntil(() => help.open, '? did not open the help');
+    expect(text(help)).to.contain('审核通过，并移到下一条');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !help.open, 'help did not close');
+  });
+});
+
+describe('gk-review: publishing', () => {
+  const allDecided = () => [
+    { clause: '2.1.1', body: '建议设置查询终端。联系电话 13907110001', name: '陈建国', decision: 'adopted' as const },
+    {
+      clause: '2.2.5',
+      body: '应公开施工合同全文。',
+      submitterType: 'organization' as const,
+      name: '某协会',
+      decision: 'not-adopted' as const,
+      reason: '涉及商业秘密。',
+    },
+    { clause: null, body: '广告', moderation: 'rejected' as const },
+  ];
+
+  it('shows the progress and what blocks publication', async () => {
+    const el = await mount({ fake: { window: 'open' } });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const panel = await until(el, '.publish');
+    expect(text(panel.querySelector('.progress-line'))).to.equal('2 / 13 已处理');
+    const blockers = text(panel.querySelector('.blockers'));
+    expect(blockers).to.contain('征求意见期尚未结束');
+    expect(blockers).to.contain('9 条意见尚未审核');
+    expect(blockers).to.contain('2 条意见尚未作出处理');
+    expect(panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.disabled).to.equal(true);
+    // The reviewer may not publish in any case, and is told so.
+    expect(text(panel.querySelector('.role-note'))).to.contain('不能发布');
+    [...panel.querySelectorAll<HTMLButtonElement>('.blockers button')][1]!.click();
+    await waitUntil(
+      () =>
+        api
+          .requests('GET', /comments$/)
+          .at(-1)!
+          .query.get('decision') === 'undecided',
+      'show them',
+    );
+    expect($<HTMLSelectElement>(el, '#f-decision')!.value).to.equal('undecided');
+  });
+
+  it('previews the public feedback, explains a 409, then publishes', async () => {
+    const el = await mount({ as: 'editor', fake: { comments: allDecided() } });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const panel = await until(el, '.publish');
+    expect(text(panel.querySelector('.ready'))).to.contain('可以发布');
+    const preview = panel.querySelector('[part="preview"]')!;
+    await waitUntil(
+      () => preview.querySelector('gk-feedback')?.shadowRoot?.textContent?.includes('陈**'),
+      'no preview',
+    );
+    const previewText = text(preview.querySelector('gk-feedback')!.shadowRoot!);
+    expect(previewText).to.contain('［电话已隐去］');
+    expect(previewText).not.to.contain('13907110001');
+    expect(previewText).not.to.contain('陈建国');
+
+    // Meanwhile a colleague reopened a comment: the server refuses, and says why.
+    api.comments.set(1, { ...api.comments.get(1)!, decision: null });
+    panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await el.updateComplete;
+    panel.querySelector<HTMLButtonElement>('[data-action="confirm-publish"]')!.click();
+    await waitUntil(() => panel.querySelector('.form-error'), 'no 409 message');
+    expect(text(panel.querySelector('.form-error'))).to.contain('尚有 0 条意见未审核、1 条意见未作出处理');
+    await waitUntil(
+      () => text(panel.querySelector('.blockers')).includes('1 条意见尚未作出处理'),
+      'progress not refreshed',
+    );
+
+    // Once it is decided again, "刷新进度" reads the state anew.
+    api.comments.set(1, { ...api.comments.get(1)!, decision: 'adopted' });
+    panel.querySelector<HTMLButtonElement>('[data-action="refresh"]')!.click();
+    const again = await until(el, '.publish');
+    await waitUntil(() => again.querySelector('.ready'), 'not ready again');
+    const published = oneEvent(el, 'gk-publish') as Promise<GkPublishEvent>;
+    again.querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await el.updateComplete;
+    again.querySelector<HTMLButtonElement>('[data-action="confirm-publish"]')!.click();
+    expect((await published).detail).to.deep.equal({ consultation: REVIEW_CONSULTATION, version: 1 });
+    await waitUntil(() => text(again.querySelector('.done')) === '已发布第 1 版。', 'no success message');
+    await waitUntil(() => text(again.querySelector('.versions')).includes('第 1 版'), 'versions not read again');
+    expect(text(again.querySelector('[data-action="publish"]'))).to.equal('发布更新（第 2 版）');
+  });
+
+  it('downloads the CSV and the report with the token', async () => {
+    const el = await mount({ fake: { comments: allDecided() } });
+    await ready(el);
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      $(el, 'nav.tabs [data-tab="publish"]')!.click();
+      (await until(el, '[data-download="csv"]')).click();
+      await waitUntil(() => clicked.length === 1, 'csv not offered');
+      expect(clicked[0]!.download).to.equal(`${REVIEW_CONSULTATION}-comments.csv`);
+      expect(clicked[0]!.href).to.match(/^blob:/);
+      const csv = api.requests('GET', /export\.csv$/)[0]!;
+      expect(csv.auth).to.equal(`Bearer ${TOKENS.reviewer}`);
+      api.failNext(/report\.html$/, { status: 503, body: { error: 'unavailable', message: 'down' } });
+      $(el, '[data-download="report"]')!.click();
+      await waitUntil(() => text($(el, '.publish .form-error')).includes('服务器出错（503）'), 'no download error');
+      $(el, '[data-download="report"]')!.click();
+      await waitUntil(() => clicked.length === 2, 'report not offered');
+      expect(clicked[1]!.download).to.equal(`${REVIEW_CONSULTATION}-report.html`);
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
+});
+
+describe('gk-review: audit, languages, layout, accessibility', () => {
+  it('lists who changed which decision when', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 5);
+    detail.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    detail.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitUntil(() => text(detail.querySelector('.saved')) === '已保存', 'not saved');
+    [...detail.querySelectorAll<HTMLButtonElement>('.links button')].find((b) => text(b) === '查看处理记录')!.click();
+    const row = await until(el, '.audit-table tbody tr');
+    expect(text(row)).to.contain('审核员 00000000000b');
+    expect(text(row)).to.contain('审核：待审核 → 已通过');
+    expect(text(row)).to.contain('处理结果：— → 采纳');
+    expect($<HTMLInputElement>(el, '#a-comment')!.value).to.equal('5');
+  });
+
+  it('speaks traditional Chinese and English', async () => {
+    const hant = await mount({ lang: 'zh-Hant', as: null });
+    expect(text(hant.shadowRoot!.querySelector('h2'))).to.equal('工作人員登入');
+    api.restore();
+    sessionStorage.clear();
+    const en = await mount({ lang: 'en' });
+    await ready(en);
+    expect(text($(en, '.ws-progress'))).to.equal('2 / 13 handled');
+    expect(text($(en, 'nav.tabs'))).to.contain('Duplicate groups');
+    const detail = await openComment(en, 3);
+    expect(text(detail.querySelector('legend'))).to.equal('Decision');
+  });
+
+  it('puts the open comment below the table on a narrow screen and beside it on a wide one', async () => {
+    await setViewport({ width: 1400, height: 900 });
+    const el = await mount();
+    await ready(el);
+    await openComment(el, 2);
+    const split = $(el, '.split')!;
+    expect(getComputedStyle(split).gridTemplateColumns.split(' ')).to.have.length(2);
+    await setViewport({ width: 360, height: 800 });
+    await waitUntil(() => getComputedStyle(split).gridTemplateColumns.split(' ').length === 1, 'not stacked');
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('passes axe: signed out, a comment open, the groups, the publishing panel', async () => {
+    const out = await mount({ as: null });
+    await expect(out).to.be.accessible();
+    api.restore();
+    const el = await mount();
+    await ready(el);
+    await openComment(el, 3);
+    await expect(el).to.be.accessible();
+    $(el, 'nav.tabs [data-tab="groups"]')!.click();
+    (await until(el, 'li.group button[aria-expanded]')).click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    await until(el, '.publish');
+    await expect(el).to.be.accessible();
+  });
+});
