@@ -80,7 +80,19 @@ async function freshPostgres(url: string): Promise<Database> {
   scoped.searchParams.set('options', `-c search_path=${schema}`);
   const db = await openDatabase({ url: scoped.href });
   await migrate(db);
+  scopedUrls.set(db, scoped.href);
   return db;
+}
+
+const scopedUrls = new WeakMap<Database, string>();
+
+/**
+ * Another connection to the same database and schema, as a second instance of the server would
+ * open: a pool of its own on PostgreSQL; on PGlite, which one process owns, the same instance.
+ */
+export async function sameDatabase(db: Database): Promise<Database> {
+  const url = scopedUrls.get(db);
+  return url ? openDatabase({ url }) : { ...db, close: async () => {} };
 }
 
 export const databases: { name: string; fresh: () => Promise<Database> }[] = [{ name: 'PGlite', fresh: freshPglite }];

@@ -76,6 +76,46 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('feedbackExpected: set on POST, changed and cleared on PATCH, shown publicly, never before the close', async () => {
+      const ctx = await setup(fresh);
+      const base = { title: '征求意见', opens: '2030-03-01', closes: '2030-03-31' };
+      const create = (fields: Record<string, unknown>) =>
+        ctx.staff({ method: 'POST', url: '/api/v1/consultations', payload: { ...base, ...fields } }, 'editor');
+      const made = await create({ id: 'fe', feedbackExpected: '2030-04-30' });
+      assert.equal(made.statusCode, 201, made.body);
+      assert.equal(made.json().feedbackExpected, '2030-04-30');
+      assert.equal((await ctx.app.inject('/api/v1/consultations/fe')).json().feedbackExpected, '2030-04-30');
+      // Absent is null; the closing day itself is allowed, the day before it is not.
+      assert.equal((await create({ id: 'fe-none' })).json().feedbackExpected, null);
+      assert.equal((await create({ id: 'fe-same', feedbackExpected: '2030-03-31' })).statusCode, 201);
+      const early = await create({ id: 'fe-early', feedbackExpected: '2030-03-30' });
+      assert.equal(early.statusCode, 422);
+      assert.equal(early.json().problems[0].path, '$.feedbackExpected');
+      for (const bad of ['2030-02-30', '30 April 2030', '2030-04-30T00:00:00Z', 20300430]) {
+        const res = await create({ id: 'fe-bad', feedbackExpected: bad });
+        assert.equal(res.statusCode, 400, `${bad}: ${res.body}`);
+        assert.equal(res.json().problems[0].path, '$.feedbackExpected');
+      }
+      const patch = (payload: Record<string, unknown>) =>
+        ctx.staff({ method: 'PATCH', url: '/api/v1/consultations/fe', payload }, 'editor');
+      assert.equal((await patch({ feedbackExpected: '2030-05-15' })).json().feedbackExpected, '2030-05-15');
+      // Other changes keep it; closing after it needs a new date too.
+      assert.equal((await patch({ contact: '0971-1234567' })).json().feedbackExpected, '2030-05-15');
+      assert.equal((await patch({ closes: '2030-06-01' })).statusCode, 422);
+      const moved = await patch({ closes: '2030-06-01', feedbackExpected: '2030-06-30' });
+      assert.equal(moved.json().feedbackExpected, '2030-06-30');
+      assert.equal((await patch({ feedbackExpected: null })).json().feedbackExpected, null);
+      const log = (await ctx.staff({ url: '/api/v1/consultations/fe/audit' })).json().items;
+      const last = log.at(-1);
+      assert.equal(last.action, 'consultation.update');
+      assert.equal(last.before.feedback_expected, '2030-06-30');
+      assert.equal(last.after.feedbackExpected, null);
+      const doc = (await ctx.app.inject('/api/v1/openapi.json')).json();
+      const view = doc.paths['/api/v1/consultations/{id}'].get.responses['200'].content['application/json'].schema;
+      assert.deepEqual(view.properties.feedbackExpected.type, ['string', 'null']);
+      await ctx.close();
+    });
+
     test('policies: PUT validates with @gongkai/format and names the problem; GET serves it', async () => {
       const ctx = await setup(fresh);
       const bundle = { schemaVersion: 1, id: 'p1', meta: { title: '示例' } };

@@ -1,5 +1,5 @@
 // Consultations: the window, the draft they are about and what the rules require to be published.
-import { consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
+import { type ConsultationView, consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
@@ -17,6 +17,8 @@ export interface ConsultationInput {
   contact?: string;
   draftingNotes?: string;
   basis?: { title: string; url?: string }[];
+  /** A calendar date (2030-05-20); null clears it. */
+  feedbackExpected?: string | null;
 }
 
 interface Row {
@@ -30,10 +32,14 @@ interface Row {
   contact: string | null;
   drafting_notes: string | null;
   basis: { title: string; url?: string }[];
+  feedback_expected: unknown;
+  /** The same date as text (2030-05-20): the drivers turn a `date` into a Date at local midnight. */
+  feedback_expected_day: string | null;
   published: boolean;
 }
 
-const SELECT = `SELECT c.*, EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published
+const SELECT = `SELECT c.*, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected_day,
+    EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published
   FROM consultations c WHERE c.id = $1`;
 
 export async function getConsultationRow(db: Queryable, id: string): Promise<Row> {
@@ -54,7 +60,7 @@ export function toTimestamp(value: string, end: boolean): string {
   return value;
 }
 
-export async function viewConsultation(db: Queryable, id: string) {
+export async function viewConsultation(db: Queryable, id: string): Promise<ConsultationView> {
   const row = await getConsultationRow(db, id);
   const { rows } = await db.query<{ clause: string | null; n: number }>(
     'SELECT clause, count(*)::int AS n FROM comments WHERE consultation_id = $1 GROUP BY clause',
@@ -74,6 +80,7 @@ export async function viewConsultation(db: Queryable, id: string) {
     draftingNotes: row.drafting_notes,
     basis: row.basis,
     origins: row.origins,
+    feedbackExpected: row.feedback_expected_day,
     counts: { received: rows.reduce((s, r) => s + r.n, 0), byClause },
   };
 }
@@ -96,6 +103,20 @@ function checkWindow(opens: string, closes: string, reason: string | null | unde
       `the window is ${days} days, shorter than ${MIN_CONSULTATION_DAYS}: give shortWindowReason, which is published`,
       { zh: `征求意见期为 ${days} 天，少于 ${MIN_CONSULTATION_DAYS} 天，须说明理由（shortWindowReason），理由将公开` },
     );
+  }
+}
+
+/** The feedback cannot be expected before the window closes (it may be the closing day itself). */
+function checkFeedbackExpected(closes: string, day: string | null | undefined): void {
+  if (!day) return;
+  const end = Date.parse(toTimestamp(day, true));
+  if (Number.isNaN(end)) throw invalid('$.feedbackExpected', 'feedbackExpected must be a real date');
+  if (end < Date.parse(closes)) {
+    const message = `feedbackExpected (${day}) is before the window closes; give a later date or null`;
+    throw new HttpError(422, 'feedback-before-close', message, {
+      zh: '预计公布意见采纳情况的日期早于征求意见截止日期',
+      problems: [{ path: '$.feedbackExpected', message }],
+    });
   }
 }
 
@@ -127,11 +148,13 @@ export async function createConsultation(db: Database, input: ConsultationInput,
   const opens = toTimestamp(input.opens!, false);
   const closes = toTimestamp(input.closes!, true);
   checkWindow(opens, closes, input.shortWindowReason);
+  checkFeedbackExpected(closes, input.feedbackExpected);
   await db.transaction(async (tx) => {
     const policyId = await storePolicy(tx, input);
     const { rows } = await tx.query(
-      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
+         feedback_expected)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.id,
         input.title,
@@ -143,6 +166,7 @@ export async function createConsultation(db: Database, input: ConsultationInput,
         input.contact ?? null,
         input.draftingNotes ?? null,
         JSON.stringify(input.basis ?? []),
+        input.feedbackExpected ?? null,
       ],
     );
     if (!rows[0]) throw new HttpError(409, 'exists', `a consultation with id ${input.id} exists`);
@@ -158,10 +182,15 @@ export async function patchConsultation(db: Database, id: string, input: Consult
     const closes = input.closes ? toTimestamp(input.closes, true) : new Date(before.closes).toISOString();
     const reason = input.shortWindowReason ?? before.short_window_reason;
     checkWindow(opens, closes, reason);
+    // null clears the date; absent keeps it (and a kept date must still follow the closing).
+    const feedbackExpected =
+      input.feedbackExpected !== undefined ? input.feedbackExpected : before.feedback_expected_day;
+    checkFeedbackExpected(closes, feedbackExpected);
     const policyId = (await storePolicy(tx, input)) ?? before.policy_id;
     await tx.query(
       `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
-         origins = $7, contact = $8, drafting_notes = $9, basis = $10, updated_at = now() WHERE id = $1`,
+         origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, updated_at = now()
+       WHERE id = $1`,
       [
         id,
         input.title ?? before.title,
@@ -173,9 +202,11 @@ export async function patchConsultation(db: Database, id: string, input: Consult
         input.contact ?? before.contact,
         input.draftingNotes ?? before.drafting_notes,
         JSON.stringify(input.basis ?? before.basis),
+        feedbackExpected,
       ],
     );
-    const { published: _, ...was } = before;
+    const { published: _, feedback_expected: __, feedback_expected_day, ...rest } = before;
+    const was = { ...rest, feedback_expected: feedback_expected_day };
     await audit(tx, {
       actor,
       action: 'consultation.update',

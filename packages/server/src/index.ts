@@ -6,4 +6,4 @@ export { createToken, listTokens, type Role, revokeToken, verifyToken } from './
 export { maskText, publicName } from './lib/mask.js';
 export { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';
 export { InvalidPolicyError, putPolicy } from './policies.js';
-export { type ConsultationSeed, seedConsultation } from './seed.js';
+export { type ConsultationSeed, seedConsultation, seedFile } from './seed.js';

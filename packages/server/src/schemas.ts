@@ -23,12 +23,14 @@ const fromFormat = (schema: v.GenericSchema) => {
 const c = ConsultationSchema.entries;
 
 export { DECISIONS, MAX_COMMENT_CHARS, MODERATIONS, SUBMITTER_TYPES };
+
 const STATUSES = CONSULTATION_STATUSES;
 
 const str = (maxLength: number, extra: object = {}) => ({ type: 'string', maxLength, ...extra }) as const;
 const nullable = (type: string) => ({ type: [type, 'null'] }) as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$', maxLength: 128 } as const;
 const isoTime = { type: 'string', format: 'date-time' } as const;
+const isoDay = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
 export const ErrorSchema = {
   type: 'object',
@@ -57,6 +59,7 @@ export const CommentIdParams = {
   properties: { id: { type: 'integer', minimum: 1, maximum: 9007199254740991 } },
   required: ['id'],
 } as const;
+export const TemplateIdParams = CommentIdParams;
 
 const consultationFields = {
   title: str(300, { minLength: 1 }),
@@ -74,6 +77,13 @@ const consultationFields = {
   contact: fromFormat(c.contact),
   draftingNotes: fromFormat(c.draftingNotes),
   basis: fromFormat(c.basis),
+  feedbackExpected: {
+    type: ['string', 'null'],
+    format: isoDay.format,
+    pattern: isoDay.pattern,
+    description:
+      'The date by which staff expect to publish the feedback (not before the window closes); null clears it.',
+  },
 } as const;
 
 export const ConsultationCreate = {
@@ -105,6 +115,11 @@ export const ConsultationView = {
     draftingNotes: nullable('string'),
     basis: fromFormat(c.basis),
     origins: { type: 'array', items: { type: 'string' } },
+    feedbackExpected: {
+      type: ['string', 'null'],
+      format: isoDay.format,
+      description: 'The date by which staff expect to publish the feedback, if they said.',
+    },
     counts: {
       type: 'object',
       properties: {
@@ -314,4 +329,56 @@ export const FeedbackVersions = {
       },
     },
   },
+} as const;
+
+const templateFields = {
+  decision: {
+    type: ['string', 'null'],
+    enum: [...DECISIONS, null],
+    description: 'The decision the reason fits; null for any.',
+  },
+  title: str(50, { minLength: 1, pattern: '\\S', description: 'A short name for the list, e.g. 与上位法规定不一致.' }),
+  text: str(2000, { minLength: 1, pattern: '\\S', description: 'The reason as it will be published.' }),
+} as const;
+
+export const ReasonTemplate = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    ...templateFields,
+    createdBy: { type: 'string' },
+    updated: isoTime,
+  },
+} as const;
+
+export const ReasonTemplateCreate = {
+  type: 'object',
+  additionalProperties: false,
+  properties: templateFields,
+  required: ['title', 'text'],
+} as const;
+
+export const ReasonTemplatePatch = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: templateFields,
+} as const;
+
+export const ReasonTemplateQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    decision: { type: 'string', enum: DECISIONS, description: 'Only those for this decision and those for any.' },
+  },
+} as const;
+
+export const ReasonTemplateList = {
+  type: 'object',
+  properties: { items: { type: 'array', items: ReasonTemplate } },
+} as const;
+
+export const AuditList = {
+  type: 'object',
+  properties: { items: { type: 'array', items: AuditEntry } },
 } as const;

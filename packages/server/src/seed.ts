@@ -10,6 +10,8 @@ import { publishFeedback } from './feedback.js';
 import { newReceipt } from './lib/receipts.js';
 import { putPolicy } from './policies.js';
 
+type Json = Record<string, unknown>;
+
 interface SeedComment {
   body: string;
   clause?: string;
@@ -23,7 +25,10 @@ interface SeedComment {
   reason?: string;
 }
 
-/** A consultation fixture: `opens`/`closes` are dates, or `openedDaysAgo` + `days` for a window that is open now. */
+/**
+ * A consultation fixture: `opens`/`closes` are dates, or `openedDaysAgo` + `days` for a window
+ * that is open now.
+ */
 export interface ConsultationSeed {
   kind: 'gongkai-consultation';
   id: string;
@@ -38,11 +43,21 @@ export interface ConsultationSeed {
   contact?: string;
   draftingNotes?: string;
   basis?: { title: string; url?: string }[];
+  /** The date staff expect to publish the feedback, or `feedbackDaysAfterClosing` days after `closes`. */
+  feedbackExpected?: string;
+  feedbackDaysAfterClosing?: number;
   comments?: SeedComment[];
   publish?: boolean;
+  /**
+   * Also store `policy` as the draft that was consulted on, under this id: marked as a draft
+   * (征求意见稿) and carrying the consultation, so the page shows gk-consultation.
+   */
+  draftPolicy?: string;
 }
 
 const DAY = 86_400_000;
+/** The calendar date in China Standard Time (UTC+8, no daylight saving) of an instant. */
+const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function seedFiles(path: string): string[] {
   return statSync(path).isDirectory()
@@ -69,12 +84,23 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     s.openedDaysAgo !== undefined
       ? new Date(Date.parse(opens) + (s.days ?? 30) * DAY).toISOString()
       : toTimestamp(s.closes!, true);
+  const feedbackExpected =
+    s.feedbackDaysAfterClosing !== undefined
+      ? chinaDay(Date.parse(closes) + s.feedbackDaysAfterClosing * DAY)
+      : (s.feedbackExpected ?? null);
   await db.transaction(async (tx) => {
+    if (s.draftPolicy) {
+      if (!s.policy) throw new Error(`${s.id}: draftPolicy copies the consultation's policy, and it has none`);
+      const { rows } = await tx.query<{ bundle: Json }>('SELECT bundle FROM policies WHERE id = $1', [s.policy]);
+      if (!rows[0]) throw new Error(`${s.id}: no policy ${s.policy} to copy as the draft (seed it first)`);
+      await putPolicy(tx, draftOf(rows[0].bundle, s, opens, closes));
+    }
     await tx.query(
-      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
+         feedback_expected)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO UPDATE SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
-         origins = $7, contact = $8, drafting_notes = $9, basis = $10, updated_at = now()`,
+         origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, updated_at = now()`,
       [
         s.id,
         s.title,
@@ -86,6 +112,7 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
         s.contact ?? null,
         s.draftingNotes ?? null,
         JSON.stringify(s.basis ?? []),
+        feedbackExpected,
       ],
     );
     for (const [i, c] of (s.comments ?? []).entries()) {
@@ -119,4 +146,32 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     if (!rows[0]) await publishFeedback(db, s.id, 'seed');
   }
   return s.id;
+}
+
+const DRAFT = '征求意见稿';
+// What a draft has not got yet: it was never issued, so it has no number, dates or relations.
+const ISSUED = ['docNumber', 'indexNumber', 'published', 'effective', 'expires', 'supersededBy', 'amends'];
+
+/** The policy as the draft consulted on: status draft, a title marked 征求意见稿, and the consultation. */
+export function draftOf(policy: Json, s: ConsultationSeed, opens: string, closes: string): Json {
+  const meta = Object.fromEntries(Object.entries(policy.meta as Json).filter(([k]) => !ISSUED.includes(k)));
+  const title = String(meta.title);
+  const consultation = Object.fromEntries(
+    Object.entries({
+      id: s.id,
+      endpoint: '/api/v1',
+      opens: new Date(opens).toISOString(),
+      closes: new Date(closes).toISOString(),
+      contact: s.contact,
+      draftingNotes: s.draftingNotes,
+      basis: s.basis,
+      shortWindowReason: s.shortWindowReason,
+    }).filter(([, v]) => v !== undefined),
+  );
+  return {
+    ...policy,
+    id: s.draftPolicy,
+    meta: { ...meta, title: title.includes(DRAFT) ? title : `${title}（${DRAFT}）`, status: 'draft' },
+    consultation,
+  };
 }

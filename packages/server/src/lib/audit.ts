@@ -3,7 +3,8 @@ import type { Queryable } from '../db/database.js';
 export interface AuditEntry {
   actor: string;
   action: string;
-  consultationId: string;
+  /** Absent for changes that belong to no consultation (reason templates). */
+  consultationId?: string;
   commentId?: number;
   before?: unknown;
   after?: unknown;
@@ -16,7 +17,7 @@ export async function audit(tx: Queryable, e: AuditEntry): Promise<void> {
     [
       e.actor,
       e.action,
-      e.consultationId,
+      e.consultationId ?? null,
       e.commentId ?? null,
       e.before === undefined ? null : JSON.stringify(e.before),
       e.after === undefined ? null : JSON.stringify(e.after),

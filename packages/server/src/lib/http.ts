@@ -1,5 +1,5 @@
 // Cross-cutting HTTP behaviour: CORS for configured origins, staff authentication, error answers.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onResponseAsyncHookHandler } from 'fastify';
 import type { Database } from '../db/database.js';
 import { type Role, type Staff, verifyToken } from './auth.js';
 import { HttpError, isDatabaseLost } from './errors.js';
@@ -15,7 +15,8 @@ const EXPOSE_HEADERS = 'retry-after, etag, idempotent-replayed';
 
 /**
  * Browsers may call the API only from the origins given with --cors-origin and those a
- * consultation lists. Consultation origins are re-read at most every 30 s: a cache, not state.
+ * consultation lists. Consultation origins are re-read at most every 30 s: a cache, not state,
+ * which this instance forgets when it creates or changes a consultation itself.
  */
 export function cors(app: FastifyInstance, db: Database, configured: string[]): void {
   let cached: { at: number; origins: Set<string> } | null = null;
@@ -34,6 +35,16 @@ export function cors(app: FastifyInstance, db: Database, configured: string[]): 
     if (!origin || !(await allowed(origin))) return;
     reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
   });
+  // Only on the routes that create or change a consultation: nothing is added to the others.
+  const changesOrigins = new Set(['POST /api/v1/consultations', 'PATCH /api/v1/consultations/:id']);
+  const forget: onResponseAsyncHookHandler = async (_request, reply) => {
+    if (reply.statusCode < 300) cached = null;
+  };
+  app.addHook('onRoute', (route) => {
+    if (!changesOrigins.has(`${route.method} ${route.url}`)) return;
+    const hooks = route.onResponse;
+    route.onResponse = hooks ? [...(Array.isArray(hooks) ? hooks : [hooks]), forget] : [forget];
+  });
   app.options('/api/*', { schema: { hide: true } }, async (request, reply) => {
     const origin = request.headers.origin;
     if (!origin || !(await allowed(origin))) {
@@ -41,7 +52,7 @@ export function cors(app: FastifyInstance, db: Database, configured: string[]): 
     }
     return reply
       .code(204)
-      .header('access-control-allow-methods', 'GET, POST, PUT, PATCH')
+      .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
       .header('access-control-allow-headers', ALLOW_HEADERS)
       .header('access-control-max-age', '600')
       .send();

@@ -4,6 +4,7 @@ import { type CommentInput, lookupReceipt, type RateLimit, submitComment } from 
 import { viewConsultation } from '../consultations.js';
 import type { Database } from '../db/database.js';
 import { etagFor, latestFeedback } from '../feedback.js';
+import { addVary, preferredEncoding } from '../lib/compress.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { formatReceipt, newReceipt } from '../lib/receipts.js';
 import * as S from '../schemas.js';
@@ -93,11 +94,8 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
       const feedback = await latestFeedback(db, request.params.id);
       const encoding = preferredEncoding(request.headers['accept-encoding']);
       const etag = etagFor(feedback.etag, encoding);
-      const vary = reply.getHeader('vary');
-      reply
-        .header('etag', etag)
-        .header('cache-control', 'public, max-age=60, must-revalidate')
-        .header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+      addVary(reply, 'Accept-Encoding');
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60, must-revalidate');
       if (notModified(request.headers['if-none-match'], feedback.etag)) return reply.code(304).send();
       reply.type('application/json; charset=utf-8');
       // Sent as stored: the snapshot is already JSON, so it is not parsed and re-serialised, and
@@ -134,22 +132,6 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
       return rows[0];
     },
   );
-}
-
-/** br, then gzip, when the client accepts them (Accept-Encoding, q=0 refuses); else identity. */
-export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
-  if (!header) return 'identity';
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = qParam ? Number(qParam.slice(2)) : 1;
-    if (coding) q.set(coding, Number.isNaN(value) ? 0 : value);
-  }
-  const accepts = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return 'identity';
 }
 
 /** If-None-Match against every encoding's ETag of the snapshot (a cache may hold any of them). */

@@ -1,13 +1,23 @@
 // Staff endpoints, behind bearer tokens: admin may do everything, editors manage consultations
 // and publish, reviewers moderate and decide. Everyone on staff may read and export.
+import type { Decision } from '@gongkai/format';
 import type { FastifyInstance } from 'fastify';
 import { type ConsultationInput, createConsultation, patchConsultation } from '../consultations.js';
 import type { Database } from '../db/database.js';
 import { auditLog, bulkDecide, type DecisionInput, type ListQuery, listComments, patchComment } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions, publishFeedback } from '../feedback.js';
+import { compressLarge } from '../lib/compress.js';
 import { groupsFor } from '../lib/groups.js';
 import { requireRole } from '../lib/http.js';
+import {
+  createReasonTemplate,
+  deleteReasonTemplate,
+  listReasonTemplates,
+  patchReasonTemplate,
+  type ReasonTemplateInput,
+  reasonTemplateAudit,
+} from '../reason-templates.js';
 import * as S from '../schemas.js';
 
 type Id = { Params: { id: string } };
@@ -55,6 +65,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: S.CommentPage, ...S.errors(400, 401, 403, 404) },
       }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request) => listComments(db, request.params.id, request.query),
   );
@@ -99,6 +110,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: S.Groups, ...S.errors(401, 403, 404) },
       }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request) => {
       const groups = await groupsFor(db, request.params.id);
@@ -116,9 +128,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     {
       ...common('The audit log: who changed what, when, before and after', {
         params: S.IdParams,
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: S.AuditEntry } } } },
+        response: { 200: S.AuditList, ...S.errors(401, 403) },
       }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request) => ({ items: await auditLog(db, request.params.id) }),
   );
@@ -143,6 +156,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: S.FeedbackVersions, ...S.errors(401, 403, 404) },
       }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request) => feedbackVersions(db, request.params.id),
   );
@@ -155,6 +169,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         produces: ['text/csv'],
       }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request, reply) =>
       reply
@@ -168,11 +183,77 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     {
       ...common('The printable 意见采纳情况说明', { params: S.IdParams, produces: ['text/html'] }),
       preHandler: anyStaff,
+      onSend: compressLarge,
     },
     async (request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
         .send(await reportHtml(db, request.params.id)),
+  );
+
+  app.get<{ Querystring: { decision?: Decision } }>(
+    '/api/v1/reason-templates',
+    {
+      ...common('Reusable reasons to offer when deciding; with decision, those for it and for any', {
+        querystring: S.ReasonTemplateQuery,
+        response: { 200: S.ReasonTemplateList, ...S.errors(400, 401, 403) },
+      }),
+      preHandler: anyStaff,
+      onSend: compressLarge,
+    },
+    async (request) => ({ items: await listReasonTemplates(db, request.query.decision) }),
+  );
+
+  app.post<{ Body: ReasonTemplateInput }>(
+    '/api/v1/reason-templates',
+    {
+      ...common('Add a reason template', {
+        body: S.ReasonTemplateCreate,
+        response: { 201: S.ReasonTemplate, ...S.errors(400, 401, 403) },
+      }),
+      preHandler: reviewers,
+    },
+    async (request, reply) => reply.code(201).send(await createReasonTemplate(db, request.body, actor(request))),
+  );
+
+  app.patch<{ Params: { id: number }; Body: ReasonTemplateInput }>(
+    '/api/v1/reason-templates/:id',
+    {
+      ...common('Change a reason template (decisions already made keep their text)', {
+        params: S.TemplateIdParams,
+        body: S.ReasonTemplatePatch,
+        response: { 200: S.ReasonTemplate, ...S.errors(400, 401, 403, 404) },
+      }),
+      preHandler: reviewers,
+    },
+    async (request) => patchReasonTemplate(db, request.params.id, request.body, actor(request)),
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/api/v1/reason-templates/:id',
+    {
+      ...common('Delete a reason template', {
+        params: S.TemplateIdParams,
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...S.errors(400, 401, 403, 404) },
+      }),
+      preHandler: reviewers,
+    },
+    async (request, reply) => {
+      await deleteReasonTemplate(db, request.params.id, actor(request));
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/reason-templates/audit',
+    {
+      ...common('Who made, changed or deleted which reason template, when, before and after', {
+        response: { 200: S.AuditList, ...S.errors(401, 403) },
+      }),
+      preHandler: anyStaff,
+      onSend: compressLarge,
+    },
+    async () => ({ items: await reasonTemplateAudit(db) }),
   );
 }

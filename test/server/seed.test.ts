@@ -1,0 +1,87 @@
+// The demo's seed files: consultations with their comments, the expected feedback date, and the
+// draft policy bundle that carries its consultation (what makes gk-consultation appear).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
+import { validate } from '@gongkai/format';
+import { buildApp, seedFile } from '@gongkai/server';
+import { closeDatabases, databases } from './databases.js';
+
+after(closeDatabases);
+
+const demo = (path: string) => new URL(`../../demo/${path}`, import.meta.url).pathname;
+const seedData = (file: string) => JSON.parse(readFileSync(demo(`consultations/${file}.json`), 'utf8'));
+const DAY = 86_400_000;
+
+for (const { name, fresh } of databases) {
+  describe(`demo seed on ${name}`, () => {
+    test('a consultation with draftPolicy stores the draft bundle, valid, carrying the consultation', async () => {
+      const db = await fresh();
+      const app = await buildApp(db);
+      try {
+        // Twice: seeding is repeatable.
+        for (let i = 0; i < 2; i++) {
+          assert.equal(await seedFile(db, demo('policies/ezhou-2016-40.json')), 'policy ezhou-zbf-2016-40');
+          assert.equal(await seedFile(db, demo('consultations/open-now.json')), 'consultation demo-open-consultation');
+          assert.equal(
+            await seedFile(db, demo('consultations/ezhou-2016-40-draft.json')),
+            'consultation ezhou-zbf-2016-40-draft',
+          );
+        }
+        const source = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40')).json();
+        assert.equal(source.meta.status, 'valid');
+        assert.equal(source.consultation, undefined);
+
+        const res = await app.inject('/api/v1/policies/demo-open-draft');
+        assert.equal(res.statusCode, 200);
+        const draft = res.json();
+        const checked = validate(draft);
+        assert.ok(checked.ok, JSON.stringify(checked));
+        assert.equal(draft.id, 'demo-open-draft');
+        assert.equal(draft.meta.status, 'draft');
+        assert.equal(draft.meta.title, `${source.meta.title}（征求意见稿）`);
+        assert.equal(draft.meta.docNumber, undefined);
+        assert.deepEqual(draft.clauses, source.clauses);
+        const view = (await app.inject('/api/v1/consultations/demo-open-consultation')).json();
+        assert.equal(view.status, 'open');
+        assert.deepEqual(draft.consultation, {
+          id: 'demo-open-consultation',
+          endpoint: '/api/v1',
+          opens: view.opens,
+          closes: view.closes,
+          contact: view.contact,
+          draftingNotes: view.draftingNotes,
+          basis: view.basis,
+        });
+        assert.ok(Math.abs(Date.parse(view.opens) - (Date.now() - 5 * DAY)) < 60_000);
+        // 20 days after closing, as a date in China Standard Time.
+        const expected = new Date(Date.parse(view.closes) + 20 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+        assert.equal(view.feedbackExpected, expected);
+
+        // The closed one, whose feedback is published: dates given as days are the server's instants.
+        const old = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40-draft')).json();
+        assert.ok(validate(old).ok);
+        assert.equal(old.meta.status, 'draft');
+        assert.equal(old.meta.title, '关于全面推进政务公开工作实施方案（征求意见稿）');
+        assert.equal(old.consultation.id, 'ezhou-zbf-2016-40-draft');
+        assert.equal(old.consultation.opens, '2016-05-02T16:00:00.000Z');
+        assert.equal(old.consultation.closes, '2016-06-01T15:59:59.999Z');
+        const closed = (await app.inject('/api/v1/consultations/ezhou-zbf-2016-40-draft')).json();
+        assert.equal(closed.status, 'feedback-published');
+        assert.equal(closed.closes, old.consultation.closes);
+        assert.equal(closed.feedbackExpected, null);
+        // Comments were stored once, not once per seeding.
+        const { rows } = await db.query<{ id: string; n: number }>(
+          'SELECT consultation_id AS id, count(*)::int AS n FROM comments GROUP BY 1 ORDER BY 1',
+        );
+        assert.deepEqual(rows, [
+          { id: 'demo-open-consultation', n: seedData('open-now').comments.length },
+          { id: 'ezhou-zbf-2016-40-draft', n: seedData('ezhou-2016-40-draft').comments.length },
+        ]);
+      } finally {
+        await app.close();
+        await db.close();
+      }
+    });
+  });
+}
