@@ -10,6 +10,15 @@ const sitePort = Number(process.env.GK_DEMO_PORT ?? 8080);
 console.log('Building packages…');
 execFileSync('pnpm', ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
+// A staff token for the demo's admin pages (the embedded database allows one process at a
+// time, so before the server starts). The last line of the command's output is the token.
+const tokenOutput = execFileSync(
+  process.execPath,
+  ['packages/server/dist/main.js', 'token', 'create', '--role', 'admin', '--label', 'pnpm start', '--data', '.data/demo'],
+  { cwd: root, encoding: 'utf8' },
+);
+const staffToken = tokenOutput.trim().split('\n').at(-1);
+
 const server = spawn(
   process.execPath,
   [
@@ -44,6 +53,7 @@ console.log(`
   Static bundle page:   ${site.url}/static.html
   Comment on a draft:   ${site.url}/draft.html
   Published feedback:   ${site.url}/feedback.html
+  Staff console:        ${site.url}/admin/   (token: ${staffToken})
   Consultation server:  http://127.0.0.1:${apiPort}/readyz  (embedded database in .data/demo)
   Press Ctrl-C to stop.
 `);
