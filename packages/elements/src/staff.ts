@@ -1,6 +1,10 @@
-// The staff side: the comment-handling console (and, for bundler users, its classes). Citizens'
-// pages never load it: the one-file form is gongkai-staff.js, built from staff-embed.ts.
+// The staff side: the comment-handling console and the drafter's workbench (and, for bundler
+// users, their classes). Citizens' pages never load it: the one-file form is gongkai-staff.js,
+// built from staff-embed.ts.
 import './review/define.js';
+import './workbench/define.js';
 
 export { GkDecideEvent, GkPublishEvent } from './events/review.js';
+export { GkSaveEvent } from './events/workbench.js';
 export { GkReview } from './review/review.js';
+export { GkWorkbench } from './workbench/workbench.js';

@@ -1,0 +1,206 @@
+// Step 1: the document, pasted or uploaded (text, markdown or the CMS's HTML), read with
+// @gongkai/format's `parseDocument` (the same as `gongkai parse`): meta from the text,
+// clauses from the numbering. A file that is not UTF-8 is refused with a message a drafter can
+// act on; whatever was pasted stays in the box.
+import { type Clause, detectFormat, formatProblem, type Lang, parseDocument } from '@gongkai/format';
+import { html, nothing } from 'lit';
+import type { WorkbenchContext } from './context.js';
+import { field, select } from './fields.js';
+import { clausesOf, emptyMeta, followClauses, type MetaDraft, type SourceFormat } from './model.js';
+
+export const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+/** Larger than any policy document; a bigger file is probably not one. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const EXTENSIONS: Record<string, SourceFormat> = {
+  txt: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+// Not ASCII on purpose: parseDocument then takes the id from the 文号 (doc-2016-40), not the name.
+const NAMES: Record<Exclude<SourceFormat, 'auto'>, string> = {
+  text: '粘贴.txt',
+  markdown: '粘贴.md',
+  html: '粘贴.html',
+};
+
+/** Pasted lines must not turn into markdown lists, headings or quotes when rendered. */
+function escapeMarkdown(body: string): string {
+  return body
+    .split('\n\n')
+    .map((p) => p.replace(/^([#>*+-]|\d+[.)](?=\s))/, '\\$1'))
+    .join('\n\n');
+}
+
+/** Reads the pasted or uploaded text into the work; what was written before is kept. */
+export function readDocument(ctx: WorkbenchContext): void {
+  const t = ctx.msg;
+  const source = ctx.draft.source;
+  if (!source.text.trim()) {
+    ctx.ui.notice = { step: 'source', kind: 'error', text: t('sourceEmpty') };
+    ctx.refresh();
+    return;
+  }
+  const format = source.format === 'auto' ? detectFormat(source.text) : source.format;
+  const name = source.format === 'auto' || !source.name ? NAMES[format] : source.name;
+  const result = parseDocument(source.text, name);
+  if (!result.bundle) {
+    ctx.ui.notice = {
+      step: 'source',
+      kind: 'error',
+      text: t('sourceProblems'),
+      detail: result.problems.map((p) => formatProblem(p, ctx.formatLang)),
+    };
+    ctx.refresh();
+    return;
+  }
+  const bundle = result.bundle;
+  // No title in the text: parseDocument used the file name; a drafter should write the real one.
+  const untitled = bundle.meta.title === name.split(/[\\/]/).pop();
+  const body = format === 'markdown' ? (bundle.body ?? '') : escapeMarkdown(bundle.body ?? '');
+  const before: readonly Clause[] = ctx.clauses;
+  const kept = ctx.draft.notes.length + ctx.draft.qa.length + ctx.draft.graphics.length;
+  let lost = 0;
+  ctx.edit(() => {
+    const old = ctx.draft.doc;
+    const meta: MetaDraft = emptyMeta();
+    for (const key of Object.keys(meta) as (keyof MetaDraft)[]) {
+      const found =
+        key === 'title' && untitled ? '' : ((bundle.meta as unknown as Record<string, string | undefined>)[key] ?? '');
+      // What the drafter already filled in wins over what is read from a new text.
+      meta[key] = (old?.meta[key] || found) as never;
+    }
+    ctx.draft.doc = {
+      id: old?.id || bundle.id,
+      lang: (old?.lang || bundle.lang || '') as Lang | '',
+      meta,
+      body,
+      ...(bundle.consultation
+        ? { consultation: bundle.consultation }
+        : old?.consultation
+          ? { consultation: old.consultation }
+          : {}),
+    };
+    if (old) lost = followClauses(ctx.draft, before, clausesOf(body));
+  });
+  const count = clausesOf(body).length;
+  const detail = result.notes.map((n) => n[ctx.formatLang]);
+  if (kept) detail.push(t('sourceKept', { n: kept }));
+  if (lost) detail.push(t('sourceLostLinks', { n: lost }));
+  ctx.ui.notice = {
+    step: 'source',
+    kind: count ? 'ok' : 'warn',
+    text: count ? t('sourceRead', { n: count }) : t('sourceNoClauses'),
+    detail,
+  };
+  ctx.refresh();
+  ctx.announce(ctx.ui.notice.text);
+}
+
+/** A chosen file: decoded as UTF-8 (strictly), else a message saying what it looks like. */
+export async function readFile(ctx: WorkbenchContext, file: File): Promise<void> {
+  const t = ctx.msg;
+  const fail = (text: string, detail: string[] = []) => {
+    ctx.ui.notice = { step: 'source', kind: 'error', text, detail };
+    ctx.refresh();
+    ctx.announce(text);
+  };
+  const ext = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  const format = EXTENSIONS[ext];
+  if (!format) return fail(t('fileType', { name: file.name }));
+  if (file.size > MAX_FILE_BYTES)
+    return fail(t('fileTooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return fail(t('fileUnreadable', { name: file.name }));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    // parseDocument says what the bytes look like (GBK, UTF-16) and where they stop being UTF-8.
+    const problem = parseDocument(bytes, file.name).problems[0];
+    const detail = problem ? [problem.message[ctx.formatLang]] : [];
+    const en = problem?.message.en ?? '';
+    if (/GBK/.test(en)) return fail(t('fileGbk', { name: file.name }), detail);
+    if (/UTF-16/.test(en)) return fail(t('fileUtf16', { name: file.name }), detail);
+    return fail(t('fileNotUtf8', { name: file.name }), detail);
+  }
+  ctx.edit(() => {
+    ctx.draft.source = { text, name: file.name, format };
+  });
+  readDocument(ctx);
+}
+
+export function renderSourceStep(ctx: WorkbenchContext) {
+  const t = ctx.msg;
+  const source = ctx.draft.source;
+  const notice = ctx.ui.notice?.step === 'source' ? ctx.ui.notice : null;
+  return html`
+    <p>${t('sourceIntro')}</p>
+    ${field(ctx, {
+      id: 'source-text',
+      label: t('sourceText'),
+      hint: t('sourceTextHint'),
+      value: source.text,
+      rows: 12,
+      lang: ctx.draft.doc?.lang || 'zh-Hans',
+      onInput: (v) =>
+        ctx.edit(() => {
+          ctx.draft.source = { ...ctx.draft.source, text: v, name: '' };
+        }),
+    })}
+    <div class="row">
+      <div class="field">
+        <label for="source-file">${t('sourceFile')}</label>
+        <p class="hint" id="source-file-hint">${t('sourceFileHint')}</p>
+        <input
+          id="source-file"
+          type="file"
+          accept=${ACCEPT}
+          aria-describedby="source-file-hint"
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void readFile(ctx, file);
+          }}
+        />
+      </div>
+      ${select<SourceFormat>(ctx, {
+        id: 'source-format',
+        label: t('sourceFormat'),
+        value: source.format,
+        options: (['auto', 'text', 'markdown', 'html'] as const).map((f) => ({
+          value: f,
+          label: t(`format_${f}` as const),
+        })),
+        onChange: (v) =>
+          ctx.edit(() => {
+            ctx.draft.source = { ...ctx.draft.source, format: v };
+          }),
+      })}
+    </div>
+    <p class="actions">
+      <button type="button" class="gk-button primary" id="source-read" @click=${() => readDocument(ctx)}>
+        ${ctx.draft.doc ? t('sourceReread') : t('sourceReadButton')}
+      </button>
+      ${source.name ? html`<span class="hint">${t('sourceFrom', { name: source.name })}</span>` : nothing}
+    </p>
+    ${
+      notice
+        ? html`<div class="notice ${notice.kind}" role=${notice.kind === 'error' ? 'alert' : 'status'}>
+          <p>${notice.text}</p>
+          ${notice.detail?.length ? html`<ul>${notice.detail.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+          ${
+            notice.kind !== 'error' && ctx.draft.doc
+              ? html`<p><button type="button" class="gk-button" @click=${() => ctx.go('clauses')}>${t('nextClauses')}</button></p>`
+              : nothing
+          }
+        </div>`
+        : nothing
+    }
+  `;
+}
