@@ -2,6 +2,7 @@ import '@gongkai/elements';
 import type { GkConsultation } from '@gongkai/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import demoJson from '../../demo/consultations/ezhou-2016-40-draft.json' with { type: 'json' };
 import {
   bundleConsultation,
   CONSULTATION_ID,
@@ -10,6 +11,7 @@ import {
   type FakeOptions,
   fakeConsultationApi,
 } from '../../test/helpers/consultation-fake.js';
+import { type DemoConsultation, demoFeedback } from '../../test/helpers/feedback-examples.js';
 import { ezhou } from '../examples/ezhou.js';
 import { PHONE, until } from '../examples/frame.js';
 
@@ -100,6 +102,11 @@ export const Upcoming: Story = { args: { api: { status: 'upcoming' } } };
 
 /** Closed: thanks, and when the outcome is expected. */
 export const Closed: Story = { args: { api: { status: 'closed', feedbackExpected: '2026-12-31' } } };
+
+/** The feedback is published: the outcome is shown where the form was, for a bookmarked draft. */
+export const Published: Story = {
+  args: { api: { status: 'feedback-published', feedback: demoFeedback(demoJson as DemoConsultation) } },
+};
 
 /** Sent: the receipt, large, with copy, print and save. */
 export const Receipt: Story = { play: writeAndSend() };
