@@ -1,6 +1,7 @@
 // The receipt a citizen keeps: large, copyable, printable, and savable as text or an image.
 import { html } from 'lit';
 import type { ConsultationMessages } from '../i18n/consultation.js';
+import { downloadBlob } from '../internal/download.js';
 import type { SentComment } from './drafts.js';
 
 type Msg = (key: keyof ConsultationMessages, params?: Record<string, string | number>) => string;
@@ -29,17 +30,8 @@ export function receiptText(v: Omit<ReceiptView, 'copied' | 'onCopy' | 'onNew'>)
   ].join('\n');
 }
 
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function saveReceiptText(v: ReceiptView): void {
-  download(`${v.sent.receipt}.txt`, new Blob([`\ufeff${receiptText(v)}`], { type: 'text/plain;charset=utf-8' }));
+  downloadBlob(new Blob([`\ufeff${receiptText(v)}`], { type: 'text/plain;charset=utf-8' }), `${v.sent.receipt}.txt`);
 }
 
 /** Draws the receipt on a canvas (text wrapped to width) and saves it as a PNG. */
@@ -87,7 +79,7 @@ export function saveReceiptImage(v: ReceiptView): void {
     ctx.fillText(l.text, 40, y);
     y += l.size * 0.5;
   }
-  canvas.toBlob((blob) => blob && download(`${v.sent.receipt}.png`, blob), 'image/png');
+  canvas.toBlob((blob) => blob && downloadBlob(blob, `${v.sent.receipt}.png`), 'image/png');
 }
 
 export function renderReceipt(v: ReceiptView) {

@@ -11,7 +11,7 @@ import { type FeedbackMessages, feedbackMessages } from '../i18n/feedback.js';
 import type { ApiError } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { renderBundleError, warnBundleError } from '../internal/error-view.js';
-import { findDocument, isGongkaiDocument } from '../internal/find-document.js';
+import { findDocument } from '../internal/find-document.js';
 import { BundleError } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import {
@@ -293,16 +293,7 @@ export class GkFeedback extends LitElement {
   }
 
   private findDocument(): GkDocument | null {
-    const found = findDocument(this, this.for, this.document);
-    if (found) return found;
-    // Inside gk-policy, its document is in the same shadow root.
-    const root = this.getRootNode();
-    if (root instanceof ShadowRoot && root.host.localName.startsWith('gk-policy')) {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName.startsWith('gk-document') && isGongkaiDocument(el)) return el;
-      }
-    }
-    return null;
+    return findDocument(this, this.for, this.document);
   }
 
   private context(doc: GkDocument | null): ViewContext {

@@ -8,6 +8,7 @@ import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
+import { downloadBlob } from '../internal/download.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadImageExport } from '../internal/lazy.js';
@@ -171,7 +172,7 @@ export class GkGraphic extends LitElement {
 
   private async download(id?: string): Promise<void> {
     try {
-      const [blob, { downloadBlob }] = await Promise.all([this.exportImage(id), loadImageExport()]);
+      const blob = await this.exportImage(id);
       const graphic = id ? this.items.find((g) => g.id === id) : undefined;
       const name = graphic?.caption ?? this.heading ?? '';
       downloadBlob(blob, `${(name || this.i18n.msg('graphics')).replace(/[\\/:*?"<>|]/g, '_')}.png`);

@@ -7,7 +7,7 @@ import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
-import { findDocument, isGongkaiDocument } from '../internal/find-document.js';
+import { findDocument } from '../internal/find-document.js';
 import { loadSearchEngine } from '../internal/lazy.js';
 import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -232,16 +232,7 @@ export class GkQa extends LitElement {
   }
 
   private findDocument(): GkDocument | null {
-    const found = findDocument(this, this.for, this.document);
-    if (found) return found;
-    // Inside gk-policy, its document is in the same shadow root.
-    const root = this.getRootNode();
-    if (root instanceof ShadowRoot && root.host.localName.startsWith('gk-policy')) {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName.startsWith('gk-document') && isGongkaiDocument(el)) return el;
-      }
-    }
-    return null;
+    return findDocument(this, this.for, this.document);
   }
 
   private clauseLabel(id: string): string {

@@ -1,10 +1,12 @@
 // Step 8: save the bundle to the server (PUT {endpoint}/policies/:id with a staff token) or
 // download bundle.json; then the two lines a site editor pastes into the CMS. Every failure
 // says what happened and what to do; the work stays as it is (and autosaved).
+
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { GkSaveEvent } from '../events/workbench.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
+import { downloadBlob } from '../internal/download.js';
 import { renderProblems } from './check-step.js';
 import type { WorkbenchContext } from './context.js';
 import { field } from './fields.js';
@@ -130,15 +132,7 @@ export function download(ctx: WorkbenchContext, save: SaveStep): void {
   const bundle = ready(ctx, save);
   if (!bundle) return;
   const blob = new Blob([`${JSON.stringify(bundle, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'bundle.json';
-  a.hidden = true;
-  ctx.host.shadowRoot?.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(blob, 'bundle.json');
   set(ctx, save, { kind: 'saved', via: 'download', url: null, at: new Date().toISOString() });
   ctx.host.dispatchEvent(new GkSaveEvent({ id: bundle.id, via: 'download', url: null }));
 }
