@@ -178,3 +178,42 @@ describe('anchor: Q&A, graphics, clauses from the body', () => {
     assert.deepEqual(anchor(bundle, createAnchorIndex(clauses)), anchor(bundle, clauses));
   });
 });
+
+describe('anchor: messages name clauses as readers do', () => {
+  // The same text with the numbers as written, and a regulation's 第…条 ids.
+  const numbered = clauses.map((c) => ({
+    ...c,
+    number:
+      { '1': '一、', '1.1': '（一）', '1.2': '（二）', '2': '二、', '2.1': '（一）', '2.2': '（二）', '2.3': '（三）' }[
+        c.id
+      ] ?? c.id,
+  }));
+  const orphanOf = (target: object, list: Clause[]) => {
+    const r = anchor({ interpretations: [note(target)] }, list).notes[0]!;
+    assert.ok(isOrphan(r));
+    return r.orphan;
+  };
+
+  test('a low score names the nearest clause by its numbers, not its id', () => {
+    const orphan = orphanOf({ quote: { exact: '到2020年底政务公开制度体系全面建成并运行' } }, numbered);
+    assert.equal(orphan.nearest, '1.2');
+    assert.match(orphan.message['zh-Hans'], /最接近的段落在一、（二），相似度/);
+    assert.match(orphan.message.en, /is in 一、（二）,/);
+  });
+
+  test('an ambiguous quote lists its clauses by their numbers', () => {
+    const orphan = orphanOf({ quote: { exact: '各区县人民政府抓好落实' } }, numbered);
+    assert.deepEqual(orphan.candidates, ['2.1', '2.2']);
+    assert.match(orphan.message['zh-Hans'], /二、（一）、二、（二）/);
+  });
+
+  test('a 第…条 clause is named on its own, without its chapter', () => {
+    const articles: Clause[] = [
+      { id: 'c10', number: '第十章', level: 1, parent: null, title: '附则', text: '' },
+      { id: 'a95', number: '第九十五条', level: 2, parent: 'c10', title: '', text: '本条例自2020年4月28日起施行。' },
+    ];
+    const orphan = orphanOf({ quote: { exact: '本条例自2024年5月1日起施行并公布实施细则' } }, articles);
+    assert.match(orphan.message['zh-Hans'], /第九十五条/);
+    assert.doesNotMatch(orphan.message['zh-Hans'], /a95|第十章/);
+  });
+});

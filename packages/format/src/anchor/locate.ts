@@ -36,6 +36,25 @@ function withMove(r: Landed, index: AnchorIndex, named: string | undefined, idx:
   return { ...r, movedFrom: named };
 }
 
+/**
+ * A clause as a reader names it: 第九十五条 on its own, else its numbers from the top
+ * (二、（一）1.), so that a message never shows an internal id such as `a95` or `2.1.1`.
+ */
+export function clauseLabel(index: AnchorIndex, id: string): string {
+  const at = index.byId.get(id);
+  let clause = at === undefined ? undefined : index.clauses[at];
+  if (!clause) return id;
+  if (/^第.+条/.test(clause.number.trim())) return clause.number.trim();
+  const numbers: string[] = [];
+  for (let depth = 0; clause && depth < 8; depth++) {
+    numbers.unshift(clause.number.trim());
+    const parent: string | null = clause.parent;
+    const up: number | undefined = parent === null ? undefined : index.byId.get(parent);
+    clause = up === undefined ? undefined : index.clauses[up];
+  }
+  return numbers.join('') || id;
+}
+
 /** Among hits in nested clauses (a parent whose text repeats its items), keep the innermost. */
 function innermost(index: AnchorIndex, segs: number[]): number[] {
   return segs.filter((s) => !segs.some((o) => o !== s && o >> 1 !== s >> 1 && within(index, o >> 1, s >> 1)));
@@ -66,7 +85,14 @@ export function locate(index: AnchorIndex, target: Target, minScore = FUZZY_MIN_
     // Several places in the named clause: the first is still the right clause, so accept it.
     if (second && second.ctx === first!.ctx && inNamed.length === 0) {
       const ids = [...new Set(ranked.filter((h) => h.ctx === first!.ctx).map((h) => index.clauses[h.seg >> 1]!.id))];
-      if (ids.length > 1) return { orphan: quoteAmbiguous(target.quote.exact, ids) };
+      if (ids.length > 1)
+        return {
+          orphan: quoteAmbiguous(
+            target.quote.exact,
+            ids,
+            ids.map((id) => clauseLabel(index, id)),
+          ),
+        };
     }
     return withMove(landed(index, first!.seg, first!.at, first!.at + q.length, 1), index, named, idx);
   }
@@ -86,12 +112,14 @@ export function locate(index: AnchorIndex, target: Target, minScore = FUZZY_MIN_
   const best = fuzzy[0];
   if (!best) return { orphan: quoteNotFound(target.quote.exact) };
   if (best.score < minScore) {
+    const nearest = index.clauses[best.segment >> 1]!.id;
     return {
       orphan: lowScore(
         target.quote.exact,
         Math.round(best.score * 1000) / 1000,
-        index.clauses[best.segment >> 1]!.id,
+        nearest,
         minScore,
+        clauseLabel(index, nearest),
       ),
     };
   }
@@ -106,7 +134,14 @@ export function locate(index: AnchorIndex, target: Target, minScore = FUZZY_MIN_
     const mine = ctx(pick);
     if (rivals.some((h) => ctx(h) >= mine)) {
       const ids = [pick, ...rivals].map((h) => index.clauses[h.segment >> 1]!.id);
-      return { orphan: quoteAmbiguous(target.quote.exact, [...new Set(ids)]) };
+      const unique = [...new Set(ids)];
+      return {
+        orphan: quoteAmbiguous(
+          target.quote.exact,
+          unique,
+          unique.map((id) => clauseLabel(index, id)),
+        ),
+      };
     }
   }
   const r = landed(index, pick.segment, pick.from, pick.to, Math.round(pick.score * 1000) / 1000);

@@ -19,8 +19,9 @@ export function quoteNotFound(quote: string): Orphan {
   };
 }
 
-export function quoteAmbiguous(quote: string, candidates: string[]): Orphan {
-  const list = candidates.join(', ');
+/** `candidates` are clause ids; `labels` the same clauses as a reader names them (第九十五条). */
+export function quoteAmbiguous(quote: string, candidates: string[], labels = candidates): Orphan {
+  const list = labels.join('、');
   return {
     reason: 'quote-ambiguous',
     candidates,
@@ -31,15 +32,15 @@ export function quoteAmbiguous(quote: string, candidates: string[]): Orphan {
   };
 }
 
-export function lowScore(quote: string, score: number, nearest: string, min: number): Orphan {
+export function lowScore(quote: string, score: number, nearest: string, min: number, nearestLabel = nearest): Orphan {
   const pct = (x: number) => Math.round(x * 100);
   return {
     reason: 'low-score',
     score,
     nearest,
     message: {
-      'zh-Hans': `引文“${short(quote)}”最接近的段落在条款 ${nearest}，相似度 ${pct(score)}%，低于 ${pct(min)}%，未自动关联`,
-      en: `the closest passage to "${short(quote)}" is in clause ${nearest}, ${pct(score)}% similar, below the ${pct(min)}% needed; not attached`,
+      'zh-Hans': `引文“${short(quote)}”最接近的段落在${nearestLabel}，相似度 ${pct(score)}%，低于 ${pct(min)}%，未自动关联`,
+      en: `the closest passage to "${short(quote)}" is in ${nearestLabel}, ${pct(score)}% similar, below the ${pct(min)}% needed; not attached`,
     },
   };
 }
