@@ -276,6 +276,7 @@ describe('gk-policy on hostile pages', { concurrency: 6 }, () => {
                 w.define === before.define && w.require === before.require && w.$ === before.$ && w.jQuery === before.$,
               amd: (w.define as { amd?: unknown }).amd,
               arrayKeys: Object.keys(Array.prototype),
+              objectKeys: Object.keys(Object.prototype),
               beforeArrayKeys: before.arrayKeys,
               sameDefine: customElements.define === before.customElementsDefine,
               newGlobals: Object.keys(window).filter((k) => !before.keys.includes(k)),
@@ -290,6 +291,7 @@ describe('gk-policy on hostile pages', { concurrency: 6 }, () => {
           assert.ok(state.sameGlobals, 'define, require or $ replaced');
           assert.deepEqual(state.amd, { jQuery: true });
           assert.deepEqual(state.arrayKeys, state.beforeArrayKeys);
+          assert.deepEqual(state.objectKeys, ['extend'], 'Object.prototype additions left as the page made them');
           assert.ok(state.sameDefine, 'customElements.define replaced');
           assert.deepEqual(state.newGlobals.sort(), [...LIT_GLOBALS, '__pageApp'].sort());
           assert.deepEqual(state.pageApp, { ready: true, shares: 1, helpers: true, jquery: '1.7.2' });

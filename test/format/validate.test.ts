@@ -238,6 +238,23 @@ describe('validate: rules across fields', () => {
   });
 });
 
+describe('validate: on a page that extends Object.prototype', () => {
+  test('a valid bundle stays valid, a typo is still caught, and the output is ordinary objects', () => {
+    const proto = Object.prototype as unknown as Record<string, unknown>;
+    proto.extend = function extend() {};
+    try {
+      const bundle = { ...minimal, clauses: [clause('1')] };
+      const result = validate(bundle);
+      assert.equal(result.ok, true, JSON.stringify(result.problems));
+      assert.equal(Object.getPrototypeOf(result.value), Object.prototype);
+      assert.equal(Object.getPrototypeOf(result.value!.meta), Object.prototype);
+      assert.equal(problemAt({ ...minimal, titel: 'x' }, '$.titel').en.includes('titel'), true);
+    } finally {
+      delete proto.extend;
+    }
+  });
+});
+
 describe('validate: never throws', () => {
   for (const [name, input] of [
     ['null', null],

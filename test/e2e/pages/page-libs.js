@@ -1,4 +1,5 @@
-// What an old CMS page loads first: an AMD loader, a jQuery-like $, Array.prototype extensions.
+// What an old CMS page loads first: an AMD loader, a jQuery-like $, Array.prototype and
+// Object.prototype extensions.
 (function () {
   var modules = {};
   var defineCalls = [];
@@ -56,5 +57,10 @@
   };
   Array.prototype.last = function () {
     return this[this.length - 1];
+  };
+  // Prototype.js-era pages extended every object, enumerably too.
+  Object.prototype.extend = function (source) {
+    for (var key in source) if (Object.hasOwnProperty.call(source, key)) this[key] = source[key];
+    return this;
   };
 })();

@@ -191,7 +191,15 @@ export const BundleSchema = obj({
 });
 
 /** An interpretation file that enhances a document already on the page: no body needed. */
-export const PartialBundleSchema = v.partial(BundleSchema, ['id', 'meta', 'body']);
+// Spelled out rather than v.partial(), which walks the entries with for…in when the script
+// loads and would take in a page's Object.prototype additions as fields.
+const bundleEntries = BundleSchema.entries;
+export const PartialBundleSchema = obj({
+  ...bundleEntries,
+  id: v.optional(bundleEntries.id),
+  meta: v.optional(bundleEntries.meta),
+  body: v.optional(bundleEntries.body),
+});
 
 export type Bundle = v.InferOutput<typeof BundleSchema>;
 export type PartialBundle = v.InferOutput<typeof PartialBundleSchema>;

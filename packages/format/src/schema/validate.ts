@@ -44,9 +44,30 @@ function run<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Validation
   return { ok: false, problems };
 }
 
+/**
+ * Runs `fn` with the page's enumerable Object.prototype additions (old libraries add them)
+ * made non-enumerable for its duration. The validator walks schema entries and input keys with
+ * `for…in`, which would otherwise meet them as required or unknown fields.
+ */
+function withPrototypeAdditionsHidden<T>(fn: () => T): T {
+  const added: [string, PropertyDescriptor][] = [];
+  for (const key in {}) {
+    const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
+    if (descriptor?.configurable) added.push([key, descriptor]);
+  }
+  if (added.length === 0) return fn();
+  for (const [key, descriptor] of added)
+    Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
+  try {
+    return fn();
+  } finally {
+    for (const [key, descriptor] of added) Object.defineProperty(Object.prototype, key, descriptor);
+  }
+}
+
 function safely<T>(schema: v.GenericSchema<unknown, T>, input: unknown): ValidationResult<T> {
   try {
-    return run(schema, input);
+    return withPrototypeAdditionsHidden(() => run(schema, input));
   } catch (error) {
     // A validator that throws would take the page down with it; report instead.
     const why = error instanceof Error ? error.message : String(error);
