@@ -69,7 +69,7 @@ const allHandled: Seed[] = [
     decision: 'out-of-scope',
     reason: '已转市住房保障和房屋管理局办理。',
   },
-  { clause: null, body: '广告：代办各类证件，联系微信 abc123', moderation: 'rejected' },
+  { clause: null, body: '广告：代办各类证件，联系微信 abc123', moderation: 'rejected', removalReason: '广告' },
 ];
 
 const meta: Meta<Args> = {
@@ -80,11 +80,7 @@ const meta: Meta<Args> = {
   render: (args) => {
     install(args);
     return html`<div lang=${args.lang ?? 'zh-Hans'} style=${`max-width:${args.width ?? '80em'}`}>
-      <gk-review
-        endpoint=${REVIEW_ENDPOINT}
-        consultation=${args.consultation}
-        consultations=${`${REVIEW_CONSULTATION} ezhou-2017-demo`}
-      ></gk-review>
+      <gk-review endpoint=${REVIEW_ENDPOINT} consultation=${args.consultation}></gk-review>
     </div>`;
   },
   beforeEach: () => () => {
@@ -123,8 +119,11 @@ export const SignInRefused: Story = {
   },
 };
 
-/** Signed in without a consultation: the ones the page lists, with status and counts. */
+/** Signed in without a consultation: every consultation on the server, with status and counts. */
 export const ConsultationList: Story = { args: { consultation: '' } };
+
+/** Signed in as an administrator whose token has a label: the header names both. */
+export const LabelledToken: Story = { args: { as: 'admin', consultation: '' } };
 
 /** The comments table: dense, filters, one tab stop, j/k to move (press ? for the shortcuts). */
 export const CommentsTable: Story = {};
@@ -176,6 +175,12 @@ export const SessionExpired: Story = {
   },
 };
 
+/** A comment removed as advertising: the category the server kept is shown with its state. */
+export const RemovedComment: Story = {
+  args: { api: { comments: allHandled } },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 5)),
+};
+
 /** An editor: may read, export and publish, not moderate or decide; the form says so. */
 export const EditorReadOnly: Story = {
   args: { as: 'editor' },
@@ -190,7 +195,8 @@ export const Group: Story = {
   },
 };
 
-/** Publishing blocked: still open, comments unmoderated and undecided, each with "查看". */
+/** Publishing blocked: still open, comments unmoderated and undecided, each with "查看"; the
+ * server's preview says which comments it leaves out. */
 export const PublishBlocked: Story = {
   args: { as: 'editor', api: { window: 'open' } },
   play: async ({ canvasElement }) => tab('publish')(canvasElement),

@@ -1,5 +1,6 @@
 import '@gongkai/elements/staff';
 import type { GkDecideEvent, GkPublishEvent, GkReview } from '@gongkai/elements/staff';
+import type { FeedbackView } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { loadExample } from '../helpers/examples.js';
@@ -8,6 +9,7 @@ import {
   REVIEW_ENDPOINT,
   ReviewFakeApi,
   type ReviewFakeOptions,
+  TOKEN_LABELS,
   TOKENS,
 } from '../helpers/review-fake-api.js';
 
@@ -23,7 +25,6 @@ interface Mount {
   /** Signed in already (a session kept in this tab) with this role; null: signed out. */
   as?: 'admin' | 'reviewer' | 'editor' | null;
   consultation?: string;
-  consultations?: string;
   lang?: string;
   fake?: ReviewFakeOptions;
 }
@@ -33,11 +34,7 @@ async function mount(m: Mount = {}): Promise<GkReview> {
   const as = m.as === undefined ? 'reviewer' : m.as;
   if (as) sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: TOKENS[as], role: as }));
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${m.lang ?? 'zh-Hans'}>
-    <gk-review
-      endpoint=${REVIEW_ENDPOINT}
-      consultation=${m.consultation ?? REVIEW_CONSULTATION}
-      consultations=${m.consultations ?? ''}
-    ></gk-review>
+    <gk-review endpoint=${REVIEW_ENDPOINT} consultation=${m.consultation ?? REVIEW_CONSULTATION}></gk-review>
   </div>`);
   return wrapper.querySelector('gk-review')!;
 }
@@ -99,14 +96,33 @@ describe('gk-review: signing in', () => {
     await waitUntil(() => text($(el, '#token-error')).includes('令牌无效'), 'revoked token accepted');
     expect($<HTMLInputElement>(el, '#token')!.value).to.equal(TOKENS.revoked);
 
+    const attempts = api.calls.length;
     await signInWith(el, TOKENS.editor);
     await ready(el);
     expect(text($(el, '.who'))).to.equal('已登录：编辑');
-    expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!)).to.deep.equal({ token: TOKENS.editor, role: 'editor' });
+    // The server says who the token is: nothing is probed, nothing is changed.
+    expect(api.requests('GET', /^\/staff\/me$/).map((c) => c.auth)).to.deep.equal([
+      `Bearer ${TOKENS.revoked}`,
+      `Bearer ${TOKENS.editor}`,
+    ]);
+    expect(api.calls.filter((c) => c.method !== 'GET')).to.have.length(0);
+    expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!)).to.deep.equal({
+      token: TOKENS.editor,
+      role: 'editor',
+      label: null,
+      permissions: {
+        moderate: false,
+        decide: false,
+        publish: true,
+        export: true,
+        editConsultations: true,
+        editTemplates: false,
+      },
+    });
     expect(Object.keys(localStorage).some((k) => k.startsWith('gongkai:review'))).to.equal(false);
     expect(location.href).not.to.contain('gks_');
     expect(
-      api.requests().every((c) => c.auth === `Bearer ${TOKENS.editor}` || c.path.startsWith('/policies/')),
+      api.calls.slice(attempts).every((c) => c.auth === `Bearer ${TOKENS.editor}` || c.path.startsWith('/policies/')),
     ).to.equal(true);
     expect(api.requests().every((c) => !c.query.toString().includes('gks_'))).to.equal(true);
 
@@ -140,6 +156,17 @@ describe('gk-review: signing in', () => {
     expect(again.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.checked).to.equal(true);
   });
 
+  it('asks the server who a kept token is, as another element kept it, and shows its label', async () => {
+    // The workbench keeps the token for the tab without a role.
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: TOKENS.admin, role: null }));
+    const el = await mount({ as: null, consultation: '' });
+    await waitUntil(() => text($(el, '.who')) === `已登录：管理员（${TOKEN_LABELS.admin}）`, 'role not learnt');
+    const kept = JSON.parse(sessionStorage.getItem(SESSION_KEY)!);
+    expect([kept.token, kept.role, kept.label]).to.deep.equal([TOKENS.admin, 'admin', TOKEN_LABELS.admin]);
+    expect(Object.values(kept.permissions).every(Boolean)).to.equal(true);
+    expect(api.requests('GET', /^\/staff\/me$/)).to.have.length(1);
+  });
+
   it('says what is missing without an endpoint', async () => {
     const el = await fixture<GkReview>(html`<gk-review></gk-review>`);
     expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('endpoint');
@@ -147,16 +174,23 @@ describe('gk-review: signing in', () => {
 });
 
 describe('gk-review: consultations and comments', () => {
-  it('lists the consultations it knows, with status and counts, and opens one', async () => {
-    const el = await mount({ consultation: '', consultations: `${REVIEW_CONSULTATION} no-such-one` });
+  it('lists every consultation on the server, newest first, with status and counts, and opens one', async () => {
+    const el = await mount({ consultation: '' });
     const row = await until(el, `tr[data-consultation="${REVIEW_CONSULTATION}"]`);
-    await waitUntil(() => text(row).includes('已截止'), 'consultation not loaded');
+    expect(api.requests('GET', /^\/consultations$/)).to.have.length(1);
+    expect($$(el, 'tr[data-consultation]').map((r) => r.dataset.consultation)).to.deep.equal([
+      'ezhou-zwfw-2026-draft',
+      REVIEW_CONSULTATION,
+      'ezhou-xxgk-2025-draft',
+    ]);
+    expect(text(row)).to.contain('已截止');
     expect(text(row)).to.contain('鄂州市全面推进政务公开工作实施方案');
-    expect(text(row.querySelector('td.num'))).to.equal('13');
-    await waitUntil(
-      () => text($(el, 'tr[data-consultation="no-such-one"]')).includes('没有找到'),
-      'unknown id not explained',
-    );
+    expect(text(row.querySelector('[data-count="received"]'))).to.equal('13');
+    expect(text(row.querySelector('[data-count="unmoderated"]'))).to.equal('9');
+    expect(text(row.querySelector('[data-count="undecided"]'))).to.equal('2');
+    const upcoming = $(el, 'tr[data-consultation="ezhou-zwfw-2026-draft"]')!;
+    expect(text(upcoming)).to.contain('未开始');
+    expect(text(upcoming)).to.contain('预计');
     row.querySelector('button')!.click();
     await ready(el);
     expect($$(el, 'table.comments tbody tr')).to.have.length(13);
@@ -260,12 +294,29 @@ describe('gk-review: moderating and deciding', () => {
     await el.updateComplete;
     expect(text(detail.querySelector('.moderation .form-error'))).to.equal('请先选择删除原因。');
     expect(api.requests('PATCH')).to.have.length(1);
-    pick(detail.querySelector<HTMLSelectElement>('#remove-category')!, 'removeAdvertising');
+    pick(detail.querySelector<HTMLSelectElement>('#remove-category')!, '广告');
     await el.updateComplete;
     detail.querySelector<HTMLButtonElement>('[data-action="remove"]')!.click();
     await waitUntil(() => text($(el, 'tr[data-id="6"] .badge')) === '已删除', 'not removed');
-    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ moderation: 'rejected', reason: '广告' });
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ moderation: 'rejected', removalReason: '广告' });
     expect(text($(el, '.detail .meta'))).to.contain('已删除（广告）');
+    expect(api.comments.get(6)!.removalReason).to.equal('广告');
+  });
+
+  it('shows the removal category the server kept, in the language of the page', async () => {
+    const comments = [
+      { body: '重复提交的意见', moderation: 'rejected' as const, removalReason: '重复' as const },
+      { body: '早先删除、未记原因的意见', moderation: 'rejected' as const },
+    ];
+    const el = await mount({ fake: { comments } });
+    await ready(el);
+    expect(text((await openComment(el, 1)).querySelector('.meta'))).to.contain('已删除（重复）');
+    expect(text((await openComment(el, 2)).querySelector('.meta'))).to.contain('已删除');
+    expect(text($(el, '.detail .meta'))).not.to.contain('（');
+    api.restore();
+    const en = await mount({ lang: 'en', fake: { comments } });
+    await ready(en);
+    expect(text((await openComment(en, 1)).querySelector('.meta'))).to.contain('Removed (Duplicate)');
   });
 
   it('requires a reason unless adopted, checked before sending, and shows the server’s 422 by the field', async () => {
@@ -527,6 +578,13 @@ describe('gk-review: publishing', () => {
     expect(panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.disabled).to.equal(true);
     // The reviewer may not publish in any case, and is told so.
     expect(text(panel.querySelector('.role-note'))).to.contain('不能发布');
+    // The preview is the server's, made while comments are unhandled, and says which are missing.
+    await waitUntil(() => panel.querySelector('.preview-pending'), 'no preview');
+    expect(text(panel.querySelector('.preview-pending'))).to.contain('尚有 9 条意见未审核、2 条意见未作出处理');
+    expect(api.requests('GET', /\/feedback\/preview$/)).to.have.length(1);
+    const preview = panel.querySelector('[part="preview"] gk-feedback') as HTMLElement & { feedback: FeedbackView };
+    expect(preview.feedback).to.deep.equal({ ...api.preview().feedback, published: preview.feedback.published });
+    expect(preview.feedback.comments.map((c) => c.name)).to.deep.equal(['陈**', '周*']);
     [...panel.querySelectorAll<HTMLButtonElement>('.blockers button')][1]!.click();
     await waitUntil(
       () =>
@@ -554,6 +612,9 @@ describe('gk-review: publishing', () => {
     expect(previewText).to.contain('［电话已隐去］');
     expect(previewText).not.to.contain('13907110001');
     expect(previewText).not.to.contain('陈建国');
+    expect(panel.querySelector('.preview-pending')).to.equal(null);
+    const asked = api.requests('GET', /\/feedback\/preview$/);
+    expect(asked.map((c) => c.auth)).to.deep.equal([`Bearer ${TOKENS.editor}`]);
 
     // Meanwhile a colleague reopened a comment: the server refuses, and says why.
     api.comments.set(1, { ...api.comments.get(1)!, decision: null });
@@ -565,6 +626,11 @@ describe('gk-review: publishing', () => {
     await waitUntil(
       () => text(panel.querySelector('.blockers')).includes('1 条意见尚未作出处理'),
       'progress not refreshed',
+    );
+    // The preview is read again too, and says what is now missing.
+    await waitUntil(
+      () => text(panel.querySelector('.preview-pending')).includes('0 条意见未审核、1 条意见未作出处理'),
+      'preview not refreshed',
     );
 
     // Once it is decided again, "刷新进度" reads the state anew.

@@ -1,18 +1,34 @@
 // A stand-in for the consultation service's staff endpoints inside the browser (gk-review's tests
-// and stories). It follows packages/server: bearer tokens with roles (401 / 403 with the server's
-// words), cursor pagination and filters, the reason rule (422), decisions that approve, groups of
-// near duplicates, all-or-none group decisions, the audit log, publishing (409 while blocked),
-// the CSV and report, and reason templates. It can be told to fail the way networks fail.
-import type {
-  Bundle,
-  ConsultationView,
-  Decision,
-  FeedbackComment,
-  FeedbackCounts,
-  FeedbackView,
-  ReasonTemplateView as ReasonTemplate,
+// and stories). It follows packages/server: bearer tokens with roles and `GET /staff/me`, both from
+// the server's own permission table (401 / 403 with the server's words), the list of
+// consultations with their counts, cursor pagination and filters, the reason rule (422),
+// decisions that approve, removals with their category, groups of near duplicates, all-or-none
+// group decisions, the audit log, the preview and publishing (409 while blocked) with the server's
+// own feedback builder and masking, the CSV and report, and reason templates. It can be told to
+// fail the way networks fail.
+import {
+  type Bundle,
+  type ConsultationList,
+  type ConsultationSummary,
+  type ConsultationView,
+  type Decision,
+  type FeedbackPreview,
+  type FeedbackView,
+  REMOVAL_REASONS,
+  type ReasonTemplateView as ReasonTemplate,
+  type RemovalReason,
+  type StaffMe,
+  type StaffPermission,
+  type StaffRole,
 } from '@gongkai/format';
-import type { AuditEntry, CommentItem, StaffRole } from '../../packages/elements/src/review/staff-api.js';
+import type { AuditEntry, CommentItem, CommentPatch } from '../../packages/elements/src/review/staff-api.js';
+import { feedbackFrom } from '../../packages/server/src/lib/feedback-view.js';
+import {
+  commentPermissions,
+  permissionsOf,
+  rolesWithAll,
+  rolesWithAny,
+} from '../../packages/server/src/lib/permissions.js';
 
 export const REVIEW_ENDPOINT = '/fake-staff/v1';
 export const REVIEW_CONSULTATION = 'ezhou-zbf-2016-40-draft';
@@ -30,6 +46,8 @@ const ROLE_OF = new Map<string, StaffRole>([
   [TOKENS.reviewer, 'reviewer'],
   [TOKENS.editor, 'editor'],
 ]);
+/** What each token was made for (`token create --label`); the others have none. */
+export const TOKEN_LABELS: Partial<Record<StaffRole, string>> = { admin: '政务公开科 系统管理员' };
 
 export type Failure = 'network' | { status: number; body?: object };
 
@@ -50,6 +68,7 @@ export interface Seed {
   moderation?: CommentItem['moderation'];
   decision?: Decision | null;
   reason?: string | null;
+  removalReason?: RemovalReason | null;
 }
 
 export interface ReviewFakeOptions {
@@ -58,8 +77,39 @@ export interface ReviewFakeOptions {
   /** The window: 'closed' (default) or 'open'. */
   window?: 'open' | 'closed';
   templates?: ReasonTemplate[];
+  /**
+   * The other consultations on the server, listed beside this one; they have no comments (the
+   * consultation, its empty comments, groups, audit, versions and preview are served). Two by
+   * default: one upcoming, one closed long ago.
+   */
+  others?: ConsultationSummary[];
   /** Milliseconds before each answer (stories show the loading states). */
   latency?: number;
+}
+
+/** Two more consultations of the same office, with no comments: one upcoming, one long closed. */
+export function otherConsultations(now = Date.now()): ConsultationSummary[] {
+  const none = { received: 0, unmoderated: 0, undecided: 0, decided: 0, removed: 0 };
+  return [
+    {
+      id: 'ezhou-zwfw-2026-draft',
+      title: '关于公开征求《鄂州市政务服务事项清单管理办法（征求意见稿）》意见的公告',
+      status: 'upcoming',
+      opens: new Date(now + 10 * DAY).toISOString(),
+      closes: new Date(now + 40 * DAY).toISOString(),
+      feedbackExpected: new Date(now + 70 * DAY).toISOString().slice(0, 10),
+      counts: none,
+    },
+    {
+      id: 'ezhou-xxgk-2025-draft',
+      title: '关于公开征求《鄂州市政府信息依申请公开工作规程（征求意见稿）》意见的公告',
+      status: 'closed',
+      opens: new Date(now - 200 * DAY).toISOString(),
+      closes: new Date(now - 170 * DAY).toISOString(),
+      feedbackExpected: null,
+      counts: none,
+    },
+  ];
 }
 
 /** The comments of the 鄂州 draft: decided, pending and undecided ones, and a campaign of duplicates. */
@@ -150,8 +200,8 @@ function bigrams(s: string): Set<string> {
   for (let i = 0; i < chars.length - 1; i++) out.add(chars[i]! + chars[i + 1]!);
   return out;
 }
-function similar(a: string, b: string): boolean {
-  const [x, y] = [bigrams(normalise(a)), bigrams(normalise(b))];
+/** Jaccard similarity of two bigram sets, at least 0.8 (the server's rule). */
+function similar(x: Set<string>, y: Set<string>): boolean {
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
   return shared / (x.size + y.size - shared || 1) >= 0.8;
@@ -175,8 +225,11 @@ export class ReviewFakeApi {
   private readonly original = window.fetch;
   private templateSerial = 100;
 
+  readonly others: ConsultationSummary[];
+
   constructor(readonly options: ReviewFakeOptions = {}) {
     const now = Date.now();
+    this.others = options.others ?? otherConsultations(now);
     const open = options.window === 'open';
     this.consultation = {
       id: REVIEW_CONSULTATION,
@@ -207,6 +260,7 @@ export class ReviewFakeApi {
         moderation: seed.decision ? 'approved' : (seed.moderation ?? 'pending'),
         decision: seed.decision ?? null,
         reason: seed.reason ?? null,
+        removalReason: seed.moderation === 'rejected' ? (seed.removalReason ?? null) : null,
         group: null,
         submitted: new Date(now - (40 - i) * 3_600_000).toISOString(),
       });
@@ -268,14 +322,9 @@ export class ReviewFakeApi {
     this.failures.push({ path, failure, ...(method ? { method } : {}) });
   }
 
-  /** Requests other than the role probes made at sign-in. */
+  /** The requests made, those with `method` and a path matching `path`. */
   requests(method?: string, path?: RegExp): FakeCall[] {
-    return this.calls.filter(
-      (c) =>
-        !/9007199254740991|gk-review-role-probe/.test(c.path) &&
-        (!method || c.method === method) &&
-        (!path || path.test(c.path)),
-    );
+    return this.calls.filter((c) => (!method || c.method === method) && (!path || path.test(c.path)));
   }
 
   private grouped: { size: number; groups: Map<number, number[]> } | null = null;
@@ -284,13 +333,13 @@ export class ReviewFakeApi {
   groups(): Map<number, number[]> {
     if (this.grouped?.size === this.comments.size) return this.grouped.groups;
     const ids = [...this.comments.keys()].sort((a, b) => a - b);
+    // Each text's bigrams once, not once per pair.
+    const grams = new Map(ids.map((id) => [id, bigrams(normalise(this.comments.get(id)!.body))]));
     const groups = new Map<number, number[]>();
     const seen = new Set<number>();
     for (const a of ids) {
       if (seen.has(a)) continue;
-      const members = ids.filter(
-        (b) => b === a || (!seen.has(b) && similar(this.comments.get(a)!.body, this.comments.get(b)!.body)),
-      );
+      const members = ids.filter((b) => b === a || (!seen.has(b) && similar(grams.get(a)!, grams.get(b)!)));
       if (members.length > 1) {
         groups.set(a, members);
         for (const m of members) seen.add(m);
@@ -314,10 +363,47 @@ export class ReviewFakeApi {
     );
   }
 
-  private allow(call: FakeCall, ...roles: StaffRole[]): StaffRole | Response {
+  private allow(call: FakeCall, roles: readonly StaffRole[]): StaffRole | Response {
     const role = this.role(call);
     if (role instanceof Response || roles.includes(role)) return role;
     return json(403, { error: 'forbidden', message: `the ${role} role may not do this (needs ${roles.join(' or ')})` });
+  }
+
+  /** As the server's guards: those who have one of `permissions` (lib/permissions.ts). */
+  private may(call: FakeCall, ...permissions: StaffPermission[]): StaffRole | Response {
+    return this.allow(call, rolesWithAny(permissions));
+  }
+
+  /** The consultations, newest window first, as `GET /consultations` lists them. */
+  summaries(): ConsultationSummary[] {
+    const all = [...this.comments.values()];
+    const count = (test: (c: CommentItem) => boolean) => all.filter(test).length;
+    const view = this.view();
+    const mine: ConsultationSummary = {
+      id: view.id,
+      title: view.title,
+      status: view.status,
+      opens: view.opens,
+      closes: view.closes,
+      feedbackExpected: view.feedbackExpected,
+      counts: {
+        received: all.length,
+        unmoderated: count((c) => c.moderation === 'pending'),
+        undecided: count((c) => c.moderation === 'approved' && !c.decision),
+        decided: count((c) => c.moderation === 'approved' && c.decision !== null),
+        removed: count((c) => c.moderation === 'rejected'),
+      },
+    };
+    return [mine, ...this.others].sort(
+      (a, b) => Date.parse(b.opens) - Date.parse(a.opens) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
+  /** The feedback as publishing now would make it: the server's own builder and masking. */
+  private draft() {
+    const order = new Map((this.options.bundle?.clauses ?? []).map((c, i) => [c.id, i]));
+    const comments = [...this.comments.values()].sort((a, b) => a.id - b.id);
+    return feedbackFrom(this.consultation, comments, order);
   }
 
   private view(): ConsultationView {
@@ -327,7 +413,7 @@ export class ReviewFakeApi {
     return { ...this.consultation, status, counts: { received: this.comments.size, byClause } };
   }
 
-  private decide(id: number, input: { moderation?: string; decision?: Decision; reason?: string }, actor: string) {
+  private decide(id: number, input: CommentPatch, actor: string) {
     const before = this.comments.get(id)!;
     const moderation = (
       input.decision ? 'approved' : (input.moderation ?? before.moderation)
@@ -335,21 +421,40 @@ export class ReviewFakeApi {
     const decision = moderation === 'rejected' ? null : (input.decision ?? before.decision);
     const reason =
       moderation === 'rejected' ? null : input.reason !== undefined ? input.reason.trim() || null : before.reason;
-    const after = { ...before, moderation, decision, reason };
+    const removalReason =
+      moderation !== 'rejected'
+        ? null
+        : (input.removalReason ?? (before.moderation === 'rejected' ? before.removalReason : null));
+    const after = { ...before, moderation, decision, reason, removalReason };
     this.comments.set(id, after);
+    const state = (c: CommentItem) => ({
+      moderation: c.moderation,
+      decision: c.decision,
+      reason: c.reason,
+      removalReason: c.removalReason,
+    });
     this.audit.push({
       id: this.audit.length + 1,
       at: new Date().toISOString(),
       actor,
       action: 'comment.decide',
       commentId: id,
-      before: { moderation: before.moderation, decision: before.decision, reason: before.reason },
-      after: { moderation, decision, reason },
+      before: state(before),
+      after: state(after),
     });
     return after;
   }
 
-  private reasonProblem(input: { decision?: Decision; reason?: string }): Response | null {
+  /** What the server refuses in a change before looking at the comments (400, 422). */
+  private reasonProblem(input: CommentPatch): Response | null {
+    if (input.removalReason !== undefined && !(REMOVAL_REASONS as readonly string[]).includes(input.removalReason)) {
+      const message = 'must be equal to one of the allowed values';
+      return json(400, {
+        error: 'invalid',
+        message: `$.removalReason ${message}`,
+        problems: [{ path: '$.removalReason', message }],
+      });
+    }
     if (input.decision && input.decision !== 'adopted' && !input.reason?.trim()) {
       return json(422, {
         error: 'reason-required',
@@ -358,73 +463,89 @@ export class ReviewFakeApi {
         problems: [{ path: '$.reason', message: 'required unless the decision is adopted' }],
       });
     }
+    if (input.decision && input.moderation === 'rejected') {
+      return json(422, { error: 'conflict', message: 'a comment removed by moderation cannot also be decided' });
+    }
+    if (input.removalReason !== undefined && input.moderation !== 'rejected') {
+      const message = "removalReason is given with moderation: 'rejected' only";
+      return json(422, {
+        error: 'conflict',
+        message,
+        zh: '删除原因只能在删除意见时填写',
+        problems: [{ path: '$.removalReason', message }],
+      });
+    }
     return null;
   }
 
+  /** Version `version` of the feedback, published now. */
   feedback(version: number): FeedbackView {
-    const zero = (): FeedbackCounts => ({
-      received: 0,
-      published: 0,
-      adopted: 0,
-      partlyAdopted: 0,
-      notAdopted: 0,
-      outOfScope: 0,
-      removed: 0,
-    });
-    const key = {
-      adopted: 'adopted',
-      'partly-adopted': 'partlyAdopted',
-      'not-adopted': 'notAdopted',
-      'out-of-scope': 'outOfScope',
-    } as const;
-    const summary = zero();
-    const byClause = new Map<string | null, FeedbackCounts>();
-    const comments: FeedbackComment[] = [];
-    for (const c of [...this.comments.values()].sort((a, b) => a.id - b.id)) {
-      const clause = byClause.get(c.clause) ?? zero();
-      byClause.set(c.clause, clause);
-      for (const n of [summary, clause]) {
-        n.received++;
-        if (c.moderation === 'rejected') n.removed++;
-        else if (c.decision) {
-          n.published++;
-          n[key[c.decision]]++;
-        }
-      }
-      if (c.moderation !== 'rejected' && c.decision) {
-        const name =
-          c.submitterType === 'anonymous' || !c.name
-            ? null
-            : c.submitterType === 'organization'
-              ? c.name
-              : `${Array.from(c.name)[0]}**`;
-        comments.push({
-          no: comments.length + 1,
-          clause: c.clause,
-          body: c.body,
-          name,
-          submitterType: c.submitterType,
-          decision: c.decision,
-          reason: c.reason,
-        });
-      }
-    }
+    return { ...this.draft().feedback, version, published: new Date().toISOString() };
+  }
+
+  /** `GET …/feedback/preview`: what publishing now would publish, and what still blocks it. */
+  preview(): FeedbackPreview {
+    const { feedback, unmoderated, undecided } = this.draft();
+    const stillOpen = Date.now() < Date.parse(this.consultation.closes);
     return {
-      consultation: REVIEW_CONSULTATION,
-      title: this.consultation.title,
-      version,
-      published: new Date().toISOString(),
-      message: this.comments.size ? null : '未收到意见',
-      summary,
-      byClause: [...byClause].map(([clause, counts]) => ({ clause, ...counts })),
-      comments,
+      feedback: { ...feedback, version: this.versions.length + 1, published: new Date().toISOString() },
+      publishable: !stillOpen && unmoderated === 0 && undecided === 0,
+      stillOpen,
+      unmoderated,
+      undecided,
     };
+  }
+
+  /** The answers for the other consultations, which have no comments. */
+  private other(call: FakeCall, other: ConsultationSummary, rest: string): Response {
+    const view: ConsultationView = {
+      ...this.consultation,
+      id: other.id,
+      title: other.title,
+      policyId: null,
+      opens: other.opens,
+      closes: other.closes,
+      status: other.status,
+      feedbackExpected: other.feedbackExpected,
+      counts: { received: 0, byClause: {} },
+    };
+    if (call.method !== 'GET') return json(404, { error: 'not-found', message: `Route ${call.method}:${call.path}` });
+    if (rest === '') return json(200, view);
+    const staff = rest === '/feedback/preview' ? this.may(call, 'publish', 'decide') : this.role(call);
+    if (staff instanceof Response) return staff;
+    switch (rest) {
+      case '/comments':
+        return json(200, { items: [], next: null });
+      case '/groups':
+        return json(200, { groups: [] });
+      case '/audit':
+        return json(200, { items: [] });
+      case '/feedback/versions':
+        return json(200, { versions: [] });
+      case '/feedback/preview': {
+        const { feedback } = feedbackFrom(other, [], new Map());
+        const stillOpen = Date.now() < Date.parse(other.closes);
+        const preview: FeedbackPreview = {
+          feedback: { ...feedback, version: 1, published: new Date().toISOString() },
+          publishable: !stillOpen,
+          stillOpen,
+          unmoderated: 0,
+          undecided: 0,
+        };
+        return json(200, preview);
+      }
+      default:
+        return json(404, { error: 'not-found', message: `Route ${call.method}:${call.path}` });
+    }
   }
 
   private answer(call: FakeCall): Response {
     const { method, path } = call;
     const c = `/consultations/${REVIEW_CONSULTATION}`;
     if (method === 'GET' && path === c) return json(200, this.view());
+    const other = /^\/consultations\/([^/]+)(.*)$/.exec(path);
+    const known = other && this.others.find((x) => x.id === decodeURIComponent(other[1]!));
+    if (other && known) return this.other(call, known, other[2]!);
     if (method === 'GET' && path.startsWith('/consultations/') && path.split('/').length === 3) {
       return json(404, { error: 'not-found', message: `no consultation with id ${path.split('/')[2]}` });
     }
@@ -434,20 +555,35 @@ export class ReviewFakeApi {
         ? json(200, this.options.bundle)
         : json(404, { error: 'not-found', message: `no policy with id ${policy}` });
     }
-    // The role probes: a comment and a consultation that do not exist.
-    if (method === 'PATCH' && path === '/comments/9007199254740991') {
-      const role = this.allow(call, 'admin', 'reviewer');
-      return role instanceof Response
-        ? role
-        : json(404, { error: 'not-found', message: 'no comment 9007199254740991' });
-    }
-    if (method === 'POST' && path === '/consultations/gk-review-role-probe/feedback') {
-      const role = this.allow(call, 'admin', 'editor');
-      return role instanceof Response ? role : json(404, { error: 'not-found', message: 'no consultation' });
-    }
-    const anyStaff = this.allow(call, 'admin', 'editor', 'reviewer');
+    const anyStaff = this.role(call);
     if (anyStaff instanceof Response) return anyStaff;
     const actor = (role: StaffRole) => `${role}:${call.auth!.slice(11, 23)}`;
+
+    if (method === 'GET' && path === '/staff/me') {
+      const me: StaffMe = {
+        role: anyStaff,
+        tokenId: call.auth!.slice(11, 23),
+        label: TOKEN_LABELS[anyStaff] ?? null,
+        permissions: permissionsOf(anyStaff),
+      };
+      return json(200, me);
+    }
+    if (method === 'GET' && path === '/consultations') {
+      // The server's cursor: the last item's opening in microseconds, and its id.
+      const limit = Number(call.query.get('limit') ?? 100);
+      const key = (x: ConsultationSummary): [number, string] => [Date.parse(x.opens) * 1000, x.id];
+      const cursor = call.query.get('cursor');
+      const [atUs, atId] = cursor ? [Number(cursor.split('~')[0]), cursor.slice(cursor.indexOf('~') + 1)] : [0, ''];
+      const rows = this.summaries().filter((x) => {
+        if (!cursor) return true;
+        const [us, id] = key(x);
+        return us < atUs || (us === atUs && id > atId);
+      });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      const list: ConsultationList = { items, next: rows.length > limit && last ? key(last).join('~') : null };
+      return json(200, list);
+    }
 
     if (method === 'GET' && path === `${c}/comments`) {
       const q = call.query;
@@ -473,19 +609,19 @@ export class ReviewFakeApi {
     }
     const commentId = method === 'PATCH' ? /^\/comments\/(\d+)$/.exec(path)?.[1] : undefined;
     if (commentId) {
-      const role = this.allow(call, 'admin', 'reviewer');
+      const input = call.body as CommentPatch;
+      const role = this.allow(call, rolesWithAll(commentPermissions(input)));
       if (role instanceof Response) return role;
       const id = Number(commentId);
       if (!this.comments.has(id)) return json(404, { error: 'not-found', message: `no comment ${id}` });
-      const input = call.body as { moderation?: string; decision?: Decision; reason?: string };
       const problem = this.reasonProblem(input);
       if (problem) return problem;
       return json(200, { ...this.decide(id, input, actor(role)), group: null });
     }
     if (method === 'POST' && path === `${c}/decisions`) {
-      const role = this.allow(call, 'admin', 'reviewer');
+      const { ids, ...input } = call.body as CommentPatch & { ids: number[] };
+      const role = this.allow(call, rolesWithAll(commentPermissions(input)));
       if (role instanceof Response) return role;
-      const { ids, ...input } = call.body as { ids: number[]; decision?: Decision; reason?: string };
       const problem = this.reasonProblem(input);
       if (problem) return problem;
       const unknown = ids.find((id) => !this.comments.has(id));
@@ -503,15 +639,17 @@ export class ReviewFakeApi {
     }
     if (method === 'GET' && path === `${c}/audit`) return json(200, { items: this.audit });
     if (method === 'GET' && path === `${c}/feedback/versions`) return json(200, { versions: this.versions });
+    if (method === 'GET' && path === `${c}/feedback/preview`) {
+      const role = this.may(call, 'publish', 'decide');
+      return role instanceof Response ? role : json(200, this.preview());
+    }
     if (method === 'POST' && path === `${c}/feedback`) {
-      const role = this.allow(call, 'admin', 'editor');
+      const role = this.may(call, 'publish');
       if (role instanceof Response) return role;
       if (Date.now() < Date.parse(this.consultation.closes)) {
         return json(409, { error: 'still-open', message: 'comments are open', zh: '征求意见尚未截止' });
       }
-      const all = [...this.comments.values()];
-      const unmoderated = all.filter((x) => x.moderation === 'pending').length;
-      const undecided = all.filter((x) => x.moderation === 'approved' && !x.decision).length;
+      const { unmoderated, undecided } = this.draft();
       if (unmoderated || undecided) {
         return json(409, {
           error: 'undecided',
@@ -534,6 +672,10 @@ export class ReviewFakeApi {
       });
       return json(201, feedback);
     }
+    if (method === 'GET' && (path === `${c}/export.csv` || path === `${c}/report.html`)) {
+      const role = this.may(call, 'export');
+      if (role instanceof Response) return role;
+    }
     if (method === 'GET' && path === `${c}/export.csv`) {
       return new Response(
         `\uFEFF"编号","意见"\r\n${[...this.comments.values()].map((x) => `"${x.id}","${x.body}"`).join('\r\n')}`,
@@ -551,7 +693,7 @@ export class ReviewFakeApi {
     }
     if (path === '/reason-templates' && method === 'GET') return json(200, { items: this.templates });
     if (path === '/reason-templates' && method === 'POST') {
-      const role = this.allow(call, 'admin', 'reviewer');
+      const role = this.may(call, 'editTemplates');
       if (role instanceof Response) return role;
       const input = call.body as Pick<ReasonTemplate, 'decision' | 'title' | 'text'>;
       const saved: ReasonTemplate = {
@@ -565,6 +707,8 @@ export class ReviewFakeApi {
     }
     const templateId = method === 'DELETE' ? /^\/reason-templates\/(.+)$/.exec(path)?.[1] : undefined;
     if (templateId) {
+      const role = this.may(call, 'editTemplates');
+      if (role instanceof Response) return role;
       this.templates = this.templates.filter((t) => t.id !== Number(templateId));
       return json(204, null);
     }

@@ -131,6 +131,19 @@ for (const { name, fresh } of databases) {
       });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().problems[0].path, '$.meta.title');
+      // A real document with its notes is far over a comment's 64 KB; a bundle over 4 MB is not.
+      const body = '一、总体要求\n\n'.concat('坚持以公开为常态、不公开为例外。'.repeat(12_000));
+      const large = await ctx.staff(
+        { method: 'PUT', url: '/api/v1/policies/p1', payload: { ...bundle, body } },
+        'editor',
+      );
+      assert.equal(large.statusCode, 200, large.body);
+      const huge = await ctx.staff({
+        method: 'PUT',
+        url: '/api/v1/policies/p1',
+        payload: { ...bundle, body: body.repeat(8) },
+      });
+      assert.equal(huge.statusCode, 413);
       await ctx.close();
     });
 
@@ -195,7 +208,7 @@ for (const { name, fresh } of databases) {
       const entry = log.find((e: { action: string }) => e.action === 'comment.decide');
       assert.equal(entry.commentId, c);
       assert.match(entry.actor, /^reviewer:/);
-      assert.deepEqual(entry.before, { moderation: 'pending', decision: null, reason: null });
+      assert.deepEqual(entry.before, { moderation: 'pending', decision: null, reason: null, removalReason: null });
       assert.equal(entry.after.decision, 'not-adopted');
       await ctx.close();
     });

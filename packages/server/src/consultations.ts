@@ -1,5 +1,5 @@
 // Consultations: the window, the draft they are about and what the rules require to be published.
-import { type ConsultationView, consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
+import { type ConsultationList, type ConsultationView, consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
@@ -82,6 +82,79 @@ export async function viewConsultation(db: Queryable, id: string): Promise<Consu
     origins: row.origins,
     feedbackExpected: row.feedback_expected_day,
     counts: { received: rows.reduce((s, r) => s + r.n, 0), byClause },
+  };
+}
+
+export interface ConsultationListQuery {
+  limit: number;
+  /** `<opens in µs since 1970>~<id>` of the last item of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * Every consultation for staff, newest window first (then by id), a page at a time, each with
+ * its comments counted by where they stand: one statement, the counts taken for the page only.
+ */
+export async function listConsultations(db: Queryable, query: ConsultationListQuery): Promise<ConsultationList> {
+  const opensUs = '(extract(epoch FROM c.opens) * 1000000)::bigint';
+  const params: unknown[] = [query.limit + 1];
+  let after = '';
+  if (query.cursor) {
+    const cut = query.cursor.indexOf('~');
+    params.push(query.cursor.slice(0, cut), query.cursor.slice(cut + 1));
+    after = `WHERE ${opensUs} < $2::bigint OR (${opensUs} = $2::bigint AND c.id > $3)`;
+  }
+  const { rows } = await db.query<{
+    id: string;
+    title: string;
+    opens: Date;
+    closes: Date;
+    feedback_expected_day: string | null;
+    published: boolean;
+    opens_us: string | number;
+    received: number;
+    unmoderated: number;
+    undecided: number;
+    decided: number;
+    removed: number;
+  }>(
+    `WITH page AS (
+       SELECT c.id, c.title, c.opens, c.closes, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected_day,
+         EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published,
+         ${opensUs} AS opens_us
+       FROM consultations c ${after}
+       ORDER BY opens_us DESC, c.id LIMIT $1
+     )
+     SELECT page.*, k.* FROM page LEFT JOIN LATERAL (
+       SELECT count(*)::int AS received,
+         count(*) FILTER (WHERE m.moderation = 'pending')::int AS unmoderated,
+         count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NULL)::int AS undecided,
+         count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NOT NULL)::int AS decided,
+         count(*) FILTER (WHERE m.moderation = 'rejected')::int AS removed
+       FROM comments m WHERE m.consultation_id = page.id
+     ) k ON true
+     ORDER BY page.opens_us DESC, page.id`,
+    params,
+  );
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: status(r),
+      opens: new Date(r.opens).toISOString(),
+      closes: new Date(r.closes).toISOString(),
+      feedbackExpected: r.feedback_expected_day,
+      counts: {
+        received: r.received,
+        unmoderated: r.unmoderated,
+        undecided: r.undecided,
+        decided: r.decided,
+        removed: r.removed,
+      },
+    })),
+    next: rows.length > query.limit && last ? `${last.opens_us}~${last.id}` : null,
   };
 }
 

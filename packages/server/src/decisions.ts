@@ -1,4 +1,6 @@
-// Staff work on comments: listing with filters, moderation and decisions with reasons, audit.
+// Staff work on comments: listing with filters, moderation (with the category of a removal) and
+// decisions with reasons, audit.
+import type { RemovalReason } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
@@ -9,6 +11,8 @@ export interface DecisionInput {
   moderation?: 'approved' | 'rejected';
   decision?: 'adopted' | 'partly-adopted' | 'not-adopted' | 'out-of-scope';
   reason?: string;
+  /** With `moderation: 'rejected'` only: why (one of REMOVAL_REASONS). */
+  removalReason?: RemovalReason;
 }
 
 export interface CommentRow {
@@ -22,6 +26,7 @@ export interface CommentRow {
   moderation: string;
   decision: string | null;
   reason: string | null;
+  removal_reason: string | null;
   created_at: Date;
 }
 
@@ -36,6 +41,7 @@ export const toItem = (r: CommentRow, group: number | null = null) => ({
   moderation: r.moderation,
   decision: r.decision,
   reason: r.reason,
+  removalReason: r.removal_reason,
   group,
   submitted: new Date(r.created_at).toISOString(),
 });
@@ -66,7 +72,8 @@ export async function listComments(db: Queryable, consultationId: string, query:
   if (query.q) add("body ILIKE '%' || ? || '%'", query.q.replace(/[\\%_]/g, '\\$&'));
   params.push(query.limit + 1);
   const { rows } = await db.query<CommentRow>(
-    `SELECT id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, created_at
+    `SELECT id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
+       created_at
      FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
     params,
   );
@@ -88,6 +95,13 @@ function checkDecision(input: DecisionInput): void {
   if (input.decision && input.moderation === 'rejected') {
     throw new HttpError(422, 'conflict', 'a comment removed by moderation cannot also be decided');
   }
+  if (input.removalReason !== undefined && input.moderation !== 'rejected') {
+    const message = "removalReason is given with moderation: 'rejected' only";
+    throw new HttpError(422, 'conflict', message, {
+      zh: '删除原因只能在删除意见时填写',
+      problems: [{ path: '$.removalReason', message }],
+    });
+  }
 }
 
 async function applyDecision(
@@ -98,7 +112,7 @@ async function applyDecision(
   consultationId?: string,
 ) {
   const { rows } = await tx.query<CommentRow & { consultation_id: string }>(
-    `SELECT id, consultation_id, moderation, decision, reason FROM comments WHERE id = $1 FOR UPDATE`,
+    `SELECT id, consultation_id, moderation, decision, reason, removal_reason FROM comments WHERE id = $1 FOR UPDATE`,
     [commentId],
   );
   const before = rows[0];
@@ -108,15 +122,24 @@ async function applyDecision(
   const decision = moderation === 'rejected' ? null : (input.decision ?? before.decision);
   const reason =
     moderation === 'rejected' ? null : input.reason !== undefined ? input.reason.trim() || null : before.reason;
+  // The category of a removal: the one given, else the one it had if it stays removed.
+  const removalReason =
+    moderation !== 'rejected'
+      ? null
+      : (input.removalReason ?? (before.moderation === 'rejected' ? before.removal_reason : null));
   if (decision && decision !== 'adopted' && !reason) checkDecision({ decision: decision as DecisionInput['decision'] });
-  const after = { moderation, decision, reason };
-  await tx.query('UPDATE comments SET moderation = $2, decision = $3, reason = $4, updated_at = now() WHERE id = $1', [
-    commentId,
-    moderation,
-    decision,
-    reason,
-  ]);
-  const was = { moderation: before.moderation, decision: before.decision, reason: before.reason };
+  const after = { moderation, decision, reason, removalReason };
+  await tx.query(
+    `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, updated_at = now()
+     WHERE id = $1`,
+    [commentId, moderation, decision, reason, removalReason],
+  );
+  const was = {
+    moderation: before.moderation,
+    decision: before.decision,
+    reason: before.reason,
+    removalReason: before.removal_reason,
+  };
   await audit(tx, {
     actor,
     action: 'comment.decide',

@@ -29,6 +29,7 @@ export async function exportCsv(db: Queryable, consultationId: string): Promise<
     '联系方式',
     '意见',
     '审核',
+    '删除原因',
     '处理结果',
     '理由',
     '提交时间',
@@ -43,6 +44,7 @@ export async function exportCsv(db: Queryable, consultationId: string): Promise<
       r.contact,
       r.body,
       MODERATION_LABELS[r.moderation] ?? r.moderation,
+      r.removal_reason,
       r.decision ? DECISION_LABELS[r.decision] : '',
       r.reason,
       new Date(r.created_at).toISOString(),
@@ -63,10 +65,14 @@ export async function reportHtml(db: Queryable, consultationId: string): Promise
   const c = await getConsultationRow(db, consultationId);
   const f = await buildFeedback(db, consultationId);
   const s = f.summary;
+  const byReason = Object.entries(s.removedBy ?? {}).filter(([, n]) => n > 0);
+  const removed = byReason.length
+    ? `${s.removed}条（其中${byReason.map(([reason, n]) => `${reason}${n}条`).join('，')}）`
+    : `${s.removed}条`;
   const intro =
     s.received === 0
       ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
-      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${s.removed}条。对未予采纳的意见，逐条说明理由如下。`;
+      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${removed}。对未予采纳的意见，逐条说明理由如下。`;
   const sections = f.byClause
     .map((group) => {
       const items = f.comments.filter((x) => x.clause === group.clause);

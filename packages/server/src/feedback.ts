@@ -2,11 +2,12 @@
 // what citizens read is exactly what was published, and earlier versions stay for staff.
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import type { FeedbackPreview, FeedbackView } from '@gongkai/format';
 import { getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError } from './lib/errors.js';
-import { maskText, publicName } from './lib/mask.js';
+import { type FeedbackSource, feedbackFrom } from './lib/feedback-view.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -14,80 +15,44 @@ export const DECISION_LABELS: Record<string, string> = {
   'not-adopted': '不予采纳',
   'out-of-scope': '不属于本次征求意见范围',
 };
-const KEYS: Record<string, 'adopted' | 'partlyAdopted' | 'notAdopted' | 'outOfScope'> = {
-  adopted: 'adopted',
-  'partly-adopted': 'partlyAdopted',
-  'not-adopted': 'notAdopted',
-  'out-of-scope': 'outOfScope',
-};
-export const NONE_RECEIVED = '未收到意见';
 
-interface Row {
-  id: string;
-  clause: string | null;
-  body: string;
-  submitter_type: string;
-  name: string | null;
-  moderation: string;
-  decision: string | null;
-  reason: string | null;
-}
-
-const zero = () => ({
-  received: 0,
-  published: 0,
-  adopted: 0,
-  partlyAdopted: 0,
-  notAdopted: 0,
-  outOfScope: 0,
-  removed: 0,
-});
-
-/** The feedback as it would be published now, from the current decisions, personal data masked. */
-export async function buildFeedback(db: Queryable, consultationId: string) {
+/**
+ * The feedback as it would be published now, from the current decisions, personal data masked;
+ * and how many comments still await moderation or a decision, counted from the same rows.
+ */
+async function draftFeedback(db: Queryable, consultationId: string) {
   const c = await getConsultationRow(db, consultationId);
-  const { rows } = await db.query<Row>(
-    `SELECT id, clause, body, submitter_type, name, moderation, decision, reason FROM comments
-     WHERE consultation_id = $1 ORDER BY id`,
+  const { rows } = await db.query<FeedbackSource>(
+    `SELECT clause, body, submitter_type AS "submitterType", name, moderation, decision, reason,
+       removal_reason AS "removalReason"
+     FROM comments WHERE consultation_id = $1 ORDER BY id`,
     [consultationId],
   );
-  const order = await clauseOrder(db, c.policy_id);
-  const summary = zero();
-  const byClause = new Map<string | null, ReturnType<typeof zero>>();
-  const comments = [];
-  for (const r of rows) {
-    const clause = byClause.get(r.clause) ?? zero();
-    byClause.set(r.clause, clause);
-    for (const counts of [summary, clause]) {
-      counts.received++;
-      if (r.moderation === 'rejected') counts.removed++;
-      else if (r.decision) {
-        counts.published++;
-        counts[KEYS[r.decision]!]++;
-      }
-    }
-    if (r.moderation !== 'rejected' && r.decision) {
-      comments.push({
-        no: comments.length + 1,
-        clause: r.clause,
-        body: maskText(r.body),
-        name: publicName(r.submitter_type, r.name),
-        submitterType: r.submitter_type,
-        decision: r.decision,
-        reason: r.reason,
-      });
-    }
-  }
-  const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
+  return { consultation: c, ...feedbackFrom(c, rows, await clauseOrder(db, c.policy_id)) };
+}
+
+/** The feedback as it would be published now (without its version and date). */
+export async function buildFeedback(db: Queryable, consultationId: string) {
+  return (await draftFeedback(db, consultationId)).feedback;
+}
+
+/**
+ * What publishing now would publish, written nowhere: the same builder and masking, the next
+ * version number and the present time; with what still blocks publication, if anything.
+ */
+export async function previewFeedback(db: Queryable, consultationId: string): Promise<FeedbackPreview> {
+  const { consultation: c, feedback, unmoderated, undecided } = await draftFeedback(db, consultationId);
+  const { rows } = await db.query<{ version: number }>(
+    'SELECT coalesce(max(version), 0) + 1 AS version FROM feedback_versions WHERE consultation_id = $1',
+    [consultationId],
+  );
+  const stillOpen = Date.now() < new Date(c.closes).getTime();
   return {
-    consultation: c.id,
-    title: c.title,
-    message: rows.length === 0 ? NONE_RECEIVED : null,
-    summary,
-    byClause: [...byClause]
-      .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
-      .map(([clause, counts]) => ({ clause, ...counts })),
-    comments,
+    feedback: { ...feedback, version: Number(rows[0]!.version), published: new Date().toISOString() },
+    publishable: !stillOpen && unmoderated === 0 && undecided === 0,
+    stillOpen,
+    unmoderated,
+    undecided,
   };
 }
 
@@ -100,22 +65,15 @@ async function clauseOrder(db: Queryable, policyId: string | null): Promise<Map<
   return new Map(rows.map((r, i) => [r.id, i]));
 }
 
-export async function publishFeedback(db: Database, consultationId: string, actor: string) {
+export async function publishFeedback(db: Database, consultationId: string, actor: string): Promise<FeedbackView> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT id FROM consultations WHERE id = $1 FOR UPDATE', [consultationId]);
-    const c = await getConsultationRow(tx, consultationId);
+    const { consultation: c, feedback, unmoderated, undecided } = await draftFeedback(tx, consultationId);
     if (Date.now() < new Date(c.closes).getTime()) {
       throw new HttpError(409, 'still-open', `comments are open until ${new Date(c.closes).toISOString()}`, {
         zh: '征求意见尚未截止',
       });
     }
-    const { rows } = await tx.query<{ unmoderated: number; undecided: number }>(
-      `SELECT count(*) FILTER (WHERE moderation = 'pending')::int AS unmoderated,
-              count(*) FILTER (WHERE moderation = 'approved' AND decision IS NULL)::int AS undecided
-       FROM comments WHERE consultation_id = $1`,
-      [consultationId],
-    );
-    const { unmoderated, undecided } = rows[0]!;
     if (unmoderated || undecided) {
       throw new HttpError(409, 'undecided', `${unmoderated} comments await moderation and ${undecided} a decision`, {
         zh: `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`,
@@ -123,7 +81,6 @@ export async function publishFeedback(db: Database, consultationId: string, acto
         undecided,
       });
     }
-    const feedback = await buildFeedback(tx, consultationId);
     const { rows: v } = await tx.query<{ version: number; published_at: Date }>(
       `INSERT INTO feedback_versions (consultation_id, version, published_by, content)
        SELECT $1, coalesce(max(version), 0) + 1, $2, '' FROM feedback_versions WHERE consultation_id = $1

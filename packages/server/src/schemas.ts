@@ -8,6 +8,9 @@ import {
   MAX_COMMENT_CHARS,
   MODERATIONS,
   RECEIPT_STATUSES,
+  REMOVAL_REASONS,
+  STAFF_PERMISSIONS,
+  STAFF_ROLES,
   SUBMITTER_TYPES,
 } from '@gongkai/format';
 import { toJsonSchema } from '@valibot/to-json-schema';
@@ -22,7 +25,7 @@ const fromFormat = (schema: v.GenericSchema) => {
 };
 const c = ConsultationSchema.entries;
 
-export { DECISIONS, MAX_COMMENT_CHARS, MODERATIONS, SUBMITTER_TYPES };
+export { DECISIONS, MAX_COMMENT_CHARS, MODERATIONS, REMOVAL_REASONS, SUBMITTER_TYPES };
 
 const STATUSES = CONSULTATION_STATUSES;
 
@@ -195,6 +198,11 @@ export const CommentItem = {
     moderation: { type: 'string', enum: MODERATIONS },
     decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
     reason: nullable('string'),
+    removalReason: {
+      type: ['string', 'null'],
+      enum: [...REMOVAL_REASONS, null],
+      description: 'Why it was removed in moderation, when staff said; null for every comment not removed.',
+    },
     group: { type: ['integer', 'null'], description: 'Id of the first comment of its near-duplicate group.' },
     submitted: isoTime,
   },
@@ -222,6 +230,11 @@ const decisionFields = {
   moderation: { type: 'string', enum: ['approved', 'rejected'] },
   decision: { type: 'string', enum: DECISIONS },
   reason: str(2000),
+  removalReason: {
+    type: 'string',
+    enum: REMOVAL_REASONS,
+    description: "Why the comment is removed; only with moderation: 'rejected' (422 otherwise).",
+  },
 } as const;
 
 export const CommentPatch = {
@@ -290,7 +303,18 @@ export const FeedbackView = {
     version: { type: 'integer' },
     published: isoTime,
     message: nullable('string'),
-    summary: counts,
+    summary: {
+      type: 'object',
+      properties: {
+        ...counts.properties,
+        removedBy: {
+          type: 'object',
+          description:
+            'Comments removed in moderation, by category (those removed without one are in removed only). Absent from versions published before categories were kept.',
+          properties: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, { type: 'integer' }])),
+        },
+      },
+    },
     byClause: {
       type: 'array',
       items: { type: 'object', properties: { clause: nullable('string'), ...counts.properties } },
@@ -328,6 +352,82 @@ export const FeedbackVersions = {
         },
       },
     },
+  },
+} as const;
+
+export const FeedbackPreview = {
+  type: 'object',
+  description:
+    'The feedback as publishing it now would make it (the next version, published now), and what still blocks publication.',
+  properties: {
+    feedback: FeedbackView,
+    publishable: { type: 'boolean', description: 'Publishing now would succeed.' },
+    stillOpen: { type: 'boolean', description: 'The window has not closed yet.' },
+    unmoderated: {
+      type: 'integer',
+      description: 'Comments awaiting moderation: counted as received, neither listed nor removed.',
+    },
+    undecided: {
+      type: 'integer',
+      description: 'Approved comments awaiting a decision: counted as received, not listed.',
+    },
+  },
+} as const;
+
+export const StaffMe = {
+  type: 'object',
+  description: "The token's role and what it may do: the table the endpoints themselves check.",
+  properties: {
+    role: { type: 'string', enum: STAFF_ROLES },
+    tokenId: { type: 'string' },
+    label: nullable('string'),
+    permissions: {
+      type: 'object',
+      properties: Object.fromEntries(STAFF_PERMISSIONS.map((p) => [p, { type: 'boolean' }])),
+    },
+  },
+} as const;
+
+export const ConsultationListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+    cursor: str(200, {
+      pattern: '^-?[0-9]{1,17}~[A-Za-z0-9][A-Za-z0-9._:-]*$',
+      description: "The previous page's next.",
+    }),
+  },
+} as const;
+
+export const ConsultationList = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'string', enum: STATUSES },
+          opens: isoTime,
+          closes: isoTime,
+          feedbackExpected: { type: ['string', 'null'], format: isoDay.format },
+          counts: {
+            type: 'object',
+            properties: {
+              received: { type: 'integer' },
+              unmoderated: { type: 'integer', description: 'Awaiting moderation.' },
+              undecided: { type: 'integer', description: 'Approved, awaiting a decision.' },
+              decided: { type: 'integer', description: 'Approved and decided.' },
+              removed: { type: 'integer', description: 'Removed in moderation.' },
+            },
+          },
+        },
+      },
+    },
+    next: { ...nullable('string'), description: 'The cursor of the next page; null at the end.' },
   },
 } as const;
 

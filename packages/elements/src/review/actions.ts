@@ -9,7 +9,7 @@ import type { CommentPage } from './comment-page.js';
 import { type FormState, newForm, reasonRequired } from './decision-form.js';
 import { type ModerationState, newModeration } from './detail.js';
 import { describeError, fieldProblem } from './errors.js';
-import { decisionKey, formatNumber, REMOVAL_CATEGORIES, type ReviewMsg } from './labels.js';
+import { decisionKey, formatNumber, type ReviewMsg, removalKey } from './labels.js';
 import { type Download, newPublishState, type PublishState } from './publish.js';
 import type { StaffSession } from './session.js';
 import type { CommentItem, CommentPatch, DecisionsResult, PublishConflict } from './staff-api.js';
@@ -37,8 +37,6 @@ export class ReviewActions {
   /** Decision forms by key (`c-12` for a comment, `g-3` for a group): survive failures and moves. */
   readonly forms = new Map<string, FormState>();
   readonly moderation = new Map<number, ModerationState>();
-  /** Removal categories recorded in this session (the server does not keep them yet). */
-  readonly removedFor = new Map<number, string>();
   publishing: PublishState = newPublishState();
 
   constructor(private readonly host: ActionsHost) {}
@@ -87,19 +85,18 @@ export class ReviewActions {
     return this.moderate(item, { moderation: 'approved' }, this.t('announceApproved', { id: item.id }));
   }
 
+  /** Removes the comment with the category chosen, which the server keeps. */
   async remove(item: CommentItem): Promise<boolean> {
-    const category = REMOVAL_CATEGORIES.find((c) => c.key === this.moderationOf(item.id).category);
-    if (!category) {
+    const removalReason = this.moderationOf(item.id).category;
+    if (!removalReason) {
       this.setModeration(item.id, { error: this.t('removePickFirst') });
       return false;
     }
-    const ok = await this.moderate(
+    return this.moderate(
       item,
-      { moderation: 'rejected', reason: category.record },
-      this.t('announceRemoved', { id: item.id, category: this.t(category.key) }),
+      { moderation: 'rejected', removalReason },
+      this.t('announceRemoved', { id: item.id, category: this.t(removalKey[removalReason]) }),
     );
-    if (ok) this.removedFor.set(item.id, this.t(category.key));
-    return ok;
   }
 
   private async moderate(item: CommentItem, patch: CommentPatch, done: string): Promise<boolean> {
@@ -158,7 +155,7 @@ export class ReviewActions {
       const updated = await this.host.session.call<CommentItem>(
         `/comments/${item.id}`,
         { method: 'PATCH', body },
-        'moderate',
+        'decide',
       );
       this.applied({ ...updated, group: updated.group ?? item.group });
       this.forms.set(key, { ...newForm(updated.decision, updated.reason), saved: true });
@@ -189,7 +186,7 @@ export class ReviewActions {
       const { updated } = await this.host.session.call<DecisionsResult>(
         `/consultations/${encodeURIComponent(this.host.workspace.id)}/decisions`,
         { method: 'POST', body: { ids, ...patch } },
-        'moderate',
+        'decide',
       );
       this.host.page.applyMany(ids, patch);
       this.host.workspace.applyMany(ids, patch);
@@ -258,12 +255,16 @@ export class ReviewActions {
       this.host.dispatchEvent(new GkPublishEvent({ consultation: id, version: feedback.version }));
       void this.host.workspace.loadConsultation();
       void this.host.workspace.loadVersions();
+      void this.host.workspace.loadPreview();
     } catch (error) {
       const text = this.publishError(error);
       this.publishing = { ...this.publishing, busy: false, confirming: false, error: text };
       this.host.announce(text);
       // What blocked it may have changed under us (another staff member, new comments).
-      if (error instanceof ApiError && error.status === 409) void this.host.workspace.loadIndex();
+      if (error instanceof ApiError && error.status === 409) {
+        void this.host.workspace.loadIndex();
+        void this.host.workspace.loadPreview();
+      }
     }
     this.host.changed();
   }

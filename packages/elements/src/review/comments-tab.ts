@@ -103,7 +103,7 @@ export class CommentsTab {
   /** Runs a shortcut; false when it means nothing here. */
   handle(s: Shortcut): boolean {
     const { page, actions, session, t } = this.c;
-    const canModerate = session.can('moderate');
+    const canDecide = session.can('decide');
     switch (s.action) {
       case 'next':
       case 'previous':
@@ -130,7 +130,7 @@ export class CommentsTab {
       case 'decide':
       case 'decision':
       case 'template':
-        if (!canModerate) {
+        if (!canDecide) {
           this.c.announce(t('roleCannotModerate'));
           return true;
         }
@@ -189,6 +189,7 @@ export class CommentsTab {
     const { t, lang, workspace, session, actions, templates } = this.c;
     const key = commentKey(item.id);
     const canModerate = session.can('moderate');
+    const canDecide = session.can('decide');
     const role = session.role ? roleLabel(t, session.role) : t('roleUnknown');
     const roleNote = t('roleNoteModerate', { role });
     const clauses = workspace.clauses;
@@ -209,7 +210,6 @@ export class CommentsTab {
       clause,
       clauseNote,
       groupSize: group?.ids.length ?? null,
-      removedFor: actions.removedFor.get(item.id) ?? null,
       moderation: actions.moderationOf(item.id),
       canModerate,
       roleNote,
@@ -220,7 +220,7 @@ export class CommentsTab {
         state: form,
         templates: templates.for(form.decision),
         templatesUnavailable: templates.unavailable,
-        disabled: !canModerate,
+        disabled: !canDecide,
         disabledNote: roleNote,
         submitLabel: item.moderation === 'rejected' ? t('decideRestore') : t('decideSave'),
         onChange: (patch) => actions.updateForm(key, patch),

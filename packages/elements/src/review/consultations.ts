@@ -1,44 +1,17 @@
-// The consultations this console knows (the page's list, the one given, those opened in this tab),
-// each with its status, window and count of comments; and opening one by its id.
-import type { ConsultationView } from '@gongkai/format';
+// Every consultation on the server (`GET /consultations`, newest window first), each with its
+// status, window and comments counted by where they stand; opening one.
+import type { ConsultationList, ConsultationSummary } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { UiLang } from '../internal/localize.js';
 import { formatDate, formatNumber, type ReviewMsg, statusKey } from './labels.js';
 import type { StaffSession } from './session.js';
 
-const recentKey = (endpoint: string) => `gongkai:review:recent:${endpoint}`;
+const PAGE = 100;
 
-/** The consultations opened in this tab, most recent first (ids only). */
-export function recentConsultations(endpoint: string): string[] {
-  try {
-    const value: unknown = JSON.parse(sessionStorage.getItem(recentKey(endpoint)) ?? '[]');
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberConsultation(endpoint: string, id: string): void {
-  try {
-    const list = [id, ...recentConsultations(endpoint).filter((x) => x !== id)].slice(0, 20);
-    sessionStorage.setItem(recentKey(endpoint), JSON.stringify(list));
-  } catch {
-    // not kept: the list is only a convenience
-  }
-}
-
-export interface ConsultationRow {
-  id: string;
-  view: ConsultationView | null;
-  error: string | null;
-}
-
-/**
- * The server lists no consultations (there is no `GET /consultations`), so the list is made of
- * the ids the page gives and those opened in this tab, each read with `GET /consultations/:id`.
- */
-export class KnownConsultations {
-  rows: ConsultationRow[] = [];
+export class Consultations {
+  items: ConsultationSummary[] | null = null;
+  loading = false;
+  error: unknown = null;
   private generation = 0;
 
   constructor(
@@ -46,45 +19,58 @@ export class KnownConsultations {
     private readonly changed: () => void,
   ) {}
 
-  async load(ids: readonly string[], describe: (error: unknown) => string): Promise<void> {
+  /** Reads the list again, every page of it (an office has hundreds at most, not thousands). */
+  async load(): Promise<void> {
     const generation = ++this.generation;
-    const unique = [...new Set(ids.filter(Boolean))];
-    this.rows = unique.map((id) => this.rows.find((r) => r.id === id) ?? { id, view: null, error: null });
+    this.loading = true;
+    this.error = null;
     this.changed();
-    await Promise.all(
-      unique.map(async (id) => {
-        let row: ConsultationRow;
-        try {
-          row = {
-            id,
-            view: await this.session.call<ConsultationView>(`/consultations/${encodeURIComponent(id)}`),
-            error: null,
-          };
-        } catch (error) {
-          row = { id, view: null, error: describe(error) };
-        }
-        if (generation !== this.generation) return;
-        this.rows = this.rows.map((r) => (r.id === id ? row : r));
-        this.changed();
-      }),
-    );
+    try {
+      const items: ConsultationSummary[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: String(PAGE) });
+        if (cursor) query.set('cursor', cursor);
+        const page: ConsultationList = await this.session.call<ConsultationList>(`/consultations?${query}`);
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      if (generation !== this.generation) return;
+      this.items = items;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.error = error;
+    }
+    this.loading = false;
+    this.changed();
   }
 }
 
 export interface ConsultationsProps {
   t: ReviewMsg;
   lang: UiLang;
-  rows: readonly ConsultationRow[];
+  items: readonly ConsultationSummary[] | null;
+  loading: boolean;
+  error: string | null;
   onOpen(id: string): void;
   onRetry(): void;
 }
 
 export function renderConsultations(p: ConsultationsProps) {
   const { t, lang } = p;
+  const n = (x: number) => formatNumber(x, lang);
   return html`<section class="consultations" part="consultations" aria-labelledby="consultations-title">
     <h2 id="consultations-title">${t('consultationsTitle')}</h2>
+    ${p.loading && !p.items ? html`<p role="status">${t('loading')}</p>` : nothing}
     ${
-      p.rows.length
+      p.error
+        ? html`<div class="form-error" role="alert">
+          ${p.error} <button type="button" class="gk-link-button" @click=${() => p.onRetry()}>${t('retry')}</button>
+        </div>`
+        : nothing
+    }
+    ${
+      p.items?.length
         ? html`<div class="table-scroll">
           <table>
             <caption class="sr-only">${t('consultationsTitle')}</caption>
@@ -94,36 +80,36 @@ export function renderConsultations(p: ConsultationsProps) {
                 <th scope="col">${t('colStatus')}</th>
                 <th scope="col">${t('colWindow')}</th>
                 <th scope="col">${t('colReceived')}</th>
+                <th scope="col">${t('colUnmoderated')}</th>
+                <th scope="col">${t('colUndecided')}</th>
               </tr>
             </thead>
             <tbody>
-              ${p.rows.map(
-                (r) => html`<tr data-consultation=${r.id}>
+              ${p.items.map(
+                (c) => html`<tr data-consultation=${c.id}>
                   <td>
-                    <button type="button" class="gk-link-button" @click=${() => p.onOpen(r.id)}>${r.view?.title ?? r.id}</button>
-                    ${r.error ? html`<span class="field-error">${r.error}</span>` : nothing}
+                    <button type="button" class="gk-link-button" @click=${() => p.onOpen(c.id)}>${c.title}</button>
                   </td>
-                  <td>${r.view ? html`<span class="badge s-${r.view.status}">${t(statusKey[r.view.status])}</span>` : ''}</td>
-                  <td>${r.view ? `${formatDate(r.view.opens, lang)} – ${formatDate(r.view.closes, lang)}` : ''}</td>
-                  <td class="num">${r.view ? formatNumber(r.view.counts.received, lang) : ''}</td>
+                  <td><span class="badge s-${c.status}">${t(statusKey[c.status])}</span></td>
+                  <td>
+                    ${formatDate(c.opens, lang)} – ${formatDate(c.closes, lang)}
+                    ${
+                      c.feedbackExpected && c.status !== 'feedback-published'
+                        ? html`<br /><span class="muted">${t('listFeedbackExpected', { date: formatDate(c.feedbackExpected, lang) })}</span>`
+                        : nothing
+                    }
+                  </td>
+                  <td class="num" data-count="received">${n(c.counts.received)}</td>
+                  <td class="num" data-count="unmoderated">${n(c.counts.unmoderated)}</td>
+                  <td class="num" data-count="undecided">${n(c.counts.undecided)}</td>
                 </tr>`,
               )}
             </tbody>
           </table>
         </div>`
-        : html`<p class="empty">${t('consultationsNone')}</p>`
+        : p.items
+          ? html`<p class="empty">${t('consultationsNone')}</p>`
+          : nothing
     }
-    <form
-      class="open-by-id"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        const input = (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#open-id')!;
-        if (input.value.trim()) p.onOpen(input.value.trim());
-      }}
-    >
-      <label for="open-id">${t('openById')}</label>
-      <input id="open-id" type="text" autocomplete="off" spellcheck="false" pattern="[A-Za-z0-9][A-Za-z0-9._:\\-]*" />
-      <button type="submit" class="gk-button">${t('open')}</button>
-    </form>
   </section>`;
 }

@@ -1,19 +1,21 @@
 // One comment read whole, beside the text of the clause it is about, with its moderation and
 // decision controls.
-import type { Clause } from '@gongkai/format';
+import { type Clause, REMOVAL_REASONS, type RemovalReason } from '@gongkai/format';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UiLang } from '../internal/localize.js';
-import { decisionKey, formatNumber, formatTime, moderationKey, REMOVAL_CATEGORIES, type ReviewMsg } from './labels.js';
+import { decisionKey, formatNumber, formatTime, moderationKey, type ReviewMsg, removalKey } from './labels.js';
 import type { CommentItem } from './staff-api.js';
 
 export interface ModerationState {
   busy: boolean;
   error: string | null;
-  /** The chosen removal category (a REMOVAL_CATEGORIES key). */
-  category: string;
+  /** The removal category chosen, not yet sent. */
+  category: RemovalReason | '';
 }
 
 export const newModeration = (): ModerationState => ({ busy: false, error: null, category: '' });
+
+const asRemovalReason = (value: string): RemovalReason | '' => REMOVAL_REASONS.find((r) => r === value) ?? '';
 
 export interface DetailProps {
   t: ReviewMsg;
@@ -23,8 +25,6 @@ export interface DetailProps {
   clause: Clause | null | undefined;
   clauseNote: string | null;
   groupSize: number | null;
-  /** The removal category recorded in this session (the server does not keep it). */
-  removedFor: string | null;
   moderation: ModerationState;
   canModerate: boolean;
   roleNote: string;
@@ -32,7 +32,7 @@ export interface DetailProps {
   onClose(): void;
   onApprove(): void;
   onRemove(): void;
-  onCategory(key: string): void;
+  onCategory(category: RemovalReason | ''): void;
   onGroup(): void;
   onHistory(): void;
 }
@@ -60,9 +60,14 @@ export function renderDetail(p: DetailProps) {
           ${item.contact ? html`<dt>${t('contact')}</dt><dd>${item.contact}</dd>` : nothing}
           <dt>${t('state')}</dt>
           <dd>
-            ${t(moderationKey[item.moderation])}${p.removedFor ? `（${p.removedFor}）` : ''}${
-              item.decision ? ` · ${t(decisionKey[item.decision])}` : ''
-            }
+            ${
+              item.removalReason
+                ? t('removedWith', {
+                    state: t(moderationKey[item.moderation]),
+                    category: t(removalKey[item.removalReason]),
+                  })
+                : t(moderationKey[item.moderation])
+            }${item.decision ? ` · ${t(decisionKey[item.decision])}` : ''}
           </dd>
         </dl>
         ${item.reason ? html`<p class="current-reason"><strong>${t('reasonLabel')}：</strong>${item.reason}</p>` : nothing}
@@ -117,11 +122,11 @@ function renderModeration(p: DetailProps) {
       <select
         id="remove-category"
         ?disabled=${disabled}
-        @change=${(e: Event) => p.onCategory((e.target as HTMLSelectElement).value)}
+        @change=${(e: Event) => p.onCategory(asRemovalReason((e.target as HTMLSelectElement).value))}
       >
         <option value="">${t('removePick')}</option>
-        ${REMOVAL_CATEGORIES.map(
-          (c) => html`<option value=${c.key} ?selected=${m.category === c.key}>${t(c.key)}</option>`,
+        ${REMOVAL_REASONS.map(
+          (r) => html`<option value=${r} ?selected=${m.category === r}>${t(removalKey[r])}</option>`,
         )}
       </select>
       <button type="button" class="gk-button danger" data-action="remove" ?disabled=${disabled} @click=${() => p.onRemove()}>

@@ -1,10 +1,10 @@
 // What went wrong, in the staff member's language: every failed call is explained where it
 // happened, and nothing they typed is cleared by it.
+import { STAFF_ROLES, type StaffRole } from '@gongkai/format';
 import { ApiError } from '../internal/api.js';
 import type { UiLang } from '../internal/localize.js';
 import type { ReviewMsg } from './labels.js';
 import { roleLabel } from './labels.js';
-import { STAFF_ROLES, type StaffRole } from './staff-api.js';
 
 /** The server's own words: Chinese when it gave them and the page is Chinese. */
 export function serverText(error: ApiError, lang: UiLang): string {

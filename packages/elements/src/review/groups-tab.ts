@@ -101,7 +101,7 @@ export class GroupsTab {
       case 'decide':
       case 'decision':
       case 'template':
-        if (!this.c.session.can('moderate')) {
+        if (!this.c.session.can('decide')) {
           this.c.announce(this.c.t('roleCannotModerate'));
           return true;
         }
@@ -121,7 +121,7 @@ export class GroupsTab {
 
   render() {
     const { t, lang, workspace, session, actions, templates } = this.c;
-    const canModerate = session.can('moderate');
+    const canDecide = session.can('decide');
     const roleNote = t('roleNoteModerate', { role: session.role ? roleLabel(t, session.role) : t('roleUnknown') });
     const error = workspace.groups.error ?? workspace.all.error;
     return renderGroups({
@@ -145,7 +145,7 @@ export class GroupsTab {
           state,
           templates: templates.for(state.decision),
           templatesUnavailable: templates.unavailable,
-          disabled: !canModerate,
+          disabled: !canDecide,
           disabledNote: roleNote,
           submitLabel: t('groupApply', { count: formatNumber(count, lang) }),
           onChange: (patch) => actions.updateForm(key, patch),

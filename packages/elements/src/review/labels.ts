@@ -1,8 +1,7 @@
 // Labels for the API's vocabulary, and the formats of dates and numbers, in the UI language.
-import type { ConsultationStatus, Decision, Moderation } from '@gongkai/format';
+import type { ConsultationStatus, Decision, Moderation, RemovalReason, StaffRole } from '@gongkai/format';
 import type { ReviewMessages } from '../i18n/review.js';
 import type { UiLang } from '../internal/localize.js';
-import type { StaffRole } from './staff-api.js';
 
 export type ReviewMsg = (key: keyof ReviewMessages, params?: Record<string, string | number>) => string;
 
@@ -35,15 +34,15 @@ const roleKey = {
 export const roleLabel = (t: ReviewMsg, role: StaffRole) => t(roleKey[role]);
 
 /**
- * Why a comment was removed. The recorded text is always the simplified Chinese category, as
- * the office's records are kept; the label follows the UI language.
+ * Why a comment was removed (REMOVAL_REASONS in @gongkai/format). The server records the
+ * simplified Chinese category, as the offices keep their files; the label follows the UI language.
  */
-export const REMOVAL_CATEGORIES = [
-  { key: 'removeIllegal', record: '违法违规' },
-  { key: 'removeAdvertising', record: '广告' },
-  { key: 'removeOffTopic', record: '与本次征求意见无关' },
-  { key: 'removeDuplicate', record: '重复' },
-] as const satisfies readonly { key: keyof ReviewMessages; record: string }[];
+export const removalKey = {
+  违法违规: 'removeIllegal',
+  广告: 'removeAdvertising',
+  与本次征求意见无关: 'removeOffTopic',
+  重复: 'removeDuplicate',
+} as const satisfies Record<RemovalReason, keyof ReviewMessages>;
 
 /** `admin:3f2a…` → "管理员 3f2a…". */
 export function actorLabel(t: ReviewMsg, actor: string): string {

@@ -1,6 +1,6 @@
 // Toward publication: how much is handled, what still blocks it, the feedback as citizens will
 // read it, publishing (409 explained), earlier versions, and the CSV and printable report.
-import type { Clause, ConsultationView, FeedbackView } from '@gongkai/format';
+import type { Clause, ConsultationView, FeedbackPreview } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { UiLang } from '../internal/localize.js';
 import { actorLabel, formatDate, formatNumber, formatTime, type ReviewMsg } from './labels.js';
@@ -38,7 +38,9 @@ export interface PublishProps {
   roleNote: string;
   state: PublishState;
   versions: FeedbackVersionsAnswer['versions'] | null;
-  preview: FeedbackView | null;
+  /** The server's preview; null while it is read, or when it could not be. */
+  preview: FeedbackPreview | null;
+  previewError: string | null;
   clauses: readonly Clause[];
   onShow(which: 'unmoderated' | 'undecided'): void;
   onPublish(): void;
@@ -47,6 +49,7 @@ export interface PublishProps {
   onDownload(kind: Download): void;
   /** Reads the comments, the consultation and the versions again (colleagues work meanwhile). */
   onRefresh(): void;
+  onRetryPreview(): void;
 }
 
 /** Still open: the window has not closed (the server refuses to publish before). */
@@ -131,18 +134,42 @@ export function renderPublish(p: PublishProps) {
     ${s.error ? html`<p class="form-error" role="alert">${s.error}</p>` : nothing}
     <p class="done" role="status">${s.done ?? ''}</p>
     ${renderDownloads(p)} ${renderVersions(p)}
-    <h4>${t('previewTitle')}</h4>
+    ${renderPreview(p)}
+  </section>`;
+}
+
+function renderPreview(p: PublishProps) {
+  const { t, lang, preview } = p;
+  const n = (x: number) => formatNumber(x, lang);
+  const pending = preview && (preview.unmoderated > 0 || preview.undecided > 0);
+  return html`<h4>${t('previewTitle')}</h4>
     <p class="hint">${t('previewHint')}</p>
+    ${
+      p.previewError
+        ? html`<div class="form-error" role="alert">
+          ${p.previewError}
+          <button type="button" class="gk-link-button" @click=${() => p.onRetryPreview()}>${t('retry')}</button>
+        </div>`
+        : nothing
+    }
+    ${
+      pending
+        ? html`<p class="hint preview-pending">
+          ${t('previewPending', { unmoderated: n(preview.unmoderated), undecided: n(preview.undecided) })}
+        </p>`
+        : nothing
+    }
     <div class="preview" part="preview">
       ${
-        p.preview
+        preview
           ? customElements.get('gk-feedback')
-            ? html`<gk-feedback .feedback=${p.preview} .clauses=${p.clauses}></gk-feedback>`
-            : renderMinimalPreview(t, lang, p.preview)
-          : html`<p class="muted">${t('progressCounting')}</p>`
+            ? html`<gk-feedback .feedback=${preview.feedback} .clauses=${p.clauses}></gk-feedback>`
+            : renderMinimalPreview(t, lang, preview.feedback)
+          : p.previewError
+            ? nothing
+            : html`<p class="muted" role="status">${t('loading')}</p>`
       }
-    </div>
-  </section>`;
+    </div>`;
 }
 
 function renderDownloads(p: PublishProps) {

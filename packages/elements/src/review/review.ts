@@ -7,13 +7,12 @@ import { ReviewActions } from './actions.js';
 import { renderAudit } from './audit.js';
 import { CommentPage, NO_FILTERS } from './comment-page.js';
 import { CommentsTab } from './comments-tab.js';
-import { KnownConsultations, recentConsultations, rememberConsultation, renderConsultations } from './consultations.js';
+import { Consultations, renderConsultations } from './consultations.js';
 import type { ReviewContext, Tab } from './context.js';
 import { describeError } from './errors.js';
 import { GroupsTab } from './groups-tab.js';
 import { formatNumber, type ReviewMsg, roleLabel, statusKey } from './labels.js';
 import { panelStyles } from './panels.styles.js';
-import { previewFeedback } from './preview.js';
 import { renderPublish } from './publish.js';
 import { reviewStyles } from './review.styles.js';
 import { StaffSession } from './session.js';
@@ -71,10 +70,8 @@ export class GkReview extends LitElement {
 
   /** Base URL of the consultation server, e.g. `/api/v1`. */
   @property() accessor endpoint = '';
-  /** Id of a consultation to open directly. */
+  /** Id of a consultation to open directly; without it, the console lists every consultation. */
   @property() accessor consultation = '';
-  /** Ids of consultations to list (space-separated); those opened in this tab are added. */
-  @property() accessor consultations = '';
 
   @state() private accessor tab: Tab = 'comments';
   @state() private accessor tokenInput = '';
@@ -91,7 +88,7 @@ export class GkReview extends LitElement {
   private readonly workspace = new Workspace(this.session, () => this.endpoint, this.changed);
   private readonly page = new CommentPage(this.session, this.changed);
   private readonly templates = new Templates(this.session, this.changed);
-  private readonly known = new KnownConsultations(this.session, this.changed);
+  private readonly list = new Consultations(this.session, this.changed);
   private readonly context: ReviewContext = this.makeContext();
   private readonly actions = new ReviewActions(this.context);
   private readonly comments = new CommentsTab(this.context);
@@ -160,7 +157,7 @@ export class GkReview extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.session.restore();
     const signedIn = this.session.signedIn;
-    if (signedIn && (!this.wasSignedIn || changed.has('consultation') || changed.has('consultations'))) {
+    if (signedIn && (!this.wasSignedIn || changed.has('consultation'))) {
       this.start(!this.wasSignedIn);
     }
     this.wasSignedIn = signedIn;
@@ -176,13 +173,11 @@ export class GkReview extends LitElement {
   }
 
   private loadList(): void {
-    const ids = [...this.consultations.split(/\s+/), this.consultation, ...recentConsultations(this.endpoint)];
-    void this.known.load(ids, this.context.describe);
+    void this.list.load();
   }
 
   /** Opens a consultation; `resume` keeps the tab and the open comment (after signing in again). */
   private openWorkspace(id: string, resume = false): void {
-    rememberConsultation(this.endpoint, id);
     this.workspace.open(id);
     void this.page.load(id, resume ? this.page.filters : NO_FILTERS);
     if (!resume) {
@@ -204,6 +199,8 @@ export class GkReview extends LitElement {
     const w = this.workspace;
     if (tab === 'audit' && !w.audit.value && !w.audit.loading) void w.loadAudit();
     if (tab === 'publish' && !w.versions.value && !w.versions.loading) void w.loadVersions();
+    // The preview is the server's, from the comments as they stand: read each time it is shown.
+    if (tab === 'publish') void w.loadPreview();
     if (tab === 'publish') void customElements.whenDefined('gk-feedback').then(this.changed);
   }
 
@@ -250,10 +247,15 @@ export class GkReview extends LitElement {
 
   private renderHeader() {
     const t = this.t;
-    const role = this.session.role;
+    const { role, label } = this.session;
+    const who = role
+      ? label
+        ? t('signedInAsLabel', { role: roleLabel(t, role), label })
+        : t('signedInAs', { role: roleLabel(t, role) })
+      : t('signedInUnknown');
     return html`<header class="bar" part="header">
       <p class="app-title">${t('appTitle')}</p>
-      <p class="who">${role ? t('signedInAs', { role: roleLabel(t, role) }) : t('signedInUnknown')}</p>
+      <p class="who">${who}</p>
       <button type="button" class="gk-button" aria-keyshortcuts="?" @click=${() => this.helpDialog?.showModal()}>
         ${t('helpButton')}
       </button>
@@ -291,7 +293,9 @@ export class GkReview extends LitElement {
     return renderConsultations({
       t: this.t,
       lang: this.i18n.lang,
-      rows: this.known.rows,
+      items: this.list.items,
+      loading: this.list.loading,
+      error: this.list.error ? this.context.describe(this.list.error) : null,
       onOpen: (id) => this.openWorkspace(id),
       onRetry: () => this.loadList(),
     });
@@ -361,7 +365,6 @@ export class GkReview extends LitElement {
         if (!view) return nothing;
         const role = this.session.role;
         const clauses = w.clauses.value ?? [];
-        const version = w.versions.value?.at(-1)?.version ?? 0;
         return renderPublish({
           t,
           lang,
@@ -372,14 +375,8 @@ export class GkReview extends LitElement {
           roleNote: t('roleNotePublish', { role: role ? roleLabel(t, role) : t('roleUnknown') }),
           state: actions.publishing,
           versions: w.versions.value,
-          preview: w.all.value
-            ? previewFeedback(
-                view,
-                w.all.value.values(),
-                clauses.map((c) => c.id),
-                version + 1,
-              )
-            : null,
+          preview: w.preview.value,
+          previewError: w.preview.error ? this.context.describe(w.preview.error) : null,
           clauses,
           onShow: (which) => {
             this.showTab('comments');
@@ -398,7 +395,9 @@ export class GkReview extends LitElement {
             void w.loadIndex();
             void w.loadConsultation();
             void w.loadVersions();
+            void w.loadPreview();
           },
+          onRetryPreview: () => void w.loadPreview(),
         });
       }
     }

@@ -1,51 +1,64 @@
 // The staff member's session: the bearer token (kept in sessionStorage only: it dies with the tab,
-// never reaches the URL or localStorage), the role, and every call to the staff API with it.
+// never reaches the URL or localStorage), and who the server says the token is (`GET /staff/me`:
+// the role, the label and what it may do), and every call to the staff API with it.
+import { STAFF_PERMISSIONS, STAFF_ROLES, type StaffMe, type StaffPermission, type StaffRole } from '@gongkai/format';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiRequest, apiUrl, requestApi } from '../internal/api.js';
-import { STAFF_ROLES, type StaffRole } from './staff-api.js';
 
-/** What a role may do beyond reading and exporting (packages/server/src/routes/staff.ts). */
-export type Capability = 'moderate' | 'publish';
+/** What a staff member may do beyond reading (the server's permissions, from `GET /staff/me`). */
+export type Capability = StaffPermission;
 
 /** `gks_<12 hex>_<43 base64url>`: checked before sending, so a pasting slip is named at once. */
 export const TOKEN_FORMAT = /^gks_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
-
-/** No comment has this id and no consultation this one: the probes change nothing. */
-const PROBE_COMMENT = Number.MAX_SAFE_INTEGER;
-const PROBE_CONSULTATION = 'gk-review-role-probe';
 
 export type SignInProblem = 'format' | 'invalid' | ApiError;
 export type SessionNotice = 'expired' | 'signed-out' | null;
 
 const storageKey = (endpoint: string) => `gongkai:review:session:${endpoint}`;
 
-function readStored(endpoint: string): { token: string; role: StaffRole | null } | null {
+type Permissions = Record<StaffPermission, boolean>;
+
+interface Stored {
+  token: string;
+  role: StaffRole | null;
+  label: string | null;
+  permissions: Permissions | null;
+}
+
+const isPermissions = (value: unknown): value is Permissions =>
+  !!value &&
+  typeof value === 'object' &&
+  STAFF_PERMISSIONS.every((p) => typeof (value as Record<string, unknown>)[p] === 'boolean');
+
+function readStored(endpoint: string): Stored | null {
   try {
     const raw = sessionStorage.getItem(storageKey(endpoint));
-    const value = raw ? (JSON.parse(raw) as { token?: unknown; role?: unknown }) : null;
+    const value = raw ? (JSON.parse(raw) as Partial<Record<keyof Stored, unknown>>) : null;
     if (!value || typeof value.token !== 'string' || !TOKEN_FORMAT.test(value.token)) return null;
-    const role = STAFF_ROLES.find((r) => r === value.role) ?? null;
-    return { token: value.token, role };
+    return {
+      token: value.token,
+      role: STAFF_ROLES.find((r) => r === value.role) ?? null,
+      label: typeof value.label === 'string' ? value.label : null,
+      permissions: isPermissions(value.permissions) ? value.permissions : null,
+    };
   } catch {
     return null; // storage disabled, or not ours
   }
 }
 
-/** The role the server names in a 403 ("the reviewer role may not do this …"). */
-function roleIn403(error: ApiError): StaffRole | null {
-  const match = /\bthe (\w+) role\b/.exec(error.body.message ?? '');
-  return STAFF_ROLES.find((r) => r === match?.[1]) ?? null;
-}
-
 export class StaffSession implements ReactiveController {
-  /** Null while signed out. */
+  /** Null while signed out, and until the server has said. */
   role: StaffRole | null = null;
+  /** What the token was made for (`token create --label`), if the server says. */
+  label: string | null = null;
   signedIn = false;
   busy = false;
   problem: SignInProblem | null = null;
   notice: SessionNotice = null;
-  /** What the server allowed or refused this session, when it said. */
-  private readonly learnt = new Map<Capability, boolean>();
+  /** What the server says this token may do; null until it has answered. */
+  private permissions: Permissions | null = null;
+  /** What the server refused this session (403), whatever it said before. */
+  private readonly refused = new Set<Capability>();
   private token = '';
   private restoredFor: string | null = null;
 
@@ -62,7 +75,7 @@ export class StaffSession implements ReactiveController {
     this.restore();
   }
 
-  /** Takes up the session kept for this endpoint in this tab, if any. */
+  /** Takes up the session kept for this endpoint in this tab, if any, and asks who it is. */
   restore(): void {
     const endpoint = this.endpoint();
     if (this.restoredFor === endpoint) return;
@@ -70,12 +83,27 @@ export class StaffSession implements ReactiveController {
     const stored = endpoint ? readStored(endpoint) : null;
     this.token = stored?.token ?? '';
     this.role = stored?.role ?? null;
+    this.label = stored?.label ?? null;
+    this.permissions = stored?.permissions ?? null;
     this.signedIn = Boolean(stored);
-    this.learnt.clear();
+    this.refused.clear();
     this.host.requestUpdate();
+    if (stored) void this.refresh();
   }
 
-  /** Checks the token with the server and learns the role; keeps it for this tab if valid. */
+  /** Asks the server again who the token is (a 401 ends the session, as for any call). */
+  async refresh(): Promise<void> {
+    const token = this.token;
+    try {
+      const me = await this.call<StaffMe>('/staff/me');
+      // Not if the staff member signed out, or in with another token, meanwhile.
+      if (this.signedIn && token === this.token) this.take(me);
+    } catch {
+      // 401 signed out already; otherwise what was kept stands, and the server still decides.
+    }
+  }
+
+  /** Checks the token with the server and learns who it is; keeps it for this tab if valid. */
   async signIn(input: string): Promise<boolean> {
     const token = input.trim();
     this.notice = null;
@@ -88,12 +116,13 @@ export class StaffSession implements ReactiveController {
     this.problem = null;
     this.host.requestUpdate();
     try {
-      const role = await this.probeRole(token);
+      const me = await requestApi<StaffMe>(apiUrl(this.endpoint(), '/staff/me'), {
+        headers: { authorization: `Bearer ${token}` },
+      });
       this.token = token;
-      this.role = role;
       this.signedIn = true;
-      this.learnt.clear();
-      this.store();
+      this.refused.clear();
+      this.take(me);
       return true;
     } catch (error) {
       this.problem = error instanceof ApiError && error.status === 401 ? 'invalid' : toApiError(error, '');
@@ -107,10 +136,12 @@ export class StaffSession implements ReactiveController {
   signOut(notice: SessionNotice = 'signed-out'): void {
     this.token = '';
     this.role = null;
+    this.label = null;
+    this.permissions = null;
     this.signedIn = false;
     this.problem = null;
     this.notice = notice;
-    this.learnt.clear();
+    this.refused.clear();
     try {
       sessionStorage.removeItem(storageKey(this.endpoint()));
     } catch {
@@ -119,31 +150,23 @@ export class StaffSession implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** May this session do `capability`? Unknown roles may try: the server decides, and says why. */
+  /**
+   * May this session do `capability`? As the server says (`GET /staff/me`), unless it refused
+   * since. Before it has said, yes: the server decides, and a refusal says why.
+   */
   can(capability: Capability): boolean {
-    const learnt = this.learnt.get(capability);
-    if (learnt !== undefined) return learnt;
-    switch (this.role) {
-      case 'admin':
-      case null:
-        return true;
-      case 'reviewer':
-        return capability === 'moderate';
-      case 'editor':
-        return capability === 'publish';
-    }
+    if (this.refused.has(capability)) return false;
+    return this.permissions?.[capability] ?? true;
   }
 
-  /** A staff call with the bearer token. 401 ends the session; 403 is remembered. */
+  /** A staff call with the bearer token. 401 ends the session; a 403 for `capability` is remembered. */
   async call<T>(path: string, request: ApiRequest = {}, capability?: Capability): Promise<T> {
     const token = this.token;
     try {
-      const answer = await requestApi<T>(apiUrl(this.endpoint(), path), {
+      return await requestApi<T>(apiUrl(this.endpoint(), path), {
         ...request,
         headers: { ...request.headers, authorization: `Bearer ${token}` },
       });
-      if (capability) this.learn(capability, true);
-      return answer;
     } catch (error) {
       this.onFailure(error, token, capability);
       throw error;
@@ -185,60 +208,28 @@ export class StaffSession implements ReactiveController {
       this.signOut('expired');
       this.onExpired();
     }
-    if (error.status === 403) {
-      this.role ??= roleIn403(error);
-      if (capability) this.learn(capability, false);
-      this.store();
+    if (error.status === 403 && capability && !this.refused.has(capability)) {
+      this.refused.add(capability);
       this.host.requestUpdate();
     }
   }
 
-  private learn(capability: Capability, allowed: boolean): void {
-    if (this.learnt.get(capability) === allowed) return;
-    this.learnt.set(capability, allowed);
+  private take(me: StaffMe): void {
+    this.role = me.role;
+    this.label = me.label;
+    this.permissions = me.permissions;
+    this.store();
     this.host.requestUpdate();
   }
 
   private store(): void {
     if (!this.signedIn) return;
+    const kept: Stored = { token: this.token, role: this.role, label: this.label, permissions: this.permissions };
     try {
-      sessionStorage.setItem(storageKey(this.endpoint()), JSON.stringify({ token: this.token, role: this.role }));
+      sessionStorage.setItem(storageKey(this.endpoint()), JSON.stringify(kept));
     } catch {
       // Storage disabled: the session lasts as long as the element.
     }
-  }
-
-  /**
-   * Checks the token and finds the role with two calls that change nothing: each needs a role
-   * (reviewers and admins moderate; editors and admins publish) and names what does not exist,
-   * so the server answers 404 where the role may act, 403 where it may not, and 401 for a bad
-   * token. (The server has no "who am I" endpoint; when it gets one, ask it instead.)
-   */
-  private async probeRole(token: string): Promise<StaffRole | null> {
-    const attempt = async (path: string, request: ApiRequest): Promise<boolean | StaffRole | null> => {
-      try {
-        await requestApi(apiUrl(this.endpoint(), path), {
-          ...request,
-          headers: { authorization: `Bearer ${token}` },
-        });
-        return null;
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status === 401 || error.kind === 'network') throw error;
-        if (error.status === 404) return true;
-        if (error.status === 403) return roleIn403(error) ?? false;
-        return null; // an answer that says nothing about the role
-      }
-    };
-    const [moderate, publish] = await Promise.all([
-      attempt(`/comments/${PROBE_COMMENT}`, { method: 'PATCH', body: { moderation: 'approved' } }),
-      attempt(`/consultations/${PROBE_CONSULTATION}/feedback`, { method: 'POST' }),
-    ]);
-    if (typeof moderate === 'string') return moderate;
-    if (typeof publish === 'string') return publish;
-    if (moderate === true && publish === true) return 'admin';
-    if (moderate === true && publish === false) return 'reviewer';
-    if (moderate === false && publish === true) return 'editor';
-    return null;
   }
 }
 

@@ -1,7 +1,15 @@
 // The staff endpoints' answers that @gongkai/format does not describe (it holds the citizen-facing
-// shapes). Each type is named after its endpoint; the server's JSON Schemas (packages/server/src/
-// schemas.ts) are the reference.
-import type { Decision, FeedbackView, Moderation, ReasonTemplateView, SubmitterType } from '@gongkai/format';
+// shapes, and the staff ones both sides use: StaffMe, ConsultationList, FeedbackPreview, the
+// roles, permissions and removal categories). Each type is named after its endpoint; the
+// server's JSON Schemas (packages/server/src/schemas.ts) are the reference.
+import type {
+  Decision,
+  FeedbackView,
+  Moderation,
+  ReasonTemplateView,
+  RemovalReason,
+  SubmitterType,
+} from '@gongkai/format';
 
 /** One item of `GET /consultations/:id/comments`, and the answer of `PATCH /comments/:id`. */
 export interface CommentItem {
@@ -17,6 +25,8 @@ export interface CommentItem {
   moderation: Moderation;
   decision: Decision | null;
   reason: string | null;
+  /** Why it was removed in moderation, when staff said; null for every comment not removed. */
+  removalReason: RemovalReason | null;
   /** Id of the first comment of its near-duplicate group, if it has one. */
   group: number | null;
   submitted: string;
@@ -36,11 +46,15 @@ export interface CommentsQuery {
   q?: string;
 }
 
-/** `PATCH /comments/:id` body. A reason is required for every decision except `adopted`. */
+/**
+ * `PATCH /comments/:id` body. A reason is required for every decision except `adopted`; a
+ * removal category goes with `moderation: 'rejected'` only.
+ */
 export interface CommentPatch {
   moderation?: 'approved' | 'rejected';
   decision?: Decision;
   reason?: string;
+  removalReason?: RemovalReason;
 }
 
 /** `POST /consultations/:id/decisions` body (all or none) and answer. */
@@ -91,7 +105,3 @@ export interface PublishConflict {
   undecided?: number;
   closes?: string;
 }
-
-/** Staff roles (packages/server/src/lib/auth.ts). */
-export const STAFF_ROLES = ['admin', 'editor', 'reviewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -47,14 +47,18 @@ export class Templates {
 
   /** Saves a new template; throws the server's refusal for the caller to show. */
   async save(input: ReasonTemplateInput): Promise<ReasonTemplate> {
-    const saved = await this.session.call<ReasonTemplate>('/reason-templates', { method: 'POST', body: input });
+    const saved = await this.session.call<ReasonTemplate>(
+      '/reason-templates',
+      { method: 'POST', body: input },
+      'editTemplates',
+    );
     this.list = [...(this.list ?? []), saved];
     this.changed();
     return saved;
   }
 
   async remove(id: number): Promise<void> {
-    await this.session.call<null>(`/reason-templates/${id}`, { method: 'DELETE' });
+    await this.session.call<null>(`/reason-templates/${id}`, { method: 'DELETE' }, 'editTemplates');
     this.list = (this.list ?? []).filter((t) => t.id !== id);
     this.changed();
   }

@@ -1,6 +1,7 @@
-// One consultation as the console holds it: its view, its draft's clauses, and every comment
-// (for the progress, the groups and the preview), kept in step with each change made here.
-import { type Clause, type ConsultationView, segment } from '@gongkai/format';
+// One consultation as the console holds it: its view, its draft's clauses, every comment (for the
+// progress and the groups), kept in step with each change made here, and the server's preview of
+// the feedback.
+import { type Clause, type ConsultationView, type FeedbackPreview, segment } from '@gongkai/format';
 import { apiUrl, requestApi } from '../internal/api.js';
 import type { StaffSession } from './session.js';
 import type {
@@ -63,6 +64,8 @@ export class Workspace {
   groups: Part<CommentGroup[]> = part();
   audit: Part<AuditEntry[]> = part();
   versions: Part<FeedbackVersionsAnswer['versions']> = part();
+  /** The feedback as publishing would make it now, from the server. */
+  preview: Part<FeedbackPreview> = part();
   private generation = 0;
 
   constructor(
@@ -81,6 +84,7 @@ export class Workspace {
     this.groups = part();
     this.audit = part();
     this.versions = part();
+    this.preview = part();
     void this.loadConsultation();
     void this.loadIndex();
     void this.loadGroups();
@@ -93,7 +97,7 @@ export class Workspace {
   }
 
   /** Loads `part` with `load`, unless the consultation changed meanwhile. */
-  private async fill<K extends 'consultation' | 'clauses' | 'all' | 'groups' | 'audit' | 'versions'>(
+  private async fill<K extends 'consultation' | 'clauses' | 'all' | 'groups' | 'audit' | 'versions' | 'preview'>(
     key: K,
     load: () => Promise<Workspace[K]['value']>,
   ): Promise<void> {
@@ -170,6 +174,14 @@ export class Workspace {
       async () =>
         (await this.session.call<FeedbackVersionsAnswer>(`/consultations/${encodeURIComponent(id)}/feedback/versions`))
           .versions,
+    );
+  }
+
+  /** Reads the preview again: the server builds it from the comments as they stand now. */
+  loadPreview(): Promise<void> {
+    const id = this.id;
+    return this.fill('preview', () =>
+      this.session.call<FeedbackPreview>(`/consultations/${encodeURIComponent(id)}/feedback/preview`),
     );
   }
 

@@ -8,12 +8,32 @@ export const MODERATIONS = ['pending', 'approved', 'rejected'] as const;
 export const SUBMITTER_TYPES = ['individual', 'organization', 'anonymous'] as const;
 export const CONSULTATION_STATUSES = ['upcoming', 'open', 'closed', 'feedback-published'] as const;
 export const RECEIPT_STATUSES = ['received', 'decided', 'removed'] as const;
+/**
+ * Why staff removed a comment in moderation (the categories are recorded in simplified Chinese,
+ * as the offices keep their files): 违法违规 illegal content, 广告 advertising, 与本次征求意见无关
+ * not about this consultation, 重复 a duplicate.
+ */
+export const REMOVAL_REASONS = ['违法违规', '广告', '与本次征求意见无关', '重复'] as const;
+/** Staff roles, given to a token when it is created. */
+export const STAFF_ROLES = ['admin', 'editor', 'reviewer'] as const;
+/** What a staff member may do beyond reading the comments (which every role may). */
+export const STAFF_PERMISSIONS = [
+  'moderate',
+  'decide',
+  'publish',
+  'export',
+  'editConsultations',
+  'editTemplates',
+] as const;
 
 export type Decision = (typeof DECISIONS)[number];
 export type Moderation = (typeof MODERATIONS)[number];
 export type SubmitterType = (typeof SUBMITTER_TYPES)[number];
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 /** `GET /consultations/:id`. */
 export interface ConsultationView {
@@ -32,6 +52,44 @@ export interface ConsultationView {
   /** The date (2030-05-20) by which staff expect to publish the feedback, or null if they have not said. */
   feedbackExpected: string | null;
   counts: { received: number; byClause: Record<string, number> };
+}
+
+/** Comments of a consultation by where they stand (`GET /consultations`, staff). */
+export interface ConsultationCounts {
+  received: number;
+  /** Awaiting moderation. */
+  unmoderated: number;
+  /** Approved, awaiting a decision. */
+  undecided: number;
+  /** Approved and decided. */
+  decided: number;
+  /** Removed in moderation. */
+  removed: number;
+}
+
+/** One item of `GET /consultations` (staff). */
+export interface ConsultationSummary {
+  id: string;
+  title: string;
+  status: ConsultationStatus;
+  opens: string;
+  closes: string;
+  feedbackExpected: string | null;
+  counts: ConsultationCounts;
+}
+
+/** `GET /consultations` (staff): newest window first; `next` is the cursor of the next page. */
+export interface ConsultationList {
+  items: ConsultationSummary[];
+  next: string | null;
+}
+
+/** `GET /staff/me`: the token's role and what it may do (the same table the endpoints check). */
+export interface StaffMe {
+  role: StaffRole;
+  tokenId: string;
+  label: string | null;
+  permissions: Record<StaffPermission, boolean>;
 }
 
 /** `POST /consultations/:id/comments` body. */
@@ -83,6 +141,15 @@ export interface FeedbackComment {
   reason: string | null;
 }
 
+/** The counts of the whole consultation, with the removed comments by category. */
+export interface FeedbackSummary extends FeedbackCounts {
+  /**
+   * Comments removed in moderation, by the category staff gave; those removed without one are
+   * in `removed` only. Absent from versions published before categories were kept.
+   */
+  removedBy?: Record<RemovalReason, number>;
+}
+
 /** `GET /consultations/:id/feedback`: the published 意见采纳情况反馈. */
 export interface FeedbackView {
   consultation: string;
@@ -90,9 +157,25 @@ export interface FeedbackView {
   version: number;
   published: string;
   message: string | null;
-  summary: FeedbackCounts;
+  summary: FeedbackSummary;
   byClause: ({ clause: string | null } & FeedbackCounts)[];
   comments: FeedbackComment[];
+}
+
+/**
+ * `GET /consultations/:id/feedback/preview` (staff): the feedback as publishing it now would make
+ * it (`version` the next one, `published` now), and what still stands in the way.
+ */
+export interface FeedbackPreview {
+  feedback: FeedbackView;
+  /** Publishing now would succeed: the window has closed and every comment is handled. */
+  publishable: boolean;
+  /** The window has not closed yet. */
+  stillOpen: boolean;
+  /** Comments awaiting moderation: absent from the preview's figures until handled. */
+  unmoderated: number;
+  /** Approved comments awaiting a decision: counted as received, not listed. */
+  undecided: number;
 }
 
 /** `GET /reason-templates` (staff): a reusable reason offered when deciding on comments. */

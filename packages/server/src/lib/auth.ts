@@ -2,14 +2,17 @@
 // is 256 random bits, so a slow hash adds nothing); the id finds the row and the hashes are
 // compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { STAFF_ROLES, type StaffRole } from '@gongkai/format';
 import type { Queryable } from '../db/database.js';
 
-export const ROLES = ['admin', 'reviewer', 'editor'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = STAFF_ROLES;
+export type Role = StaffRole;
 
 export interface Staff {
   tokenId: string;
   role: Role;
+  /** What the token was made for (`token create --label`), if anything. */
+  label: string | null;
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest();
@@ -53,13 +56,13 @@ export async function verifyToken(db: Queryable, header: string | undefined): Pr
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   const parts = match ? FORMAT.exec(match[1]!) : null;
   if (!parts) return null;
-  const { rows } = await db.query<{ secret_hash: string; role: Role }>(
-    'SELECT secret_hash, role FROM staff_tokens WHERE id = $1 AND revoked_at IS NULL',
+  const { rows } = await db.query<{ secret_hash: string; role: Role; label: string | null }>(
+    'SELECT secret_hash, role, label FROM staff_tokens WHERE id = $1 AND revoked_at IS NULL',
     [parts[1]],
   );
   const given = hash(parts[2]!);
   const stored = rows[0] ? Buffer.from(rows[0].secret_hash, 'hex') : DUMMY;
   // Compared even when no row was found, so timing does not tell which ids exist.
   const same = timingSafeEqual(given, stored.length === 32 ? stored : DUMMY);
-  return same && rows[0] ? { tokenId: parts[1]!, role: rows[0].role } : null;
+  return same && rows[0] ? { tokenId: parts[1]!, role: rows[0].role, label: rows[0].label } : null;
 }

@@ -1,8 +1,11 @@
 // Cross-cutting HTTP behaviour: CORS for configured origins, staff authentication, error answers.
+
+import type { StaffPermission } from '@gongkai/format';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onResponseAsyncHookHandler } from 'fastify';
 import type { Database } from '../db/database.js';
-import { type Role, type Staff, verifyToken } from './auth.js';
+import { ROLES, type Role, type Staff, verifyToken } from './auth.js';
 import { HttpError, isDatabaseLost } from './errors.js';
+import { rolesWithAll, rolesWithAny } from './permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,20 +62,37 @@ export function cors(app: FastifyInstance, db: Database, configured: string[]): 
   });
 }
 
-/** A preHandler that lets through staff with one of the roles: 401 without a token, 403 for another role. */
-export const requireRole =
-  (db: Database, ...roles: Role[]) =>
+/**
+ * A preHandler that lets through staff whose role is among `roles` (computed from the request,
+ * for endpoints whose body says what is done): 401 without a valid token, 403 for another role.
+ */
+const guard =
+  (db: Database, roles: (request: FastifyRequest) => readonly Role[]) =>
   async (request: FastifyRequest, reply: FastifyReply) => {
     const staff = await verifyToken(db, request.headers.authorization);
     if (!staff) {
       reply.header('www-authenticate', 'Bearer');
       throw new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)');
     }
-    if (!roles.includes(staff.role)) {
-      throw new HttpError(403, 'forbidden', `the ${staff.role} role may not do this (needs ${roles.join(' or ')})`);
+    const allowed = roles(request);
+    if (!allowed.includes(staff.role)) {
+      throw new HttpError(403, 'forbidden', `the ${staff.role} role may not do this (needs ${allowed.join(' or ')})`);
     }
     request.staff = staff;
   };
+
+/** Any staff token: reading, listing, who am I. */
+export const requireStaff = (db: Database) => guard(db, () => ROLES);
+
+/** Staff who may do at least one of `permissions` (lib/permissions.ts). */
+export const requirePermission = (db: Database, ...permissions: StaffPermission[]) => {
+  const roles = rolesWithAny(permissions);
+  return guard(db, () => roles);
+};
+
+/** Staff who may do every permission the request needs (e.g. moderating and deciding at once). */
+export const requirePermissionsFor = (db: Database, needs: (request: FastifyRequest) => StaffPermission[]) =>
+  guard(db, (request) => rolesWithAll(needs(request)));
 
 const pathOf = (context: string | undefined, e: { instancePath: string; params: Record<string, unknown> }) => {
   const parts = e.instancePath.split('/').slice(1);

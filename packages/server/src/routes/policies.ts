@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../lib/errors.js';
-import { requireRole } from '../lib/http.js';
+import { requirePermission } from '../lib/http.js';
 import { InvalidPolicyError, putPolicy } from '../policies.js';
 import * as S from '../schemas.js';
 
 const Bundle = { type: 'object', description: 'A policy bundle (schema: @gongkai/format).' } as const;
+
+/** The largest bundle a drafter may store (the 109 k-character regulation with notes is ~400 KB). */
+export const POLICY_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function policyRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: string } }>(
@@ -34,9 +37,11 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
         summary: 'Store a policy bundle, validated with @gongkai/format',
         params: S.IdParams,
         body: Bundle,
-        response: { 200: { type: 'object', properties: { id: { type: 'string' } } }, ...S.errors(400, 401, 403) },
+        response: { 200: { type: 'object', properties: { id: { type: 'string' } } }, ...S.errors(400, 401, 403, 413) },
       },
-      preHandler: requireRole(db, 'admin', 'editor'),
+      preHandler: requirePermission(db, 'editConsultations'),
+      // A whole document with its notes, Q&A and search index: far over the 64 KB of a comment.
+      bodyLimit: POLICY_BODY_LIMIT,
     },
     async (request) => {
       if (request.body.id !== request.params.id) {

@@ -1,15 +1,23 @@
 // Staff endpoints, behind bearer tokens: admin may do everything, editors manage consultations
-// and publish, reviewers moderate and decide. Everyone on staff may read and export.
+// and publish, reviewers moderate and decide. Everyone on staff may read and export. Each
+// endpoint names the permission it needs; lib/permissions.ts says which roles have it.
 import type { Decision } from '@gongkai/format';
 import type { FastifyInstance } from 'fastify';
-import { type ConsultationInput, createConsultation, patchConsultation } from '../consultations.js';
+import {
+  type ConsultationInput,
+  type ConsultationListQuery,
+  createConsultation,
+  listConsultations,
+  patchConsultation,
+} from '../consultations.js';
 import type { Database } from '../db/database.js';
 import { auditLog, bulkDecide, type DecisionInput, type ListQuery, listComments, patchComment } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
-import { feedbackVersions, publishFeedback } from '../feedback.js';
+import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
 import { compressLarge } from '../lib/compress.js';
 import { groupsFor } from '../lib/groups.js';
-import { requireRole } from '../lib/http.js';
+import { requirePermission, requirePermissionsFor, requireStaff } from '../lib/http.js';
+import { commentPermissions, permissionsOf } from '../lib/permissions.js';
 import {
   createReasonTemplate,
   deleteReasonTemplate,
@@ -25,11 +33,46 @@ type Id = { Params: { id: string } };
 export function staffRoutes(app: FastifyInstance, db: Database): void {
   const security = [{ bearer: [] }];
   const tags = ['staff'];
-  const anyStaff = requireRole(db, 'admin', 'editor', 'reviewer');
-  const editors = requireRole(db, 'admin', 'editor');
-  const reviewers = requireRole(db, 'admin', 'reviewer');
+  const anyStaff = requireStaff(db);
+  const editConsultations = requirePermission(db, 'editConsultations');
+  const publish = requirePermission(db, 'publish');
+  const exporting = requirePermission(db, 'export');
+  const editTemplates = requirePermission(db, 'editTemplates');
+  // Moderating needs moderate, deciding decide: the body says which.
+  const commentChange = requirePermissionsFor(db, (request) => commentPermissions(request.body as object));
   const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
   const common = (summary: string, extra: object) => ({ schema: { tags, security, summary, ...extra } });
+
+  app.get(
+    '/api/v1/staff/me',
+    {
+      ...common('Who the token is: its role, label and what it may do', {
+        response: { 200: S.StaffMe, ...S.errors(401) },
+      }),
+      preHandler: anyStaff,
+    },
+    async (request, reply) => {
+      const { role, tokenId, label } = request.staff!;
+      reply.header('cache-control', 'no-store');
+      return { role, tokenId, label, permissions: permissionsOf(role) };
+    },
+  );
+
+  app.get<{ Querystring: ConsultationListQuery }>(
+    '/api/v1/consultations',
+    {
+      ...common('Every consultation, newest window first, with its comments counted; cursor pagination', {
+        querystring: S.ConsultationListQuery,
+        response: { 200: S.ConsultationList, ...S.errors(400, 401) },
+      }),
+      preHandler: anyStaff,
+      onSend: compressLarge,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return listConsultations(db, request.query);
+    },
+  );
 
   app.post<{ Body: ConsultationInput }>(
     '/api/v1/consultations',
@@ -38,7 +81,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ConsultationCreate,
         response: { 201: S.ConsultationView, ...S.errors(400, 401, 403, 409, 422) },
       }),
-      preHandler: editors,
+      preHandler: editConsultations,
     },
     async (request, reply) => reply.code(201).send(await createConsultation(db, request.body, actor(request))),
   );
@@ -51,7 +94,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ConsultationPatch,
         response: { 200: S.ConsultationView, ...S.errors(400, 401, 403, 404, 422) },
       }),
-      preHandler: editors,
+      preHandler: editConsultations,
     },
     async (request) => patchConsultation(db, request.params.id, request.body, actor(request)),
   );
@@ -78,7 +121,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.CommentPatch,
         response: { 200: S.CommentItem, ...S.errors(400, 401, 403, 404, 422) },
       }),
-      preHandler: reviewers,
+      preHandler: commentChange,
     },
     async (request) => patchComment(db, request.params.id, request.body, actor(request)),
   );
@@ -94,7 +137,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
           ...S.errors(400, 401, 403, 404, 422),
         },
       }),
-      preHandler: reviewers,
+      preHandler: commentChange,
     },
     async (request) => {
       const { ids, ...decision } = request.body;
@@ -143,9 +186,25 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         response: { 201: S.FeedbackView, ...S.errors(401, 403, 404, 409) },
       }),
-      preHandler: editors,
+      preHandler: publish,
     },
     async (request, reply) => reply.code(201).send(await publishFeedback(db, request.params.id, actor(request))),
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/feedback/preview',
+    {
+      ...common('The feedback as publishing it now would make it (nothing is written), and what still blocks it', {
+        params: S.IdParams,
+        response: { 200: S.FeedbackPreview, ...S.errors(401, 403, 404) },
+      }),
+      preHandler: requirePermission(db, 'publish', 'decide'),
+      onSend: compressLarge,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return previewFeedback(db, request.params.id);
+    },
   );
 
   app.get<Id>(
@@ -168,7 +227,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         produces: ['text/csv'],
       }),
-      preHandler: anyStaff,
+      preHandler: exporting,
       onSend: compressLarge,
     },
     async (request, reply) =>
@@ -182,7 +241,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     '/api/v1/consultations/:id/report.html',
     {
       ...common('The printable 意见采纳情况说明', { params: S.IdParams, produces: ['text/html'] }),
-      preHandler: anyStaff,
+      preHandler: exporting,
       onSend: compressLarge,
     },
     async (request, reply) =>
@@ -212,7 +271,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ReasonTemplateCreate,
         response: { 201: S.ReasonTemplate, ...S.errors(400, 401, 403) },
       }),
-      preHandler: reviewers,
+      preHandler: editTemplates,
     },
     async (request, reply) => reply.code(201).send(await createReasonTemplate(db, request.body, actor(request))),
   );
@@ -225,7 +284,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ReasonTemplatePatch,
         response: { 200: S.ReasonTemplate, ...S.errors(400, 401, 403, 404) },
       }),
-      preHandler: reviewers,
+      preHandler: editTemplates,
     },
     async (request) => patchReasonTemplate(db, request.params.id, request.body, actor(request)),
   );
@@ -237,7 +296,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.TemplateIdParams,
         response: { 204: { type: 'null', description: 'Deleted.' }, ...S.errors(400, 401, 403, 404) },
       }),
-      preHandler: reviewers,
+      preHandler: editTemplates,
     },
     async (request, reply) => {
       await deleteReasonTemplate(db, request.params.id, actor(request));

@@ -1,0 +1,111 @@
+// The adoption feedback (意见采纳情况反馈) built from the comments as they stand: the counts, the
+// published comments with personal data masked, and what is still unhandled. Publishing, the
+// preview and the printable report all use it. Pure (no database, no Node modules): the browser
+// tests' stand-in for the server builds its answers with it too.
+import {
+  type Decision,
+  type FeedbackComment,
+  type FeedbackCounts,
+  type FeedbackSummary,
+  type FeedbackView,
+  REMOVAL_REASONS,
+  type RemovalReason,
+} from '@gongkai/format';
+import { maskText, publicName } from './mask.js';
+
+export const NONE_RECEIVED = '未收到意见';
+
+const KEYS: Record<Decision, 'adopted' | 'partlyAdopted' | 'notAdopted' | 'outOfScope'> = {
+  adopted: 'adopted',
+  'partly-adopted': 'partlyAdopted',
+  'not-adopted': 'notAdopted',
+  'out-of-scope': 'outOfScope',
+};
+
+/** One comment, as much of it as the feedback needs. */
+export interface FeedbackSource {
+  clause: string | null;
+  body: string;
+  submitterType: string;
+  name: string | null;
+  moderation: string;
+  decision: string | null;
+  reason: string | null;
+  removalReason: string | null;
+}
+
+export type FeedbackDraft = Omit<FeedbackView, 'version' | 'published'>;
+
+const zero = (): FeedbackCounts => ({
+  received: 0,
+  published: 0,
+  adopted: 0,
+  partlyAdopted: 0,
+  notAdopted: 0,
+  outOfScope: 0,
+  removed: 0,
+});
+
+const isRemovalReason = (x: string | null): x is RemovalReason => (REMOVAL_REASONS as readonly unknown[]).includes(x);
+
+/**
+ * The feedback from `comments` (in id order); `clauseOrder` ranks the draft's clause ids. Also
+ * says how many comments await moderation and how many a decision: publishing refuses while any
+ * do, the preview shows the feedback without them.
+ */
+export function feedbackFrom(
+  consultation: { id: string; title: string },
+  comments: Iterable<FeedbackSource>,
+  clauseOrder: ReadonlyMap<string, number>,
+): { feedback: FeedbackDraft; unmoderated: number; undecided: number } {
+  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
+    ...zero(),
+    removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
+  };
+  const byClause = new Map<string | null, FeedbackCounts>();
+  const published: FeedbackComment[] = [];
+  let unmoderated = 0;
+  let undecided = 0;
+  for (const r of comments) {
+    const clause = byClause.get(r.clause) ?? zero();
+    byClause.set(r.clause, clause);
+    const decision = r.moderation !== 'rejected' && r.decision ? (r.decision as Decision) : null;
+    for (const counts of [summary, clause]) {
+      counts.received++;
+      if (r.moderation === 'rejected') counts.removed++;
+      else if (decision) {
+        counts.published++;
+        counts[KEYS[decision]]++;
+      }
+    }
+    if (r.moderation === 'rejected' && isRemovalReason(r.removalReason)) summary.removedBy[r.removalReason]++;
+    if (r.moderation === 'pending') unmoderated++;
+    else if (r.moderation === 'approved' && !r.decision) undecided++;
+    if (decision) {
+      published.push({
+        no: published.length + 1,
+        clause: r.clause,
+        body: maskText(r.body),
+        name: publicName(r.submitterType, r.name),
+        submitterType: r.submitterType,
+        decision,
+        reason: r.reason,
+      });
+    }
+  }
+  const rank = (k: string | null) => (k === null ? -1 : (clauseOrder.get(k) ?? clauseOrder.size));
+  return {
+    feedback: {
+      consultation: consultation.id,
+      title: consultation.title,
+      message: summary.received === 0 ? NONE_RECEIVED : null,
+      summary,
+      byClause: [...byClause]
+        .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
+        .map(([clause, counts]) => ({ clause, ...counts })),
+      comments: published,
+    },
+    unmoderated,
+    undecided,
+  };
+}
