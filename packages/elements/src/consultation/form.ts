@@ -116,7 +116,7 @@ export function renderForm(v: FormView) {
     }
     <div class="field">
       <label for="contact">${t('contactField')}</label>
-      <p class="hint private" id="contact-hint"><span aria-hidden="true">🔒 </span>${t('neverPublished')}</p>
+      <p class="hint private" id="contact-hint">${t('neverPublished')}</p>
       <input
         id="contact"
         autocomplete="tel"
