@@ -134,6 +134,16 @@ describe('gk-feedback', () => {
     expect(text(r.querySelector('li.comment[data-decision="adopted"] .who'))).to.equal('匿名');
   });
 
+  it('says in the notice why comments were removed, when staff gave categories', async () => {
+    const summary = {
+      ...ezhouFeedback.summary,
+      removed: 3,
+      removedBy: { 违法违规: 0, 广告: 2, 与本次征求意见无关: 0, 重复: 1 },
+    };
+    const { root: r } = await withFeedback({ ...ezhouFeedback, summary });
+    expect(text(r.querySelector('.summary-text'))).to.contain('经审核，3 条意见未予公布。其中广告 2 条、重复 1 条。');
+  });
+
   it('shows comments and reasons as text, never as HTML', async () => {
     const hostile = structuredClone(ezhouFeedback);
     hostile.comments[0]!.body = '<img src=x onerror="window.__pwned=1">建议<b>加粗</b>';

@@ -21,6 +21,15 @@ const OUTCOMES: ReadonlyArray<{ key: keyof FeedbackCounts; decision: Decision | 
 
 const FIGURES: ReadonlyArray<keyof FeedbackCounts> = ['received', 'published', ...OUTCOMES.map((o) => o.key)];
 
+/** 其中：广告 2 条、重复 1 条 — the categories staff gave, when the version carries them. */
+function removedByText(data: PreparedFeedback, c: ViewContext): string {
+  const by = data.view.summary.removedBy;
+  const parts = Object.entries(by ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([category, count]) => c.msg('removedCategory', { category, count: c.n(count) }));
+  return parts.length ? c.msg('removedByCategory', { list: parts.join(c.lang === 'en' ? ', ' : '、') }) : '';
+}
+
 /** The 意见采纳情况说明: the sentences a published notice carries (also printed). */
 export function summaryText(data: PreparedFeedback, c: ViewContext): string {
   const s = data.view.summary;
@@ -28,7 +37,7 @@ export function summaryText(data: PreparedFeedback, c: ViewContext): string {
   const n = (key: keyof FeedbackCounts) => c.n(s[key]);
   return [
     t('summaryReceived', { received: n('received') }),
-    s.removed ? t('summaryRemoved', { removed: n('removed') }) : '',
+    s.removed ? t('summaryRemoved', { removed: n('removed') }) + removedByText(data, c) : '',
     t('summaryPublished', {
       published: n('published'),
       adopted: n('adopted'),

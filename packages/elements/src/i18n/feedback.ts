@@ -11,6 +11,8 @@ const zhHansFeedback = {
   summaryHeading: '意见采纳情况说明',
   summaryReceived: '本次征求意见共收到意见 {received} 条。',
   summaryRemoved: '经审核，{removed} 条意见未予公布。',
+  removedByCategory: '其中{list}。',
+  removedCategory: '{category} {count} 条',
   summaryPublished:
     '公布意见 {published} 条，其中采纳 {adopted} 条，部分采纳 {partlyAdopted} 条，不予采纳 {notAdopted} 条，不属于本次征求意见范围 {outOfScope} 条。',
   summaryReasons: '对部分采纳、不予采纳和不属于征求范围的意见，均逐条说明了理由。',
@@ -131,6 +133,8 @@ const zhHantFeedback: FeedbackMessages = {
   summaryHeading: '意見採納情況說明',
   summaryReceived: '本次徵求意見共收到意見 {received} 則。',
   summaryRemoved: '經審核，{removed} 則意見未予公布。',
+  removedByCategory: '其中{list}。',
+  removedCategory: '{category} {count} 則',
   summaryPublished:
     '公布意見 {published} 則，其中採納 {adopted} 則，部分採納 {partlyAdopted} 則，不予採納 {notAdopted} 則，不屬於本次徵求意見範圍 {outOfScope} 則。',
   summaryReasons: '對部分採納、不予採納和不屬於徵求範圍的意見，均逐則說明了理由。',
@@ -249,6 +253,8 @@ const enFeedback: FeedbackMessages = {
   summaryHeading: 'How the comments were handled',
   summaryReceived: '{received} comments were received in this consultation.',
   summaryRemoved: '{removed} were not published after moderation.',
+  removedByCategory: ' By category: {list}.',
+  removedCategory: '{category}: {count}',
   summaryPublished:
     'Of the {published} comments published, {adopted} were adopted, {partlyAdopted} partly adopted, {notAdopted} not adopted and {outOfScope} were outside the scope of this consultation.',
   summaryReasons: 'A reason is given for every comment that was partly adopted, not adopted or out of scope.',
