@@ -1,16 +1,8 @@
 // Named examples of published feedback (意见采纳情况反馈), shared by the gk-feedback tests, its
 // stories and its benchmark: the demo consultation on 鄂州政办发〔2016〕40号 as the server would
 // publish it, a generator of 10,000 realistic comments, and a fake of the consultation service.
-import type {
-  ConsultationView,
-  Decision,
-  FeedbackComment,
-  FeedbackCounts,
-  FeedbackView,
-  ReceiptLookup,
-  SubmitterType,
-} from '@gongkai/format';
-import { maskText, publicName } from '../../packages/server/src/lib/mask.js';
+import type { ConsultationView, Decision, FeedbackView, ReceiptLookup, SubmitterType } from '@gongkai/format';
+import { feedbackFrom } from '../../packages/server/src/lib/feedback-view.js';
 
 /** The demo consultation file (demo/consultations/*.json), as `pnpm start` seeds it. */
 export interface DemoConsultation {
@@ -43,23 +35,6 @@ interface DemoComment {
   moderation?: string;
 }
 
-const KEYS: Record<Decision, keyof FeedbackCounts> = {
-  adopted: 'adopted',
-  'partly-adopted': 'partlyAdopted',
-  'not-adopted': 'notAdopted',
-  'out-of-scope': 'outOfScope',
-};
-
-const zero = (): FeedbackCounts => ({
-  received: 0,
-  published: 0,
-  adopted: 0,
-  partlyAdopted: 0,
-  notAdopted: 0,
-  outOfScope: 0,
-  removed: 0,
-});
-
 /** Document order of clause ids like `2.1.10` (numeric by segment); the whole text first. */
 function compareClauses(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -84,47 +59,23 @@ interface RawComment {
   removed: boolean;
 }
 
-/** What packages/server/src/feedback.ts publishes from these comments: counts, masking, numbering. */
+/** What the server publishes from these comments: its own builder (counts, masking, numbering). */
 export function publish(
   raw: readonly RawComment[],
   meta: { consultation: string; title: string; version?: number; published?: string },
 ): FeedbackView {
-  const summary = zero();
-  const byClause = new Map<string | null, FeedbackCounts>();
-  const comments: FeedbackComment[] = [];
-  for (const r of raw) {
-    const clause = byClause.get(r.clause) ?? zero();
-    byClause.set(r.clause, clause);
-    for (const counts of [summary, clause]) {
-      counts.received++;
-      if (r.removed) counts.removed++;
-      else if (r.decision) {
-        counts.published++;
-        counts[KEYS[r.decision]]++;
-      }
-    }
-    if (!r.removed && r.decision) {
-      comments.push({
-        no: comments.length + 1,
-        clause: r.clause,
-        body: maskText(r.body),
-        name: publicName(r.submitterType, r.name),
-        submitterType: r.submitterType,
-        decision: r.decision,
-        reason: r.reason,
-      });
-    }
-  }
-  return {
-    consultation: meta.consultation,
-    title: meta.title,
-    version: meta.version ?? 1,
-    published: meta.published ?? '2016-06-20T02:00:00.000Z',
-    message: raw.length === 0 ? '未收到意见' : null,
-    summary,
-    byClause: [...byClause].sort(([a], [b]) => compareClauses(a, b)).map(([clause, counts]) => ({ clause, ...counts })),
-    comments,
-  };
+  const ids = [...new Set(raw.flatMap((r) => (r.clause === null ? [] : [r.clause])))].sort(compareClauses);
+  const sources = raw.map((r) => ({
+    ...r,
+    moderation: r.removed ? 'rejected' : 'approved',
+    removalReason: null,
+  }));
+  const { feedback } = feedbackFrom(
+    { id: meta.consultation, title: meta.title },
+    sources,
+    new Map(ids.map((id, i) => [id, i])),
+  );
+  return { ...feedback, version: meta.version ?? 1, published: meta.published ?? '2016-06-20T02:00:00.000Z' };
 }
 
 function rawOf(demo: DemoConsultation): RawComment[] {
