@@ -164,6 +164,8 @@ export class StaffSession implements ReactiveController {
     const token = this.token;
     try {
       return await requestApi<T>(apiUrl(this.endpoint(), path), {
+        // Staff act on what changed a moment ago: never an answer from the browser's cache.
+        cache: 'no-cache',
         ...request,
         headers: { ...request.headers, authorization: `Bearer ${token}` },
       });
