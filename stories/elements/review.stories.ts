@@ -187,6 +187,31 @@ export const EditorReadOnly: Story = {
   play: async ({ canvasElement }) => void (await openComment(canvasElement, 3)),
 };
 
+/**
+ * Many comments chosen at once: every row shown with the box in the header, then a range with
+ * shift+click (or x and shift+x from the keyboard); the bar approves, removes with a category,
+ * or decides them all with one reason (here from a template), after a confirmation that says
+ * how many and which decision. The choice stays while more pages load, and is cleared when the
+ * filters change.
+ */
+export const BulkSelection: Story = {
+  args: { api: { comments: manySeeds(1040, 40) } },
+  play: async ({ canvasElement }) => {
+    const el = review(canvasElement);
+    const box = async (id: number) => part<HTMLInputElement>(canvasElement, `input[data-select="${id}"]`);
+    (await box(41)).click();
+    (await box(52)).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    await el.updateComplete;
+    (await part(canvasElement, '[data-bulk="deciding"]')).click();
+    const form = await part<HTMLFormElement>(canvasElement, 'form[data-form="bulk"]');
+    const select = form.querySelector<HTMLSelectElement>('select[data-template]')!;
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  },
+};
+
 /** A campaign: five near-identical comments as one group, decided at once except one. */
 export const Group: Story = {
   play: async ({ canvasElement }) => {

@@ -6,7 +6,8 @@
 //  2. a consultation receives 200 comments (a campaign of near-duplicates, spam, the rest
 //     distinct); in gk-review a reviewer signs in, removes spam with a category, approves and
 //     decides comments with reasons (one from a reason template), decides the campaign as one
-//     group, follows the progress and publishes; the public feedback accounts for all 200.
+//     group, chooses the rest in the table a page at a time and decides them in bulk, follows
+//     the progress and publishes; the public feedback accounts for all 200.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -240,13 +241,7 @@ const SINGLE = {
   template: { clause: '1.2', body: '建议另行制定一部政务公开考核办法，把公开工作纳入绩效考核。' },
 };
 const PARTLY_REASON = '招标文件将全文公开；施工合同涉及商业秘密，公开主要条款。';
-
-interface CommentItem {
-  id: number;
-  body: string;
-  moderation: string;
-  decision: string | null;
-}
+const BULK_REASON = '将在实施细则中予以细化。';
 
 /** 200 comments: a campaign of 20 near-duplicates, 3 spam or off-topic, the rest distinct. */
 function comments(clauseIds: string[]): { body: string; clause?: string }[] {
@@ -274,7 +269,7 @@ function comments(clauseIds: string[]): { body: string; clause?: string }[] {
   return all;
 }
 
-test('staff moderate, decide (one group decision for a campaign) and publish 200 comments in gk-review', async () => {
+test('staff moderate, decide (a group, then the rest in bulk) and publish 200 comments in gk-review', async () => {
   // The draft and the consultation, through the staff API; its window is 40 days.
   const bundle = JSON.parse(readFileSync(join(repoRoot, 'demo/policies/ezhou-2016-40.json'), 'utf8'));
   await api('PUT', '/policies/e2e-staff-draft', { ...bundle, id: 'e2e-staff-draft' });
@@ -404,37 +399,67 @@ test('staff moderate, decide (one group decision for a campaign) and publish 200
   await group.getByText('已处理 20 / 20').waitFor();
   await progress.getByText(`25 / ${TOTAL} 已处理`).waitFor();
 
-  // The console has no bulk decision for comments outside a group, so the remaining 175 (one
-  // more advert, and 174 distinct comments) are handled through the staff API, as a colleague
-  // working meanwhile would: `POST /consultations/:id/decisions`.
-  const { items } = await api<{ items: CommentItem[] }>('GET', `/consultations/${CONSULTATION}/comments?limit=500`);
-  assert.equal(items.length, TOTAL);
-  const ad2 = items.find((c) => c.body === SPAM.ad2)!;
-  await api('POST', `/consultations/${CONSULTATION}/decisions`, {
-    ids: [ad2.id],
-    moderation: 'rejected',
-    removalReason: '广告',
-  });
-  const rest = items.filter((c) => c.moderation === 'pending' && c.decision === null && c.id !== ad2.id);
-  assert.equal(rest.length, TOTAL - 25 - 1);
-  await api('POST', `/consultations/${CONSULTATION}/decisions`, {
-    ids: rest.filter((_, i) => i % 2 === 0).map((c) => c.id),
-    decision: 'adopted',
-  });
-  await api('POST', `/consultations/${CONSULTATION}/decisions`, {
-    ids: rest.filter((_, i) => i % 2 === 1).map((c) => c.id),
-    decision: 'partly-adopted',
-    reason: '将在实施细则中予以细化。',
-  });
+  // The remaining 175 (one more advert, and 174 distinct comments) are chosen in the table and
+  // handled in bulk, each action confirmed: the advert is found and removed with its category…
+  await review.getByRole('navigation', { name: '工作区' }).getByRole('button', { name: '意见', exact: true }).click();
+  const bulk = review.locator('[part="bulk"]');
+  const selectPage = table.getByRole('checkbox', { name: /^选择本页全部意见/ });
+  const confirm = bulk.getByRole('button', { name: '确认', exact: true });
+  await search.fill('低息贷款');
+  await search.press('Enter');
+  await table.getByRole('button', { name: SPAM.ad2 }).waitFor();
+  await selectPage.check();
+  await bulk.getByText('已选 1 条').waitFor();
+  await bulk.getByLabel('删除原因').selectOption({ label: '广告' });
+  await bulk.getByRole('button', { name: '删除所选意见' }).click();
+  await bulk.getByText('确认删除所选 1 条意见（删除原因：广告）？').waitFor();
+  await confirm.click();
+  await bulk.getByText('已删除 1 条意见（广告）').waitFor();
+  await progress.getByText(`26 / ${TOTAL} 已处理`).waitFor();
 
-  // Publishing: the progress, read again, says everything is handled; then publish.
+  // …then those awaiting moderation, a page of 100 at a time: one decision and one reason each.
+  await review.getByRole('combobox', { name: '审核', exact: true }).selectOption({ label: '待审核' });
+  await review.getByText('没有符合条件的意见。').waitFor();
+  await search.fill('');
+  await search.press('Enter');
+  await review.getByText('已显示 100 条，还有更多').waitFor();
+  await selectPage.check();
+  await bulk.getByText('已选 100 条').waitFor();
+  await bulk.getByRole('button', { name: '对所选意见作出处理' }).click();
+  const bulkForm = bulk.locator('form[data-form="bulk"]');
+  await bulkForm.getByRole('radio', { name: '部分采纳' }).check();
+  // The reason is required, and said so before anything is sent.
+  await bulkForm.getByRole('button', { name: '对所选 100 条意见作出此处理' }).click();
+  await bulkForm.getByText('请填写理由').waitFor();
+  await bulkForm.getByLabel('理由', { exact: true }).fill(BULK_REASON);
+  await bulkForm.getByRole('button', { name: '对所选 100 条意见作出此处理' }).click();
+  await bulk.getByText('确认对所选 100 条意见作出处理：部分采纳？').waitFor();
+  await confirm.click();
+  await bulk.getByText('已对 100 条意见作出处理：部分采纳').waitFor();
+  await progress.getByText(`126 / ${TOTAL} 已处理`).waitFor();
+  // The decided rows stay where they were until the list is read again: the last 74 remain.
+  await review.getByRole('button', { name: '刷新', exact: true }).click();
+  await review.getByText('符合条件的意见共 74 条').waitFor();
+  await selectPage.check();
+  await bulk.getByText('已选 74 条').waitFor();
+  await bulkForm.getByRole('radio', { name: '采纳', exact: true }).check();
+  await bulkForm.getByLabel('理由', { exact: true }).fill('');
+  await bulkForm.getByRole('button', { name: '对所选 74 条意见作出此处理' }).click();
+  await bulk.getByText('确认对所选 74 条意见作出处理：采纳？').waitFor();
+  await confirm.click();
+  await bulk.getByText('已对 74 条意见作出处理：采纳').waitFor();
+  await progress.getByText(`${TOTAL} / ${TOTAL} 已处理`).waitFor();
+
+  // Publishing: the progress says everything is handled, and so does the server when it is
+  // read again; then publish.
   await review.getByRole('navigation', { name: '工作区' }).getByRole('button', { name: '发布', exact: true }).click();
   const panel = review.locator('[part="publish"]');
-  await panel.getByText('发布前还需：').waitFor();
+  const ready = panel.getByText('全部意见均已审核并作出处理，可以发布。');
+  await ready.waitFor();
   await panel.getByRole('button', { name: '刷新进度' }).click();
   await panel.locator('[part="progress"]').getByText(`${TOTAL} / ${TOTAL} 已处理`).waitFor();
-  await panel.getByText('全部意见均已审核并作出处理，可以发布。').waitFor();
-  await progress.getByText(`${TOTAL} / ${TOTAL} 已处理`).waitFor();
+  await ready.waitFor();
+  assert.equal(await panel.getByText('发布前还需：').count(), 0);
   // The preview is the public feedback as it will be published: the campaign's clause, with its reason.
   const preview = panel.locator('[part="preview"]');
   await preview
@@ -487,4 +512,7 @@ test('staff moderate, decide (one group decision for a campaign) and publish 200
   assert.equal(byBody(SINGLE.template.body)?.decision, 'not-adopted');
   assert.match(byBody(SINGLE.template.body)?.reason ?? '', /^该意见所涉事项，现行法律法规/);
   assert.equal(s.notAdopted, 21);
+  // The bulk decisions: 100 partly adopted with their reason, 74 adopted; plus the single ones.
+  assert.deepEqual([s.partlyAdopted, s.adopted, s.outOfScope], [101, 75, 0]);
+  assert.equal(feedback.comments.filter((c) => c.reason === BULK_REASON).length, 100);
 });

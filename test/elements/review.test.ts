@@ -453,6 +453,351 @@ describe('gk-review: moderating and deciding', () => {
   });
 });
 
+describe('gk-review: choosing many comments', () => {
+  const box = (el: GkReview, id: number) => $<HTMLInputElement>(el, `input[data-select="${id}"]`)!;
+  const all = (el: GkReview) => $<HTMLInputElement>(el, '#select-page')!;
+  const chosen = (el: GkReview) =>
+    $$(el, 'input[data-select]')
+      .filter((b) => (b as HTMLInputElement).checked)
+      .map((b) => Number(b.dataset.select));
+  const bulk = (el: GkReview, action: string) => $<HTMLButtonElement>(el, `[data-bulk="${action}"]`)!;
+  const shiftClick = (input: HTMLElement) =>
+    input.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, shiftKey: true }));
+  const pending = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ clause: '1.1', body: `第 ${i + 1} 条意见：建议公开第 ${i + 1} 项。` }));
+  const decisions = () => api.requests('POST', /decisions$/);
+
+  it('chooses rows, a range with shift, every row shown (with the mixed state), keeps the choice while paging', async () => {
+    const el = await mount({ fake: { comments: pending(130) } });
+    await ready(el);
+    expect($(el, '[part="bulk"]')).to.equal(null);
+    expect(box(el, 2).getAttribute('aria-label')).to.equal('选择意见 #2');
+    expect(text($(el, 'label[for="select-page"]'))).to.equal('选择本页全部意见（100 条）');
+    expect([all(el).checked, all(el).indeterminate]).to.deep.equal([false, false]);
+
+    box(el, 2).click();
+    await el.updateComplete;
+    expect(text($(el, '.bulk-count'))).to.equal('已选 1 条');
+    expect([all(el).checked, all(el).indeterminate]).to.deep.equal([false, true]);
+    expect($(el, 'tr[data-id="2"]')!.classList.contains('selected')).to.equal(true);
+    shiftClick(box(el, 6));
+    await el.updateComplete;
+    expect(chosen(el)).to.deep.equal([2, 3, 4, 5, 6]);
+    await announced(el, /已选择 #2 至 #6 的 5 条意见（已选 5 条）/);
+    // Shift+click upward from the last one toggled: a range taken out.
+    box(el, 4).click();
+    shiftClick(box(el, 3));
+    await el.updateComplete;
+    expect(chosen(el)).to.deep.equal([2, 5, 6]);
+    expect(text($(el, '.bulk .hint'))).to.contain('更改筛选条件或刷新列表会清除选择');
+
+    all(el).click();
+    await el.updateComplete;
+    expect(text($(el, '.bulk-count'))).to.equal('已选 100 条');
+    expect([all(el).checked, all(el).indeterminate]).to.deep.equal([true, false]);
+    await announced(el, /已选择本页全部 100 条意见/);
+    // More rows: the choice stays, and the box says part of them is chosen.
+    $(el, 'button.more')!.click();
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 130, 'second page');
+    expect(text($(el, '.bulk-count'))).to.equal('已选 100 条');
+    expect([all(el).checked, all(el).indeterminate]).to.deep.equal([false, true]);
+    all(el).click();
+    await el.updateComplete;
+    expect(text($(el, '.bulk-count'))).to.equal('已选 130 条');
+    all(el).click();
+    await el.updateComplete;
+    expect(chosen(el)).to.deep.equal([]);
+    expect($(el, '[part="bulk"]')).to.equal(null);
+
+    // Other filters: another list, so the choice is cleared, and said so.
+    box(el, 7).click();
+    box(el, 9).click();
+    await el.updateComplete;
+    pick($(el, '#f-moderation')!, 'pending');
+    await announced(el, /筛选条件已更改，已清除选择（2 条）/);
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 100, 'filtered');
+    expect(chosen(el)).to.deep.equal([]);
+    box(el, 8).click();
+    await el.updateComplete;
+    bulk(el, 'clear').click();
+    await el.updateComplete;
+    expect($(el, '[part="bulk"]')).to.equal(null);
+    expect(api.calls.filter((c) => c.method !== 'GET')).to.have.length(0);
+  });
+
+  it('approves the comments chosen, after a confirmation, and says when none could be', async () => {
+    const el = await mount();
+    await ready(el);
+    for (const id of [3, 4, 5]) box(el, id).click();
+    await el.updateComplete;
+    bulk(el, 'approve').click();
+    const confirm = await until(el, '.bulk-confirm');
+    expect(text(confirm)).to.contain('确认将所选 3 条意见审核通过？');
+    await waitUntil(() => el.shadowRoot!.activeElement === bulk(el, 'confirm'), 'confirm not focused');
+    bulk(el, 'cancel').click();
+    await el.updateComplete;
+    expect($(el, '.bulk-confirm')).to.equal(null);
+    expect(decisions()).to.have.length(0);
+
+    api.failNext(/decisions$/, { status: 503, body: { error: 'unavailable', message: 'down' } });
+    bulk(el, 'approve').click();
+    await el.updateComplete;
+    bulk(el, 'confirm').click();
+    await waitUntil(() => $(el, '.bulk .form-error'), 'no error');
+    expect(text($(el, '.bulk .form-error'))).to.equal(
+      '所选 3 条意见均未处理，仍保持选中。原因：服务器出错（503），操作未完成。请稍后重试。',
+    );
+    expect(chosen(el)).to.deep.equal([3, 4, 5]);
+    await waitUntil(() => el.shadowRoot!.activeElement === bulk(el, 'approve'), 'focus lost');
+
+    const decided = oneEvent(el, 'gk-decide') as Promise<GkDecideEvent>;
+    bulk(el, 'approve').click();
+    await el.updateComplete;
+    bulk(el, 'confirm').click();
+    expect((await decided).detail).to.deep.equal({
+      consultation: REVIEW_CONSULTATION,
+      ids: [3, 4, 5],
+      moderation: 'approved',
+    });
+    expect(decisions().at(-1)!.body).to.deep.equal({ ids: [3, 4, 5], moderation: 'approved' });
+    await announced(el, /已将 3 条意见审核通过/);
+    for (const id of [3, 4, 5]) expect(text($(el, `tr[data-id="${id}"] .badge`))).to.equal('已通过');
+    expect(chosen(el)).to.deep.equal([]);
+    expect(text($(el, '.bulk .done'))).to.equal('已将 3 条意见审核通过');
+    // The confirmation is gone: focus goes back to the row under the cursor.
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('button.row-open'), 'focus lost');
+    expect(['approved', 'approved', 'approved']).to.deep.equal([3, 4, 5].map((id) => api.comments.get(id)!.moderation));
+  });
+
+  it('removes the comments chosen only with a category, and says a decision will be cleared', async () => {
+    const el = await mount();
+    await ready(el);
+    for (const id of [1, 5, 6]) box(el, id).click();
+    await el.updateComplete;
+    bulk(el, 'remove').click();
+    await el.updateComplete;
+    expect(text($(el, '.bulk .form-error'))).to.equal('请先选择删除原因。');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#bulk-category'), 'category not focused');
+    expect($(el, '.bulk-confirm')).to.equal(null);
+    pick($(el, '#bulk-category')!, '广告');
+    await el.updateComplete;
+    expect($(el, '.bulk .form-error')).to.equal(null);
+    bulk(el, 'remove').click();
+    const confirm = await until(el, '.bulk-confirm');
+    expect(text(confirm)).to.contain('确认删除所选 3 条意见（删除原因：广告）？');
+    expect(text(confirm)).to.contain('其中 1 条已作出处理，删除后处理结果将被清除。');
+    bulk(el, 'confirm').click();
+    await announced(el, /已删除 3 条意见（广告）/);
+    expect(decisions()[0]!.body).to.deep.equal({ ids: [1, 5, 6], moderation: 'rejected', removalReason: '广告' });
+    expect(api.comments.get(6)!.removalReason).to.equal('广告');
+    expect(text($(el, 'tr[data-id="1"] .badge'))).to.equal('已删除');
+    expect(text((await openComment(el, 6)).querySelector('.meta'))).to.contain('已删除（广告）');
+    expect(text($(el, '.ws-progress'))).to.equal('4 / 13 已处理');
+  });
+
+  it('decides the comments chosen with one reason, required unless adopted, from a template', async () => {
+    const el = await mount();
+    await ready(el);
+    for (const id of [3, 4, 5]) box(el, id).click();
+    await el.updateComplete;
+    bulk(el, 'deciding').click();
+    const form = await until<HTMLFormElement>(el, 'form[data-form="bulk"]');
+    expect(bulk(el, 'deciding').getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('input[type="radio"]'), 'decision not focused');
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(text(submit)).to.equal('对所选 3 条意见作出此处理');
+    submit.click();
+    await el.updateComplete;
+    expect(text(form.querySelector('.form-error'))).to.equal('请选择处理结果。');
+    form.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    await el.updateComplete;
+    submit.click();
+    await el.updateComplete;
+    expect(text(form.querySelector('#bulk-reason-error'))).to.contain('请填写理由');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#bulk-reason'), 'reason not focused');
+    expect($(el, '.bulk-confirm')).to.equal(null);
+
+    pick(form.querySelector<HTMLSelectElement>('select[data-template]')!, '2');
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#bulk-reason')!.value).to.equal('现行法律法规已有明确规定，本方案不再重复。');
+    submit.click();
+    const confirm = await until(el, '.bulk-confirm');
+    expect(text(confirm)).to.contain('确认对所选 3 条意见作出处理：不予采纳？');
+    expect(text(confirm)).to.contain('理由：现行法律法规已有明确规定，本方案不再重复。');
+    expect(decisions()).to.have.length(0);
+    // The server has the last word: its 422 is shown by the reason, which is kept.
+    api.failNext(/decisions$/, {
+      status: 422,
+      body: {
+        error: 'reason-required',
+        message: 'a reason is required',
+        zh: '除“采纳”外，每项处理意见都须说明理由',
+        problems: [{ path: '$.reason', message: 'required unless the decision is adopted' }],
+      },
+    });
+    bulk(el, 'confirm').click();
+    await waitUntil(() => text($(el, '#bulk-reason-error')) === '除“采纳”外，每项处理意见都须说明理由', 'no 422');
+    expect(text($(el, '.bulk .form-error'))).to.contain('所选 3 条意见均未处理，仍保持选中。');
+    expect(text($(el, '.bulk .form-error'))).to.contain('您填写的内容已保留');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#bulk-reason'), 'reason not focused');
+    expect($<HTMLTextAreaElement>(el, '#bulk-reason')!.value).to.equal('现行法律法规已有明确规定，本方案不再重复。');
+    submit.click();
+    (await until(el, '[data-bulk="confirm"]')).click();
+    await announced(el, /已对 3 条意见作出处理：不予采纳/);
+    expect(decisions()[1]!.body).to.deep.equal({
+      ids: [3, 4, 5],
+      decision: 'not-adopted',
+      reason: '现行法律法规已有明确规定，本方案不再重复。',
+    });
+    expect(text($(el, 'tr[data-id="4"] .d-not-adopted'))).to.equal('不予采纳');
+    expect(text($(el, '.ws-progress'))).to.equal('5 / 13 已处理');
+
+    // Adopted needs no reason; the confirmation says which are decided already.
+    for (const id of [1, 12, 13]) box(el, id).click();
+    await el.updateComplete;
+    const again = $<HTMLFormElement>(el, 'form[data-form="bulk"]')!;
+    again.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    type($<HTMLTextAreaElement>(el, '#bulk-reason')!, '');
+    await el.updateComplete;
+    again.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const second = await until(el, '.bulk-confirm');
+    expect(text(second)).to.contain('确认对所选 3 条意见作出处理：采纳？');
+    expect(text(second)).to.contain('其中 1 条已有处理结果，将改为此处理。');
+    bulk(el, 'confirm').click();
+    await waitUntil(() => decisions().length === 3, 'adopted not sent');
+    expect(decisions()[2]!.body).to.deep.equal({ ids: [1, 12, 13], decision: 'adopted', reason: '' });
+    await waitUntil(() => text($(el, '.ws-progress')) === '7 / 13 已处理', 'progress');
+  });
+
+  it('keeps the ones not done chosen after a partial failure, and the reason typed', async () => {
+    const el = await mount({ fake: { comments: pending(260) } });
+    await ready(el);
+    for (const rows of [200, 260]) {
+      $(el, 'button.more')!.click();
+      await waitUntil(() => $$(el, 'table.comments tbody tr').length === rows, `${rows} rows`);
+    }
+    all(el).click();
+    await el.updateComplete;
+    bulk(el, 'deciding').click();
+    const form = await until<HTMLFormElement>(el, 'form[data-form="bulk"]');
+    form.querySelector<HTMLInputElement>('input[value="partly-adopted"]')!.click();
+    type($<HTMLTextAreaElement>(el, '#bulk-reason')!, '将在实施细则中予以细化。');
+    await el.updateComplete;
+    // The first 200 go through; the request with the last 60 is lost.
+    api.failNext(/decisions$/, 'network', 'POST', 1);
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    (await until(el, '[data-bulk="confirm"]')).click();
+    await waitUntil(() => $(el, '.bulk .form-error'), 'no error');
+    expect(text($(el, '.bulk .form-error'))).to.equal(
+      '已对 200 条意见作出处理：部分采纳；其余 60 条未能处理，仍保持选中。原因：无法连接服务器，操作未完成。请检查网络后重试。 您填写的内容已保留，可稍后重试。',
+    );
+    expect(decisions().map((c) => (c.body as { ids: number[] }).ids.length)).to.deep.equal([200, 60]);
+    const left = Array.from({ length: 60 }, (_, i) => 201 + i);
+    expect(chosen(el)).to.deep.equal(left);
+    expect(text($(el, '.bulk-count'))).to.equal('已选 60 条');
+    expect($<HTMLTextAreaElement>(el, '#bulk-reason')!.value).to.equal('将在实施细则中予以细化。');
+    expect(text($(el, 'tr[data-id="200"] .d-partly-adopted'))).to.equal('部分采纳');
+    expect(text($(el, 'tr[data-id="201"] .d-none'))).to.equal('未处理');
+    await waitUntil(() => text($(el, '.ws-progress')) === '200 / 260 已处理', 'progress');
+
+    $<HTMLButtonElement>(el, 'form[data-form="bulk"] button[type="submit"]')!.click();
+    (await until(el, '[data-bulk="confirm"]')).click();
+    await announced(el, /已对 60 条意见作出处理：部分采纳/);
+    expect((decisions().at(-1)!.body as { ids: number[] }).ids).to.deep.equal(left);
+    expect(chosen(el)).to.deep.equal([]);
+    expect(text($(el, '.ws-progress'))).to.equal('260 / 260 已处理');
+  });
+
+  it('x chooses the row under the cursor, shift+x a range, never while typing; listed in the help', async () => {
+    const el = await mount();
+    await ready(el);
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="0"]')!.focus();
+    await sendKeys({ press: 'x' });
+    await announced(el, /已选择意见 #1（已选 1 条）/);
+    expect(chosen(el)).to.deep.equal([1]);
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'j' });
+    await waitUntil(() => $(el, 'tr.cursor')?.dataset.id === '4', 'cursor');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'X' });
+    await sendKeys({ up: 'Shift' });
+    await announced(el, /已选择 #1 至 #4 的 4 条意见/);
+    expect(chosen(el)).to.deep.equal([1, 2, 3, 4]);
+    await sendKeys({ press: 'x' });
+    await el.updateComplete;
+    expect(chosen(el)).to.deep.equal([1, 2, 3]);
+    // The row's own box is a tab stop on the cursor row, and x works there too.
+    box(el, 4).focus();
+    await sendKeys({ press: 'x' });
+    await el.updateComplete;
+    expect(chosen(el)).to.deep.equal([1, 2, 3, 4]);
+    // In a field, x is a letter.
+    $<HTMLInputElement>(el, '#f-q')!.focus();
+    await sendKeys({ type: 'x' });
+    expect(chosen(el)).to.deep.equal([1, 2, 3, 4]);
+    expect($<HTMLInputElement>(el, '#f-q')!.value).to.equal('x');
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="3"]')!.focus();
+    await sendKeys({ press: '?' });
+    const help = $<HTMLDialogElement>(el, 'dialog#help')!;
+    await waitUntil(() => help.open, 'no help');
+    expect(text(help)).to.contain('选择或取消选择当前意见（用于批量处理）');
+    expect(text(help)).to.contain('Shift+X');
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('offers only what the role may do, and learns from a 403', async () => {
+    const editor = await mount({ as: 'editor' });
+    await ready(editor);
+    expect($(editor, 'input[data-select]')).to.equal(null);
+    expect($(editor, '#select-page')).to.equal(null);
+    $<HTMLButtonElement>(editor, 'button.row-open[data-index="0"]')!.focus();
+    await sendKeys({ press: 'x' });
+    await announced(editor, /您的角色不能审核或处理意见/);
+    expect($(editor, '[part="bulk"]')).to.equal(null);
+    api.restore();
+    sessionStorage.clear();
+
+    const el = await mount();
+    await ready(el);
+    box(el, 3).click();
+    box(el, 4).click();
+    await el.updateComplete;
+    api.failNext(/decisions$/, {
+      status: 403,
+      body: { error: 'forbidden', message: 'the reviewer role may not do this (needs admin)' },
+    });
+    bulk(el, 'approve').click();
+    await el.updateComplete;
+    bulk(el, 'confirm').click();
+    await waitUntil(() => $(el, '.bulk .form-error'), 'no 403');
+    expect(text($(el, '.bulk .form-error'))).to.equal(
+      '所选 2 条意见均未处理，仍保持选中。原因：您的角色（审核员）无权执行此操作，需要管理员来做。',
+    );
+    // Now known: moderation is no longer offered, deciding still is.
+    expect($(el, '[data-bulk="approve"]')).to.equal(null);
+    expect($(el, '[data-bulk="deciding"]')).not.to.equal(null);
+    expect(chosen(el)).to.deep.equal([3, 4]);
+  });
+
+  it('passes axe with rows chosen, the decision form and the confirmation', async () => {
+    const el = await mount();
+    await ready(el);
+    box(el, 3).click();
+    shiftClick(box(el, 5));
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    bulk(el, 'deciding').click();
+    const form = await until<HTMLFormElement>(el, 'form[data-form="bulk"]');
+    form.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(el, '.bulk-confirm');
+    await openComment(el, 2);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('gk-review: groups', () => {
   it('shows near-duplicate groups and decides one for all members but the exceptions', async () => {
     const el = await mount();

@@ -3,9 +3,9 @@
 // the server's own permission table (401 / 403 with the server's words), the list of
 // consultations with their counts, cursor pagination and filters, the reason rule (422),
 // decisions that approve, removals with their category, groups of near duplicates, all-or-none
-// group decisions, the audit log, the preview and publishing (409 while blocked) with the server's
-// own feedback builder and masking, the CSV and report, and reason templates. It can be told to
-// fail the way networks fail.
+// bulk decisions and moderation (`POST …/decisions`, 1 to 5,000 ids), the audit log, the preview
+// and publishing (409 while blocked) with the server's own feedback builder and masking, the CSV
+// and report, and reason templates. It can be told to fail the way networks fail.
 import {
   type Bundle,
   type ConsultationList,
@@ -220,8 +220,8 @@ export class ReviewFakeApi {
   readonly versions: { version: number; published: string; by: string; feedback: FeedbackView }[] = [];
   templates: ReasonTemplate[];
   consultation: ConsultationView;
-  /** The next requests matching `path` (and `method`) fail this way, in turn. */
-  private readonly failures: { method?: string; path: RegExp; failure: Failure }[] = [];
+  /** The next requests matching `path` (and `method`) fail this way, in turn, after `skip` more. */
+  private readonly failures: { method?: string; path: RegExp; failure: Failure; skip: number }[] = [];
   private readonly original = window.fetch;
   private templateSerial = 100;
 
@@ -303,7 +303,8 @@ export class ReviewFakeApi {
       };
       this.calls.push(call);
       const i = this.failures.findIndex((f) => f.path.test(call.path) && (!f.method || f.method === call.method));
-      if (i >= 0) {
+      if (i >= 0 && this.failures[i]!.skip > 0) this.failures[i]!.skip--;
+      else if (i >= 0) {
         const { failure } = this.failures.splice(i, 1)[0]!;
         if (failure === 'network') throw new TypeError('Failed to fetch');
         return json(failure.status, failure.body ?? { error: 'error', message: `HTTP ${failure.status}` });
@@ -317,9 +318,9 @@ export class ReviewFakeApi {
     window.fetch = this.original;
   }
 
-  /** The next request to `path` fails (network, or an HTTP answer). */
-  failNext(path: RegExp, failure: Failure, method?: string): void {
-    this.failures.push({ path, failure, ...(method ? { method } : {}) });
+  /** The next request to `path` fails (network, or an HTTP answer); with `skip`, the one after `skip` more. */
+  failNext(path: RegExp, failure: Failure, method?: string, skip = 0): void {
+    this.failures.push({ path, failure, skip, ...(method ? { method } : {}) });
   }
 
   /** The requests made, those with `method` and a path matching `path`. */
@@ -620,10 +621,19 @@ export class ReviewFakeApi {
     }
     if (method === 'POST' && path === `${c}/decisions`) {
       const { ids, ...input } = call.body as CommentPatch & { ids: number[] };
+      // The schema (S.BulkDecision): from 1 to 5,000 ids.
+      if (!Array.isArray(ids) || ids.length < 1 || ids.length > 5000) {
+        const message = ids?.length ? 'must NOT have more than 5000 items' : 'must NOT have fewer than 1 items';
+        return json(400, { error: 'invalid', message: `$.ids ${message}`, problems: [{ path: '$.ids', message }] });
+      }
       const role = this.allow(call, rolesWithAll(commentPermissions(input)));
       if (role instanceof Response) return role;
       const problem = this.reasonProblem(input);
       if (problem) return problem;
+      if (!input.decision && !input.moderation) {
+        return json(400, { error: 'invalid', message: 'give a decision or a moderation' });
+      }
+      // All or none: one unknown id leaves every comment as it was.
       const unknown = ids.find((id) => !this.comments.has(id));
       if (unknown) return json(404, { error: 'not-found', message: `no comment ${unknown}` });
       for (const id of [...new Set(ids)]) this.decide(id, input, actor(role));

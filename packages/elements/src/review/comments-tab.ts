@@ -1,31 +1,51 @@
-// The comments tab: filters, the table and the comment open beside it, and the shortcuts of the
-// common path (next, approve, decide, 1–4, reason template, search).
+// The comments tab: filters, the table and the comment open beside it, the comments chosen for
+// bulk actions with their bar, and the shortcuts of the common path (next, approve, decide, 1–4,
+// reason template, search, x to choose).
 import type { Decision } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import type { ReviewMessages } from '../i18n/review.js';
 import { commentKey } from './actions.js';
+import { BULK_FORM, BulkActions } from './bulk.js';
+import { renderBulkBar } from './bulk-bar.js';
 import type { Filters } from './comment-page.js';
 import type { ReviewContext } from './context.js';
 import { renderDecisionForm } from './decision-form.js';
 import { renderDetail } from './detail.js';
-import { decisionKey, moderationKey, roleLabel } from './labels.js';
+import { decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
+import { Selection } from './selection.js';
 import type { Shortcut } from './shortcuts.js';
 import type { CommentItem } from './staff-api.js';
 import { renderFilters, renderTable } from './table.js';
 
 const SEARCH_PAUSE = 400;
 
+const sameFilters = (a: Filters, b: Filters) =>
+  a.clause === b.clause && a.moderation === b.moderation && a.decision === b.decision && a.q.trim() === b.q.trim();
+
 export class CommentsTab {
   openId: number | null = null;
   /** The search text as typed, applied after a pause. */
   query = '';
+  /** The comments chosen for a bulk action. */
+  readonly selection = new Selection();
+  readonly bulk: BulkActions;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly c: ReviewContext) {}
+  constructor(private readonly c: ReviewContext) {
+    this.bulk = new BulkActions(c, this.selection);
+  }
 
   reset(): void {
     this.openId = null;
     this.query = '';
     clearTimeout(this.searchTimer);
+    this.selection.clear();
+    this.bulk.reset();
+  }
+
+  /** The role may moderate or decide: rows can be chosen for bulk actions. */
+  private get selectable(): boolean {
+    return this.c.session.can('moderate') || this.c.session.can('decide');
   }
 
   get opened(): CommentItem | null {
@@ -49,10 +69,54 @@ export class CommentsTab {
     this.c.changed();
   }
 
+  /** Reads the list anew; the rows chosen are forgotten (said, when there were some). */
   filter(filters: Filters): void {
     clearTimeout(this.searchTimer);
     this.query = filters.q;
+    this.unselect(sameFilters(filters, this.c.page.filters) ? 'selectionClearedRefresh' : 'selectionClearedFilters');
     void this.c.page.load(this.c.workspace.id, filters);
+  }
+
+  private unselect(why: keyof ReviewMessages): void {
+    const count = this.selection.size;
+    this.selection.clear();
+    this.bulk.set({ confirming: null, done: null, error: null });
+    if (count) this.c.announce(this.c.t(why, { count: formatNumber(count, this.c.lang) }));
+  }
+
+  /** Chooses row `index` (`on`) or not; `range`: every row from the one last toggled. */
+  private choose(index: number, on: boolean, range: boolean): void {
+    const { page, t, lang } = this.c;
+    const item = page.items[index];
+    if (!item) return;
+    const ids = range ? this.selection.range(page.items, index, on) : [item.id];
+    if (!range) this.selection.toggle(item.id, on);
+    this.bulk.selectionChanged();
+    this.c.changed();
+    const total = formatNumber(this.selection.size, lang);
+    if (ids.length > 1) {
+      const [from, to] = [Math.min(...ids), Math.max(...ids)];
+      this.c.announce(
+        t(on ? 'announceRangeSelected' : 'announceRangeUnselected', {
+          count: formatNumber(ids.length, lang),
+          from,
+          to,
+          total,
+        }),
+      );
+    } else this.c.announce(t(on ? 'announceSelected' : 'announceUnselected', { id: item.id, total }));
+  }
+
+  private choosePage(on: boolean): void {
+    const { page, t, lang } = this.c;
+    this.selection.set(
+      page.items.map((x) => x.id),
+      on,
+    );
+    this.bulk.selectionChanged();
+    this.c.changed();
+    const count = formatNumber(page.items.length, lang);
+    this.c.announce(t(on ? 'announcePageSelected' : 'announcePageUnselected', { count }));
   }
 
   private search(q: string): void {
@@ -146,6 +210,16 @@ export class CommentsTab {
       case 'search':
         this.c.query('#f-q')?.focus();
         return true;
+      case 'select': {
+        if (!this.selectable) {
+          this.c.announce(t('roleCannotModerate'));
+          return true;
+        }
+        const item = page.current;
+        if (!item) return false;
+        this.choose(page.cursor, !this.selection.has(item.id), s.range);
+        return true;
+      }
       default:
         return false;
     }
@@ -163,6 +237,11 @@ export class CommentsTab {
       openId: this.openId,
       query: this.query,
       error: page.error ? this.c.describe(page.error) : null,
+      selectable: this.selectable,
+      selected: (id: number) => this.selection.has(id),
+      pageSelection: this.selection.of(page.items),
+      onSelect: (i: number, on: boolean, range: boolean) => this.choose(i, on, range),
+      onSelectPage: (on: boolean) => this.choosePage(on),
       onFilters: (f: Filters) => this.filter(f),
       onSearchInput: (q: string) => this.search(q),
       onOpen: (i: number) => {
@@ -180,9 +259,65 @@ export class CommentsTab {
     const item = this.opened;
     return html`${renderFilters(props)}
       <div class=${item ? 'split with-detail' : 'split'}>
-        <div class="list">${renderTable(props)}</div>
+        <div class="list">${this.renderBulk()}${renderTable(props)}</div>
         ${item ? this.renderDetail(item) : nothing}
       </div>`;
+  }
+
+  private renderBulk() {
+    const { t, lang, session, actions, templates } = this.c;
+    const { bulk, selection } = this;
+    const form = actions.form(BULK_FORM);
+    const count = selection.size;
+    const canDecide = session.can('decide');
+    return renderBulkBar({
+      t,
+      lang,
+      count,
+      state: bulk.state,
+      canModerate: session.can('moderate'),
+      canDecide,
+      form: () =>
+        renderDecisionForm({
+          t,
+          lang,
+          prefix: BULK_FORM,
+          state: form,
+          templates: templates.for(form.decision),
+          templatesUnavailable: templates.unavailable,
+          disabled: !canDecide,
+          disabledNote: '',
+          submitLabel: t('bulkDecideSubmit', { count: formatNumber(count, lang) }),
+          onChange: (patch) => {
+            if (bulk.state.confirming === 'decide') bulk.set({ confirming: null });
+            actions.updateForm(BULK_FORM, patch);
+          },
+          onSubmit: () => bulk.ask('decide'),
+          onTemplate: (id) => actions.useTemplate(BULK_FORM, id),
+          onSaveTemplate: () => void actions.saveTemplate(BULK_FORM),
+        }),
+      decision: form.decision,
+      reason: form.reason,
+      summary: () => bulk.summary(),
+      onClear: () => {
+        this.unselect('selectionCleared');
+        void this.focusRow();
+      },
+      onAsk: (kind) => bulk.ask(kind),
+      onCategory: (category) =>
+        bulk.set({
+          category,
+          error: null,
+          confirming: bulk.state.confirming === 'remove' ? null : bulk.state.confirming,
+        }),
+      onDeciding: async (open) => {
+        bulk.set({ deciding: open });
+        await this.c.rendered();
+        if (open) this.c.query<HTMLInputElement>(`form[data-form="${BULK_FORM}"] input[type="radio"]`)?.focus();
+      },
+      onConfirm: () => void bulk.confirm(),
+      onCancel: () => bulk.cancel(),
+    });
   }
 
   private renderDetail(item: CommentItem) {

@@ -118,6 +118,52 @@ export const panelStyles = css`
     font-weight: 700;
   }
 
+  /* The bar of bulk actions: kept in sight while rows are chosen, unless the form is open */
+  .bulk {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 0.4em;
+    margin-block-end: 0.5em;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--gk-color-link, #0b57d0);
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+  }
+  .bulk:has(.bulk-decide) {
+    position: static;
+  }
+  .bulk-head,
+  .bulk-actions,
+  .bulk-remove {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  .bulk-remove {
+    gap: 0.5em;
+  }
+  .bulk-remove label {
+    font-weight: 700;
+  }
+  .bulk-count {
+    font-weight: 700;
+  }
+  .bulk .decision {
+    margin-block-start: 0.25em;
+  }
+  .bulk-confirm {
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--gk-color-link, #0b57d0);
+    background: var(--gk-color-subtle, #f6f8fa);
+  }
+  .bulk .done {
+    margin: 0;
+  }
+
   /* Groups */
   .group-list {
     list-style: none;

@@ -292,6 +292,19 @@ export const reviewStyles = css`
     color: var(--gk-color-muted, #57606a);
     font-size: 0.9em;
   }
+  .comments tbody tr.selected {
+    background: var(--gk-color-selected, #ddf4ff);
+  }
+  .comments .select {
+    inline-size: 2em;
+    text-align: center;
+  }
+  .comments .select input {
+    inline-size: 1.15em;
+    block-size: 1.15em;
+    margin: 0.2em 0 0;
+    cursor: pointer;
+  }
   .comments tbody tr.cursor {
     background: var(--gk-color-current, #fff1a8);
     box-shadow: inset 4px 0 0 var(--gk-color-link, #0b57d0);

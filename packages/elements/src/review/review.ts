@@ -30,10 +30,10 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
 
 /**
  * The staff console for the comments on a draft (意见处理): sign in with a staff token, moderate,
- * decide each comment with a reason (required unless adopted, reusable templates), decide
- * near-duplicate campaign comments as a group, follow the progress toward publication, preview
- * and publish the adoption feedback, download the CSV and the printable report, and read the
- * audit log. Keyboard shortcuts cover the common path ("?" lists them). Ships in its own file
+ * decide each comment with a reason (required unless adopted, reusable templates), choose many
+ * and approve, remove or decide them at once, decide near-duplicate campaign comments as a group,
+ * follow the progress toward publication, preview and publish the adoption feedback, download
+ * the CSV and the printable report, and read the audit log. Keyboard shortcuts cover the common path ("?" lists them). Ships in its own file
  * (`gongkai-staff.js`): citizens never download it.
  *
  * @tagname gk-review
@@ -46,6 +46,7 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
  * @csspart tabs - The navigation between comments, groups, publishing and the audit log.
  * @csspart filters - The comment filters.
  * @csspart table - The comments table.
+ * @csspart bulk - The bar of actions on the comments chosen in the table (approve, remove, decide).
  * @csspart detail - The open comment with its clause and controls.
  * @csspart clause - The text of the clause a comment is about.
  * @csspart moderation - The approve / remove controls.
@@ -60,6 +61,7 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
  * @cssproperty [--gk-color-border=#8c959f] - Borders of tables and controls.
  * @cssproperty [--gk-color-link=#0b57d0] - Links, link-like buttons and the primary button.
  * @cssproperty [--gk-color-current=#fff1a8] - The row under the keyboard cursor.
+ * @cssproperty [--gk-color-selected=#ddf4ff] - Rows chosen for a bulk action.
  * @cssproperty [--gk-color-subtle=#f6f8fa] - Backgrounds of headers and panels.
  * @cssproperty [--gk-color-danger=#b42318] - Errors and the remove button.
  * @cssproperty [--gk-color-focus=#c2410c] - The focus outline.

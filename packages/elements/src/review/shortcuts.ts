@@ -8,7 +8,9 @@ import type { ReviewMsg } from './labels.js';
 
 export type Shortcut =
   | { action: 'next' | 'previous' | 'open' | 'close' | 'approve' | 'decide' | 'template' | 'search' | 'help' }
-  | { action: 'decision'; decision: Decision };
+  | { action: 'decision'; decision: Decision }
+  /** Chooses the row under the cursor for bulk actions, or leaves it; `range`: from the last one. */
+  | { action: 'select'; range: boolean };
 
 export const SHORTCUTS: { keys: string[]; label: keyof ReviewMessages }[] = [
   { keys: ['J', '↓'], label: 'keyNext' },
@@ -19,6 +21,8 @@ export const SHORTCUTS: { keys: string[]; label: keyof ReviewMessages }[] = [
   { keys: ['D'], label: 'keyDecide' },
   { keys: ['1', '2', '3', '4'], label: 'keyDecision' },
   { keys: ['T'], label: 'keyTemplate' },
+  { keys: ['X'], label: 'keySelect' },
+  { keys: ['Shift+X'], label: 'keySelectRange' },
   { keys: ['Ctrl+Enter'], label: 'keySave' },
   { keys: ['/'], label: 'keySearch' },
   { keys: ['?'], label: 'keyHelp' },
@@ -60,6 +64,10 @@ export function shortcutFor(event: KeyboardEvent): Shortcut | null {
       return { action: 'decide' };
     case 't':
       return { action: 'template' };
+    case 'x':
+      return { action: 'select', range: false };
+    case 'X':
+      return { action: 'select', range: event.shiftKey };
     case '/':
       return { action: 'search' };
     case '?':

@@ -1,5 +1,6 @@
 // The comments table: filters (clause, moderation, decision, text), dense rows driven from the
-// keyboard (one tab stop; j/k or the arrows move), and the next page on demand.
+// keyboard (one tab stop; j/k or the arrows move), the next page on demand, and a checkbox per
+// row for bulk actions (x, shift+x or shift+click for a range; one box for every row shown).
 import { type Clause, DECISIONS, MODERATIONS } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -7,6 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { UiLang } from '../internal/localize.js';
 import type { CommentPage, Filters } from './comment-page.js';
 import { decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
+import type { PageSelection } from './selection.js';
 
 export interface TableProps {
   t: ReviewMsg;
@@ -19,6 +21,14 @@ export interface TableProps {
   /** The search text as typed (applied after a pause, or on Enter). */
   query: string;
   error: string | null;
+  /** Rows can be chosen for bulk actions (the role may moderate or decide). */
+  selectable: boolean;
+  selected(id: number): boolean;
+  /** How much of the rows shown is chosen. */
+  pageSelection: PageSelection;
+  /** Row `index` chosen (`on`) or not; `range`: every row from the last one toggled. */
+  onSelect(index: number, on: boolean, range: boolean): void;
+  onSelectPage(on: boolean): void;
   onFilters(filters: Filters): void;
   onSearchInput(q: string): void;
   onOpen(index: number): void;
@@ -144,6 +154,20 @@ export function renderTable(p: TableProps) {
   </div>`;
 }
 
+function renderSelectPage(p: TableProps) {
+  const { t, lang, page } = p;
+  return html`<th scope="col" class="select">
+    <label class="sr-only" for="select-page">${t('selectPage', { count: formatNumber(page.items.length, lang) })}</label>
+    <input
+      type="checkbox"
+      id="select-page"
+      .checked=${live(p.pageSelection === 'all')}
+      .indeterminate=${p.pageSelection === 'some'}
+      @change=${(e: Event) => p.onSelectPage((e.target as HTMLInputElement).checked)}
+    />
+  </th>`;
+}
+
 function renderRows(p: TableProps) {
   const { t, page } = p;
   return html`<div class="table-scroll">
@@ -151,6 +175,7 @@ function renderRows(p: TableProps) {
       <caption class="sr-only">${t('tableCaption')}</caption>
       <thead>
         <tr>
+          ${p.selectable ? renderSelectPage(p) : nothing}
           <th scope="col">${t('colId')}</th>
           <th scope="col">${t('colClause')}</th>
           <th scope="col">${t('colComment')}</th>
@@ -166,8 +191,29 @@ function renderRows(p: TableProps) {
           (c) => c.id,
           (c, i) => {
             const cursor = i === page.cursor;
-            const classes = [cursor ? 'cursor' : '', c.id === p.openId ? 'open' : ''].join(' ');
+            const selected = p.selectable && p.selected(c.id);
+            const classes = [cursor && 'cursor', c.id === p.openId && 'open', selected && 'selected']
+              .filter(Boolean)
+              .join(' ');
             return html`<tr class=${classes} data-id=${c.id} aria-current=${cursor ? 'true' : nothing}>
+              ${
+                p.selectable
+                  ? html`<td class="select">
+                    <input
+                      type="checkbox"
+                      data-select=${c.id}
+                      aria-label=${t('selectRow', { id: c.id })}
+                      aria-keyshortcuts="x"
+                      tabindex=${cursor ? '0' : '-1'}
+                      .checked=${live(selected)}
+                      @click=${(e: MouseEvent) => p.onSelect(i, (e.target as HTMLInputElement).checked, e.shiftKey)}
+                      @focus=${() => {
+                        if (page.cursor !== i) p.onCursor(i);
+                      }}
+                    />
+                  </td>`
+                  : nothing
+              }
               <td class="num">${c.id}</td>
               <td class="clause-col">${c.clause ?? t('wholeTextShort')}</td>
               <td class="text">

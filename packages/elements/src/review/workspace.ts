@@ -47,12 +47,18 @@ export function clausesOf(bundle: unknown): Clause[] {
   return text ? segment(text) : [];
 }
 
-/** What a change does to a comment, as the server applies it (deciding approves; removing clears). */
+/**
+ * What a change does to a comment, as the server applies it (deciding approves; removing clears
+ * the decision and keeps the category given, else the one it had if it stays removed).
+ */
 export function patched(item: CommentItem, patch: CommentPatch): CommentItem {
   const moderation = patch.decision ? 'approved' : (patch.moderation ?? item.moderation);
-  if (moderation === 'rejected') return { ...item, moderation, decision: null, reason: null };
+  if (moderation === 'rejected') {
+    const removalReason = patch.removalReason ?? (item.moderation === 'rejected' ? item.removalReason : null);
+    return { ...item, moderation, decision: null, reason: null, removalReason };
+  }
   const reason = patch.reason !== undefined ? patch.reason.trim() || null : item.reason;
-  return { ...item, moderation, decision: patch.decision ?? item.decision, reason };
+  return { ...item, moderation, decision: patch.decision ?? item.decision, reason, removalReason: null };
 }
 
 export class Workspace {
