@@ -14,7 +14,17 @@ execFileSync('pnpm', ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inheri
 // time, so before the server starts). The last line of the command's output is the token.
 const tokenOutput = execFileSync(
   process.execPath,
-  ['packages/server/dist/main.js', 'token', 'create', '--role', 'admin', '--label', 'pnpm start', '--data', '.data/demo'],
+  [
+    'packages/server/dist/main.js',
+    'token',
+    'create',
+    '--role',
+    'admin',
+    '--label',
+    'pnpm start',
+    '--data',
+    '.data/demo',
+  ],
   { cwd: root, encoding: 'utf8' },
 );
 const staffToken = tokenOutput.trim().split('\n').at(-1);

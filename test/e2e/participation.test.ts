@@ -159,7 +159,7 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   const mine = consultation(page).locator('.sent li').filter({ hasText: secondReceipt });
   await mine.getByRole('button', { name: '查询处理情况' }).click();
   await mine.getByText('不予采纳').waitFor();
-  assert.match((await mine.innerText()) ?? '', /满意度评价已纳入年度考核办法/);
+  assert.match((await mine.textContent()) ?? '', /满意度评价已纳入年度考核办法/);
   assert.deepEqual(errors, []);
   await page.close();
 });
