@@ -4,6 +4,7 @@
 import type { FeedbackView } from '@gongkai/format';
 import { GkDecideEvent, GkPublishEvent } from '../events/review.js';
 import { ApiError } from '../internal/api.js';
+import { downloadBlob } from '../internal/download.js';
 import type { UiLang } from '../internal/localize.js';
 import type { CommentPage } from './comment-page.js';
 import { type FormState, newForm, reasonRequired } from './decision-form.js';
@@ -290,15 +291,7 @@ export class ReviewActions {
     this.setPublishing({ download: kind, downloadError: null });
     try {
       const blob = await this.host.session.download(`/consultations/${encodeURIComponent(id)}/${path}`);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.hidden = true;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(blob, name);
       this.setPublishing({ download: null });
       this.host.announce(this.t('downloaded', { name }));
     } catch (error) {
