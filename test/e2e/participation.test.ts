@@ -4,57 +4,39 @@
 // publish through the API, and the citizen reads the outcome and looks up a receipt.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  buildApp,
-  createToken,
-  type Database,
-  migrate,
-  openDatabase,
-  putPolicy,
-  seedConsultation,
-} from '@gongkai/server';
-import type { FastifyInstance } from 'fastify';
+import { createToken, type Database, putPolicy, seedConsultation } from '@gongkai/server';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
 import { launchChromium, repoRoot, requireBuild } from './browser.js';
+import { apiCaller, type RunningServer, startServer } from './server.js';
 
 const CONSULTATION = 'e2e-consultation';
 const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
 let db: Database;
-let app: FastifyInstance | null = null;
+let server: RunningServer | null = null;
 let apiPort = 0;
 let site: StaticServer;
 let browser: Browser;
 let token = '';
 
 async function startApi(): Promise<void> {
-  db = await openDatabase({ dataDir });
-  await migrate(db);
-  app = await buildApp(db, { commentLimit: { max: 100, windowSeconds: 600 } });
-  await app.listen({ port: apiPort, host: '127.0.0.1' });
-  apiPort = (app.server.address() as AddressInfo).port;
+  server = await startServer(dataDir, apiPort);
+  db = server.db;
+  apiPort = server.port;
 }
 
 async function stopApi(): Promise<void> {
-  await app?.close();
-  await db.close();
-  app = null;
+  await server?.stop();
+  server = null;
 }
 
-async function staff(method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const staff = apiCaller(
+  () => apiPort,
+  () => token,
+);
 
 before(async () => {
   requireBuild();
@@ -81,7 +63,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
-  if (app) await stopApi();
+  if (server) await stopApi();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -136,7 +118,7 @@ test('a comment survives a server outage and a reload, is stored once, and its o
 
   // 5. Staff close the window, decide with reasons and publish, through the API.
   await staff('PATCH', `/consultations/${CONSULTATION}`, { closes: new Date(Date.now() - 60_000).toISOString() });
-  const { items } = await staff('GET', `/consultations/${CONSULTATION}/comments?limit=50`);
+  const { items } = await staff<{ items: unknown[] }>('GET', `/consultations/${CONSULTATION}/comments?limit=50`);
   for (const item of items as { id: number; clause: string | null }[]) {
     await staff(
       'PATCH',

@@ -10,55 +10,38 @@
 //     the progress and publishes; the public feedback accounts for all 200.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Bundle, type FeedbackView, validate } from '@gongkai/format';
-import { buildApp, createToken, type Database, migrate, openDatabase } from '@gongkai/server';
-import type { FastifyInstance } from 'fastify';
+import { createToken } from '@gongkai/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
 import { launchChromium, repoRoot, requireBuild } from './browser.js';
+import { apiCaller, type RunningServer, startServer } from './server.js';
 
 const STAFF_BUNDLE = 'packages/elements/dist/gongkai-staff.js';
 const SEED = readFileSync(join(repoRoot, 'test/fixtures/seeds/ezhou-2016-plan.txt'), 'utf8');
 const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-staff-'));
-let db: Database;
-let app: FastifyInstance;
-let apiPort = 0;
+let server: RunningServer;
 let site: StaticServer;
 let browser: Browser;
 let token = '';
 
-async function api<T = unknown>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(auth ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
+const api = apiCaller(
+  () => server.port,
+  () => token,
+);
 
 before(async () => {
   requireBuild();
   if (!existsSync(join(repoRoot, STAFF_BUNDLE)))
     throw new Error(`${STAFF_BUNDLE} is missing: run \`pnpm build\` first.`);
-  db = await openDatabase({ dataDir });
-  await migrate(db);
-  // 200 comments come from one address in a few seconds.
-  app = await buildApp(db, { commentLimit: { max: 1000, windowSeconds: 600 } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  apiPort = (app.server.address() as AddressInfo).port;
-  token = (await createToken(db, 'admin', 'e2e')).token;
+  server = await startServer(dataDir);
+  token = (await createToken(server.db, 'admin', 'e2e')).token;
   site = await serveStatic({
     mounts: { '/': repoRoot },
-    proxy: { prefixes: ['/api/'], target: `http://127.0.0.1:${apiPort}` },
+    proxy: { prefixes: ['/api/'], target: `http://127.0.0.1:${server.port}` },
   });
   browser = await launchChromium();
 });
@@ -66,8 +49,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
-  await app?.close();
-  await db?.close();
+  await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -286,7 +268,7 @@ test('staff moderate, decide (a group, then the rest in bulk) and publish 200 co
   const all = comments(clauseIds);
   assert.equal(all.length, TOTAL);
   for (const [i, c] of all.entries()) {
-    await fetch(`http://127.0.0.1:${apiPort}/api/v1/consultations/${CONSULTATION}/comments`, {
+    await fetch(`http://127.0.0.1:${server.port}/api/v1/consultations/${CONSULTATION}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-staff-${i}-${Date.now()}` },
       body: JSON.stringify(c),
