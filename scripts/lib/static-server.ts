@@ -1,6 +1,6 @@
 // A small static server for the demo and the e2e pages: mounts folders under URL prefixes,
 // adds per-path headers (CSP), and forwards API paths to the consultation server.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -22,6 +22,8 @@ export interface StaticOptions {
   headersFor?: (path: string) => Record<string, string>;
   /** Requests under these prefixes go to this origin (e.g. `/api/` → http://127.0.0.1:8787). */
   proxy?: { prefixes: string[]; target: string };
+  /** Rewrites an HTML page before it is sent (e.g. to include shared markup). */
+  transformHtml?: (path: string, html: string) => string;
   port?: number;
   host?: string;
 }
@@ -64,6 +66,10 @@ export async function serveStatic(options: StaticOptions): Promise<StaticServer>
       'cache-control': 'no-cache',
       ...options.headersFor?.(path),
     });
+    if (options.transformHtml && extname(file) === '.html') {
+      res.end(options.transformHtml(path, readFileSync(file, 'utf8')));
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 
@@ -18,3 +18,19 @@ export function requireBuild(): void {
 export const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types gongkai lit-html dompurify";
+
+/**
+ * The hostile pages carry the demo's CMS article (demo/enhance.html, made by `pnpm demo-data`)
+ * where they say `<!-- ARTICLE -->`, or `<!-- ARTICLE without inline styles -->` for pages under
+ * a CSP that forbids style attributes: one copy of the article, not one per page.
+ */
+export function includeArticle(_path: string, html: string): string {
+  if (!html.includes('<!-- ARTICLE')) return html;
+  const template = readFileSync(`${repoRoot}demo/enhance.template.html`, 'utf8');
+  const page = readFileSync(`${repoRoot}demo/enhance.html`, 'utf8');
+  const [before = '', after = ''] = template.split('<!-- ARTICLE -->');
+  const article = page.slice(before.length, page.length - after.length);
+  return html
+    .replace('<!-- ARTICLE without inline styles -->', article.replaceAll(' style="text-indent:2em;"', ''))
+    .replace('<!-- ARTICLE -->', article);
+}

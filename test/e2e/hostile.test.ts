@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
-import { launchChromium, repoRoot, requireBuild, strictCsp } from './browser.js';
+import { includeArticle, launchChromium, repoRoot, requireBuild, strictCsp } from './browser.js';
 
 const pages = '/test/e2e/pages';
 /** Clauses in the demo policy (ezhou-2016-40), from the bundle or segmented from the CMS article. */
@@ -36,7 +36,7 @@ before(async () => {
   requireBuild();
   const headersFor = (path: string): Record<string, string> =>
     /\/csp-[^/]*\.html$/.test(path) ? { 'content-security-policy': strictCsp } : {};
-  server = await serveStatic({ mounts: { '/': repoRoot }, headersFor });
+  server = await serveStatic({ mounts: { '/': repoRoot }, headersFor, transformHtml: includeArticle });
   browser = await launchChromium();
 });
 after(async () => {
