@@ -23,6 +23,7 @@ import {
 } from '@gongkai/format';
 import type { AuditEntry, CommentItem, CommentPatch } from '../../packages/elements/src/review/staff-api.js';
 import { feedbackFrom } from '../../packages/server/src/lib/feedback-view.js';
+import { nearDuplicates } from '../../packages/server/src/lib/groups.js';
 import {
   commentPermissions,
   permissionsOf,
@@ -189,24 +190,6 @@ const json = (status: number, body: unknown) =>
     headers: body === null ? {} : { 'content-type': 'application/json' },
   });
 
-const normalise = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-function bigrams(s: string): Set<string> {
-  const chars = Array.from(s);
-  const out = new Set<string>();
-  for (let i = 0; i < chars.length - 1; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-/** Jaccard similarity of two bigram sets, at least 0.8 (the server's rule). */
-function similar(x: Set<string>, y: Set<string>): boolean {
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return shared / (x.size + y.size - shared || 1) >= 0.8;
-}
-
 const RECEIPT = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const receiptFor = (id: number) =>
   Array.from({ length: 16 }, (_, i) => RECEIPT[(id * 7 + i * 13) % 32])
@@ -330,22 +313,11 @@ export class ReviewFakeApi {
 
   private grouped: { size: number; groups: Map<number, number[]> } | null = null;
 
-  /** Near-duplicate groups (smallest id first), as the server finds them; texts never change. */
+  /** Near-duplicate groups (smallest id first), by the server's own rule; texts never change. */
   groups(): Map<number, number[]> {
     if (this.grouped?.size === this.comments.size) return this.grouped.groups;
-    const ids = [...this.comments.keys()].sort((a, b) => a - b);
-    // Each text's bigrams once, not once per pair.
-    const grams = new Map(ids.map((id) => [id, bigrams(normalise(this.comments.get(id)!.body))]));
-    const groups = new Map<number, number[]>();
-    const seen = new Set<number>();
-    for (const a of ids) {
-      if (seen.has(a)) continue;
-      const members = ids.filter((b) => b === a || (!seen.has(b) && similar(grams.get(a)!, grams.get(b)!)));
-      if (members.length > 1) {
-        groups.set(a, members);
-        for (const m of members) seen.add(m);
-      }
-    }
+    const comments = [...this.comments.values()].sort((a, b) => a.id - b.id);
+    const groups = nearDuplicates(comments);
     this.grouped = { size: this.comments.size, groups };
     return groups;
   }
