@@ -2,10 +2,15 @@
 // baselines: fastify answering a trivial JSON POST (the HTTP ceiling) and the same driver doing
 // one INSERT per request with no HTTP (the database floor). PGlite always; PostgreSQL when
 // GK_TEST_DATABASE_URL is set. GK_BENCH_SECONDS shortens each run (default 10).
+// The load generator (autocannon) runs in a child process for every HTTP run, ceiling included,
+// as a real client would: in the server's process it would take the thread from fastify (and
+// from PGlite, which runs on that thread too) while the no-HTTP floor has the thread to itself.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp, createToken, type Database, migrate, openDatabase } from '@gongkai/server';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -33,9 +38,49 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-async function load(opts: autocannon.Options): Promise<Figures> {
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+/** What the parent asks of the load generator; `citizens`: each connection its own address and keys. */
+interface LoadRequest {
+  opts: autocannon.Options;
+  citizens?: boolean;
+}
+
+/** Runs autocannon in a child process (this file, GK_BENCH_LOADER set) and returns its figures. */
+function load(opts: autocannon.Options, citizens = false): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, GK_BENCH_LOADER: '1' } });
+    child.once('message', (f: Figures) => resolve(f));
+    child.once('error', reject);
+    child.once('exit', (code) => (code ? reject(new Error(`load generator exited with ${code}`)) : undefined));
+    child.send({ opts: { connections: CONNECTIONS, duration: SECONDS, ...opts }, citizens } satisfies LoadRequest);
+  });
+}
+
+/** The child's side of `load`. */
+async function loader(): Promise<void> {
+  const { opts, citizens } = await new Promise<LoadRequest>((resolve) => process.once('message', resolve));
+  let n = 0;
+  let clients = 0;
+  const r = await autocannon({
+    ...opts,
+    // A new Idempotency-Key per request: every one is a real, stored comment. Each connection
+    // is its own client address (X-Forwarded-For, trusted here), as 50 citizens would be: one
+    // shared address would make every request update the same rate-limit row, one at a time.
+    setupClient: citizens
+      ? (client) => {
+          const address = `198.51.100.${++clients}`;
+          const next = () =>
+            client.setHeaders({
+              'content-type': 'application/json',
+              'x-forwarded-for': address,
+              'idempotency-key': `bench-${process.pid}-${n++}-${Math.random()}`,
+            });
+          next();
+          client.on('response', next);
+        }
+      : undefined,
+  });
+  const f: Figures = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+  process.send!(f, () => process.disconnect());
 }
 
 /** One INSERT per operation, 50 at a time, no HTTP: what the database alone can do. */
@@ -101,28 +146,15 @@ async function service(name: string, db: Database, ceilingFigures: Figures): Pro
     closes: '2099-12-31',
   };
   await fetch(`${url}/api/v1/consultations`, { method: 'POST', headers: staff, body: JSON.stringify(open) });
-  let n = 0;
-  let clients = 0;
-  const submit = await load({
-    url: `${url}/api/v1/consultations/bench-open/comments`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: COMMENT,
-    // A new Idempotency-Key per request: every one is a real, stored comment. Each connection
-    // is its own client address (X-Forwarded-For, trusted here), as 50 citizens would be: one
-    // shared address would make every request update the same rate-limit row, one at a time.
-    setupClient: (client) => {
-      const address = `198.51.100.${++clients}`;
-      const next = () =>
-        client.setHeaders({
-          'content-type': 'application/json',
-          'x-forwarded-for': address,
-          'idempotency-key': `bench-${process.pid}-${n++}-${Math.random()}`,
-        });
-      next();
-      client.on('response', next);
+  const submit = await load(
+    {
+      url: `${url}/api/v1/consultations/bench-open/comments`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: COMMENT,
     },
-  });
+    true,
+  );
 
   // 10,000 decided comments, then published: the feedback is one stored snapshot.
   await db.exec(`INSERT INTO consultations (id, title, opens, closes) VALUES ('bench-done', 'bench', now() - interval '40 days', now() - interval '1 day');
@@ -164,30 +196,35 @@ async function service(name: string, db: Database, ceilingFigures: Figures): Pro
   line(`    … Accept-Encoding: gzip (${(gzSize / 1e3).toFixed(0)} kB)`, feedbackGz);
 }
 
-const ceilingFigures = await ceiling();
-const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
-try {
-  const pglite = await openDatabase({ dataDir: join(dir, 'data') });
-  await service('PGlite (data directory)', pglite, ceilingFigures);
-  await pglite.close();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-const url = process.env.GK_TEST_DATABASE_URL;
-if (url) {
-  const admin = await openDatabase({ url });
-  const schema = `bench_${process.pid}`;
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const pg = await openDatabase({ url: scoped.href });
+async function main(): Promise<void> {
+  const ceilingFigures = await ceiling();
+  const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
   try {
-    await service('PostgreSQL', pg, ceilingFigures);
+    const pglite = await openDatabase({ dataDir: join(dir, 'data') });
+    await service('PGlite (data directory)', pglite, ceilingFigures);
+    await pglite.close();
   } finally {
-    await pg.close();
-    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-} else {
-  console.log('\n(PostgreSQL skipped: set GK_TEST_DATABASE_URL, e.g. from scripts/start-postgres.sh)');
+  const url = process.env.GK_TEST_DATABASE_URL;
+  if (url) {
+    const admin = await openDatabase({ url });
+    const schema = `bench_${process.pid}`;
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    const scoped = new URL(url);
+    scoped.searchParams.set('options', `-c search_path=${schema}`);
+    const pg = await openDatabase({ url: scoped.href });
+    try {
+      await service('PostgreSQL', pg, ceilingFigures);
+    } finally {
+      await pg.close();
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    }
+  } else {
+    console.log('\n(PostgreSQL skipped: set GK_TEST_DATABASE_URL, e.g. from scripts/start-postgres.sh)');
+  }
 }
+
+if (process.env.GK_BENCH_LOADER) await loader();
+else await main();
