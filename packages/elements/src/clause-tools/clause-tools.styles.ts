@@ -8,9 +8,13 @@ import { type CSSResult, css, unsafeCSS } from 'lit';
 export function clauseToolsStyles(hostSelector: string): CSSResult {
   const host = unsafeCSS(hostSelector);
   const scope = unsafeCSS(hostSelector === ':host' ? '' : hostSelector);
+  // Only a tool with its own shadow root, in the page's article, needs `all: initial` against
+  // what the page's elements pass down; inside gk-document the few inherited properties that
+  // matter are set here. `all` on 600 tools and their buttons was most of the style work.
+  const shield = unsafeCSS(hostSelector === ':host' ? 'all: initial;' : '');
   return css`
     ${host} {
-      all: initial;
+      ${shield}
       display: inline-flex;
       gap: 0.25em;
       vertical-align: 0.1em;
@@ -19,9 +23,14 @@ export function clauseToolsStyles(hostSelector: string): CSSResult {
       font-size: 0.8125em !important;
       line-height: 1.4 !important;
       text-indent: 0;
+      font-weight: normal;
+      font-style: normal;
+      letter-spacing: normal;
+      text-decoration: none;
     }
     ${scope} button {
-      all: unset;
+      appearance: none;
+      margin: 0;
       box-sizing: border-box;
       cursor: pointer;
       border: 1px solid var(--gk-color-border, #8c959f);

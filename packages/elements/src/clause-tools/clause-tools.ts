@@ -1,14 +1,27 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { adoptStyles } from 'lit';
 import { GkNoteRequestEvent } from '../events/clause.js';
 import { GkCommentRequestEvent } from '../events/consultation.js';
-import { LocalizeController } from '../internal/localize.js';
+import type { Messages } from '../i18n/zh-Hans.js';
+import { coreMessages, fill } from '../internal/localize.js';
 import { clauseToolsStyles } from './clause-tools.styles.js';
+
+const styles = clauseToolsStyles(':host');
+
+function button(part: string, className = ''): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.setAttribute('part', part);
+  if (className) b.className = className;
+  return b;
+}
 
 /**
  * The controls at the start of a clause: copy a deep link to it, and open its interpretation.
  * Inserted by gk-document (also into a CMS article in the page), so it shields itself from the
  * page's CSS.
+ *
+ * Not a Lit element: a long regulation has 600 of them, and plain DOM built once and updated in
+ * place costs a fraction of 600 template instances.
  *
  * @tagname gk-clause-tools
  * @summary Per-clause "copy link" and "查看解读" buttons.
@@ -17,22 +30,15 @@ import { clauseToolsStyles } from './clause-tools.styles.js';
  * @csspart copy - The copy-link button.
  * @csspart notes - The interpretation button.
  * @csspart comment - The "对本条提意见" button.
+ * @attr clause - The clause id (e.g. `3.4`).
+ * @attr number - The clause number as written (e.g. `（四）`), for screen-reader names.
+ * @attr notes - How many interpretation notes the clause has.
+ * @attr note-index - The note number used in print (注1, 注2…).
+ * @attr expanded - Whether the clause's interpretation is open.
+ * @attr commentable - Offer "对本条提意见".
  */
-export class GkClauseTools extends LitElement {
-  static override styles = clauseToolsStyles(':host');
-
-  /** The clause id (e.g. `3.4`). */
-  @property({ reflect: true }) accessor clause = '';
-  /** The clause number as written (e.g. `（四）`), for screen-reader names. */
-  @property() accessor number = '';
-  /** How many interpretation notes the clause has; the button shows only when there are some. */
-  @property({ type: Number }) accessor notes = 0;
-  /** The note number used in print (注1, 注2…). */
-  @property({ type: Number, attribute: 'note-index' }) accessor noteIndex = 0;
-  /** Whether the clause's interpretation is open (for aria-expanded). */
-  @property({ type: Boolean, reflect: true }) accessor expanded = false;
-  /** Offer "对本条提意见" (set by gk-document while its draft is open for comments). */
-  @property({ type: Boolean, reflect: true }) accessor commentable = false;
+export class GkClauseTools extends HTMLElement {
+  static readonly observedAttributes = ['clause', 'number', 'notes', 'note-index', 'expanded', 'commentable'];
 
   /**
    * Render without a shadow root, styled by the surrounding shadow root (gk-document includes
@@ -40,13 +46,68 @@ export class GkClauseTools extends LitElement {
    */
   light = false;
 
-  @state() private accessor copied = false;
-  private readonly i18n = new LocalizeController(this);
+  private t: Messages | null = null;
+  private root: ShadowRoot | HTMLElement | null = null;
+  private copyButton: HTMLButtonElement | null = null;
+  private copyMark: HTMLSpanElement | null = null;
+  private status: HTMLSpanElement | null = null;
+  private notesButton: HTMLButtonElement | null = null;
+  private commentButton: HTMLButtonElement | null = null;
+  private copied = false;
 
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!this.light) return super.createRenderRoot();
-    this.classList.add('gk-clause-tools');
-    return this;
+  /** The clause id (e.g. `3.4`). */
+  get clause(): string {
+    return this.getAttribute('clause') ?? '';
+  }
+  set clause(value: string) {
+    this.setAttribute('clause', value);
+  }
+
+  /** The clause number as written (e.g. `（四）`), for screen-reader names. */
+  get number(): string {
+    return this.getAttribute('number') ?? '';
+  }
+  set number(value: string) {
+    this.setAttribute('number', value);
+  }
+
+  /** How many interpretation notes the clause has; the button shows only when there are some. */
+  get notes(): number {
+    return Number(this.getAttribute('notes')) || 0;
+  }
+  set notes(value: number) {
+    if (value) this.setAttribute('notes', String(value));
+    else this.removeAttribute('notes');
+  }
+
+  /** The note number used in print (注1, 注2…). */
+  get noteIndex(): number {
+    return Number(this.getAttribute('note-index')) || 0;
+  }
+  set noteIndex(value: number) {
+    if (value) this.setAttribute('note-index', String(value));
+    else this.removeAttribute('note-index');
+  }
+
+  /** Whether the clause's interpretation is open (for aria-expanded). */
+  get expanded(): boolean {
+    return this.hasAttribute('expanded');
+  }
+  set expanded(value: boolean) {
+    this.toggleAttribute('expanded', value);
+  }
+
+  /** Offer "对本条提意见" (set by gk-document while its draft is open for comments). */
+  get commentable(): boolean {
+    return this.hasAttribute('commentable');
+  }
+  set commentable(value: boolean) {
+    this.toggleAttribute('commentable', value);
+  }
+
+  /** Rendering is synchronous; kept so callers can await it as with the other elements. */
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
   /** The link to this clause on the current page. */
@@ -54,6 +115,82 @@ export class GkClauseTools extends LitElement {
     const url = new URL(location.href);
     url.hash = `clause=${this.clause}`;
     return url.href;
+  }
+
+  /** Focus goes to the first control, so a keyboard reader lands at the clause. */
+  override focus(options?: FocusOptions): void {
+    this.copyButton?.focus(options);
+  }
+
+  connectedCallback(): void {
+    if (!this.root) this.build();
+    this.sync();
+  }
+
+  attributeChangedCallback(): void {
+    if (this.root) this.sync();
+  }
+
+  private build(): void {
+    this.t = coreMessages(this);
+    if (this.light) {
+      this.classList.add('gk-clause-tools');
+      this.root = this;
+    } else {
+      const shadow = this.attachShadow({ mode: 'open' });
+      adoptStyles(shadow, [styles]);
+      this.root = shadow;
+    }
+    this.copyButton = button('copy');
+    this.copyMark = document.createElement('span');
+    this.copyMark.setAttribute('aria-hidden', 'true');
+    this.copyButton.append(this.copyMark);
+    this.status = document.createElement('span');
+    this.status.setAttribute('role', 'status');
+    this.status.className = 'done';
+    this.root.append(this.copyButton, this.status);
+    this.root.addEventListener('click', (e) => this.onClick(e));
+  }
+
+  private onClick(e: Event): void {
+    const target = (e.target as Element).closest?.('button');
+    if (target === this.copyButton) void this.copy();
+    else if (target && target === this.notesButton)
+      this.dispatchEvent(new GkNoteRequestEvent({ clause: this.clause, trigger: target }));
+    else if (target && target === this.commentButton)
+      this.dispatchEvent(new GkCommentRequestEvent({ clause: this.clause, trigger: target }));
+  }
+
+  private sync(): void {
+    const t = this.t!;
+    const clause = this.number || this.clause;
+    this.copyButton!.setAttribute('aria-label', fill(t.copyLinkTo, { clause }));
+    this.copyMark!.className = this.copied ? 'done' : '';
+    this.copyMark!.textContent = this.copied ? '✓' : '#';
+    this.status!.textContent = this.copied ? t.linkCopied : '';
+    const notes = this.notes;
+    if (notes > 0) {
+      if (!this.notesButton) {
+        this.notesButton = button('notes');
+        const screen = document.createElement('span');
+        screen.className = 'screen';
+        screen.textContent = t.notesButton;
+        this.notesButton.append(screen, document.createElement('span'));
+        this.notesButton.lastElementChild!.className = 'print';
+      }
+      this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
+      this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause, count: notes }));
+      this.notesButton.lastElementChild!.textContent = `[${t.noteShort}${this.noteIndex}]`;
+      if (!this.notesButton.isConnected) this.status!.after(this.notesButton);
+    } else this.notesButton?.remove();
+    if (this.commentable) {
+      if (!this.commentButton) {
+        this.commentButton = button('comment', 'comment');
+        this.commentButton.textContent = t.commentOnClause;
+      }
+      this.commentButton.setAttribute('aria-label', fill(t.commentOnClauseFor, { clause }));
+      if (!this.commentButton.isConnected) this.root!.append(this.commentButton);
+    } else this.commentButton?.remove();
   }
 
   private async copy(): Promise<void> {
@@ -64,46 +201,10 @@ export class GkClauseTools extends LitElement {
       history.replaceState(history.state, '', `#clause=${this.clause}`);
     }
     this.copied = true;
+    this.sync();
     setTimeout(() => {
       this.copied = false;
+      this.sync();
     }, 2000);
-  }
-
-  protected override render() {
-    const t = this.i18n.msg.bind(this.i18n);
-    const label = this.number || this.clause;
-    return html`<button part="copy" type="button" aria-label=${t('copyLinkTo', { clause: label })} @click=${this.copy}>
-        <span aria-hidden="true" class=${this.copied ? 'done' : ''}>${this.copied ? '✓' : '#'}</span></button
-      ><span role="status" class="done">${this.copied ? t('linkCopied') : ''}</span>${
-        this.notes > 0
-          ? html`<button
-              part="notes"
-              type="button"
-              aria-expanded=${this.expanded ? 'true' : 'false'}
-              aria-label=${t('showNotesFor', { clause: label, count: this.notes })}
-              @click=${(e: Event) =>
-                this.dispatchEvent(
-                  new GkNoteRequestEvent({ clause: this.clause, trigger: e.currentTarget as HTMLElement }),
-                )}
-            >
-              <span class="screen">${t('notesButton')}</span><span class="print">[${t('noteShort')}${this.noteIndex}]</span>
-            </button>`
-          : nothing
-      }${
-        this.commentable
-          ? html`<button
-              part="comment"
-              type="button"
-              class="comment"
-              aria-label=${t('commentOnClauseFor', { clause: label })}
-              @click=${(e: Event) =>
-                this.dispatchEvent(
-                  new GkCommentRequestEvent({ clause: this.clause, trigger: e.currentTarget as HTMLElement }),
-                )}
-            >
-              ${t('commentOnClause')}
-            </button>`
-          : nothing
-      }`;
   }
 }

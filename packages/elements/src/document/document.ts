@@ -212,6 +212,9 @@ export class GkDocument extends LitElement {
       if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', this.msg);
       else if (this.src) bundle = await loadBundle(this.src, this.msg, abort.signal);
       else throw new BundleError(this.msg('loadFailed'), this.msg('noSource'));
+      // Fetched while the body renders, so the notes are placed in the same task as the text
+      // and the page lays out once, not once for the text and again for the notes.
+      if (bundle.interpretations?.length) void loadAnchorEngine().catch(() => {});
       const content =
         bundle.bodyHtml !== undefined
           ? sanitizeToFragment(bundle.bodyHtml)

@@ -28,12 +28,23 @@ const BLOCK_TAGS = new Set([
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'BUTTON']);
 const HEADING = /^H[1-6]$/;
 
+/**
+ * Where a stretch of a block's text lives: characters `start`… map to `node` from offset
+ * `base` on (a line break's space, `fixed`, maps to one character). One entry per text node
+ * rather than per character: a long document has 100,000 characters and a few thousand nodes.
+ */
+interface Segment {
+  start: number;
+  node: Text;
+  base: number;
+  fixed: boolean;
+}
+
 /** A run of text in one block element, with a way back from a character offset to the DOM. */
 interface Block {
   element: Element;
   text: string;
-  /** For each character of `text`, its text node and offset. */
-  positions: { node: Text; offset: number }[];
+  segments: Segment[];
 }
 
 export interface ClauseDom {
@@ -51,30 +62,35 @@ function isBlock(el: Element): boolean {
 /** Leaf blocks in document order: text directly inside a block that holds other blocks is its own run. */
 function collectBlocks(roots: readonly Node[], skip: (el: Element) => boolean): Block[] {
   const blocks: Block[] = [];
-  let current: Block | null = null;
+  let current: { element: Element; pieces: string[]; length: number; segments: Segment[] } | null = null;
   const close = () => {
-    if (current?.text.trim()) blocks.push(current);
+    if (current) {
+      const text = current.pieces.join('');
+      if (text.trim()) blocks.push({ element: current.element, text, segments: current.segments });
+    }
     current = null;
   };
   const visit = (node: Node, owner: Element) => {
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
-      if (!current) current = { element: owner, text: '', positions: [] };
-      for (let i = 0; i < data.length; i++) {
-        current.text += data[i];
-        current.positions.push({ node: node as Text, offset: i });
-      }
+      if (!data) return;
+      current ??= { element: owner, pieces: [], length: 0, segments: [] };
+      current.segments.push({ start: current.length, node: node as Text, base: 0, fixed: false });
+      current.pieces.push(data);
+      current.length += data.length;
       return;
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const el = node as Element;
     if (SKIP_TAGS.has(el.tagName) || skip(el)) return;
     if (el.tagName === 'BR' && current) {
-      // A line break separates words the way a space does.
-      const last = current.positions[current.positions.length - 1];
+      // A line break separates words the way a space does (it maps to the character before it).
+      const last = current.segments[current.segments.length - 1];
       if (last) {
-        current.text += ' ';
-        current.positions.push(last);
+        const offset = last.fixed ? last.base : last.base + current.length - 1 - last.start;
+        current.segments.push({ start: current.length, node: last.node, base: offset, fixed: true });
+        current.pieces.push(' ');
+        current.length += 1;
       }
       return;
     }
@@ -89,6 +105,19 @@ function collectBlocks(roots: readonly Node[], skip: (el: Element) => boolean): 
     close();
   }
   return blocks;
+}
+
+/** The segment holding character `index` of a block (binary search). */
+function segmentAt(block: Block, index: number): number {
+  const { segments } = block;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.start <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Index into `text` where `piece` begins, ignoring whitespace differences; -1 if absent. */
@@ -115,18 +144,29 @@ function findPiece(text: string, piece: string, from: number): number {
 function insertMarker(block: Block, index: number, marker: HTMLElement): void {
   let at = index;
   while (at < block.text.length && /\s/.test(block.text[at]!)) at++;
-  const position = block.positions[at];
-  if (!position || at === 0 || index <= 0) {
+  if (at >= block.text.length || at === 0 || index <= 0) {
     block.element.insertBefore(marker, block.element.firstChild);
     return;
   }
-  const rest = position.node.splitText(position.offset);
+  const i = segmentAt(block, at);
+  const segment = block.segments[i]!;
+  const offset = segment.fixed ? segment.base : segment.base + at - segment.start;
+  const original = segment.node;
+  const rest = original.splitText(offset);
   rest.parentNode?.insertBefore(marker, rest);
-  // Later positions in the split node now live in `rest`.
-  for (let i = at; i < block.positions.length; i++) {
-    const p = block.positions[i]!;
-    if (p.node !== position.node) break;
-    block.positions[i] = { node: rest, offset: p.offset - position.offset };
+  // Characters from the split point on now live in `rest`.
+  if (!segment.fixed && at > segment.start) {
+    block.segments.splice(i + 1, 0, { start: at, node: rest, base: 0, fixed: false });
+  } else {
+    segment.node = rest;
+    segment.base -= offset;
+  }
+  for (let k = i + 1; k < block.segments.length; k++) {
+    const later = block.segments[k]!;
+    if (later.node === original && later.base >= offset) {
+      later.node = rest;
+      later.base -= offset;
+    }
   }
 }
 

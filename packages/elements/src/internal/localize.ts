@@ -32,15 +32,40 @@ export class LocalizeController<M extends Record<string, string> = Messages> imp
     host.addController(this);
   }
 
+  /** The language found for the render under way: a render asks for many strings. */
+  private rendering: UiLang | null = null;
+
   hostConnected(): void {}
 
+  hostUpdate(): void {
+    this.rendering = this.lookUp();
+  }
+
+  hostUpdated(): void {
+    this.rendering = null;
+  }
+
   get lang(): UiLang {
+    return this.rendering ?? this.lookUp();
+  }
+
+  private lookUp(): UiLang {
     return uiLang(closestLang(this.host) || document.documentElement.lang);
   }
 
   msg(key: keyof M, params: Record<string, string | number> = {}): string {
-    return this.catalogues[this.lang][key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+    return fill(this.catalogues[this.lang][key]!, params);
   }
+}
+
+/** A catalogue entry with its `{name}` placeholders filled in. */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The core UI text for an element, for the few that are not Lit elements. */
+export function coreMessages(element: Element): Messages {
+  return core[uiLang(closestLang(element) || document.documentElement.lang)];
 }
 
 /** The nearest `lang`, looking through shadow roots (gk-policy's `lang` reaches its parts). */

@@ -19,12 +19,11 @@ export const interpretationStyles = css`
   }
   .column {
     position: relative;
-    min-block-size: var(--gk-column-height, 0);
   }
   .column .group {
     position: absolute;
     inset-inline: 0;
-    top: var(--gk-note-top, 0);
+    top: 0;
   }
   .column .group:not(.expanded) > .note .body {
     display: -webkit-box;

@@ -1,4 +1,4 @@
-import type { Interpretation } from '@gongkai/format';
+import type { Clause, Interpretation } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
@@ -12,7 +12,7 @@ import { findDocument } from '../internal/find-document.js';
 import { loadPopupEngine } from '../internal/lazy.js';
 import { type BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
+import { renderSafeBodies } from '../internal/markdown/render.js';
 import type { Popup } from '../internal/popup.js';
 import { interpretationStyles } from './interpretation.styles.js';
 import { placeNotes } from './layout.js';
@@ -77,6 +77,8 @@ export class GkInterpretation extends LitElement {
   private resize: ResizeObserver | null = null;
   private layoutQueued = false;
   private generation = 0;
+  /** Clause labels by id, for the clause list they were made from. */
+  private labels: { clauses: readonly Clause[]; byId: Map<string, string> } | null = null;
 
   private readonly onDocReady = () => void this.build();
   private readonly onClauseChange = (e: GkClauseChangeEvent) => {
@@ -161,7 +163,10 @@ export class GkInterpretation extends LitElement {
     const generation = ++this.generation;
     try {
       const notes = await this.notes();
-      const bodies = await Promise.all(notes.map((n) => this.renderBody(n.body)));
+      const bodies = await renderSafeBodies(
+        notes.map((n) => ({ markdown: n.body, html: n.html })),
+        'body',
+      );
       if (generation !== this.generation) return;
       const anchoring = await doc.anchorNotes(notes);
       if (generation !== this.generation) return;
@@ -188,13 +193,6 @@ export class GkInterpretation extends LitElement {
     } catch (error) {
       this.error = reportBundleError(this, error, this.i18n.msg.bind(this.i18n));
     }
-  }
-
-  private async renderBody(markdown: string): Promise<HTMLElement> {
-    const body = document.createElement('div');
-    body.className = 'body';
-    body.append(await renderSafeMarkdownFragment(markdown));
-    return body;
   }
 
   private chooseMode(): void {
@@ -229,7 +227,7 @@ export class GkInterpretation extends LitElement {
       return marker ? [{ group, marker }] : [];
     });
     const height = placeNotes(column, placements);
-    column.style.setProperty('--gk-column-height', `${height}px`);
+    column.style.minBlockSize = `${height}px`;
   }
 
   private toggleExpanded(clause: string): void {
@@ -270,8 +268,11 @@ export class GkInterpretation extends LitElement {
   }
 
   private label(clause: string): string {
-    const found = this.doc?.clauses.find((c) => c.id === clause);
-    return found ? `${found.number}${found.title}`.slice(0, 24) : clause;
+    const clauses = this.doc?.clauses ?? [];
+    if (this.labels?.clauses !== clauses) {
+      this.labels = { clauses, byId: new Map(clauses.map((c) => [c.id, `${c.number}${c.title}`.slice(0, 24)])) };
+    }
+    return this.labels.byId.get(clause) ?? clause;
   }
 
   protected override render() {

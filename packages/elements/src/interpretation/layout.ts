@@ -22,7 +22,7 @@ export function placeNotes(column: HTMLElement, placements: readonly Placement[]
     return top;
   });
   measured.forEach((m, i) => {
-    m.group.style.setProperty('--gk-note-top', `${tops[i]}px`);
+    m.group.style.top = `${tops[i]}px`;
   });
   return bottom;
 }

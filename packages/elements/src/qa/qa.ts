@@ -11,7 +11,7 @@ import { findDocument } from '../internal/find-document.js';
 import { loadSearchEngine } from '../internal/lazy.js';
 import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
+import { renderSafeBodies } from '../internal/markdown/render.js';
 import { marked, renderSnippet } from './highlight.js';
 import { qaStyles } from './qa.styles.js';
 import { faqJsonLd, placeJsonLd } from './structured-data.js';
@@ -149,7 +149,10 @@ export class GkQa extends LitElement {
       const items = bundle.qa ?? [];
       const [engine, answers] = await Promise.all([
         loadSearchEngine(),
-        Promise.all(items.map((item) => this.renderAnswer(item.answer))),
+        renderSafeBodies(
+          items.map((item) => ({ markdown: item.answer, html: item.answerHtml })),
+          'answer',
+        ).then((bodies) => bodies.map(answerOf)),
       ]);
       if (generation !== this.generation) return;
       this.engine = engine;
@@ -167,14 +170,6 @@ export class GkQa extends LitElement {
       if (generation !== this.generation) return;
       this.error = reportBundleError(this, error, this.msg);
     }
-  }
-
-  private async renderAnswer(markdown: string): Promise<Answer> {
-    const body = document.createElement('div');
-    body.className = 'answer';
-    body.setAttribute('part', 'answer');
-    body.append(await renderSafeMarkdownFragment(markdown));
-    return { body, plain: (body.textContent ?? '').replace(/\s+/g, ' ').trim() };
   }
 
   /** The policy id votes are counted under. */
@@ -412,4 +407,9 @@ export class GkQa extends LitElement {
       </div>
     </div>`;
   }
+}
+
+function answerOf(body: HTMLElement): Answer {
+  body.setAttribute('part', 'answer');
+  return { body, plain: (body.textContent ?? '').replace(/\s+/g, ' ').trim() };
 }
