@@ -163,6 +163,35 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('submissions arriving together are written together, each answered as if alone', async () => {
+      const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: true });
+      const id = await consultation(ctx);
+      const closed = await consultation(ctx, { opens: iso(-40), closes: iso(-1) });
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      const same = key();
+      const clash = key();
+      const answers = await Promise.all([
+        ...Array.from({ length: 6 }, (_, i) => ctx.comment(id, { body: `第${i}条` }, key(), from('203.0.113.20'))),
+        ...Array.from({ length: 3 }, () => ctx.comment(id, { body: '同一条' }, same, from('203.0.113.21'))),
+        ctx.comment(id, { body: '先到的' }, clash, from('203.0.113.22')),
+        ctx.comment(id, { body: '后到的，内容不同' }, clash, from('203.0.113.22')),
+        ctx.comment('no-such-consultation', { body: '无此征集' }, key(), from('203.0.113.23')),
+        ctx.comment(closed, { body: '已截止' }, key(), from('203.0.113.23')),
+        // A lone surrogate is stored as U+FFFD, as a text parameter would be, and fails no one else.
+        ctx.comment(id, { body: `半个字符\ud800` }, key(), from('203.0.113.24')),
+      ]);
+      const codes = answers.map((a) => a.statusCode);
+      assert.deepEqual(codes.slice(0, 6).sort(), [201, 201, 201, 429, 429, 429]);
+      assert.ok(answers.slice(0, 6).every((a) => a.statusCode === 201 || Number(a.headers['retry-after']) > 0));
+      assert.deepEqual(codes.slice(6, 9), [201, 201, 201]);
+      assert.equal(new Set(answers.slice(6, 9).map((a) => a.json().receipt)).size, 1);
+      assert.deepEqual(codes.slice(9), [201, 409, 404, 403, 201]);
+      const stored = await ctx.db.query<{ body: string }>('SELECT body FROM comments WHERE consultation_id = $1', [id]);
+      assert.equal(stored.rows.length, 3 + 1 + 1 + 1);
+      assert.ok(stored.rows.some((r) => r.body === '半个字符\ufffd'));
+      await ctx.close();
+    });
+
     test('without --trust-proxy X-Forwarded-For is ignored, so it cannot dodge the limit', async () => {
       const ctx = await setup(fresh, { commentLimit: { max: 2, windowSeconds: 600 } });
       const id = await consultation(ctx);
