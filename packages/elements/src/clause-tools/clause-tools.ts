@@ -49,7 +49,7 @@ export class GkClauseTools extends HTMLElement {
   private t: Messages | null = null;
   private root: ShadowRoot | HTMLElement | null = null;
   private copyButton: HTMLButtonElement | null = null;
-  private copyMark: HTMLSpanElement | null = null;
+  /** Says "已复制链接"; made on the first copy: 600 live regions waiting for nothing cost layout. */
   private status: HTMLSpanElement | null = null;
   private notesButton: HTMLButtonElement | null = null;
   private commentButton: HTMLButtonElement | null = null;
@@ -142,13 +142,7 @@ export class GkClauseTools extends HTMLElement {
       this.root = shadow;
     }
     this.copyButton = button('copy');
-    this.copyMark = document.createElement('span');
-    this.copyMark.setAttribute('aria-hidden', 'true');
-    this.copyButton.append(this.copyMark);
-    this.status = document.createElement('span');
-    this.status.setAttribute('role', 'status');
-    this.status.className = 'done';
-    this.root.append(this.copyButton, this.status);
+    this.root.append(this.copyButton);
     this.root.addEventListener('click', (e) => this.onClick(e));
   }
 
@@ -165,9 +159,9 @@ export class GkClauseTools extends HTMLElement {
     const t = this.t!;
     const clause = this.number || this.clause;
     this.copyButton!.setAttribute('aria-label', fill(t.copyLinkTo, { clause }));
-    this.copyMark!.className = this.copied ? 'done' : '';
-    this.copyMark!.textContent = this.copied ? '✓' : '#';
-    this.status!.textContent = this.copied ? t.linkCopied : '';
+    this.copyButton!.classList.toggle('done', this.copied);
+    this.copyButton!.textContent = this.copied ? '✓' : '#';
+    if (this.status) this.status.textContent = this.copied ? t.linkCopied : '';
     const notes = this.notes;
     if (notes > 0) {
       if (!this.notesButton) {
@@ -181,7 +175,7 @@ export class GkClauseTools extends HTMLElement {
       this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
       this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause, count: notes }));
       this.notesButton.lastElementChild!.textContent = `[${t.noteShort}${this.noteIndex}]`;
-      if (!this.notesButton.isConnected) this.status!.after(this.notesButton);
+      if (!this.notesButton.isConnected) this.copyButton!.after(this.notesButton);
     } else this.notesButton?.remove();
     if (this.commentable) {
       if (!this.commentButton) {
@@ -201,6 +195,14 @@ export class GkClauseTools extends HTMLElement {
       history.replaceState(history.state, '', `#clause=${this.clause}`);
     }
     this.copied = true;
+    if (!this.status) {
+      this.status = document.createElement('span');
+      this.status.setAttribute('role', 'status');
+      this.status.className = 'done';
+      this.root!.append(this.status);
+      // A live region is announced when its text changes after it is in the page.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     this.sync();
     setTimeout(() => {
       this.copied = false;
