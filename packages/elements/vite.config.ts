@@ -154,6 +154,13 @@ export default defineConfig({
   ...config,
   plugins: [tc39Decorators(), minifyCssTemplates(), compileEagerly(), ...(config.plugins ?? [])],
   resolve: { conditions: ['source'] },
-  build: { target: 'es2022', minify: true, sourcemap: true, ...config.build, ...(process.env.GK_NO_MINIFY ? { minify: false } : {}) },
+  build: {
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    ...config.build,
+    // GK_NO_MINIFY=1 keeps the embed's function names readable in a CPU profile.
+    ...(process.env.GK_NO_MINIFY ? { minify: false } : {}),
+  },
   logLevel: 'warn',
 });
