@@ -1,4 +1,11 @@
-import type { AnchorResult, Bundle, Clause, Interpretation, PartialBundle } from '@gongkai/format';
+import {
+  type AnchorResult,
+  anchorOnNamedClauses,
+  type Bundle,
+  type Clause,
+  type Interpretation,
+  type PartialBundle,
+} from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../clause-tools/define.js';
@@ -115,12 +122,19 @@ export class GkDocument extends LitElement {
     return this.loaded?.interpretations ?? NO_NOTES;
   }
 
-  /** Places notes on this document's clauses; computed once per list of notes. */
+  /**
+   * Places notes on this document's clauses; computed once per list of notes. Notes that name
+   * their clause and quote it as written need no anchoring engine: it is loaded only for the
+   * others (a revised text, a moved quote).
+   */
   anchorNotes(notes: readonly Interpretation[]): Promise<AnchorResult> {
     let result = this.anchored.get(notes);
     if (!result) {
       const clauses = this.clauses;
-      result = loadAnchorEngine().then(({ anchor }) => anchor({ interpretations: [...notes] }, clauses));
+      const placed = anchorOnNamedClauses(notes, clauses);
+      result = placed
+        ? Promise.resolve(placed)
+        : loadAnchorEngine().then(({ anchor }) => anchor({ interpretations: [...notes] }, clauses));
       this.anchored.set(notes, result);
     }
     return result;
@@ -212,9 +226,9 @@ export class GkDocument extends LitElement {
       if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', this.msg);
       else if (this.src) bundle = await loadBundle(this.src, this.msg, abort.signal);
       else throw new BundleError(this.msg('loadFailed'), this.msg('noSource'));
-      // Fetched while the body renders, so the notes are placed in the same task as the text
-      // and the page lays out once, not once for the text and again for the notes.
-      if (bundle.interpretations?.length) void loadAnchorEngine().catch(() => {});
+      // Notes that name no clause will need the anchoring engine: fetched while the body
+      // renders, so they are placed in the same task as the text and the page lays out once.
+      if (bundle.interpretations?.some((n) => n.target.clause === undefined)) void loadAnchorEngine().catch(() => {});
       const content =
         bundle.bodyHtml !== undefined
           ? sanitizeToFragment(bundle.bodyHtml)
