@@ -31,13 +31,17 @@ WITH req AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(n int, consultation text, key text, bucket text,
     receipt text, hash text, clause text, body text, submitter text, name text, contact text)
 ), c AS (
+  -- Index probes, one per request (LIMIT keeps the planner from a hash join over the table).
   SELECT r.n, c.opens, c.closes, now() >= c.opens AND now() < c.closes AS open,
-    (r.clause IS NULL OR p.bundle IS NULL OR jsonb_array_length(coalesce(p.bundle->'clauses', '[]')) = 0
-      OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.bundle->'clauses') e WHERE e->>'id' = r.clause)) AS clause_ok
-  FROM req r JOIN consultations c ON c.id = r.consultation LEFT JOIN policies p ON p.id = c.policy_id
+    (r.clause IS NULL OR c.bundle IS NULL OR jsonb_array_length(coalesce(c.bundle->'clauses', '[]')) = 0
+      OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.bundle->'clauses') e WHERE e->>'id' = r.clause)) AS clause_ok
+  FROM req r CROSS JOIN LATERAL (
+    SELECT c.opens, c.closes, p.bundle FROM consultations c LEFT JOIN policies p ON p.id = c.policy_id
+    WHERE c.id = r.consultation LIMIT 1
+  ) c
 ), ex AS (
-  -- The (consultation_id, idempotency_key) unique index, one probe per request (see
-  -- migrations/003); LIMIT keeps the planner from reading every comment into a hash join.
+  -- The (consultation_id, idempotency_key) unique index (see migrations/003), likewise: a hash
+  -- join would read every comment of every consultation.
   SELECT r.n, m.receipt, m.request_hash FROM req r CROSS JOIN LATERAL (
     SELECT receipt, request_hash FROM comments WHERE consultation_id = r.consultation AND idempotency_key = r.key LIMIT 1
   ) m
