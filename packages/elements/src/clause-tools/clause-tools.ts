@@ -46,6 +46,9 @@ export class GkClauseTools extends HTMLElement {
    */
   light = false;
 
+  /** The UI text to use, when the inserting element already knows it (saves a lookup per clause). */
+  messages: Messages | null = null;
+
   private t: Messages | null = null;
   private root: ShadowRoot | HTMLElement | null = null;
   private copyButton: HTMLButtonElement | null = null;
@@ -123,16 +126,22 @@ export class GkClauseTools extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.root) this.build();
-    this.sync();
+    if (this.root) return;
+    this.build();
+    this.syncLabels();
+    this.syncNotes();
+    this.syncComment();
   }
 
-  attributeChangedCallback(): void {
-    if (this.root) this.sync();
+  attributeChangedCallback(name: string): void {
+    if (!this.root) return;
+    if (name === 'commentable') this.syncComment();
+    else if (name === 'clause' || name === 'number') this.syncLabels();
+    else this.syncNotes();
   }
 
   private build(): void {
-    this.t = coreMessages(this);
+    this.t = this.messages ?? coreMessages(this);
     if (this.light) {
       this.classList.add('gk-clause-tools');
       this.root = this;
@@ -142,6 +151,7 @@ export class GkClauseTools extends HTMLElement {
       this.root = shadow;
     }
     this.copyButton = button('copy');
+    this.copyButton.textContent = '#';
     this.root.append(this.copyButton);
     this.root.addEventListener('click', (e) => this.onClick(e));
   }
@@ -155,36 +165,55 @@ export class GkClauseTools extends HTMLElement {
       this.dispatchEvent(new GkCommentRequestEvent({ clause: this.clause, trigger: target }));
   }
 
-  private sync(): void {
-    const t = this.t!;
-    const clause = this.number || this.clause;
-    this.copyButton!.setAttribute('aria-label', fill(t.copyLinkTo, { clause }));
+  private get label(): string {
+    return this.number || this.clause;
+  }
+
+  private syncLabels(): void {
+    this.copyButton!.setAttribute('aria-label', fill(this.t!.copyLinkTo, { clause: this.label }));
+    this.syncNotes();
+    this.syncComment();
+  }
+
+  private syncCopied(): void {
     this.copyButton!.classList.toggle('done', this.copied);
     this.copyButton!.textContent = this.copied ? '✓' : '#';
-    if (this.status) this.status.textContent = this.copied ? t.linkCopied : '';
+    if (this.status) this.status.textContent = this.copied ? this.t!.linkCopied : '';
+  }
+
+  private syncNotes(): void {
+    const t = this.t!;
     const notes = this.notes;
-    if (notes > 0) {
-      if (!this.notesButton) {
-        this.notesButton = button('notes');
-        const screen = document.createElement('span');
-        screen.className = 'screen';
-        screen.textContent = t.notesButton;
-        this.notesButton.append(screen, document.createElement('span'));
-        this.notesButton.lastElementChild!.className = 'print';
-      }
-      this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
-      this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause, count: notes }));
-      this.notesButton.lastElementChild!.textContent = `[${t.noteShort}${this.noteIndex}]`;
-      if (!this.notesButton.isConnected) this.copyButton!.after(this.notesButton);
-    } else this.notesButton?.remove();
-    if (this.commentable) {
-      if (!this.commentButton) {
-        this.commentButton = button('comment', 'comment');
-        this.commentButton.textContent = t.commentOnClause;
-      }
-      this.commentButton.setAttribute('aria-label', fill(t.commentOnClauseFor, { clause }));
-      if (!this.commentButton.isConnected) this.root!.append(this.commentButton);
-    } else this.commentButton?.remove();
+    if (notes <= 0) {
+      this.notesButton?.remove();
+      return;
+    }
+    if (!this.notesButton) {
+      this.notesButton = button('notes');
+      const screen = document.createElement('span');
+      screen.className = 'screen';
+      screen.textContent = t.notesButton;
+      const print = document.createElement('span');
+      print.className = 'print';
+      this.notesButton.append(screen, print);
+    }
+    this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
+    this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause: this.label, count: notes }));
+    this.notesButton.lastElementChild!.textContent = `[${t.noteShort}${this.noteIndex}]`;
+    if (!this.notesButton.isConnected) this.copyButton!.after(this.notesButton);
+  }
+
+  private syncComment(): void {
+    if (!this.commentable) {
+      this.commentButton?.remove();
+      return;
+    }
+    if (!this.commentButton) {
+      this.commentButton = button('comment', 'comment');
+      this.commentButton.textContent = this.t!.commentOnClause;
+    }
+    this.commentButton.setAttribute('aria-label', fill(this.t!.commentOnClauseFor, { clause: this.label }));
+    if (!this.commentButton.isConnected) this.root!.append(this.commentButton);
   }
 
   private async copy(): Promise<void> {
@@ -203,10 +232,10 @@ export class GkClauseTools extends HTMLElement {
       // A live region is announced when its text changes after it is in the page.
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
-    this.sync();
+    this.syncCopied();
     setTimeout(() => {
       this.copied = false;
-      this.sync();
+      this.syncCopied();
     }, 2000);
   }
 }

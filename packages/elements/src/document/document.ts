@@ -21,7 +21,7 @@ import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadAnchorEngine } from '../internal/lazy.js';
 import { BundleError, checkBundle, checkPartial, loadBundle } from '../internal/load-bundle.js';
-import { LocalizeController } from '../internal/localize.js';
+import { coreMessages, LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
 import { WidthController } from '../internal/width.js';
@@ -155,8 +155,10 @@ export class GkDocument extends LitElement {
     let index = 0;
     for (const [id, marker] of this.map?.markers ?? []) {
       const tools = marker as GkClauseTools;
-      tools.notes = counts.get(id) ?? 0;
-      tools.noteIndex = tools.notes ? ++index : 0;
+      const notes = counts.get(id) ?? 0;
+      // The index first: while there are no notes, setting it costs nothing.
+      tools.noteIndex = notes ? ++index : 0;
+      tools.notes = notes;
     }
   }
 
@@ -267,12 +269,14 @@ export class GkDocument extends LitElement {
     for (const marker of this.map?.markers.values() ?? []) marker.remove();
     this.tracker.disconnect();
     this.anchored = new WeakMap();
+    const messages = coreMessages(this);
     const map = annotateClauses(
       roots,
       (clause) => {
         const tools = document.createElement(tagFor(GkClauseTools, 'gk-clause-tools')) as GkClauseTools;
         // Inside our own shadow root the tools need no shadow root of their own.
         tools.light = !this.enhancing;
+        tools.messages = messages;
         tools.clause = clause.id;
         tools.number = clause.number;
         tools.id = `gk-clause-${clause.id}`;
