@@ -100,6 +100,7 @@ export const chunks = {
   chart: 'src/internal/engines/chart.ts',
   export: 'src/graphic/export-image.ts',
   search: 'src/internal/engines/search.ts',
+  i18n: 'src/i18n/more.ts',
   participation: 'src/participation.ts',
 } as const;
 

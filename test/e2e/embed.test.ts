@@ -46,10 +46,40 @@ describe('gongkai.js, one classic script', () => {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/test/e2e/pages/plain.html`);
     await page.locator('gk-document [part="body"]').waitFor();
-    // The bundle has markdown and interpretation notes; nothing opens a popover.
+    // The bundle has markdown, and interpretation notes that name their clauses and quote them
+    // as written (placed without the anchoring chunk); the page is in Chinese; nothing opens a
+    // popover.
     const dist = '/packages/elements/dist';
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(scripts.sort(), [`${dist}/gongkai-anchor.js`, `${dist}/gongkai-markdown.js`, `/${embedPath}`]);
+    assert.deepEqual(scripts.sort(), [`${dist}/gongkai-markdown.js`, `/${embedPath}`]);
+    await page.close();
+  });
+
+  test('an English page loads the English text before its first render', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    const shown: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    // Every text the elements' shadow roots ever show, from the first render on.
+    await page.exposeFunction('gkShown', (text: string) => shown.push(text));
+    // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+    await page.addInitScript(`
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        let reports = 0;
+        new MutationObserver(() => {
+          if (reports++ < 20) window.gkShown((root.textContent || '').slice(0, 300));
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+        return root;
+      };`);
+    await page.goto(`${server.url}/test/e2e/pages/plain-en.html`);
+    await page.locator('gk-policy gk-document [part="body"]').waitFor();
+    assert.match((await page.locator('gk-policy [part="sections"]').textContent()) ?? '', /Text/);
+    assert.equal(await page.locator('gk-policy gk-document [part="controls"] button').last().textContent(), 'Print');
+    assert.ok(scripts.includes('/packages/elements/dist/gongkai-i18n.js'), scripts.join(', '));
+    assert.ok(shown.length > 0);
+    assert.ok(!shown.some((text) => /正在加载|原文|打印/.test(text)), `no render in Chinese: ${shown.join(' | ')}`);
     await page.close();
   });
 

@@ -17,6 +17,7 @@ for (const target of [
   'chunk-chart',
   'chunk-export',
   'chunk-search',
+  'chunk-i18n',
   'chunk-participation',
 ]) {
   run('pnpm', ['exec', 'vite', 'build'], { GK_TARGET: target });

@@ -191,6 +191,11 @@ export class GkChart extends LitElement {
     await this.updateComplete;
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error || !this.chosen) {

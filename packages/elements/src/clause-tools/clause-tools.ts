@@ -2,7 +2,7 @@ import { adoptStyles } from 'lit';
 import { GkNoteRequestEvent } from '../events/clause.js';
 import { GkCommentRequestEvent } from '../events/consultation.js';
 import type { Messages } from '../i18n/zh-Hans.js';
-import { coreMessages, fill } from '../internal/localize.js';
+import { coreMessages, coreMessagesReady, fill } from '../internal/localize.js';
 import { clauseToolsStyles } from './clause-tools.styles.js';
 
 const styles = clauseToolsStyles(':host');
@@ -108,9 +108,11 @@ export class GkClauseTools extends HTMLElement {
     this.toggleAttribute('commentable', value);
   }
 
-  /** Rendering is synchronous; kept so callers can await it as with the other elements. */
+  private textLoading: Promise<void> | null = null;
+
+  /** Resolves once the controls are there (at once, unless the page's language is still loading). */
   get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
+    return (this.textLoading ?? Promise.resolve()).then(() => true);
   }
 
   /** The link to this clause on the current page. */
@@ -126,7 +128,15 @@ export class GkClauseTools extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (this.root) return;
+    if (this.root || this.textLoading) return;
+    const wait = this.messages ? null : coreMessagesReady(this);
+    if (wait) {
+      this.textLoading = wait.then(() => {
+        this.textLoading = null;
+        if (this.isConnected) this.connectedCallback();
+      });
+      return;
+    }
     this.build();
     this.syncLabels();
     this.syncNotes();

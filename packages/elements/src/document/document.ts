@@ -334,6 +334,11 @@ export class GkDocument extends LitElement {
     this.dispatchEvent(new GkReaderChangeEvent(prefs));
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (!this.loaded && !this.enhancing) return html`<p class="loading" role="status">${this.msg('loading')}</p>`;

@@ -182,6 +182,11 @@ export class GkGraphic extends LitElement {
     }
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);

@@ -19,3 +19,5 @@ export const loadSearchEngine = once(
 );
 /** gk-consultation and gk-feedback, registered when the chunk runs. */
 export const loadParticipation = once((): Promise<unknown> => import('../participation.js'));
+/** The core elements' zh-Hant and English text. */
+export const loadMoreCatalogues = once((): Promise<typeof import('../i18n/more.js')> => import('../i18n/more.js'));

@@ -1,12 +1,28 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en } from '../i18n/en.js';
 import { type Messages, zhHans } from '../i18n/zh-Hans.js';
-import { zhHant } from '../i18n/zh-Hant.js';
+import { loadMoreCatalogues } from './lazy.js';
 
 export type UiLang = 'zh-Hans' | 'zh-Hant' | 'en';
 /** UI text in each language: the simplified Chinese object is the shape the others follow. */
 export type Catalogues<M extends Record<string, string>> = Record<UiLang, M>;
-const core: Catalogues<Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+/** The core elements' text: simplified Chinese in the embed, the others once a page asks for them. */
+const core: Partial<Catalogues<Messages>> = { 'zh-Hans': zhHans };
+let coreLoading: Promise<void> | null = null;
+
+/** Resolves once the core text in `lang` is there; null when it already is (no extra microtask). */
+function coreReady(lang: UiLang): Promise<void> | null {
+  if (core[lang]) return null;
+  coreLoading ??= loadMoreCatalogues().then(
+    ({ catalogues }) => void Object.assign(core, catalogues),
+    (error: unknown) => {
+      // Offline or blocked: the page goes on in simplified Chinese rather than in nothing.
+      console.warn('[gongkai] UI text could not be loaded; using simplified Chinese.', error);
+      coreLoading = null;
+      core[lang] = zhHans;
+    },
+  );
+  return coreLoading;
+}
 
 /** Maps any BCP 47 tag to the UI languages we ship; Chinese (simplified) is the default. */
 export function uiLang(tag: string | null | undefined): UiLang {
@@ -22,14 +38,23 @@ export function uiLang(tag: string | null | undefined): UiLang {
  * embed does not carry their text.
  */
 export class LocalizeController<M extends Record<string, string> = Messages> implements ReactiveController {
-  private readonly catalogues: Catalogues<M>;
+  private readonly catalogues: Partial<Catalogues<M>>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    catalogues?: Catalogues<M>,
+    private readonly own?: Catalogues<M>,
   ) {
-    this.catalogues = catalogues ?? (core as unknown as Catalogues<M>);
+    this.catalogues = own ?? (core as unknown as Partial<Catalogues<M>>);
     host.addController(this);
+  }
+
+  /**
+   * Runs the host's update once its text is there: from the element's scheduleUpdate, so that a
+   * zh-Hant or English page never shows a first render in the wrong language.
+   */
+  whenReady(update: () => void): void | Promise<void> {
+    const wait = this.own ? null : coreReady(this.lookUp());
+    return wait ? wait.then(update) : update();
   }
 
   /** The language found for the render under way: a render asks for many strings. */
@@ -50,11 +75,12 @@ export class LocalizeController<M extends Record<string, string> = Messages> imp
   }
 
   private lookUp(): UiLang {
-    return uiLang(closestLang(this.host) || document.documentElement.lang);
+    return langOf(this.host);
   }
 
   msg(key: keyof M, params: Record<string, string | number> = {}): string {
-    return fill(this.catalogues[this.lang][key]!, params);
+    const catalogue = this.catalogues[this.lang] ?? (this.catalogues['zh-Hans'] as M);
+    return fill(catalogue[key]!, params);
   }
 }
 
@@ -63,9 +89,18 @@ export function fill(text: string, params: Record<string, string | number> = {})
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-/** The core UI text for an element, for the few that are not Lit elements. */
+function langOf(element: Element): UiLang {
+  return uiLang(closestLang(element) || document.documentElement.lang);
+}
+
+/** The core UI text for an element, for the few that are not Lit elements (see coreMessagesReady). */
 export function coreMessages(element: Element): Messages {
-  return core[uiLang(closestLang(element) || document.documentElement.lang)];
+  return core[langOf(element)] ?? zhHans;
+}
+
+/** Resolves when coreMessages(element) has the element's language; null when it already has. */
+export function coreMessagesReady(element: Element): Promise<void> | null {
+  return coreReady(langOf(element));
 }
 
 /** The nearest `lang`, looking through shadow roots (gk-policy's `lang` reaches its parts). */

@@ -275,6 +275,11 @@ export class GkInterpretation extends LitElement {
     return this.labels.byId.get(clause) ?? clause;
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);

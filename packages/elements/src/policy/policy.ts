@@ -169,6 +169,11 @@ export class GkPolicy extends LitElement {
     return html`<gk-consultation for="gk-doc" .info=${this.consultationInfo}></gk-consultation>`;
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);

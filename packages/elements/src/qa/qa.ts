@@ -262,6 +262,11 @@ export class GkQa extends LitElement {
     this.voteNotes = new Map(this.voteNotes).set(id, ok ? 'thanks' : 'failed');
   }
 
+  // A page in zh-Hant or English waits for that text before the first render.
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     const t = this.msg;
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
