@@ -1,6 +1,7 @@
 // The reading page: gk-policy rendering ~100 KB of seed text with 200 interpretation notes
 // (from the one-file embed), cold and warm, beside a same-run floor that does the unavoidable
 // work by hand; then scrolling, beside the same page without Gongkai.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type Interpretation, segment } from '@gongkai/format';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,12 @@ import { launchChromium, repoRoot, requireBuild } from '../e2e/browser.js';
 import { median, report } from './stats.js';
 
 requireBuild();
+// Readers' machines have Chinese fonts; without one, Chromium's per-character font fallback
+// dominates layout and the figures say little about a real page.
+const chineseFonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim();
+if (process.platform === 'linux' && !chineseFonts) {
+  console.warn('warning: no Chinese font installed (apt-get install fonts-noto-cjk); layout figures are not representative');
+}
 const seeds = ['ezhou-2016-plan.txt', 'guiyang-eco-2017-plan.txt', 'wenshang-epb-2017-pilot.txt'];
 const lines = seeds
   .flatMap((f) => readFileSync(new URL(`../fixtures/seeds/${f}`, import.meta.url), 'utf8').split('\n'))
