@@ -1,5 +1,5 @@
 // `pnpm demo-data`: rebuilds the demo's policy bundle from its authoring sources with the
-// gongkai CLI, and derives what the "enhance the CMS article" page needs: the article as a
+// gongkai CLI (with pre-rendered HTML), and derives what the "enhance the CMS article" page needs: the article as a
 // CMS renders it, and an interpretation file without the body.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ execFileSync(
     'packages/format/src/cli/main.ts',
     'build',
     'demo/authoring/ezhou-2016-40',
+    // HTML beside the markdown: the demo's reading pages never load markdown-it.
+    '--html',
     '-o',
     bundlePath,
   ],
@@ -22,7 +24,7 @@ execFileSync(
 );
 const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
 
-const { body, clauses: _clauses, searchIndex: _index, ...interpretation } = bundle;
+const { body, bodyHtml: _html, clauses: _clauses, searchIndex: _index, ...interpretation } = bundle;
 writeFileSync(`${root}demo/policies/ezhou-2016-40-jd.json`, `${JSON.stringify(interpretation, null, 2)}\n`);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

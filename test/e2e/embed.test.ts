@@ -46,12 +46,26 @@ describe('gongkai.js, one classic script', () => {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/test/e2e/pages/plain.html`);
     await page.locator('gk-document [part="body"]').waitFor();
-    // The bundle has markdown, and interpretation notes that name their clauses and quote them
-    // as written (placed without the anchoring chunk); the page is in Chinese; nothing opens a
-    // popover.
-    const dist = '/packages/elements/dist';
+    // The demo bundle is built with --html; its notes name their clauses and quote them as
+    // written (placed without the anchoring chunk); the page is in Chinese; nothing opens a popover.
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(scripts.sort(), [`${dist}/gongkai-markdown.js`, `/${embedPath}`]);
+    assert.deepEqual(scripts.sort(), [`/${embedPath}`]);
+    await page.close();
+  });
+
+  test('loads markdown-it for markdown without HTML, and the anchoring chunk for a note naming no clause', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/test/e2e/pages/plain-markdown.html`);
+    await page.locator('gk-policy gk-interpretation [part="note"]').waitFor();
+    assert.equal(
+      await page.locator('gk-policy gk-document [part="body"] strong').textContent(),
+      '以公开为常态、不公开为例外',
+    );
+    assert.match((await page.locator('gk-policy gk-interpretation [part="note"]').textContent()) ?? '', /要求/);
+    const dist = '/packages/elements/dist';
+    assert.deepEqual(scripts.sort(), [`${dist}/gongkai-anchor.js`, `${dist}/gongkai-markdown.js`, `/${embedPath}`]);
     await page.close();
   });
 

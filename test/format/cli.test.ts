@@ -107,6 +107,18 @@ describe('gongkai build', () => {
     assert.equal(bundle.searchIndex, undefined);
   });
 
+  test('--html stores the HTML of every markdown field beside it', () => {
+    const r = gongkai(['build', wenshang, '--html', '--no-search-index']);
+    assert.equal(r.status, 0, r.stderr);
+    const bundle = JSON.parse(r.stdout);
+    assert.equal(validate(bundle).ok, true);
+    assert.match(bundle.bodyHtml, /^<p>/);
+    assert.ok(bundle.body, 'the markdown stays: it is the source');
+    assert.ok(bundle.interpretations.every((n: { html?: string }) => n.html?.startsWith('<')));
+    assert.ok(bundle.qa.every((q: { answerHtml?: string }) => q.answerHtml?.startsWith('<')));
+    assert.equal(JSON.parse(gongkai(['build', wenshang]).stdout).bodyHtml, undefined, 'only when asked');
+  });
+
   test('every problem, each with its file and line, exit 1', () => {
     const dir = join(tmp, 'broken');
     write('broken/policy.md', '---\nid: b1\ntitle: 方案\nstatus: 未知状态\n---\n一、总体要求\n\n（一）指导思想\n');

@@ -4,6 +4,7 @@ export * from './authoring/index.js';
 export * from './check/index.js';
 export * from './schema/bundle.js';
 export { bundleJsonSchema } from './schema/json-schema.js';
+export { SAFE_LINK } from './schema/links.js';
 export * from './schema/validate.js';
 export * from './search/index.js';
 export * from './segment/index.js';

@@ -1,20 +1,20 @@
+import { SAFE_LINK } from '@gongkai/format';
 import createDOMPurify from 'dompurify';
 
 // Our own instance, so our hooks and settings never touch a DOMPurify the page uses.
 const purify = createDOMPurify(window);
-const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/(?!\/)|\.{1,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node instanceof HTMLAnchorElement) {
     const href = node.getAttribute('href');
-    if (href !== null && !SAFE_URL.test(href.trim())) node.removeAttribute('href');
+    if (href !== null && !SAFE_LINK.test(href.trim())) node.removeAttribute('href');
     node.removeAttribute('target');
     if (/^https?:/i.test(node.getAttribute('href') ?? '')) node.setAttribute('rel', 'noopener noreferrer');
   }
 });
 
 const config = {
-  ALLOWED_URI_REGEXP: SAFE_URL,
+  ALLOWED_URI_REGEXP: SAFE_LINK,
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
   FORBID_ATTR: ['style', 'id', 'name'],
 };

@@ -7,13 +7,15 @@ export interface Args {
   verbose: boolean;
   /** `--no-search-index`: leave the derived index out (the reader then builds it itself). */
   searchIndex: boolean;
+  /** `--html`: store the HTML rendered from each markdown field beside it. */
+  html: boolean;
   help: boolean;
   /** Arguments that are not understood, reported as usage errors. */
   unknown: string[];
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { verbose: false, help: false, searchIndex: true, unknown: [] };
+  const args: Args = { verbose: false, help: false, searchIndex: true, html: false, unknown: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (flag === '-v' || flag === '--verbose') args.verbose = true;
     else if (flag === '-o' || flag === '--output') args.output = value();
     else if (flag === '--no-search-index') args.searchIndex = false;
+    else if (flag === '--html') args.html = true;
     else if (flag === '--lang') args.lang = value() ?? '';
     else if (a.startsWith('-') && a !== '-') args.unknown.push(a);
     else positional.push(a);

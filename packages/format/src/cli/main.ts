@@ -12,6 +12,7 @@ import {
   formatProblem,
   parseDocument,
   parseJson,
+  withRenderedHtml,
 } from '../authoring/index.js';
 import { check } from '../check/index.js';
 import type { Bundle } from '../schema/bundle.js';
@@ -124,7 +125,7 @@ function build(path: string): void {
   });
   verbose(result.notes);
   report(result.problems, true);
-  const bundle = result.bundle as Bundle;
+  const bundle = args.html && result.bundle ? withRenderedHtml(result.bundle) : (result.bundle as Bundle);
   const a = result.anchoring;
   if (a) {
     const landed = (list: object[]) => String(list.filter((x) => !('orphan' in x)).length);

@@ -25,6 +25,8 @@ options:
   -o, --output FILE   write the bundle to FILE instead of stdout
   --lang en|zh-Hans   language of messages (default: zh-Hans when LANG starts with zh, else en)
   --no-search-index   build: leave out the derived search index (smaller file)
+  --html              build: store the HTML of each markdown field beside it, so that reading
+                      pages never load markdown-it (the file grows by about its text's size)
   -v, --verbose       say what was derived (meta from the text, ids, clauses)
   -h, --help          this help
 
@@ -43,6 +45,8 @@ authoring files (build): policy.md, interpretation.md, qa.md, graphics.json — 
   -o, --output 文件    将数据包写入文件，而不是标准输出
   --lang en|zh-Hans   提示语言（默认：LANG 以 zh 开头时为 zh-Hans，否则为 en）
   --no-search-index   build：不附带检索索引（文件更小）
+  --html              build：在每个 Markdown 字段旁附带生成好的 HTML，阅读页面无需再加载
+                      markdown-it（文件约增加一份正文的大小）
   -v, --verbose       说明自动推导的内容（取自正文的元数据、编号、条款）
   -h, --help          显示本帮助
 

@@ -1,8 +1,3 @@
-// The markdown chunk: markdown-it with raw HTML off. Its output is sanitised by the caller.
-import MarkdownIt from 'markdown-it';
-
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-
-export function renderMarkdown(source: string): string {
-  return md.render(source);
-}
+// The markdown chunk, for bundles built without pre-rendered HTML: the same renderer as
+// `gongkai build --html`. Its output is sanitised by the caller.
+export { markdownToHtml as renderMarkdown } from '@gongkai/format';
