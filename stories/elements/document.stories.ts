@@ -2,7 +2,14 @@ import '@gongkai/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { brokenBundle, missingSrc } from '../examples/broken.js';
-import { ezhou, ezhouParagraphs, ezhouRepealed, ezhouSrc, ezhouWithMeta } from '../examples/ezhou.js';
+import {
+  ezhou,
+  ezhouMarkdownOnly,
+  ezhouParagraphs,
+  ezhouRepealed,
+  ezhouSrc,
+  ezhouWithMeta,
+} from '../examples/ezhou.js';
 import { PHONE } from '../examples/frame.js';
 import { regulation2020, regulation2024 } from '../examples/regulation.js';
 import { guiyangSeed } from '../examples/seeds.js';
@@ -96,7 +103,7 @@ export const MissingFile: Story = { args: { src: missingSrc } };
 export const HostileMarkdown: Story = {
   args: {
     bundle: {
-      ...ezhou,
+      ...ezhouMarkdownOnly,
       body: '<img src=x onerror=alert(1)>\n\n[javascript 链接](javascript:alert(1))\n\n<script>alert(2)</script>\n\n正常段落。',
     },
   },

@@ -17,6 +17,9 @@ export const ezhouRepealed = ezhouWithMeta({
   supersededBy: { title: '鄂州市全面推进政务公开实施办法（2020年修订）', url: '#current' },
 });
 
+/** The bundle as built without `--html`: the elements render its markdown themselves. */
+export const ezhouMarkdownOnly: Bundle = (({ bodyHtml: _h, ...rest }) => rest)(ezhou);
+
 /** The text alone: the document as published before anyone wrote an interpretation. */
 export const ezhouWithoutNotes: Bundle = (({ interpretations: _n, qa: _q, graphics: _g, ...rest }) => rest)(ezhou);
 

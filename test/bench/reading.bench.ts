@@ -14,7 +14,9 @@ requireBuild();
 // dominates layout and the figures say little about a real page.
 const chineseFonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim();
 if (process.platform === 'linux' && !chineseFonts) {
-  console.warn('warning: no Chinese font installed (apt-get install fonts-noto-cjk); layout figures are not representative');
+  console.warn(
+    'warning: no Chinese font installed (apt-get install fonts-noto-cjk); layout figures are not representative',
+  );
 }
 const seeds = ['ezhou-2016-plan.txt', 'guiyang-eco-2017-plan.txt', 'wenshang-epb-2017-pilot.txt'];
 const lines = seeds

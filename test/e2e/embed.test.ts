@@ -31,6 +31,14 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
+/** A new page and the path of every script it requests. */
+async function pageWithScripts(viewport?: { width: number; height: number }) {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  return { page, scripts };
+}
+
 describe('gongkai.js, one classic script', () => {
   test('renders a gk-document from a bundle on a plain page, with no errors', async () => {
     const { page, errors } = await open('/test/e2e/pages/plain.html');
@@ -41,9 +49,7 @@ describe('gongkai.js, one classic script', () => {
   });
 
   test('loads its optional chunks from its own folder, not the page’s, and only those it needs', async () => {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    const { page, scripts } = await pageWithScripts();
     await page.goto(`${server.url}/test/e2e/pages/plain.html`);
     await page.locator('gk-document [part="body"]').waitFor();
     // The demo bundle is built with --html; its notes name their clauses and quote them as
@@ -54,9 +60,7 @@ describe('gongkai.js, one classic script', () => {
   });
 
   test('loads markdown-it for markdown without HTML, and the anchoring chunk for a note naming no clause', async () => {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    const { page, scripts } = await pageWithScripts();
     await page.goto(`${server.url}/test/e2e/pages/plain-markdown.html`);
     await page.locator('gk-policy gk-interpretation [part="note"]').waitFor();
     assert.equal(
@@ -70,10 +74,8 @@ describe('gongkai.js, one classic script', () => {
   });
 
   test('an English page loads the English text before its first render', async () => {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
+    const { page, scripts } = await pageWithScripts();
     const shown: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     // Every text the elements' shadow roots ever show, from the first render on.
     await page.exposeFunction('gkShown', (text: string) => shown.push(text));
     // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
@@ -183,11 +185,9 @@ describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
   });
 
   test('loads gongkai-chart.js from the script’s folder only when a chart comes near the viewport', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { page, scripts } = await pageWithScripts({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/test/e2e/pages/graphics-chart.html`);
     await page.locator('gk-graphic [part="card"]').first().waitFor({ state: 'attached' });
     await page.waitForLoadState('networkidle');
@@ -207,9 +207,7 @@ describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
   });
 
   test('a page with graphics but no chart never loads the chart chunk', async () => {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    const { page, scripts } = await pageWithScripts();
     await page.goto(`${server.url}/test/e2e/pages/graphics-figures.html`);
     await page.locator('gk-graphic [part="card"]').first().waitFor();
     await page.waitForLoadState('networkidle');

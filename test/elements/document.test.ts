@@ -84,8 +84,25 @@ describe('gk-document', () => {
     expect(text(hant, '[part="badge"]')).to.equal('徵求意見稿');
   });
 
+  it('sanitises pre-rendered HTML (bodyHtml) as any other HTML', async () => {
+    const bundle = await loadExample('ezhou');
+    bundle.bodyHtml =
+      '<p>一、总体要求</p><img src=x onerror="window.__gkPwned=4"><script>window.__gkPwned=5</script>' +
+      '<p><a href="javascript:window.__gkPwned=6">点我</a> <a href="https://www.gov.cn/">官网</a></p>';
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
+    await ready(el);
+    const body = shadow(el).querySelector('[part="body"]')!;
+    expect(body.querySelector('script, [onerror]')).to.equal(null);
+    expect([...body.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://www.gov.cn/',
+    ]);
+    expect(body.textContent).to.contain('点我');
+    expect((window as { __gkPwned?: number }).__gkPwned).to.equal(undefined);
+  });
+
   it('renders hostile markdown without raw HTML, scripts or dangerous links', async () => {
     const bundle = await loadExample('ezhou');
+    delete bundle.bodyHtml; // the markdown is what is rendered
     bundle.body = [
       '<img src=x onerror="window.__gkPwned=1">',
       '[点我](javascript:window.__gkPwned=2)',

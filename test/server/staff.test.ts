@@ -30,7 +30,7 @@ for (const { name, fresh } of databases) {
         },
         'reviewer',
       );
-      assert.equal(create.statusCode, 403);
+      assert.equal(create.statusCode, 403, create.body);
       const { rows } = await ctx.db.query<{ secret_hash: string }>('SELECT secret_hash FROM staff_tokens');
       for (const token of Object.values(ctx.tokens)) {
         const secret = token.split('_')[2]!;

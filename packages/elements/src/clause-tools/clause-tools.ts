@@ -57,6 +57,8 @@ export class GkClauseTools extends HTMLElement {
   private notesButton: HTMLButtonElement | null = null;
   private commentButton: HTMLButtonElement | null = null;
   private copied = false;
+  /** Set while the page's language is loading (gongkai-i18n.js); the controls are built after. */
+  private textLoading: Promise<void> | null = null;
 
   /** The clause id (e.g. `3.4`). */
   get clause(): string {
@@ -107,8 +109,6 @@ export class GkClauseTools extends HTMLElement {
   set commentable(value: boolean) {
     this.toggleAttribute('commentable', value);
   }
-
-  private textLoading: Promise<void> | null = null;
 
   /** Resolves once the controls are there (at once, unless the page's language is still loading). */
   get updateComplete(): Promise<boolean> {

@@ -175,7 +175,8 @@ export class GkDocument extends LitElement {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     marker.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
     this.setCurrent(id, true);
-    if (options.focus) (marker as GkClauseTools).focus();
+    // The scroll above is smooth; focusing must not jump there first.
+    if (options.focus) (marker as GkClauseTools).focus({ preventScroll: true });
     for (const block of this.map?.blocks.get(id) ?? []) {
       block.setAttribute('data-gk-flash', '');
       setTimeout(() => block.removeAttribute('data-gk-flash'), 1600);

@@ -39,6 +39,8 @@ export function uiLang(tag: string | null | undefined): UiLang {
  */
 export class LocalizeController<M extends Record<string, string> = Messages> implements ReactiveController {
   private readonly catalogues: Partial<Catalogues<M>>;
+  /** The language found for the render under way: a render asks for many strings. */
+  private rendering: UiLang | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -56,9 +58,6 @@ export class LocalizeController<M extends Record<string, string> = Messages> imp
     const wait = this.own ? null : coreReady(this.lookUp());
     return wait ? wait.then(update) : update();
   }
-
-  /** The language found for the render under way: a render asks for many strings. */
-  private rendering: UiLang | null = null;
 
   hostConnected(): void {}
 
