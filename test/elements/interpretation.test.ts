@@ -127,6 +127,34 @@ describe('gk-interpretation', () => {
     expect(problems).to.include.members(['$.interpretations[0].target', '$.interpretations[0].body']);
   });
 
+  it('uses pre-rendered HTML, sanitised, each note keeping its own text even when one is hostile', async () => {
+    const interpretations = [
+      { target: { clause: '1.1' }, body: '第一条解读', html: '<p><em>第一条</em>解读</p>' },
+      {
+        target: { clause: '1.2' },
+        body: '第二条解读',
+        html: '</div><img src=x onerror="window.__gkPwned=7"><script>window.__gkPwned=8</script><p>第二条解读</p><div class="body">',
+      },
+      { target: { clause: '2.1' }, body: '第三条**解读**' },
+    ];
+    const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
+      <gk-document id="d6" .bundle=${smallBundle({ interpretations })}></gk-document>
+    </div>`);
+    const notes = document.createElement('gk-interpretation');
+    notes.layout = 'column';
+    notes.setAttribute('for', 'd6');
+    const ready = oneEvent(notes, 'gk-ready');
+    wrapper.append(notes);
+    await ready;
+    const body = (clause: string) => notes.shadowRoot!.querySelector(`.group[data-clause="${clause}"] .body`)!;
+    expect(body('1.1').querySelector('em')?.textContent).to.equal('第一条');
+    expect(body('1.2').textContent).to.equal('第二条解读');
+    expect(body('2.1').querySelector('strong')?.textContent).to.equal('解读');
+    // The image may stay (notes can show one); its handler may not.
+    expect(notes.shadowRoot!.querySelectorAll('script, [onerror]').length).to.equal(0);
+    expect((window as { __gkPwned?: number }).__gkPwned).to.equal(undefined);
+  });
+
   it('shortens a long note in the column, and the reader can read it whole', async () => {
     const long = '政务公开是现代政府的基本要求。'.repeat(30);
     const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">

@@ -21,15 +21,15 @@ export interface MarkdownField {
  */
 export async function renderSafeBodies(fields: readonly MarkdownField[], className: string): Promise<HTMLElement[]> {
   const engine = fields.some((f) => f.html === undefined) ? await loadMarkdownEngine() : null;
-  const html = fields.map((f) => `<div class="${className}">${f.html ?? engine!.renderMarkdown(f.markdown)}</div>`);
-  const bodies = [...sanitizeToFragment(html.join('')).children] as HTMLElement[];
+  const inner = fields.map((f) => f.html ?? engine!.renderMarkdown(f.markdown));
+  const wrapped = inner.map((one) => `<div class="${className}">${one}</div>`).join('');
+  const bodies = [...sanitizeToFragment(wrapped).children] as HTMLElement[];
   // Hostile pre-rendered HTML could close our wrapper early: then each text is sanitised alone.
   if (bodies.length === fields.length && bodies.every((b) => b.className === className)) return bodies;
-  return html.map((one) => {
+  return inner.map((one) => {
     const body = document.createElement('div');
     body.className = className;
-    const [only] = sanitizeToFragment(one).children;
-    body.append(...(only?.childNodes ?? []));
+    body.append(sanitizeToFragment(one));
     return body;
   });
 }
