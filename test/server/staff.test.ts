@@ -30,10 +30,12 @@ for (const { name, fresh } of databases) {
         },
         'reviewer',
       );
-      assert.equal(create.statusCode, 403, create.body);
+      assert.equal(create.statusCode, 403);
       const { rows } = await ctx.db.query<{ secret_hash: string }>('SELECT secret_hash FROM staff_tokens');
       for (const token of Object.values(ctx.tokens)) {
-        const secret = token.split('_')[2]!;
+        // The secret is base64url, which has underscores of its own: all after `gks_<id>_`.
+        const secret = token.split('_').slice(2).join('_');
+        assert.ok(secret.length >= 40);
         assert.ok(rows.every((r) => !r.secret_hash.includes(secret)));
       }
       await ctx.close();
