@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Bundle, type CheckResult, check, consultationDays, validate } from '@gongkai/format';
+import { type Bundle, type CheckResult, check, consultationDays, validate, withRenderedHtml } from '@gongkai/format';
 
 /** A policy that meets every rule; each test breaks one thing. */
 const good = (): Bundle => {
@@ -193,5 +193,21 @@ describe('check: graphics described', () => {
     const r = rule(check(b), 'graphics-described');
     assert.equal(r.level, 'fail');
     assert.match(r.message.en, /\$\.graphics\[1\]/);
+  });
+});
+
+describe('check: pre-rendered HTML current', () => {
+  test('says nothing without stored HTML, passes when it matches, warns with the paths when stale', () => {
+    assert.equal(
+      check(good()).find((r) => r.id === 'html-current'),
+      undefined,
+    );
+    const built = withRenderedHtml({ ...good(), body: '一、指导思想\n\n（一）推进决策公开' });
+    assert.equal(rule(check(built), 'html-current').level, 'pass');
+    const edited = { ...built, interpretations: [{ ...built.interpretations![0]!, body: '改过的解读' }] };
+    const stale = rule(check(edited), 'html-current');
+    assert.equal(stale.level, 'warn');
+    assert.match(stale.message.en, /\$\.interpretations\[0\]\.html/);
+    assert.match(stale.message['zh-Hans'], /gongkai build --html/);
   });
 });

@@ -1,6 +1,7 @@
 // The publication self-check: what a 政务公开 inspection looks at before a policy page goes
 // live. It reads a bundle that has already passed `validate`; it does not repeat the schema.
 import type { AnchorResult } from '../anchor/types.js';
+import { markdownToHtml } from '../authoring/html.js';
 import type { Bundle, PartialBundle } from '../schema/bundle.js';
 import { consultationDays } from '../schema/dates.js';
 
@@ -167,7 +168,35 @@ const consultationFields: Rule[] = [
   return result(id!, 'fail', `the consultation does not publish ${en} (${key})`, `征求意见未公开${zh}（${key}）`);
 });
 
-const RULES: Rule[] = [published, anchored, validity, described, commentWindow, ...consultationFields];
+/** HTML stored by `gongkai build --html` is shown instead of its markdown: it must still match. */
+const htmlCurrent: Rule = (b) => {
+  const pairs: [string, string, string | undefined][] = [
+    ['$.bodyHtml', b.body ?? '', b.bodyHtml],
+    ...(b.interpretations ?? []).map(
+      (n, i) => [`$.interpretations[${i}].html`, n.body, n.html] as [string, string, string | undefined],
+    ),
+    ...(b.qa ?? []).map(
+      (q, i) => [`$.qa[${i}].answerHtml`, q.answer, q.answerHtml] as [string, string, string | undefined],
+    ),
+  ];
+  const stored = pairs.filter(([, , html]) => html !== undefined);
+  if (stored.length === 0) return undefined;
+  // A body-less interpretation file keeps no bodyHtml to compare; an HTML-only bundle has no markdown.
+  const stale = stored.filter(
+    ([path, markdown, html]) => !(path === '$.bodyHtml' && !b.body) && markdownToHtml(markdown) !== html,
+  );
+  if (stale.length === 0)
+    return result('html-current', 'pass', 'the stored HTML matches its markdown', '附带的 HTML 与 Markdown 一致');
+  const where = stale.map(([path]) => path).join(', ');
+  return result(
+    'html-current',
+    'warn',
+    `the stored HTML no longer matches its markdown (readers see the HTML): ${where}; run gongkai build --html again`,
+    `附带的 HTML 与 Markdown 不一致（读者看到的是 HTML）：${where}；请重新运行 gongkai build --html`,
+  );
+};
+
+const RULES: Rule[] = [published, anchored, validity, described, commentWindow, ...consultationFields, htmlCurrent];
 
 /** Runs every publication rule that applies to the bundle; consultation rules only when it has one. */
 export function check(bundle: Bundle | PartialBundle, opts: CheckOptions = {}): CheckResult[] {
