@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Bundle, type CheckResult, check, consultationDays, validate, withRenderedHtml } from '@gongkai/format';
+import {
+  type Bundle,
+  type CheckResult,
+  check,
+  consultationDays,
+  markdownToHtml,
+  validate,
+  withRenderedHtml,
+} from '@gongkai/format';
 
 /** A policy that meets every rule; each test breaks one thing. */
 const good = (): Bundle => {
@@ -203,9 +211,15 @@ describe('check: pre-rendered HTML current', () => {
       undefined,
     );
     const built = withRenderedHtml({ ...good(), body: '一、指导思想\n\n（一）推进决策公开' });
-    assert.equal(rule(check(built), 'html-current').level, 'pass');
+    assert.equal(
+      check(built).find((r) => r.id === 'html-current'),
+      undefined,
+      'only with a renderer to compare with',
+    );
+    const opts = { renderMarkdown: markdownToHtml };
+    assert.equal(rule(check(built, opts), 'html-current').level, 'pass');
     const edited = { ...built, interpretations: [{ ...built.interpretations![0]!, body: '改过的解读' }] };
-    const stale = rule(check(edited), 'html-current');
+    const stale = rule(check(edited, opts), 'html-current');
     assert.equal(stale.level, 'warn');
     assert.match(stale.message.en, /\$\.interpretations\[0\]\.html/);
     assert.match(stale.message['zh-Hans'], /gongkai build --html/);

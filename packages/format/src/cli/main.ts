@@ -10,6 +10,7 @@ import {
   buildBundle,
   decodeText,
   formatProblem,
+  markdownToHtml,
   parseDocument,
   parseJson,
   withRenderedHtml,
@@ -155,7 +156,7 @@ function validateFile(file: string): Bundle {
 
 function checkFile(file: string): void {
   const bundle = validateFile(file);
-  const results = check(bundle, { anchoring: anchor(bundle) });
+  const results = check(bundle, { anchoring: anchor(bundle), renderMarkdown: markdownToHtml });
   const mark = { pass: '✓', warn: '!', fail: '✗' } as const;
   for (const r of results) process.stdout.write(`${mark[r.level]} ${r.id}: ${r.message[lang]}\n`);
   const n = (level: string) => String(results.filter((r) => r.level === level).length);
