@@ -1,5 +1,6 @@
 import '@gongkai/elements';
 import type { GkDocument } from '@gongkai/elements';
+import type { Interpretation } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { smallBundle, smallNotes } from '../helpers/notes.js';
@@ -21,6 +22,20 @@ async function pair(layout: 'column' | 'popover', width = 1000) {
   await ready;
   await notes.updateComplete;
   return { doc, notes, root: notes.shadowRoot! };
+}
+
+/** A document with these notes, and a gk-interpretation column beside it once its notes are placed. */
+async function column(id: string, interpretations: Interpretation[]) {
+  const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
+    <gk-document id=${id} .bundle=${smallBundle({ interpretations })}></gk-document>
+  </div>`);
+  const notes = document.createElement('gk-interpretation');
+  notes.layout = 'column';
+  notes.setAttribute('for', id);
+  const ready = oneEvent(notes, 'gk-ready');
+  wrapper.append(notes);
+  await ready;
+  return notes;
 }
 
 describe('gk-interpretation', () => {
@@ -137,15 +152,7 @@ describe('gk-interpretation', () => {
       },
       { target: { clause: '2.1' }, body: '第三条**解读**' },
     ];
-    const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
-      <gk-document id="d6" .bundle=${smallBundle({ interpretations })}></gk-document>
-    </div>`);
-    const notes = document.createElement('gk-interpretation');
-    notes.layout = 'column';
-    notes.setAttribute('for', 'd6');
-    const ready = oneEvent(notes, 'gk-ready');
-    wrapper.append(notes);
-    await ready;
+    const notes = await column('d6', interpretations);
     const body = (clause: string) => notes.shadowRoot!.querySelector(`.group[data-clause="${clause}"] .body`)!;
     expect(body('1.1').querySelector('em')?.textContent).to.equal('第一条');
     expect(body('1.2').textContent).to.equal('第二条解读');
@@ -157,15 +164,7 @@ describe('gk-interpretation', () => {
 
   it('shortens a long note in the column, and the reader can read it whole', async () => {
     const long = '政务公开是现代政府的基本要求。'.repeat(30);
-    const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
-      <gk-document id="d5" .bundle=${smallBundle({ interpretations: [{ target: { clause: '1.1' }, body: long }] })}></gk-document>
-    </div>`);
-    const notes = document.createElement('gk-interpretation');
-    notes.layout = 'column';
-    notes.setAttribute('for', 'd5');
-    const ready = oneEvent(notes, 'gk-ready');
-    wrapper.append(notes);
-    await ready;
+    const notes = await column('d5', [{ target: { clause: '1.1' }, body: long }]);
     const group = notes.shadowRoot!.querySelector<HTMLElement>('.group')!;
     const more = group.querySelector<HTMLButtonElement>('.more')!;
     expect(more.textContent?.trim()).to.equal('展开全文');

@@ -175,14 +175,11 @@ const consultationFields: Rule[] = [
 /** HTML stored by `gongkai build --html` is shown instead of its markdown: it must still match. */
 const htmlCurrent: Rule = (b, { renderMarkdown }) => {
   if (!renderMarkdown) return undefined;
-  const pairs: [string, string, string | undefined][] = [
+  type Field = [path: string, markdown: string, html: string | undefined];
+  const pairs: Field[] = [
     ['$.bodyHtml', b.body ?? '', b.bodyHtml],
-    ...(b.interpretations ?? []).map(
-      (n, i) => [`$.interpretations[${i}].html`, n.body, n.html] as [string, string, string | undefined],
-    ),
-    ...(b.qa ?? []).map(
-      (q, i) => [`$.qa[${i}].answerHtml`, q.answer, q.answerHtml] as [string, string, string | undefined],
-    ),
+    ...(b.interpretations ?? []).map((n, i): Field => [`$.interpretations[${i}].html`, n.body, n.html]),
+    ...(b.qa ?? []).map((q, i): Field => [`$.qa[${i}].answerHtml`, q.answer, q.answerHtml]),
   ];
   const stored = pairs.filter(([, , html]) => html !== undefined);
   if (stored.length === 0) return undefined;
