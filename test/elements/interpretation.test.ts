@@ -2,7 +2,7 @@ import '@gongkai/elements';
 import type { GkDocument } from '@gongkai/elements';
 import type { Interpretation } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { smallBundle, smallNotes } from '../helpers/notes.js';
 
 let pairs = 0;
@@ -173,6 +173,42 @@ describe('gk-interpretation', () => {
     await notes.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('true');
     expect(group.getBoundingClientRect().height).to.be.greaterThan(short * 1.5);
+  });
+
+  it('shows a short note of many lines whole, with no control to expand it', async () => {
+    const list = ['一', '二', '三', '四', '五', '六', '七', '八'].map((n) => `- 第${n}项`).join('\n');
+    const notes = await column('d6', [{ target: { clause: '1.1' }, body: list }]);
+    const group = notes.shadowRoot!.querySelector<HTMLElement>('.group')!;
+    expect(group.querySelector('.more')).to.equal(null);
+    const last = [...group.querySelectorAll('li')].at(-1)!;
+    expect(last.textContent).to.equal('第八项');
+    expect(last.getBoundingClientRect().bottom).to.be.at.most(group.getBoundingClientRect().bottom);
+  });
+
+  it('goes to the clause from a note in the popover, closing it', async () => {
+    const { doc, root } = await pair('popover', 360);
+    doc.clauseMarker('2.1')!.querySelector<HTMLButtonElement>('[part="notes"]')!.click();
+    await waitUntil(() => root.querySelector('[role="dialog"] .go'), 'no popover');
+    const change = oneEvent(doc, 'gk-clause-change');
+    root.querySelector<HTMLButtonElement>('[role="dialog"] .go')!.click();
+    expect((await change).detail.clause).to.equal('2.1');
+    await waitUntil(() => !root.querySelector('[role="dialog"]'), 'popover did not close');
+  });
+
+  it('prints each clause’s notes numbered, matching the number printed at the clause', async () => {
+    const { doc, root } = await pair('column');
+    try {
+      await emulateMedia({ media: 'print' });
+      const group = root.querySelector<HTMLElement>('.group[data-clause="1.2"]')!;
+      const label = getComputedStyle(group, '::before').content;
+      expect(label).to.match(/^"注\d+"$/);
+      expect(getComputedStyle(group.querySelector('.go')!).display).to.equal('none');
+      const tools = doc.clauseMarker('1.2')!.querySelector('[part="notes"] .print')!;
+      expect(tools.textContent).to.equal(`[${label.slice(1, -1)}]`);
+      expect(getComputedStyle(tools).display).not.to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('is accessible, in both layouts', async () => {

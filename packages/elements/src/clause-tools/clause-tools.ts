@@ -139,8 +139,6 @@ export class GkClauseTools extends HTMLElement {
     }
     this.build();
     this.syncLabels();
-    this.syncNotes();
-    this.syncComment();
   }
 
   attributeChangedCallback(name: string): void {

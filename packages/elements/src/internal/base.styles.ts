@@ -69,10 +69,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Not 'inherit': a style that inherits explicitly is recomputed with its parent's every time,
+     so moving 200 notes restyled all their children too. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   a {
     color: var(--gk-color-link, #0b57d0);

@@ -25,7 +25,7 @@ export const interpretationStyles = css`
     inset-inline: 0;
     top: 0;
   }
-  .column .group:not(.expanded) > .note .body {
+  .column .group.long:not(.expanded) > .note .body {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 5;
@@ -49,16 +49,8 @@ export const interpretationStyles = css`
   .group:focus-visible {
     outline: 3px solid var(--gk-color-focus, #c2410c);
   }
-  .group-head {
-    display: flex;
-    justify-content: space-between;
-    gap: 0.5em;
-  }
   .go {
     font-size: 0.875em;
-  }
-  .print-number {
-    display: none;
   }
   .note + .note,
   .earlier {
@@ -130,8 +122,8 @@ export const interpretationStyles = css`
       margin-block-end: 0.75em;
       break-inside: avoid;
     }
-    .print-number {
-      display: inline;
+    .column .group::before {
+      content: attr(data-print-label);
       font-weight: 700;
     }
     .go,

@@ -16,13 +16,11 @@ import { renderSafeBodies } from '../internal/markdown/render.js';
 import type { Popup } from '../internal/popup.js';
 import { interpretationStyles } from './interpretation.styles.js';
 import { placeNotes } from './layout.js';
-import { renderGroup, renderNote } from './note-view.js';
+import { groupContent } from './note-view.js';
 import { groupNotes, type NoteGroup, type OrphanNote } from './notes.js';
+import { NoteViews } from './views.js';
 
 export type InterpretationLayout = 'auto' | 'column' | 'popover';
-/** Notes longer than this are shortened in the column (so dense notes stay near their clauses). */
-const LONG_NOTE = 140;
-const isLong = (group: NoteGroup) => (group.notes[0]?.body.textContent?.length ?? 0) > LONG_NOTE;
 /** Below this document width, notes open from a button instead of sitting beside the text. */
 const COLUMN_MIN_DOCUMENT_WIDTH = 480;
 
@@ -63,8 +61,6 @@ export class GkInterpretation extends LitElement {
   @state() private accessor mode: 'column' | 'popover' = 'column';
   @state() private accessor current: string | null = null;
   @state() private accessor open: NoteGroup | null = null;
-  /** Clauses whose long notes the reader expanded in the column. */
-  @state() private accessor expanded = new Set<string>();
   @state() private accessor error: BundleError | null = null;
   @state() private accessor loaded = false;
 
@@ -72,6 +68,11 @@ export class GkInterpretation extends LitElement {
   @query('.popup') private accessor popupElement!: HTMLElement | null;
 
   private readonly i18n = new LocalizeController(this);
+  private readonly views = new NoteViews();
+  /** Clauses whose long notes the reader expanded in the column. */
+  private readonly expanded = new Set<string>();
+  /** The open popover's content, kept while it stays open. */
+  private popupContent: { group: NoteGroup; lang: string; nodes: HTMLElement[] } | null = null;
   private doc: GkDocument | null = null;
   private popup: Popup | null = null;
   private resize: ResizeObserver | null = null;
@@ -222,7 +223,7 @@ export class GkInterpretation extends LitElement {
   private layoutNow(): void {
     const column = this.column;
     if (this.mode !== 'column' || !column || !this.doc) return;
-    const placements = [...column.querySelectorAll<HTMLElement>('.group')].flatMap((group) => {
+    const placements = this.views.column.flatMap((group) => {
       const marker = this.doc?.clauseMarker(group.dataset.clause ?? '');
       return marker ? [{ group, marker }] : [];
     });
@@ -231,10 +232,25 @@ export class GkInterpretation extends LitElement {
   }
 
   private toggleExpanded(clause: string): void {
-    const next = new Set(this.expanded);
-    if (!next.delete(clause)) next.add(clause);
-    this.expanded = next;
+    const expanded = !this.expanded.delete(clause);
+    if (expanded) this.expanded.add(clause);
+    this.views.setExpanded(clause, expanded);
+    // The note's height changed: place the column again.
+    this.requestUpdate();
   }
+
+  /** The notes' buttons, handled in one place rather than one listener per note. */
+  private readonly onClick = (e: Event) => {
+    const button = (e.target as Element).closest?.('button');
+    const clause = button?.closest<HTMLElement>('[data-clause]')?.dataset.clause;
+    if (!button || clause === undefined) return;
+    if (button.classList.contains('go')) {
+      if (button.closest('.popup')) this.closePopup(false);
+      this.doc?.scrollToClause(clause, { focus: true });
+    } else if (button.classList.contains('more')) {
+      this.toggleExpanded(clause);
+    }
+  };
 
   /** Opens (narrow) or brings into view (wide) the notes of a clause. */
   showNotes(clause: string, trigger?: HTMLElement): void {
@@ -284,53 +300,38 @@ export class GkInterpretation extends LitElement {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (!this.loaded) return nothing;
-    const go = (clause: string) => () => this.doc?.scrollToClause(clause, { focus: true });
-    return html`<section class="scaled" aria-label=${t('interpretation')}>
+    this.views.update({
+      groups: this.groups,
+      orphans: this.orphans,
+      lang: this.i18n.lang,
+      t,
+      label: (clause) => this.label(clause),
+      expanded: this.expanded,
+    });
+    this.views.markCurrent(this.current);
+    return html`<section class="scaled" aria-label=${t('interpretation')} @click=${this.onClick}>
       ${this.groups.length === 0 && this.orphans.length === 0 ? html`<p class="empty">${t('noNotes')}</p>` : nothing}
-      ${
-        this.mode === 'column'
-          ? html`<div class="column">
-            ${this.groups.map(
-              (g) => html`<section
-                class="group ${this.expanded.has(g.clause) ? 'expanded' : ''}"
-                data-clause=${g.clause}
-                tabindex="-1"
-                aria-current=${this.current === g.clause ? 'true' : 'false'}
-                aria-label=${t('notesFor', { clause: this.label(g.clause) })}
-              >
-                ${renderGroup(g, t, this.label(g.clause), go(g.clause))}
-                ${
-                  isLong(g)
-                    ? html`<button
-                      type="button"
-                      class="more gk-link-button"
-                      aria-expanded=${this.expanded.has(g.clause) ? 'true' : 'false'}
-                      @click=${() => this.toggleExpanded(g.clause)}
-                    >
-                      ${this.expanded.has(g.clause) ? t('showLess') : t('showMore')}
-                    </button>`
-                    : nothing
-                }
-              </section>`,
-            )}
-          </div>`
-          : nothing
-      }
+      ${this.mode === 'column' ? html`<div class="column">${this.views.column}</div>` : nothing}
       ${this.renderOrphans()} ${this.renderPopup()}
     </section>`;
   }
 
   private renderPopup() {
     const group = this.open;
-    if (!group || this.mode !== 'popover') return nothing;
+    if (!group || this.mode !== 'popover') {
+      this.popupContent = null;
+      return nothing;
+    }
     const t = this.i18n.msg.bind(this.i18n);
-    const title = t('notesFor', { clause: this.label(group.clause) });
-    return html`<div class="popup group" part="popup" role="dialog" aria-label=${title}>
+    const label = this.label(group.clause);
+    const lang = this.i18n.lang;
+    if (this.popupContent?.group !== group || this.popupContent.lang !== lang) {
+      // The bodies are copies: the originals belong to the column.
+      this.popupContent = { group, lang, nodes: groupContent(group, t, label, true) };
+    }
+    return html`<div class="popup group" part="popup" role="dialog" aria-label=${t('notesFor', { clause: label })} data-clause=${group.clause}>
       <p><button type="button" class="close gk-button" @click=${() => this.closePopup(true)}>${t('close')}</button></p>
-      ${renderGroup(group, t, this.label(group.clause), () => {
-        this.closePopup(false);
-        this.doc?.scrollToClause(group.clause, { focus: true });
-      })}
+      ${this.popupContent.nodes}
     </div>`;
   }
 
@@ -342,10 +343,10 @@ export class GkInterpretation extends LitElement {
       <h2 id="orphans-title">${t('orphans')}</h2>
       <p>${t('orphansHint')}</p>
       ${this.orphans.map(
-        (o) => html`<div class="orphan">
+        (o, i) => html`<div class="orphan">
           ${o.note.target.quote ? html`<blockquote>${o.note.target.quote.exact}</blockquote>` : nothing}
           <p class="reason">${o.orphan.message[lang]}</p>
-          ${renderNote(o, t, false)}
+          ${this.views.orphans[i]}
         </div>`,
       )}
     </section>`;

@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+// Notes are built as plain DOM, once per list of notes: a column of 200 notes as nested Lit
+// templates cost several times as much, and they change only in a class or an attribute later.
 import type { Messages } from '../i18n/zh-Hans.js';
 import type { Note, NoteGroup } from './notes.js';
 
@@ -6,52 +7,77 @@ type Msg = (key: keyof Messages, params?: Record<string, string | number>) => st
 
 const VIDEO = /\.(?:mp4|webm|ogv)(?:[?#]|$)/i;
 
-/** One note: who interprets and when, the text, and for video or interview the transcript first. */
-export function renderNote(note: Note, t: Msg, isUpdate: boolean) {
-  const { role, author, date, media, kind } = note.note;
-  return html`<article class="note" part="note">
-    <p class="byline">
-      ${isUpdate ? html`<span class="update">${t('update')}</span>` : nothing}
-      ${role ? html`<span class="role">${t(`role_${role}`)}</span>` : nothing}
-      ${kind && kind !== 'text' ? html`<span class="kind">${t(`kind_${kind}`)}</span>` : nothing}
-      ${author ? html`<span class="author">${author}</span>` : nothing}
-      ${date ? html`<time datetime=${date}>${date}</time>` : nothing}
-    </p>
-    ${note.body}
-    ${
-      media
-        ? html`<details class="transcript" open>
-          <summary>${t('transcript')}</summary>
-          <p>${media.transcript}</p>
-        </details>
-        ${
-          VIDEO.test(media.url)
-            ? html`<video controls preload="none" src=${media.url} poster=${media.poster ?? nothing}></video>`
-            : nothing
-        }
-        <p><a href=${media.url} rel="noopener noreferrer">${t('openMedia')}</a></p>`
-        : nothing
-    }
-  </article>`;
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-/** A clause's notes: the newest, marked as an update when there are earlier ones, then the rest. */
-export function renderGroup(group: NoteGroup, t: Msg, clauseLabel: string, go: () => void) {
-  const [latest, ...earlier] = group.notes;
-  if (!latest) return nothing;
-  return html`
-    <header class="group-head">
-      <span class="print-number">${t('noteShort')}${group.number}</span>
-      <button type="button" class="go gk-link-button" @click=${go}>${t('goToClause', { clause: clauseLabel })}</button>
-    </header>
-    ${renderNote(latest, t, earlier.length > 0)}
-    ${
-      earlier.length
-        ? html`<details class="earlier">
-          <summary>${t('earlierNotes', { count: earlier.length })}</summary>
-          ${earlier.map((n) => renderNote(n, t, false))}
-        </details>`
-        : nothing
+/**
+ * One note: who interprets and when, the text, and for video or interview the transcript first.
+ * `body` defaults to the note's own rendered body (a node can be in one place only).
+ */
+export function noteView(note: Note, t: Msg, isUpdate: boolean, body: Node = note.body): HTMLElement {
+  const { role, author, date, media, kind } = note.note;
+  const article = element('article', 'note');
+  article.setAttribute('part', 'note');
+  const byline = element('p', 'byline');
+  if (isUpdate) byline.append(element('span', 'update', t('update')));
+  if (role) byline.append(element('span', 'role', t(`role_${role}`)));
+  if (kind && kind !== 'text') byline.append(element('span', 'kind', t(`kind_${kind}`)));
+  if (author) byline.append(element('span', 'author', author));
+  if (date) {
+    const time = element('time', '', date);
+    time.dateTime = date;
+    byline.append(time);
+  }
+  article.append(byline, body);
+  if (media) {
+    const transcript = element('details', 'transcript');
+    transcript.open = true;
+    transcript.append(element('summary', '', t('transcript')), element('p', '', media.transcript));
+    article.append(transcript);
+    // The bundle's schema admits only safe URLs here (http(s) or relative).
+    if (VIDEO.test(media.url)) {
+      const video = element('video');
+      video.controls = true;
+      video.preload = 'none';
+      video.src = media.url;
+      if (media.poster) video.poster = media.poster;
+      article.append(video);
     }
-  `;
+    const link = element('a', '', t('openMedia'));
+    link.href = media.url;
+    link.rel = 'noopener noreferrer';
+    const line = element('p');
+    line.append(link);
+    article.append(line);
+  }
+  return article;
+}
+
+/**
+ * A clause's notes: a button back to the clause, the newest note (marked as an update when
+ * there are earlier ones), then the earlier ones behind a disclosure. `copyBodies` for a second
+ * view of notes already shown elsewhere.
+ */
+export function groupContent(group: NoteGroup, t: Msg, clauseLabel: string, copyBodies = false): HTMLElement[] {
+  const [latest, ...earlier] = group.notes;
+  if (!latest) return [];
+  const body = (note: Note) => (copyBodies ? note.body.cloneNode(true) : note.body);
+  const go = element('button', 'go gk-link-button', t('goToClause', { clause: clauseLabel }));
+  go.type = 'button';
+  const nodes = [go, noteView(latest, t, earlier.length > 0, body(latest))];
+  if (earlier.length) {
+    const more = element('details', 'earlier');
+    more.append(element('summary', '', t('earlierNotes', { count: earlier.length })));
+    for (const note of earlier) more.append(noteView(note, t, false, body(note)));
+    nodes.push(more);
+  }
+  return nodes;
 }
