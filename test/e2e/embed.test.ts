@@ -73,6 +73,30 @@ describe('gongkai.js, one classic script', () => {
     await page.close();
   });
 
+  test('renders plain text without markdown-it: paragraphs as markdown-it would make them', async () => {
+    const { page, scripts } = await pageWithScripts();
+    await page.goto(`${server.url}/test/e2e/pages/plain-text.html`);
+    await page.locator('gk-policy gk-interpretation [part="note"]').waitFor();
+    // The text as written, without the clause tools inserted into it.
+    const paragraphs = await page.locator('gk-policy gk-document [part="body"] > p').evaluateAll((ps) =>
+      ps.map((p) => {
+        const copy = p.cloneNode(true) as Element;
+        for (const tools of copy.querySelectorAll('gk-clause-tools')) tools.remove();
+        return copy.textContent;
+      }),
+    );
+    assert.deepEqual(paragraphs, [
+      '一、总体要求',
+      '\u3000\u3000（一）指导思想。坚持以公开为常态、不公开为例外，\n推进决策、执行、管理、服务、结果公开。',
+      '（二）工作目标。到 2018 年底，政务公开制度体系基本完善。',
+    ]);
+    const note = page.locator('gk-policy gk-interpretation [part="note"] .body p');
+    assert.deepEqual(await note.allTextContents(), ['这一条的要求是按时公开。', '各部门要在 2018 年底前完成。']);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(scripts, [`/${embedPath}`]);
+    await page.close();
+  });
+
   test('an English page loads the English text before its first render', async () => {
     const { page, scripts } = await pageWithScripts();
     const shown: string[] = [];

@@ -160,6 +160,10 @@ async function checkReading({ page, ready }: Opened, mode: Mode, width: number):
     await group.waitFor();
     const box = await group.boundingBox();
     assert.ok(box && box.width > 100 && box.height > 20, `note group box ${JSON.stringify(box)}`);
+    const noteSize = await group
+      .locator('.body')
+      .evaluate((body) => Number.parseFloat(getComputedStyle(body).fontSize));
+    assert.ok(noteSize >= 16, `note text is ${noteSize}px at ${width}px`);
     assert.ok(
       box.x >= textBox.x + textBox.width,
       `note at x=${box.x} is not right of the text (ends at ${textBox.x + textBox.width})`,

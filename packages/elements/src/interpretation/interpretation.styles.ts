@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const interpretationStyles = css`
-  :host {
-    font-size: calc(var(--gk-font-size, 16px) * 0.9375) !important;
-  }
   :host([text-size='1']) .scaled {
     font-size: 1.125em;
   }
