@@ -86,7 +86,14 @@ function compileEagerly(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !/^gongkai(-anchor)?\.js$/.test(chunk.fileName)) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        // The code moved down a line: so do its mappings, in the map file already emitted too.
         if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        const mapFile = bundle[`${chunk.fileName}.map`];
+        if (mapFile?.type === 'asset' && typeof mapFile.source === 'string') {
+          const map = JSON.parse(mapFile.source) as { mappings: string };
+          map.mappings = `;${map.mappings}`;
+          mapFile.source = JSON.stringify(map);
+        }
       }
     },
   };

@@ -120,6 +120,35 @@ describe('gk-document', () => {
     expect((window as { __gkPwned?: number }).__gkPwned).to.equal(undefined);
   });
 
+  it('renders plain paragraphs and markdown between them in their order', async () => {
+    const bundle = await loadExample('ezhou');
+    delete bundle.bodyHtml;
+    bundle.body = [
+      '一、总体要求',
+      '　　坚持**以公开为常态**。',
+      '1. 第一项\n2. 第二项',
+      '<b>不是标签</b>，也不是 [链接](javascript:void(0))',
+      '二、工作任务\n续行',
+    ].join('\n\n');
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
+    await ready(el);
+    const body = shadow(el).querySelector('[part="body"]')!;
+    const blocks = [...body.children].map((b) => {
+      const copy = b.cloneNode(true) as Element;
+      for (const tools of copy.querySelectorAll('gk-clause-tools')) tools.remove();
+      return `${b.tagName} ${copy.textContent?.trim()}`;
+    });
+    expect(blocks).to.deep.equal([
+      'P 一、总体要求',
+      'P 坚持以公开为常态。',
+      'OL 第一项\n第二项',
+      'P <b>不是标签</b>，也不是 [链接](javascript:void(0))',
+      'P 二、工作任务\n续行',
+    ]);
+    expect(body.querySelector('p strong')?.textContent).to.equal('以公开为常态');
+    expect(body.querySelector('b, a')).to.equal(null);
+  });
+
   it('sanitises pre-rendered HTML: no handlers, no scripts, no javascript: links', async () => {
     const bundle = await loadExample('ezhou');
     bundle.bodyHtml =
