@@ -3,7 +3,7 @@
 // work by hand; then scrolling, beside the same page without Gongkai.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { type Interpretation, segment } from '@gongkai/format';
+import { type Bundle, type Interpretation, segment, withRenderedHtml } from '@gongkai/format';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.js';
 import { launchChromium, repoRoot, requireBuild } from '../e2e/browser.js';
@@ -42,6 +42,8 @@ const bundle = {
   body,
   interpretations,
 };
+// As `gongkai build --html` publishes it: the HTML stored beside the markdown (sanitised again).
+const builtBundle = withRenderedHtml(bundle as Bundle);
 console.log(`document: ${(body.length / 1000).toFixed(0)} k characters, ${interpretations.length} notes`);
 
 const server = await serveStatic({ mounts: { '/': repoRoot } });
@@ -56,9 +58,14 @@ async function openPage(): Promise<Page> {
 }
 
 /** Milliseconds from start to rendered, notes placed and layout done; `warm` renders 3 times first. */
-async function render(page: Page, kind: 'element' | 'floor', warm: boolean): Promise<number> {
+async function render(
+  page: Page,
+  kind: 'element' | 'floor',
+  warm: boolean,
+  subject: unknown = bundle,
+): Promise<number> {
   return page.evaluate(
-    async ({ kind, bundle, warm }) => {
+    async ({ kind, bundle, warm, subject }) => {
       const stage = document.getElementById('stage')!;
       const once = async () => {
         stage.replaceChildren();
@@ -71,7 +78,7 @@ async function render(page: Page, kind: 'element' | 'floor', warm: boolean): Pro
         if (kind === 'element') {
           const el = document.createElement('gk-policy') as HTMLElement & { bundle: unknown };
           const ready = new Promise((resolve) => el.addEventListener('gk-ready', resolve, { once: true }));
-          el.bundle = bundle;
+          el.bundle = subject;
           stage.append(el);
           await ready;
         } else {
@@ -112,7 +119,7 @@ async function render(page: Page, kind: 'element' | 'floor', warm: boolean): Pro
       if (warm) for (let i = 0; i < 3; i++) await once();
       return once();
     },
-    { kind, bundle, warm },
+    { kind, bundle, warm, subject },
   );
 }
 
@@ -132,6 +139,28 @@ for (const warm of [false, true]) {
   }
   report(
     `gk-policy + 200 notes, ${warm ? 'warm' : 'cold (fresh page)'}`,
+    element,
+    floor,
+    'markdown-it + DOMPurify + grid + 1 read/1 write',
+  );
+}
+
+// The same page from a bundle built with --html: no markdown-it, its stored HTML sanitised.
+for (const warm of [false, true]) {
+  const element: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [kind, out] of [
+      ['floor', floor],
+      ['element', element],
+    ] as const) {
+      const page = await openPage();
+      out.push(await render(page, kind, warm, builtBundle));
+      await page.close();
+    }
+  }
+  report(
+    `same, built with --html, ${warm ? 'warm' : 'cold (fresh page)'}`,
     element,
     floor,
     'markdown-it + DOMPurify + grid + 1 read/1 write',
