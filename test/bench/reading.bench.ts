@@ -62,7 +62,7 @@ async function render(
   page: Page,
   kind: 'element' | 'floor',
   warm: boolean,
-  subject: unknown = bundle,
+  subject: unknown,
 ): Promise<number> {
   return page.evaluate(
     async ({ kind, bundle, warm, subject }) => {
@@ -123,54 +123,38 @@ async function render(
   );
 }
 
-const runs = 5;
-for (const warm of [false, true]) {
-  const element: number[] = [];
-  const floor: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (const [kind, out] of [
-      ['floor', floor],
-      ['element', element],
-    ] as const) {
-      const page = await openPage();
-      out.push(await render(page, kind, warm));
-      await page.close();
+/** Five fresh pages each for the floor and the element, alternating; reports cold and warm. */
+async function compare(label: string, subject: unknown): Promise<void> {
+  for (const warm of [false, true]) {
+    const element: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      for (const [kind, out] of [
+        ['floor', floor],
+        ['element', element],
+      ] as const) {
+        const page = await openPage();
+        out.push(await render(page, kind, warm, subject));
+        await page.close();
+      }
     }
+    report(
+      `${label}, ${warm ? 'warm' : 'cold (fresh page)'}`,
+      element,
+      floor,
+      'markdown-it + DOMPurify + grid + 1 read/1 write',
+    );
   }
-  report(
-    `gk-policy + 200 notes, ${warm ? 'warm' : 'cold (fresh page)'}`,
-    element,
-    floor,
-    'markdown-it + DOMPurify + grid + 1 read/1 write',
-  );
 }
 
+await compare('gk-policy + 200 notes', bundle);
 // The same page from a bundle built with --html: no markdown-it, its stored HTML sanitised.
-for (const warm of [false, true]) {
-  const element: number[] = [];
-  const floor: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (const [kind, out] of [
-      ['floor', floor],
-      ['element', element],
-    ] as const) {
-      const page = await openPage();
-      out.push(await render(page, kind, warm, builtBundle));
-      await page.close();
-    }
-  }
-  report(
-    `same, built with --html, ${warm ? 'warm' : 'cold (fresh page)'}`,
-    element,
-    floor,
-    'markdown-it + DOMPurify + grid + 1 read/1 write',
-  );
-}
+await compare('same, built with --html', builtBundle);
 
 /** Script time and layouts per scroll step, from Chrome's own counters. */
 async function scrollCost(kind: 'element' | 'floor'): Promise<{ script: number; layouts: number }> {
   const page = await openPage();
-  await render(page, kind, false);
+  await render(page, kind, false, bundle);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () => {
