@@ -58,12 +58,7 @@ async function openPage(): Promise<Page> {
 }
 
 /** Milliseconds from start to rendered, notes placed and layout done; `warm` renders 3 times first. */
-async function render(
-  page: Page,
-  kind: 'element' | 'floor',
-  warm: boolean,
-  subject: unknown,
-): Promise<number> {
+async function render(page: Page, kind: 'element' | 'floor', warm: boolean, subject: unknown): Promise<number> {
   return page.evaluate(
     async ({ kind, bundle, warm, subject }) => {
       const stage = document.getElementById('stage')!;
