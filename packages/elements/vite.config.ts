@@ -2,22 +2,77 @@ import { existsSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-/** Vite 8's Oxc leaves TC39 decorators in the output; lower them with esbuild first. */
+const ESBUILD_OPTIONS = {
+  loader: 'ts',
+  target: 'es2022',
+  format: 'esm',
+  sourcemap: true,
+  tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, experimentalDecorators: false } },
+} as const;
+
+/** Every decorator construct the elements use, so that esbuild writes out all the helpers they need. */
+const HELPER_SAMPLE = `
+  const d = (value: unknown, _context: unknown) => value as never;
+  @d class A {
+    @d accessor a = 1;
+    @d static accessor b = 2;
+    @d method() {}
+    #c = 1;
+    static e = 1;
+    get c() { return this.#c; }
+  }
+  export { A };
+`;
+const HELPERS_ID = 'gongkai:esbuild-helpers';
+const HELPER_LINE = /^var (__\w+) =/;
+
+/** The helper declarations esbuild puts at the top of a module (their lines), and their names. */
+function splitHelpers(code: string): { names: string[]; lines: number; block: string } {
+  const lines = code.split('\n');
+  let end = 0;
+  // A helper starts with `var __x =`; its later lines are indented or close it.
+  while (end < lines.length && (HELPER_LINE.test(lines[end]!) || (end > 0 && /^[ \t}]/.test(lines[end]!)))) end++;
+  const block = lines.slice(0, end);
+  const names = block.flatMap((line) => HELPER_LINE.exec(line)?.[1] ?? []);
+  return { names, lines: end, block: block.join('\n') };
+}
+
+/**
+ * Vite 8's Oxc leaves TC39 decorators in the output; lower them with esbuild first. esbuild writes
+ * its decorator helpers into every module (six copies in the embed): they are imported instead
+ * from one shared module.
+ */
 export function tc39Decorators(): Plugin {
+  let shared: Promise<{ names: Set<string>; code: string }> | null = null;
+  const sharedHelpers = () => {
+    shared ??= transform(HELPER_SAMPLE, ESBUILD_OPTIONS).then(({ code }) => {
+      const { names, block } = splitHelpers(code);
+      return { names: new Set(names), code: `${block}\nexport { ${names.join(', ')} };\n` };
+    });
+    return shared;
+  };
   return {
     name: 'gongkai-tc39-decorators',
     enforce: 'pre',
+    resolveId(id) {
+      return id === HELPERS_ID ? `\0${HELPERS_ID}` : null;
+    },
+    async load(id) {
+      return id === `\0${HELPERS_ID}` ? (await sharedHelpers()).code : null;
+    },
     async transform(code, id) {
       if (!/\.[cm]?ts$/.test(id) || id.includes('/node_modules/') || !code.includes('@')) return null;
-      const result = await transform(code, {
-        loader: 'ts',
-        target: 'es2022',
-        format: 'esm',
-        sourcemap: true,
-        sourcefile: id,
-        tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, experimentalDecorators: false } },
-      });
-      return { code: result.code, map: result.map };
+      const result = await transform(code, { ...ESBUILD_OPTIONS, sourcefile: id });
+      const own = splitHelpers(result.code);
+      if (!own.names.length) return { code: result.code, map: result.map };
+      const { names } = await sharedHelpers();
+      const missing = own.names.filter((name) => !names.has(name));
+      if (missing.length) throw new Error(`${id}: esbuild helpers ${missing.join(', ')} are not in HELPER_SAMPLE`);
+      const rest = result.code.split('\n').slice(own.lines).join('\n');
+      const map = JSON.parse(result.map) as { mappings: string };
+      // The helper lines become one import line: drop their mappings.
+      map.mappings = ['', ...map.mappings.split(';').slice(own.lines)].join(';');
+      return { code: `import { ${own.names.join(', ')} } from '${HELPERS_ID}';\n${rest}`, map };
     },
   };
 }
