@@ -44,7 +44,7 @@ export interface MarkdownField {
  * Many short markdown texts (200 notes, 50 answers) → one sanitised `<div class=…>` each.
  * Sanitised in one pass, not one per text: each pass costs a parsed document of its own.
  * Pre-rendered HTML is used when given (and sanitised all the same); markdown-it is loaded
- * only when some text has none.
+ * only when some text has none and is not plain paragraphs.
  */
 export async function renderSafeBodies(fields: readonly MarkdownField[], className: string): Promise<HTMLElement[]> {
   const ready = fields.map((f) => f.html ?? plainHtml(f.markdown));
