@@ -6,8 +6,12 @@ import type { NoteGroup, OrphanNote } from './notes.js';
 
 type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
-/** Notes longer than this are shortened in the column (so dense notes stay near their clauses). */
-const LONG_NOTE = 140;
+/**
+ * Notes longer than this (about five lines of the column, where they are cut) are shortened in
+ * the column, with a button to read them whole, so dense notes stay near their clauses. Shorter
+ * ones are shown whole: cut without that button, their end could not be read.
+ */
+const LONG_NOTE = 90;
 const isLong = (group: NoteGroup) => (group.notes[0]?.body.textContent?.length ?? 0) > LONG_NOTE;
 
 export interface ViewSource {
