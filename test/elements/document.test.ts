@@ -12,6 +12,16 @@ async function ready(el: GkDocument) {
   return el;
 }
 
+/** The rendered text of the example bundle with this markdown as its body (no stored HTML). */
+async function renderedMarkdown(paragraphs: string[]): Promise<Element> {
+  const bundle = await loadExample('ezhou');
+  delete bundle.bodyHtml; // the markdown is what is rendered
+  bundle.body = paragraphs.join('\n\n');
+  const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
+  await ready(el);
+  return shadow(el).querySelector('[part="body"]')!;
+}
+
 describe('gk-document', () => {
   it('renders the metadata header and the body of a bundle loaded from src', async () => {
     const el = await fixture<GkDocument>(html`<gk-document src=${examplePaths.ezhou}></gk-document>`);
@@ -101,17 +111,12 @@ describe('gk-document', () => {
   });
 
   it('renders hostile markdown without raw HTML, scripts or dangerous links', async () => {
-    const bundle = await loadExample('ezhou');
-    delete bundle.bodyHtml; // the markdown is what is rendered
-    bundle.body = [
+    const body = await renderedMarkdown([
       '<img src=x onerror="window.__gkPwned=1">',
       '[点我](javascript:window.__gkPwned=2)',
       '[官网](https://www.gov.cn/) [电话](tel:12345)',
       '<script>window.__gkPwned=3</script>',
-    ].join('\n\n');
-    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
-    await ready(el);
-    const body = shadow(el).querySelector('[part="body"]')!;
+    ]);
     expect(body.querySelector('img, script')).to.equal(null);
     expect(body.textContent).to.contain('<img src=x'); // shown as text, not markup
     const links = [...body.querySelectorAll('a')].map((a) => a.getAttribute('href'));
@@ -121,18 +126,13 @@ describe('gk-document', () => {
   });
 
   it('renders plain paragraphs and markdown between them in their order', async () => {
-    const bundle = await loadExample('ezhou');
-    delete bundle.bodyHtml;
-    bundle.body = [
+    const body = await renderedMarkdown([
       '一、总体要求',
       '　　坚持**以公开为常态**。',
       '1. 第一项\n2. 第二项',
       '<b>不是标签</b>，也不是 [链接](javascript:void(0))',
       '二、工作任务\n续行',
-    ].join('\n\n');
-    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
-    await ready(el);
-    const body = shadow(el).querySelector('[part="body"]')!;
+    ]);
     const blocks = [...body.children].map((b) => {
       const copy = b.cloneNode(true) as Element;
       for (const tools of copy.querySelectorAll('gk-clause-tools')) tools.remove();
