@@ -1,6 +1,7 @@
 import '@gongkai/elements';
 import type { GkClauseTools } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 
 describe('gk-clause-tools', () => {
   it('has a copy-link button named after its clause, and no notes button without notes', async () => {
@@ -31,6 +32,22 @@ describe('gk-clause-tools', () => {
     const { detail } = await request;
     expect(detail.clause).to.equal('1.2');
     expect(detail.trigger).to.equal(button);
+  });
+
+  it('prints the clause’s note number instead of its buttons', async () => {
+    const el = await fixture<GkClauseTools>(
+      html`<gk-clause-tools clause="1.2" number="（二）" notes="1" note-index="3"></gk-clause-tools>`,
+    );
+    try {
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(el, '::after').content).to.equal('"[注3]"');
+      const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+      expect(buttons.map((b) => getComputedStyle(b).display)).to.deep.equal(['none', 'none']);
+      el.notes = 0;
+      expect(getComputedStyle(el, '::after').content).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('speaks English and traditional Chinese', async () => {

@@ -203,9 +203,9 @@ describe('gk-interpretation', () => {
       const label = getComputedStyle(group, '::before').content;
       expect(label).to.match(/^"注\d+"$/);
       expect(getComputedStyle(group.querySelector('.go')!).display).to.equal('none');
-      const tools = doc.clauseMarker('1.2')!.querySelector('[part="notes"] .print')!;
-      expect(tools.textContent).to.equal(`[${label.slice(1, -1)}]`);
-      expect(getComputedStyle(tools).display).not.to.equal('none');
+      const tools = doc.clauseMarker('1.2')!;
+      expect(getComputedStyle(tools, '::after').content).to.equal(`"[${label.slice(1, -1)}]"`);
+      expect(getComputedStyle(tools.querySelector('[part="notes"]')!).display).to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
     }

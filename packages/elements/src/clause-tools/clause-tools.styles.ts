@@ -12,6 +12,9 @@ export function clauseToolsStyles(hostSelector: string): CSSResult {
   // what the page's elements pass down; inside gk-document the few inherited properties that
   // matter are set here. `all` on 600 tools and their buttons was most of the style work.
   const shield = unsafeCSS(hostSelector === ':host' ? 'all: initial;' : '');
+  const numbered = unsafeCSS(
+    hostSelector === ':host' ? ':host([data-print-label])' : `${hostSelector}[data-print-label]`,
+  );
   return css`
     ${host} {
       ${shield}
@@ -56,24 +59,12 @@ export function clauseToolsStyles(hostSelector: string): CSSResult {
     ${scope} .done {
       color: var(--gk-color-success, #1a7f37);
     }
-    ${scope} .print {
-      display: none;
-    }
     @media print {
-      ${scope} [part='copy'],
-      ${scope} [part='comment'] {
+      ${scope} button {
         display: none;
       }
-      ${scope} [part='notes'] {
-        border: 0;
-        padding: 0;
-        color: inherit;
-      }
-      ${scope} .screen {
-        display: none;
-      }
-      ${scope} .print {
-        display: inline;
+      ${numbered}::after {
+        content: attr(data-print-label);
       }
     }
   `;

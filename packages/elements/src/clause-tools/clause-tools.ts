@@ -36,6 +36,8 @@ function button(part: string, className = ''): HTMLButtonElement {
  * @attr note-index - The note number used in print (注1, 注2…).
  * @attr expanded - Whether the clause's interpretation is open.
  * @attr commentable - Offer "对本条提意见".
+ * @attr data-print-label - Set by the element while the clause has notes: the number printed at
+ *   the clause instead of the buttons ([注1], as printed beside the note).
  */
 export class GkClauseTools extends HTMLElement {
   static readonly observedAttributes = ['clause', 'number', 'notes', 'note-index', 'expanded', 'commentable'];
@@ -194,20 +196,17 @@ export class GkClauseTools extends HTMLElement {
     const notes = this.notes;
     if (notes <= 0) {
       this.notesButton?.remove();
+      this.removeAttribute('data-print-label');
       return;
     }
     if (!this.notesButton) {
       this.notesButton = button('notes');
-      const screen = document.createElement('span');
-      screen.className = 'screen';
-      screen.textContent = t.notesButton;
-      const print = document.createElement('span');
-      print.className = 'print';
-      this.notesButton.append(screen, print);
+      this.notesButton.textContent = t.notesButton;
     }
     this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
     this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause: this.label, count: notes }));
-    this.notesButton.lastElementChild!.textContent = `[${t.noteShort}${this.noteIndex}]`;
+    // Print shows the note's number here instead of the button ([注1], as beside the note).
+    this.setAttribute('data-print-label', `[${t.noteShort}${this.noteIndex}]`);
     if (!this.notesButton.isConnected) this.copyButton!.after(this.notesButton);
   }
 
