@@ -69,8 +69,6 @@ export class GkInterpretation extends LitElement {
 
   private readonly i18n = new LocalizeController(this);
   private readonly views = new NoteViews();
-  /** Clauses whose long notes the reader expanded in the column. */
-  private readonly expanded = new Set<string>();
   /** The open popover's content, kept while it stays open. */
   private popupContent: { group: NoteGroup; lang: string; nodes: HTMLElement[] } | null = null;
   private doc: GkDocument | null = null;
@@ -232,9 +230,7 @@ export class GkInterpretation extends LitElement {
   }
 
   private toggleExpanded(clause: string): void {
-    const expanded = !this.expanded.delete(clause);
-    if (expanded) this.expanded.add(clause);
-    this.views.setExpanded(clause, expanded);
+    this.views.toggleExpanded(clause);
     // The note's height changed: place the column again.
     this.requestUpdate();
   }
@@ -306,7 +302,6 @@ export class GkInterpretation extends LitElement {
       lang: this.i18n.lang,
       t,
       label: (clause) => this.label(clause),
-      expanded: this.expanded,
     });
     this.views.markCurrent(this.current);
     return html`<section class="scaled" aria-label=${t('interpretation')} @click=${this.onClick}>

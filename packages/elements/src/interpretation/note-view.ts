@@ -1,9 +1,7 @@
 // Notes are built as plain DOM, once per list of notes: a column of 200 notes as nested Lit
 // templates cost several times as much, and they change only in a class or an attribute later.
-import type { Messages } from '../i18n/zh-Hans.js';
+import type { Msg } from '../internal/load-bundle.js';
 import type { Note, NoteGroup } from './notes.js';
-
-type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
 const VIDEO = /\.(?:mp4|webm|ogv)(?:[?#]|$)/i;
 

@@ -1,10 +1,8 @@
 // The notes' DOM, built once per list of notes and language and kept across renders: scrolling
 // changes only which note is current, expanding only one note's class.
-import type { Messages } from '../i18n/zh-Hans.js';
+import type { Msg } from '../internal/load-bundle.js';
 import { groupContent, noteView } from './note-view.js';
 import type { NoteGroup, OrphanNote } from './notes.js';
-
-type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
 /**
  * Notes longer than this (about five lines of the column, where they are cut) are shortened in
@@ -21,8 +19,6 @@ export interface ViewSource {
   t: Msg;
   /** A clause's short name for labels ("第三条…"). */
   label: (clause: string) => string;
-  /** Clauses whose long notes the reader expanded. */
-  expanded: ReadonlySet<string>;
 }
 
 export class NoteViews {
@@ -31,6 +27,8 @@ export class NoteViews {
   /** The orphans' notes, in file order. */
   orphans: HTMLElement[] = [];
   private byClause = new Map<string, HTMLElement>();
+  /** Clauses whose long notes the reader expanded (kept when the views are built again). */
+  private readonly expanded = new Set<string>();
   private built: Pick<ViewSource, 'groups' | 'orphans' | 'lang'> | null = null;
   private marked: HTMLElement | null = null;
   private t: Msg | null = null;
@@ -63,10 +61,12 @@ export class NoteViews {
   }
 
   /** Shows a long note whole, or shortened again. */
-  setExpanded(clause: string, expanded: boolean): void {
+  toggleExpanded(clause: string): void {
     const view = this.byClause.get(clause);
     const button = view?.querySelector<HTMLButtonElement>(':scope > .more');
     if (!view || !button || !this.t) return;
+    const expanded = !this.expanded.delete(clause);
+    if (expanded) this.expanded.add(clause);
     view.classList.toggle('expanded', expanded);
     this.syncMore(button, expanded, this.t);
   }
@@ -87,7 +87,7 @@ export class NoteViews {
     view.setAttribute('aria-label', t('notesFor', { clause: label }));
     view.append(...groupContent(group, t, label));
     if (isLong(group)) {
-      const expanded = source.expanded.has(group.clause);
+      const expanded = this.expanded.has(group.clause);
       view.classList.add('long');
       view.classList.toggle('expanded', expanded);
       const more = document.createElement('button');

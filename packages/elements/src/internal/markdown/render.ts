@@ -9,7 +9,7 @@ import { sanitizeToFragment } from '../sanitize.js';
  */
 export async function renderSafeMarkdownFragment(source: string): Promise<DocumentFragment> {
   const pieces = splitPlainParagraphs(source);
-  const runs = pieces.flatMap((p) => ('markdown' in p ? [{ markdown: p.markdown }] : []));
+  const runs = pieces.filter((p): p is { markdown: string } => 'markdown' in p);
   const rendered = runs.length ? await renderSafeBodies(runs, 'gk-run') : [];
   const fragment = document.createDocumentFragment();
   let run = 0;
