@@ -111,6 +111,26 @@ export const Published: Story = {
 /** Sent: the receipt, large, with copy, print and save. */
 export const Receipt: Story = { play: writeAndSend() };
 
+/**
+ * What this device keeps after a comment with a phone number was sent: the receipt, listed under
+ * 我提交的意见（本设备） with the number masked, and "在公共电脑上？清除本机记录" below.
+ */
+export const KeptOnThisDevice: Story = {
+  play: async (context) => {
+    await writeAndSend('建议增设查询终端，有问题请打 138 0013 8000 找我。')(context);
+    await part(context.canvasElement, '.sent .excerpt');
+  },
+};
+
+/** On a public computer: "清除本机记录" pressed; every draft and receipt gone, the form empty, said aloud. */
+export const ClearDevice: Story = {
+  play: async (context) => {
+    await writeAndSend('图书馆电脑上提交的意见。')(context);
+    await part(context.canvasElement, '.sent');
+    (await part<HTMLButtonElement>(context.canvasElement, '[part="device"] button')).click();
+  },
+};
+
 /** Pressing 提交意见 with nothing written: each problem beside its field, announced. */
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => (await part<HTMLButtonElement>(canvasElement, 'button[type="submit"]')).click(),

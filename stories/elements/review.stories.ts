@@ -131,8 +131,17 @@ export const CommentsTable: Story = {};
 /** A consultation of 1,040 comments, 312 handled: paging, progress, a campaign group. */
 export const LargeConsultation: Story = { args: { api: { comments: manySeeds(1040, 312) } } };
 
-/** One comment open beside the text of its clause, with moderation and the decision form. */
+/**
+ * One comment open beside the text of its clause, with moderation and the decision form. A
+ * reviewer's token may not read names and contacts: the console says so ("无权查看").
+ */
 export const CommentOpen: Story = { play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)) };
+
+/** The same comment for an administrator, who may read names and contacts. */
+export const CommentOpenWithContacts: Story = {
+  args: { as: 'admin' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 1)),
+};
 
 /** A reason from a template (理由模板), which can be undone. */
 export const ReasonTemplate: Story = {
@@ -163,6 +172,30 @@ export const NetworkError: Story = {
     await review(canvasElement).updateComplete;
     current!.failNext(/^\/comments\/3$/, 'network');
     detail.querySelector<HTMLButtonElement>('form.decision button[type="submit"]')!.click();
+  },
+};
+
+/**
+ * A colleague decided the comment while this reviewer was writing: the save is refused (412),
+ * what the colleague set is shown and announced, and the decision and reason typed here stay,
+ * to save again (overwriting knowingly) or discard.
+ */
+export const EditedMeanwhile: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    type(detail.querySelector('textarea')!, '施工合同中涉及商业秘密的内容依法不予公开。');
+    await review(canvasElement).updateComplete;
+    current!.edit(3, { decision: 'partly-adopted', reason: '招标文件将在公共资源交易平台公开。' });
+    detail.querySelector<HTMLButtonElement>('form.decision button[type="submit"]')!.click();
+  },
+};
+
+/** Another decision for a comment with a reason: the old reason is cleared, and can be put back. */
+export const ReasonCleared: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await openComment(canvasElement, 11);
+    detail.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
   },
 };
 
@@ -230,6 +263,25 @@ export const PublishBlocked: Story = {
 /** Ready to publish: the preview as citizens will see it (names and phone numbers masked). */
 export const PublishReady: Story = {
   args: { as: 'editor', api: { comments: allHandled } },
+  play: async ({ canvasElement }) => tab('publish')(canvasElement),
+};
+
+/** Long numbers the masking did not recognise, listed before publishing for a human look. */
+export const PublishLongNumbers: Story = {
+  args: {
+    as: 'editor',
+    api: {
+      comments: [
+        ...allHandled,
+        {
+          clause: '2.1.3',
+          body: '我的社保卡号 4201 2345 678，办理时限应精确到工作日。',
+          name: '王明',
+          decision: 'adopted',
+        },
+      ],
+    },
+  },
   play: async ({ canvasElement }) => tab('publish')(canvasElement),
 };
 

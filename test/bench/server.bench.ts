@@ -135,7 +135,7 @@ async function service(name: string, db: Database, ceilingFigures: Figures): Pro
   const dbFloor = await floor(db);
   const withHttp = await httpFloor(db);
   // A limit no benchmark reaches: the rate-limit bookkeeping still runs on every request.
-  const app = await buildApp(db, { commentLimit: { max: 1e9, windowSeconds: 3600 }, trustProxy: true });
+  const app = await buildApp(db, { commentLimit: { max: 1e9, windowSeconds: 3600 }, trustProxy: ['127.0.0.1'] });
   const url = await listen(app);
   const token = (await createToken(db, 'admin')).token;
   const staff = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -54,6 +54,17 @@ async function fillValid(el: GkConsultation, body = '建议权力清单在政务
 }
 
 const statusText = (el: GkConsultation) => $(el, '[part="status"]')!.textContent!.replace(/\s+/g, ' ');
+const DAY = 86_400_000;
+const draftKey = (clause = '*') => `gongkai:consultation:${CONSULTATION_ID}:draft:${clause}`;
+const sentKey = (consultation = CONSULTATION_ID) => `gongkai:consultation:${consultation}:sent`;
+/** Everything gk-consultation left in localStorage, as one searchable text. */
+const deviceText = () =>
+  JSON.stringify(Object.entries(localStorage).filter(([key]) => key.startsWith('gongkai:consultation:')));
+const press = async (el: GkConsultation, button: HTMLButtonElement) => {
+  button.focus();
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+};
 
 describe('gk-consultation', () => {
   it('shows an open window with the closing date and days left, and a form', async () => {
@@ -110,16 +121,71 @@ describe('gk-consultation', () => {
     expect($(el, '#body-count')!.textContent).to.contain('超出 3 字');
   });
 
-  it('keeps the draft on the device: a new page finds what was typed', async () => {
+  it('keeps only the comment text on the device: a new page finds the text, never the name or contact', async () => {
     useApi();
     const first = await mount();
     await type(first, '#body', '建议考核结果按季度公开。');
+    await type(first, '#name', '陈建国');
     await type(first, '#contact', '13900000000');
+    $<HTMLInputElement>(first, '#consent')!.click();
+    await first.updateComplete;
+    expect(deviceText()).to.contain('建议考核结果按季度公开。');
+    expect(deviceText()).not.to.contain('陈建国');
+    expect(deviceText()).not.to.contain('13900000000');
     first.remove();
     const second = await mount();
     expect($<HTMLTextAreaElement>(second, '#body')!.value).to.equal('建议考核结果按季度公开。');
-    expect($<HTMLInputElement>(second, '#contact')!.value).to.equal('13900000000');
+    expect($<HTMLInputElement>(second, '#name')!.value).to.equal('');
+    expect($<HTMLInputElement>(second, '#contact')!.value).to.equal('');
+    expect($<HTMLInputElement>(second, '#consent')!.checked).to.equal(false);
+    expect($(second, '#withheld-note')!.textContent).to.contain('姓名和联系方式没有保存在本设备上');
     expect($(second, '.saved')).to.exist;
+    await expect(second).to.be.accessible();
+  });
+
+  it('scrubs names and contacts that older versions left on the device, for every consultation', async () => {
+    useApi();
+    const old = (extra: object) =>
+      JSON.stringify({
+        clause: null,
+        body: '建议在社区服务中心张贴公开目录。',
+        submitterType: 'individual',
+        name: '陈建国',
+        contact: 'chen@example.com',
+        consent: true,
+        key: 'old-key-0001',
+        state: 'editing',
+        updated: Date.now() - 3_600_000,
+        ...extra,
+      });
+    localStorage.setItem(draftKey(), old({}));
+    localStorage.setItem('gongkai:consultation:another-consultation:draft:3.2', old({ clause: '3.2' }));
+    const el = await mount();
+    expect(deviceText()).not.to.contain('陈建国');
+    expect(deviceText()).not.to.contain('chen@example.com');
+    expect(deviceText()).not.to.contain('consent');
+    expect(localStorage.getItem('gongkai:consultation:another-consultation:draft:3.2')).to.contain('张贴公开目录');
+    expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('建议在社区服务中心张贴公开目录。');
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('');
+    expect($<HTMLInputElement>(el, '#contact')!.value).to.equal('');
+  });
+
+  it('does not restore a draft left 8 days ago, and removes it from the device', async () => {
+    useApi();
+    localStorage.setItem(
+      draftKey(),
+      JSON.stringify({
+        body: '八天前别人写的意见',
+        submitterType: 'individual',
+        key: 'stale-key-0001',
+        state: 'editing',
+        updated: Date.now() - 8 * DAY,
+      }),
+    );
+    const el = await mount();
+    expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('');
+    expect(localStorage.getItem(draftKey())).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('八天前别人写的意见');
   });
 
   it('sends once with an Idempotency-Key, shows the receipt and clears the draft', async () => {
@@ -144,6 +210,116 @@ describe('gk-consultation', () => {
     expect(Object.keys(localStorage).filter((k) => k.includes(':draft:'))).to.have.length(0);
     expect($(el, '.sent')!.textContent).to.contain(detail.receipt);
     await expect(el).to.be.accessible();
+  });
+
+  it('after a submit keeps no draft, and the receipt with the phone, ID and e-mail masked', async () => {
+    useApi();
+    const el = await mount();
+    await fillValid(el, '请联系 138 0013 8000 或 chen@example.com，身份证 42070219800101123X，建议增设查询终端。');
+    await type(el, '#name', '陈建国');
+    await type(el, '#contact', '0711-3222222');
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await receipt;
+    await el.updateComplete;
+    expect(Object.keys(localStorage).filter((k) => k.includes(':draft:'))).to.have.length(0);
+    const stored = JSON.parse(localStorage.getItem(sentKey())!) as { excerpt: string }[];
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.excerpt).to.contain('［已隐去］');
+    for (const secret of ['138 0013 8000', '8000', 'chen@example.com', '42070219800101123X', '陈建国', '3222222'])
+      expect(deviceText()).not.to.contain(secret);
+    expect($(el, '.sent .excerpt')!.textContent).to.equal(stored[0]!.excerpt);
+  });
+
+  it('masks excerpts older versions stored, and forgets receipts after 180 days', async () => {
+    useApi();
+    const entry = (receipt: string, daysAgo: number, excerpt: string) => ({
+      receipt,
+      clause: null,
+      sent: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      excerpt,
+    });
+    localStorage.setItem(
+      sentKey(),
+      JSON.stringify([
+        entry('GK7Q-0001-OLD1', 181, '半年前提交的意见'),
+        entry('GK7Q-0002-NEW1', 10, '电话１３９００００００００，邮箱 chen＠example.com，座机 0711.322.2222'),
+      ]),
+    );
+    const el = await mount();
+    const list = $(el, '.sent')!.textContent!;
+    expect(list).not.to.contain('GK7Q-0001-OLD1');
+    expect(list).to.contain('GK7Q-0002-NEW1');
+    expect($(el, '.sent .excerpt')!.textContent).to.equal('电话［已隐去］，邮箱 ［已隐去］，座机 ［已隐去］');
+    expect(deviceText()).not.to.contain('GK7Q-0001-OLD1');
+    expect(deviceText()).not.to.contain('１３９');
+    expect(deviceText()).not.to.contain('example');
+  });
+
+  it('says in the privacy notice what the device keeps and for how long', async () => {
+    useApi();
+    const el = await mount();
+    const notice = $(el, '#device-text')!.textContent!;
+    expect(notice).to.contain('7 天');
+    expect(notice).to.contain('180 天');
+    expect(notice).to.contain('姓名和联系方式只在本页使用，从不保存在本设备上');
+    expect($(el, '#consent')!.getAttribute('aria-describedby')).to.contain('device-text');
+  });
+
+  it('"清除本机记录" removes every draft and receipt from the device, empties the form and says so', async () => {
+    useApi();
+    localStorage.setItem(
+      sentKey(),
+      JSON.stringify([
+        { receipt: 'GK7Q-0003-ABCD', clause: null, sent: new Date().toISOString(), excerpt: '之前的意见' },
+      ]),
+    );
+    localStorage.setItem(
+      'gongkai:consultation:another-consultation:draft:*',
+      JSON.stringify({
+        body: '另一次征求意见的草稿',
+        submitterType: 'individual',
+        key: 'k-000001',
+        state: 'editing',
+        updated: Date.now(),
+      }),
+    );
+    const el = await mount();
+    await type(el, '#body', '图书馆电脑上写的意见');
+    await type(el, '#name', '陈建国');
+    await type(el, '#contact', '13900000000');
+    const button = $<HTMLButtonElement>(el, '[part="device"] button')!;
+    expect(button.textContent).to.contain('在公共电脑上？清除本机记录');
+    expect(button.checkVisibility()).to.equal(true);
+    await press(el, button);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('gongkai:consultation:'))).to.deep.equal([]);
+    expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('');
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('');
+    expect($<HTMLInputElement>(el, '#contact')!.value).to.equal('');
+    expect($(el, '.sent')).to.equal(null);
+    const status = $(el, '[part="device"] [aria-live="polite"]')!;
+    expect(status.textContent).to.contain('已清除本机上的征求意见记录：草稿 2 份，回执 1 条');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    await expect(el).to.be.accessible();
+    el.remove();
+    const next = await mount();
+    expect($<HTMLTextAreaElement>(next, '#body')!.value).to.equal('');
+  });
+
+  it('clearing stops a comment waiting for the network: nothing is sent and nothing comes back', async () => {
+    const fake = useApi();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const el = await mount();
+    await fillValid(el, '断网时排队的意见');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('等待网络'), 'no offline state');
+    await press(el, $<HTMLButtonElement>(el, '[part="device"] button')!);
+    expect($(el, '[part="delivery"]')).to.equal(null);
+    delete (navigator as { onLine?: boolean }).onLine;
+    window.dispatchEvent(new Event('online'));
+    await aTimeout(50);
+    expect(fake.posts()).to.have.length(0);
+    expect(deviceText()).to.equal('[]');
   });
 
   it('retries a network failure and a 503 with the same key, storing one comment', async () => {
@@ -211,6 +387,70 @@ describe('gk-consultation', () => {
     await waitUntil(() => $(second, '.receipt-code'), 'the queued comment was not sent on the next visit');
     expect(fake.posts().map((p) => p.headers['idempotency-key'])).to.deep.equal([key, key]);
     expect(fake.comments.size).to.equal(1);
+  });
+
+  it('a queued comment keeps its name and contact in memory only, and sends them', async () => {
+    const fake = useApi();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const el = await mount();
+    await fillValid(el, '断网时写好的意见');
+    await type(el, '#name', '陈建国');
+    await type(el, '#contact', '13900000000');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('等待网络'), 'no offline state');
+    expect(deviceText()).to.contain('断网时写好的意见');
+    expect(deviceText()).not.to.contain('陈建国');
+    expect(deviceText()).not.to.contain('13900000000');
+    delete (navigator as { onLine?: boolean }).onLine;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => $(el, '.receipt-code'), 'not sent after the network returned');
+    expect(fake.posts()[0]!.body).to.deep.include({ name: '陈建国', contact: '13900000000' });
+  });
+
+  it('a queued comment with a name is not sent without it after the page closed; sent again, it keeps its key', async () => {
+    const fake = useApi({ hang: true });
+    const first = await mount();
+    await fillValid(first, '页面关闭前提交的意见');
+    await type(first, '#name', '陈建国');
+    await type(first, '#contact', '13900000000');
+    $<HTMLButtonElement>(first, 'button[type="submit"]')!.click();
+    await waitUntil(() => fake.posts().length === 1);
+    const key = fake.posts()[0]!.headers['idempotency-key'];
+    first.remove();
+    fake.options.hang = false;
+    const second = await mount();
+    await aTimeout(50);
+    expect(fake.posts()).to.have.length(1);
+    expect($<HTMLTextAreaElement>(second, '#body')!.value).to.equal('页面关闭前提交的意见');
+    expect($<HTMLTextAreaElement>(second, '#body')!.readOnly).to.equal(false);
+    expect($<HTMLInputElement>(second, '#name')!.value).to.equal('');
+    expect($(second, '#withheld-note')!.textContent).to.contain('尚未确认送达');
+    expect(deviceText()).not.to.contain('陈建国');
+    await type(second, '#name', '陈建国');
+    await type(second, '#contact', '13900000000');
+    $<HTMLInputElement>(second, '#consent')!.click();
+    await second.updateComplete;
+    $<HTMLButtonElement>(second, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(second, '.receipt-code'), 'not sent again');
+    expect(fake.posts().map((p) => p.headers['idempotency-key'])).to.deep.equal([key, key]);
+    expect(fake.comments.size).to.equal(1);
+  });
+
+  it('a comment that had already arrived with other details says so in words', async () => {
+    useApi({
+      commentFailures: [
+        {
+          status: 409,
+          body: { error: 'idempotency-conflict', message: 'this Idempotency-Key was used for a different comment' },
+        },
+      ],
+    });
+    const el = await mount();
+    await fillValid(el, '已经送达过的意见');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '.gk-error[role="alert"]'), 'no error shown');
+    expect($(el, '.gk-error')!.textContent).to.contain('这条意见此前已经送达');
+    expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('已经送达过的意见');
   });
 
   it('stopping a queued comment to edit it keeps the text and gives it a new key', async () => {
@@ -330,7 +570,10 @@ describe('gk-consultation', () => {
     const en = await mount(
       html`<gk-consultation lang="en" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`,
     );
+    expect($(hant, '[part="device"] button')!.textContent).to.contain('在公用電腦上？清除本機記錄');
     expect(statusText(en)).to.contain('Open for comments');
     expect($(en, 'button[type="submit"]')!.textContent).to.contain('Send comment');
+    expect($(en, '[part="device"] button')!.textContent).to.contain('On a public computer? Clear this device');
+    expect($(en, '#device-text')!.textContent).to.contain('180 days');
   });
 });

@@ -117,6 +117,8 @@ describe('gk-review: signing in', () => {
         export: true,
         editConsultations: true,
         editTemplates: false,
+        contacts: false,
+        tokens: false,
       },
     });
     expect(Object.keys(localStorage).some((k) => k.startsWith('gongkai:review'))).to.equal(false);
@@ -258,7 +260,7 @@ describe('gk-review: consultations and comments', () => {
   });
 
   it('opens a comment whole beside the text of its clause', async () => {
-    const el = await mount();
+    const el = await mount({ as: 'admin' });
     await ready(el);
     const detail = await openComment(el, 2);
     expect(text(detail.querySelector('h3'))).to.equal('意见 #2');
@@ -270,6 +272,31 @@ describe('gk-review: consultations and comments', () => {
     const whole = await openComment(el, 4);
     expect(text(whole.querySelector('.clause h4'))).to.equal('针对征求意见稿全文');
     expect(text(whole.querySelector('.meta'))).to.contain('匿名');
+  });
+  it('says names and contacts are not the staff member’s to see, without the permission', async () => {
+    const el = await mount();
+    await ready(el);
+    expect(api.requests('GET', /comments$/).length).to.be.greaterThan(0);
+    expect(text($(el, 'tr[data-id="1"]'))).to.contain('无权查看');
+    expect(text($(el, 'tr[data-id="4"]'))).to.contain('匿名');
+    const detail = await openComment(el, 1);
+    const meta = text(detail.querySelector('.meta'));
+    expect(meta).to.contain('提交人 无权查看');
+    expect(meta).not.to.contain('未留姓名');
+    const contact = detail.querySelector('[data-withheld]')!;
+    expect([text(contact.previousElementSibling), text(contact)]).to.deep.equal(['联系方式', '无权查看']);
+    expect(text((await openComment(el, 4)).querySelector('.meta'))).not.to.contain('联系方式');
+    await expect(el).to.be.accessible();
+    api.restore();
+    sessionStorage.clear();
+
+    // Granted to this reviewer's token: shown.
+    const granted = await mount({ fake: { grants: { reviewer: ['contacts'] } } });
+    await ready(granted);
+    const shown = text((await openComment(granted, 1)).querySelector('.meta'));
+    expect(shown).to.contain('陈建国');
+    expect(shown).to.contain('联系方式13907110001');
+    expect(text((await openComment(granted, 2)).querySelector('.meta'))).not.to.contain('联系方式');
   });
 });
 
@@ -798,6 +825,165 @@ describe('gk-review: choosing many comments', () => {
   });
 });
 
+describe('gk-review: a colleague’s change meanwhile', () => {
+  const form = (el: GkReview, id: number) => $<HTMLFormElement>(el, `form[data-form="c-${id}"]`)!;
+  const submit = (el: GkReview, id: number) => form(el, id).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const reason = (el: GkReview, id: number) => form(el, id).querySelector('textarea')!;
+  const chosen = (el: GkReview, id: number) =>
+    form(el, id).querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? null;
+
+  it('shows what the colleague saved, keeps what was typed, and saves it again only when asked', async () => {
+    const el = await mount();
+    await ready(el);
+    const detail = await openComment(el, 3);
+    detail.querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    type(reason(el, 3), '施工合同涉及商业秘密，依法不予公开。');
+    await el.updateComplete;
+    // Another staff member decides #3 after this one opened it.
+    api.edit(3, { decision: 'partly-adopted', reason: '招标文件将在公共资源交易平台公开。' });
+    submit(el, 3).click();
+    const conflict = await until(el, 'form[data-form="c-3"] [data-conflict]');
+    expect(text(conflict)).to.contain('已被他人修改');
+    expect(text(conflict)).to.contain('对方已改为：已通过 · 部分采纳');
+    expect(text(conflict)).to.contain('对方的理由：招标文件将在公共资源交易平台公开。');
+    await announced(el, /意见 #3 已被他人修改，现为：已通过 · 部分采纳。.*您的选择和理由仍保留/);
+    // Nothing was overwritten, and nothing typed was lost.
+    expect(api.comments.get(3)!.decision).to.equal('partly-adopted');
+    expect(api.requests('PATCH').map((c) => c.ifMatch)).to.deep.equal(['"3-1"']);
+    expect(reason(el, 3).value).to.equal('施工合同涉及商业秘密，依法不予公开。');
+    expect(chosen(el, 3)).to.equal('not-adopted');
+    // The row and the comment show the colleague's decision.
+    expect(text($(el, 'tr[data-id="3"] .d-partly-adopted'))).to.equal('部分采纳');
+    expect(text(detail.querySelector('.meta'))).to.contain('已通过 · 部分采纳');
+    expect(text(submit(el, 3))).to.equal('仍然保存（覆盖对方的修改）');
+    expect(submit(el, 3).getAttribute('aria-describedby')).to.equal('c-3-conflict');
+    await expect(el).to.be.accessible();
+
+    // Saving again overwrites knowingly, with the version now shown.
+    submit(el, 3).click();
+    await waitUntil(() => text(form(el, 3).querySelector('.saved')) === '已保存', 'not saved again');
+    expect(api.requests('PATCH').map((c) => c.ifMatch)).to.deep.equal(['"3-1"', '"3-2"']);
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({
+      decision: 'not-adopted',
+      reason: '施工合同涉及商业秘密，依法不予公开。',
+    });
+    expect(api.comments.get(3)!.decision).to.equal('not-adopted');
+    expect(form(el, 3).querySelector('[data-conflict]')).to.equal(null);
+    expect(text(submit(el, 3))).to.equal('保存处理结果');
+  });
+
+  it('drops what was typed for the colleague’s decision when asked', async () => {
+    const el = await mount();
+    await ready(el);
+    await openComment(el, 5);
+    form(el, 5).querySelector<HTMLInputElement>('input[value="out-of-scope"]')!.click();
+    type(reason(el, 5), '物业纠纷请向住房保障部门反映。');
+    await el.updateComplete;
+    api.edit(5, { moderation: 'rejected', removalReason: '与本次征求意见无关' });
+    submit(el, 5).click();
+    const conflict = await until(el, 'form[data-form="c-5"] [data-conflict]');
+    expect(text(conflict)).to.contain('对方已改为：已删除（与本次征求意见无关）');
+    conflict.querySelector<HTMLButtonElement>('[data-action="discard"]')!.click();
+    await el.updateComplete;
+    expect(form(el, 5).querySelector('[data-conflict]')).to.equal(null);
+    expect(reason(el, 5).value).to.equal('');
+    expect(chosen(el, 5)).to.equal(null);
+    await announced(el, /已放弃您的修改/);
+    expect(api.requests('PATCH')).to.have.length(1);
+    expect(api.comments.get(5)!.moderation).to.equal('rejected');
+  });
+
+  it('a quick approval of a comment changed meanwhile is not done, and says why where it is', async () => {
+    const el = await mount();
+    await ready(el);
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="2"]')!.focus();
+    api.edit(3, { moderation: 'rejected', removalReason: '广告' });
+    await sendKeys({ press: 'a' });
+    const detail = await until(el, '.detail[data-comment="3"]');
+    const conflict = await until(el, '.moderation [data-conflict]');
+    expect(text(conflict)).to.contain('已被他人修改');
+    expect(text(conflict)).to.contain('对方已改为：已删除（广告）');
+    expect(text(conflict)).to.contain('您的操作未执行');
+    await announced(el, /意见 #3 已被他人修改，现为：已删除（广告）。/);
+    expect(api.comments.get(3)!.moderation).to.equal('rejected');
+    expect(api.requests('PATCH').map((c) => c.ifMatch)).to.deep.equal(['"3-1"']);
+    expect(text($(el, 'tr[data-id="3"] .badge'))).to.equal('已删除');
+    expect($(el, 'tr.cursor')!.dataset.id).to.equal('3');
+    // Approving again, having seen it, restores it.
+    detail.querySelector<HTMLButtonElement>('[data-action="approve"]')!.click();
+    await waitUntil(() => text($(el, 'tr[data-id="3"] .badge')) === '已通过', 'not approved');
+    expect(api.requests('PATCH').map((c) => c.ifMatch)).to.deep.equal(['"3-1"', '"3-2"']);
+    expect($(el, '.moderation [data-conflict]')).to.equal(null);
+  });
+
+  it('our own bulk change is not taken for a colleague’s', async () => {
+    const el = await mount();
+    await ready(el);
+    $<HTMLInputElement>(el, 'input[data-select="3"]')!.click();
+    await el.updateComplete;
+    $(el, '[data-bulk="approve"]')!.click();
+    (await until(el, '[data-bulk="confirm"]')).click();
+    await waitUntil(() => text($(el, 'tr[data-id="3"] .badge')) === '已通过', 'not approved');
+    await openComment(el, 3);
+    form(el, 3).querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    submit(el, 3).click();
+    await waitUntil(() => text(form(el, 3).querySelector('.saved')) === '已保存', 'not saved');
+    // The bulk answer has no etags: the one shown is refused, and, the comment standing as
+    // shown, sent again with the new one.
+    expect(api.requests('PATCH').map((c) => c.ifMatch)).to.deep.equal(['"3-1"', '"3-2"']);
+    expect($(el, '[data-conflict]')).to.equal(null);
+    expect(api.comments.get(3)!.decision).to.equal('adopted');
+  });
+
+  it('a kept reason is not resent for another decision unless the staff member keeps it', async () => {
+    const el = await mount();
+    await ready(el);
+    const kept = '考核结果将按年度在政府门户网站公开；纳入绩效考核的权重由市考核办另行确定。';
+    await openComment(el, 11);
+    expect(reason(el, 11).value).to.equal(kept);
+    form(el, 11).querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    expect(reason(el, 11).value).to.equal('');
+    expect(text($(el, '#c-11-reason-cleared'))).to.contain('原理由是按“部分采纳”写的，已清空');
+    expect(reason(el, 11).getAttribute('aria-describedby')).to.contain('c-11-reason-cleared');
+    await announced(el, /原理由是按“部分采纳”写的，已清空/);
+    // Back to the decision it was written for: it is back.
+    form(el, 11).querySelector<HTMLInputElement>('input[value="partly-adopted"]')!.click();
+    await el.updateComplete;
+    expect(reason(el, 11).value).to.equal(kept);
+    // Kept on purpose for another decision.
+    form(el, 11).querySelector<HTMLInputElement>('input[value="not-adopted"]')!.click();
+    await el.updateComplete;
+    expect(reason(el, 11).value).to.equal('');
+    $(el, '[data-action="restore-reason"]')!.click();
+    await el.updateComplete;
+    expect(reason(el, 11).value).to.equal(kept);
+    submit(el, 11).click();
+    await waitUntil(() => text(form(el, 11).querySelector('.saved')) === '已保存', 'not saved');
+    expect(api.requests('PATCH')[0]!.body).to.deep.equal({ decision: 'not-adopted', reason: kept });
+
+    // Adopted without a reason: none is kept.
+    form(el, 11).querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    submit(el, 11).click();
+    await waitUntil(() => api.requests('PATCH').length === 2, 'adopted not sent');
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ decision: 'adopted', reason: '' });
+    await waitUntil(() => text(form(el, 11).querySelector('.saved')) === '已保存', 'adopted not saved');
+    expect(api.comments.get(11)!.reason).to.equal(null);
+    expect(text($(el, '.detail'))).not.to.contain(kept);
+
+    // The stand-in, as the server: another decision without a reason drops the one kept.
+    api.edit(1, { decision: 'not-adopted', reason: '已有规定。' });
+    const answer = await fetch(`${REVIEW_ENDPOINT}/comments/1`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'adopted' }),
+    });
+    expect(((await answer.json()) as { reason: string | null }).reason).to.equal(null);
+  });
+});
+
 describe('gk-review: groups', () => {
   it('shows near-duplicate groups and decides one for all members but the exceptions', async () => {
     const el = await mount();
@@ -991,6 +1177,35 @@ describe('gk-review: publishing', () => {
     await waitUntil(() => text(again.querySelector('.done')) === '已发布第 1 版。', 'no success message');
     await waitUntil(() => text(again.querySelector('.versions')).includes('第 1 版'), 'versions not read again');
     expect(text(again.querySelector('[data-action="publish"]'))).to.equal('发布更新（第 2 版）');
+  });
+
+  it('lists the comments whose text still holds a long number, before publishing', async () => {
+    const comments = [
+      ...allDecided(),
+      {
+        clause: '2.1.3',
+        body: '我的社保卡号 4201 2345 678，办理时限应精确到工作日。',
+        name: '刘芳',
+        decision: 'adopted' as const,
+      },
+      { clause: '1.3', body: '合同编号 2016.0405.118 的项目应公开。', name: '赵强', decision: 'adopted' as const },
+    ];
+    const el = await mount({ as: 'editor', fake: { comments } });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const list = await until(el, '.publish [data-flagged]');
+    const flagged = api.preview().flagged;
+    expect(flagged.map((f) => f.digits)).to.deep.equal([['4201 2345 678'], ['2016.0405.118']]);
+    expect(text(list.querySelector('h4'))).to.equal('2 条意见含有较长数字，请人工核对是否为个人信息');
+    const items = [...list.querySelectorAll('li')].map(text);
+    expect(items[0]).to.contain(`序号 ${flagged[0]!.no} 4201 2345 678`);
+    expect(items[1]).to.contain(`序号 ${flagged[1]!.no} 2016.0405.118`);
+    // The phone number was masked: not listed.
+    expect(text(list)).not.to.contain('13907110001');
+    $(el, '[data-action="publish"]')!.click();
+    await el.updateComplete;
+    expect(text($(el, '.publish .actions'))).to.contain('其中 2 条意见含有较长数字，请确认已人工核对。');
+    await expect(el).to.be.accessible();
   });
 
   it('downloads the CSV and the report with the token', async () => {

@@ -1,11 +1,14 @@
 // A stand-in for the consultation service's staff endpoints inside the browser (gk-review's tests
-// and stories). It follows packages/server: bearer tokens with roles and `GET /staff/me`, both from
-// the server's own permission table (401 / 403 with the server's words), the list of
-// consultations with their counts, cursor pagination and filters, the reason rule (422),
-// decisions that approve, removals with their category, groups of near duplicates, all-or-none
-// bulk decisions and moderation (`POST …/decisions`, 1 to 5,000 ids), the audit log, the preview
-// and publishing (409 while blocked) with the server's own feedback builder and masking, the CSV
-// and report, and reason templates. It can be told to fail the way networks fail.
+// and stories). It follows packages/server: bearer tokens with roles (and grants) and
+// `GET /staff/me`, both from the server's own permission table (401 / 403 with the server's
+// words), names and contacts only for those who may read them, the list of consultations with
+// their counts, cursor pagination and filters, the reason rule (422; another decision without a
+// reason drops the one kept), decisions that approve, removals with their category, etags and
+// `If-Match` (412 with the comment as it is now), groups of near duplicates, all-or-none bulk
+// decisions and moderation (`POST …/decisions`, 1 to 5,000 ids), the audit log, the preview (with
+// the long numbers the masking left) and publishing (409 while blocked) with the server's own
+// feedback builder and masking, the CSV and report, and reason templates. It can be told to fail
+// the way networks fail, and a colleague can change a comment meanwhile (`edit`).
 import {
   type Bundle,
   type ConsultationList,
@@ -24,6 +27,7 @@ import {
 import type { AuditEntry, CommentItem, CommentPatch } from '../../packages/elements/src/review/staff-api.js';
 import { feedbackFrom } from '../../packages/server/src/lib/feedback-view.js';
 import { nearDuplicates } from '../../packages/server/src/lib/groups.js';
+import { digitRuns } from '../../packages/server/src/lib/mask.js';
 import {
   commentPermissions,
   permissionsOf,
@@ -57,6 +61,8 @@ export interface FakeCall {
   path: string;
   query: URLSearchParams;
   auth: string | null;
+  /** The `If-Match` header: the etag of the version the console was looking at. */
+  ifMatch: string | null;
   body: unknown;
 }
 
@@ -86,6 +92,8 @@ export interface ReviewFakeOptions {
   others?: ConsultationSummary[];
   /** Milliseconds before each answer (stories show the loading states). */
   latency?: number;
+  /** What each role's token was granted beyond its role (`token create --grant contacts`). */
+  grants?: Partial<Record<StaffRole, StaffPermission[]>>;
 }
 
 /** Two more consultations of the same office, with no comments: one upcoming, one long closed. */
@@ -190,6 +198,13 @@ const json = (status: number, body: unknown) =>
     headers: body === null ? {} : { 'content-type': 'application/json' },
   });
 
+const stateOf = (c: CommentItem) => ({
+  moderation: c.moderation,
+  decision: c.decision,
+  reason: c.reason,
+  removalReason: c.removalReason,
+});
+
 const RECEIPT = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const receiptFor = (id: number) =>
   Array.from({ length: 16 }, (_, i) => RECEIPT[(id * 7 + i * 13) % 32])
@@ -246,6 +261,7 @@ export class ReviewFakeApi {
         removalReason: seed.moderation === 'rejected' ? (seed.removalReason ?? null) : null,
         group: null,
         submitted: new Date(now - (40 - i) * 3_600_000).toISOString(),
+        etag: `"${id}-1"`,
       });
     });
     this.templates = options.templates ?? [
@@ -282,6 +298,7 @@ export class ReviewFakeApi {
         path: url.pathname.slice(REVIEW_ENDPOINT.length),
         query: url.searchParams,
         auth: headers.get('authorization'),
+        ifMatch: headers.get('if-match'),
         body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       };
       this.calls.push(call);
@@ -342,6 +359,24 @@ export class ReviewFakeApi {
     return json(403, { error: 'forbidden', message: `the ${role} role may not do this (needs ${roles.join(' or ')})` });
   }
 
+  /** What the caller's token may do: its role's permissions and its grants. */
+  private permissions(role: StaffRole) {
+    return permissionsOf({ role, grants: this.options.grants?.[role] ?? [] });
+  }
+
+  /** A comment as `role` may read it: no name or contact without the `contacts` permission. */
+  private shown(item: CommentItem, role: StaffRole): CommentItem {
+    return this.permissions(role).contacts ? item : { ...item, name: null, contact: null };
+  }
+
+  /**
+   * A colleague changes a comment meanwhile (as `PATCH /comments/:id` would, without `If-Match`):
+   * its etag changes, the audit log says who.
+   */
+  edit(id: number, patch: CommentPatch, role: StaffRole = 'admin'): CommentItem {
+    return this.decide(id, patch, `${role}:${TOKENS[role].slice(4, 16)}`);
+  }
+
   /** As the server's guards: those who have one of `permissions` (lib/permissions.ts). */
   private may(call: FakeCall, ...permissions: StaffPermission[]): StaffRole | Response {
     return this.allow(call, rolesWithAny(permissions));
@@ -392,20 +427,24 @@ export class ReviewFakeApi {
       input.decision ? 'approved' : (input.moderation ?? before.moderation)
     ) as CommentItem['moderation'];
     const decision = moderation === 'rejected' ? null : (input.decision ?? before.decision);
+    // A reason belongs to its decision: another decision without one drops it.
     const reason =
-      moderation === 'rejected' ? null : input.reason !== undefined ? input.reason.trim() || null : before.reason;
+      moderation === 'rejected'
+        ? null
+        : input.reason !== undefined
+          ? input.reason.trim() || null
+          : decision !== before.decision
+            ? null
+            : before.reason;
     const removalReason =
       moderation !== 'rejected'
         ? null
         : (input.removalReason ?? (before.moderation === 'rejected' ? before.removalReason : null));
-    const after = { ...before, moderation, decision, reason, removalReason };
+    let after = { ...before, moderation, decision, reason, removalReason };
+    const changed = JSON.stringify(stateOf(after)) !== JSON.stringify(stateOf(before));
+    if (changed) after = { ...after, etag: `"${id}-${Number.parseInt(before.etag.split('-')[1] ?? '0', 10) + 1}"` };
     this.comments.set(id, after);
-    const state = (c: CommentItem) => ({
-      moderation: c.moderation,
-      decision: c.decision,
-      reason: c.reason,
-      removalReason: c.removalReason,
-    });
+    const state = stateOf;
     this.audit.push({
       id: this.audit.length + 1,
       at: new Date().toISOString(),
@@ -460,12 +499,17 @@ export class ReviewFakeApi {
   preview(): FeedbackPreview {
     const { feedback, unmoderated, undecided } = this.draft();
     const stillOpen = Date.now() < Date.parse(this.consultation.closes);
+    const flagged = feedback.comments.flatMap((c) => {
+      const digits = digitRuns(c.body);
+      return digits.length ? [{ no: c.no, digits }] : [];
+    });
     return {
       feedback: { ...feedback, version: this.versions.length + 1, published: new Date().toISOString() },
       publishable: !stillOpen && unmoderated === 0 && undecided === 0,
       stillOpen,
       unmoderated,
       undecided,
+      flagged,
     };
   }
 
@@ -504,6 +548,7 @@ export class ReviewFakeApi {
           stillOpen,
           unmoderated: 0,
           undecided: 0,
+          flagged: [],
         };
         return json(200, preview);
       }
@@ -537,7 +582,9 @@ export class ReviewFakeApi {
         role: anyStaff,
         tokenId: call.auth!.slice(11, 23),
         label: TOKEN_LABELS[anyStaff] ?? null,
-        permissions: permissionsOf(anyStaff),
+        permissions: this.permissions(anyStaff),
+        consultations: null,
+        expires: new Date(Date.now() + 90 * DAY).toISOString(),
       };
       return json(200, me);
     }
@@ -577,7 +624,7 @@ export class ReviewFakeApi {
         )
         .filter((x) => !q.get('q') || x.body.toLowerCase().includes(q.get('q')!.toLowerCase()))
         .sort((a, b) => a.id - b.id);
-      const page = rows.slice(0, limit).map((x) => ({ ...x, group: groups.get(x.id) ?? null }));
+      const page = rows.slice(0, limit).map((x) => this.shown({ ...x, group: groups.get(x.id) ?? null }, anyStaff));
       return json(200, { items: page, next: rows.length > limit ? String(page.at(-1)!.id) : null });
     }
     const commentId = method === 'PATCH' ? /^\/comments\/(\d+)$/.exec(path)?.[1] : undefined;
@@ -589,7 +636,19 @@ export class ReviewFakeApi {
       if (!this.comments.has(id)) return json(404, { error: 'not-found', message: `no comment ${id}` });
       const problem = this.reasonProblem(input);
       if (problem) return problem;
-      return json(200, { ...this.decide(id, input, actor(role)), group: null });
+      // Changed since the version the console showed (If-Match: `*`, or etags, weak or strong):
+      // refused, with the comment as it is now.
+      const now = this.comments.get(id)!;
+      const tags = call.ifMatch?.split(',').map((t) => t.trim().replace(/^W\//, ''));
+      if (tags && !tags.includes('*') && !tags.includes(now.etag)) {
+        return json(412, {
+          error: 'changed',
+          message: `comment ${id} was changed by someone else; here it is as it stands`,
+          zh: '该意见已被他人修改，以下为最新状态',
+          current: this.shown({ ...now, group: this.groupOf().get(id) ?? null }, role),
+        });
+      }
+      return json(200, this.shown({ ...this.decide(id, input, actor(role)), group: null }, role));
     }
     if (method === 'POST' && path === `${c}/decisions`) {
       const { ids, ...input } = call.body as CommentPatch & { ids: number[] };
@@ -659,13 +718,15 @@ export class ReviewFakeApi {
       if (role instanceof Response) return role;
     }
     if (method === 'GET' && path === `${c}/export.csv`) {
-      return new Response(
-        `\uFEFF"编号","意见"\r\n${[...this.comments.values()].map((x) => `"${x.id}","${x.body}"`).join('\r\n')}`,
-        {
-          status: 200,
-          headers: { 'content-type': 'text/csv; charset=utf-8' },
-        },
-      );
+      // Names and contacts are columns only for those who may read them.
+      const contacts = this.permissions(anyStaff).contacts;
+      const row = (x: CommentItem) =>
+        [x.id, x.body, ...(contacts ? [x.name ?? '', x.contact ?? ''] : [])].map((v) => `"${v}"`).join(',');
+      const head = contacts ? '"编号","意见","姓名","联系方式"' : '"编号","意见"';
+      return new Response(`\uFEFF${head}\r\n${[...this.comments.values()].map(row).join('\r\n')}`, {
+        status: 200,
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+      });
     }
     if (method === 'GET' && path === `${c}/report.html`) {
       return new Response('<!doctype html><title>意见采纳情况说明</title><h1>说明</h1>', {

@@ -150,7 +150,7 @@ for (const { name, fresh } of databases) {
     });
 
     test('a burst from one address gets 429 with Retry-After; other addresses are not affected', async () => {
-      const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: true });
+      const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: ['127.0.0.1'] });
       const id = await consultation(ctx);
       const from = (ip: string) => ({ 'x-forwarded-for': ip });
       const burst = [];
@@ -164,7 +164,7 @@ for (const { name, fresh } of databases) {
     });
 
     test('submissions arriving together are written together, each answered as if alone', async () => {
-      const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: true });
+      const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: ['127.0.0.1'] });
       const id = await consultation(ctx);
       const closed = await consultation(ctx, { opens: iso(-40), closes: iso(-1) });
       const from = (ip: string) => ({ 'x-forwarded-for': ip });

@@ -25,7 +25,9 @@ export const key = () => `test-key-${process.pid}-${++keys}`;
 
 export async function setup(fresh: () => Promise<Database>, options: AppOptions = {}): Promise<Ctx> {
   const db = await fresh();
-  const app = await buildApp(db, options);
+  // Jobs (grouping) look for work often, so tests need not wait long for them.
+  const app = await buildApp(db, { jobs: { pollMs: 100 }, ...options });
+  await app.ready();
   const tokens = {
     admin: (await createToken(db, 'admin')).token,
     editor: (await createToken(db, 'editor')).token,
@@ -49,6 +51,16 @@ export async function setup(fresh: () => Promise<Database>, options: AppOptions 
       await db.close();
     },
   };
+}
+
+/** The groups once every comment has been grouped by the background job (polled, as a console would). */
+export async function settledGroups(ctx: Ctx, id: string, as: 'admin' | 'editor' | 'reviewer' = 'reviewer') {
+  for (let i = 0; i < 600; i++) {
+    const answer = (await ctx.staff({ url: `/api/v1/consultations/${id}/groups` }, as)).json();
+    if (!answer.pending) return answer;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('grouping did not finish within 30 s');
 }
 
 /** Creates a consultation through the API; open now for 30 days unless told otherwise. */

@@ -185,7 +185,7 @@ for (const { name, fresh } of databases) {
     });
 
     test('two instances on one database share the rate limit: a burst split across both gets 429', async () => {
-      const options = { commentLimit: { max: 4, windowSeconds: 600 }, trustProxy: true };
+      const options = { commentLimit: { max: 4, windowSeconds: 600 }, trustProxy: ['127.0.0.1'] };
       const ctx = await setup(fresh, options);
       const db2 = await sameDatabase(ctx.db);
       const other = await buildApp(db2, options);

@@ -43,7 +43,9 @@ for (const { name, fresh } of databases) {
       });
       assert.equal(me.statusCode, 200, me.body);
       assert.equal(me.headers['cache-control'], 'no-store');
-      assert.deepEqual(me.json(), {
+      const answer = me.json();
+      assert.ok(Date.parse(answer.expires) > Date.now() + 89 * 86_400_000, 'tokens last 90 days by default');
+      assert.deepEqual(answer, {
         role: 'reviewer',
         tokenId: labelled.id,
         label: '政策法规科 张三',
@@ -54,10 +56,21 @@ for (const { name, fresh } of databases) {
           export: true,
           editConsultations: false,
           editTemplates: true,
+          contacts: false,
+          tokens: false,
         },
+        consultations: null,
+        expires: answer.expires,
       });
       // One request per permission: refused with 403 exactly where /staff/me says no.
+      await ctx.comment(id, { body: '请联系我。', name: '王五', contact: '13800138000' });
       const tries: Record<StaffPermission, (as: Role) => Promise<number>> = {
+        // Not refused but withheld: the list carries no contact for those without it.
+        contacts: async (as) => {
+          const items = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments` }, as)).json().items;
+          return items.some((i: { contact: string | null }) => i.contact === '13800138000') ? 200 : 403;
+        },
+        tokens: async (as) => (await ctx.staff({ url: '/api/v1/staff/tokens' }, as)).statusCode,
         moderate: async (as) => (await patch(ctx, c!, { moderation: 'approved' }, as)).statusCode,
         decide: async (as) => (await patch(ctx, c!, { decision: 'adopted' }, as)).statusCode,
         // Still open: 409 for those who may publish, 403 for the others.
@@ -346,6 +359,7 @@ for (const { name, fresh } of databases) {
         'stillOpen',
         'unmoderated',
         'undecided',
+        'flagged',
       ]);
       assert.deepEqual(Object.keys(preview.properties.feedback.properties.summary.properties.removedBy.properties), [
         ...REMOVAL_REASONS,

@@ -3,7 +3,10 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimit } from './comments.js';
 import type { Database } from './db/database.js';
+import { groupingJob } from './grouping.js';
+import { type JobOptions, JobRunner } from './jobs/runner.js';
 import { cors, errorHandler } from './lib/http.js';
+import type { TrustProxy } from './lib/proxy.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
 import { publicRoutes } from './routes/public.js';
@@ -13,14 +16,19 @@ export interface AppOptions {
   logger?: boolean;
   /** Where JSON logs go (stdout by default); tests read them. */
   logStream?: Writable;
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy?: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed: how many there are in front, or their
+   * addresses/CIDR ranges (lib/proxy.ts). None by default: the client is the socket's peer.
+   */
+  trustProxy?: TrustProxy;
   /** Origins whose pages may call the API, besides those each consultation lists. */
   corsOrigins?: string[];
   /** Comments per client address and consultation; default 20 per 10 minutes. */
   commentLimit?: RateLimit;
   /** Q&A votes per client address; default 30 per hour. */
   voteLimit?: RateLimit;
+  /** The background jobs (grouping): how often to look for work, the lease; false runs none. */
+  jobs?: JobOptions | false;
 }
 
 // Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
@@ -30,13 +38,27 @@ const serializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The instance's job runner (absent with `jobs: false`). */
+    jobs?: JobRunner;
+  }
+}
+
 export async function buildApp(db: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const logging = options.logger || options.logStream;
   const app = Fastify({
     logger: logging
       ? { level: 'info', serializers, ...(options.logStream ? { stream: options.logStream } : {}) }
       : false,
-    trustProxy: options.trustProxy ?? false,
+    // A count of hops as proxy-addr's function (fastify's types take no number).
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (
+            (hops) => (_address: string, hop: number) =>
+              hop < hops
+          )(options.trustProxy)
+        : (options.trustProxy ?? false),
     // Refused with 413 from Content-Length (or while streaming), before any parsing.
     bodyLimit: 64 * 1024,
     genReqId: (req) => {
@@ -76,5 +98,14 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   }, 600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+
+  if (options.jobs !== false) {
+    const runner = new JobRunner(db, { group: groupingJob }, options.jobs ?? {}, (message, error) =>
+      app.log.warn({ err: { message: (error as Error)?.message } }, message),
+    );
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
+    app.decorate('jobs', runner);
+  }
   return app;
 }

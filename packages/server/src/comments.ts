@@ -32,11 +32,12 @@ WITH req AS (
     receipt text, hash text, clause text, body text, submitter text, name text, contact text)
 ), c AS (
   -- Index probes, one per request (LIMIT keeps the planner from a hash join over the table).
-  SELECT r.n, c.opens, c.closes, now() >= c.opens AND now() < c.closes AS open,
+  SELECT r.n, c.opens, c.closes, c.policy_version, now() >= c.opens AND now() < c.closes AS open,
     (r.clause IS NULL OR c.bundle IS NULL OR jsonb_array_length(coalesce(c.bundle->'clauses', '[]')) = 0
       OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.bundle->'clauses') e WHERE e->>'id' = r.clause)) AS clause_ok
   FROM req r CROSS JOIN LATERAL (
-    SELECT c.opens, c.closes, p.bundle FROM consultations c LEFT JOIN policies p ON p.id = c.policy_id
+    SELECT c.opens, c.closes, p.bundle, p.version AS policy_version
+    FROM consultations c LEFT JOIN policies p ON p.id = c.policy_id
     WHERE c.id = r.consultation LIMIT 1
   ) c
 ), ex AS (
@@ -62,9 +63,11 @@ WITH req AS (
     window_start = EXCLUDED.window_start
   RETURNING bucket, hits, window_start
 ), ins AS (
-  INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact)
-  SELECT k.consultation, k.receipt, k.key, k.hash, k.clause, k.body, k.submitter, k.name, k.contact
-  FROM counted k JOIN rl ON rl.bucket = k.bucket WHERE rl.hits - k.batch_hits + k.rank <= $3::int
+  -- Each comment keeps the version of the draft it was made on.
+  INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact,
+    policy_version)
+  SELECT k.consultation, k.receipt, k.key, k.hash, k.clause, k.body, k.submitter, k.name, k.contact, c.policy_version
+  FROM counted k JOIN rl ON rl.bucket = k.bucket JOIN c ON c.n = k.n WHERE rl.hits - k.batch_hits + k.rank <= $3::int
   ORDER BY k.consultation, k.key
   ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
   RETURNING consultation_id, idempotency_key, receipt

@@ -3,7 +3,7 @@ import { type ConsultationList, type ConsultationView, consultationDays, MIN_CON
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
-import { InvalidPolicyError, putPolicy } from './policies.js';
+import { storePolicyOver } from './policies.js';
 
 export interface ConsultationInput {
   id?: string;
@@ -95,15 +95,25 @@ export interface ConsultationListQuery {
  * Every consultation for staff, newest window first (then by id), a page at a time, each with
  * its comments counted by where they stand: one statement, the counts taken for the page only.
  */
-export async function listConsultations(db: Queryable, query: ConsultationListQuery): Promise<ConsultationList> {
+export async function listConsultations(
+  db: Queryable,
+  query: ConsultationListQuery,
+  /** A token limited to these consultations sees only them. */
+  only: string[] | null = null,
+): Promise<ConsultationList> {
   const opensUs = '(extract(epoch FROM c.opens) * 1000000)::bigint';
   const params: unknown[] = [query.limit + 1];
-  let after = '';
+  const where: string[] = [];
   if (query.cursor) {
     const cut = query.cursor.indexOf('~');
     params.push(query.cursor.slice(0, cut), query.cursor.slice(cut + 1));
-    after = `WHERE ${opensUs} < $2::bigint OR (${opensUs} = $2::bigint AND c.id > $3)`;
+    where.push(`(${opensUs} < $2::bigint OR (${opensUs} = $2::bigint AND c.id > $3))`);
   }
+  if (only) {
+    params.push(only);
+    where.push(`c.id = ANY($${params.length})`);
+  }
+  const after = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { rows } = await db.query<{
     id: string;
     title: string;
@@ -199,17 +209,8 @@ const withoutBundle = (input: ConsultationInput) => (input.policy ? { ...input, 
 const invalid = (path: string, message: string) =>
   new HttpError(400, 'invalid', message, { problems: [{ path, message }] });
 
-async function storePolicy(tx: Queryable, input: ConsultationInput): Promise<string | undefined> {
-  if (input.policy) {
-    try {
-      return (await putPolicy(tx, input.policy)).id;
-    } catch (error) {
-      if (!(error instanceof InvalidPolicyError)) throw error;
-      throw new HttpError(400, 'invalid-policy', 'the policy bundle is not valid', {
-        problems: error.problems.map((p) => ({ path: `$.policy${p.path.slice(1)}`, message: p.message.en })),
-      });
-    }
-  }
+async function storePolicy(tx: Queryable, input: ConsultationInput, actor: string): Promise<string | undefined> {
+  if (input.policy) return (await storePolicyOver(tx, input.policy, { actor }, '$.policy')).bundle.id;
   if (input.policyId) {
     const { rows } = await tx.query('SELECT 1 FROM policies WHERE id = $1', [input.policyId]);
     if (!rows[0]) throw invalid('$.policyId', `no policy with id ${input.policyId}`);
@@ -223,7 +224,7 @@ export async function createConsultation(db: Database, input: ConsultationInput,
   checkWindow(opens, closes, input.shortWindowReason);
   checkFeedbackExpected(closes, input.feedbackExpected);
   await db.transaction(async (tx) => {
-    const policyId = await storePolicy(tx, input);
+    const policyId = await storePolicy(tx, input, actor);
     const { rows } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
          feedback_expected)
@@ -259,7 +260,8 @@ export async function patchConsultation(db: Database, id: string, input: Consult
     const feedbackExpected =
       input.feedbackExpected !== undefined ? input.feedbackExpected : before.feedback_expected_day;
     checkFeedbackExpected(closes, feedbackExpected);
-    const policyId = (await storePolicy(tx, input)) ?? before.policy_id;
+    const policyId = (await storePolicy(tx, input, actor)) ?? before.policy_id;
+    if (policyId !== before.policy_id) await refuseIfCommented(tx, id);
     await tx.query(
       `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
          origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, updated_at = now()
@@ -278,17 +280,51 @@ export async function patchConsultation(db: Database, id: string, input: Consult
         feedbackExpected,
       ],
     );
-    const { published: _, feedback_expected: __, feedback_expected_day, ...rest } = before;
-    const was = { ...rest, feedback_expected: feedback_expected_day };
-    await audit(tx, {
-      actor,
-      action: 'consultation.update',
-      consultationId: id,
-      before: was,
-      after: withoutBundle(input),
-    });
+    const changed = changedFields(before, await getConsultationRow(tx, id));
+    await audit(tx, { actor, action: 'consultation.update', consultationId: id, ...changed });
   });
   return viewConsultation(db, id);
+}
+
+// The fields of a consultation the audit log compares, by their names in the API.
+const AUDITED: Record<string, keyof Row> = {
+  title: 'title',
+  policyId: 'policy_id',
+  opens: 'opens',
+  closes: 'closes',
+  shortWindowReason: 'short_window_reason',
+  origins: 'origins',
+  contact: 'contact',
+  draftingNotes: 'drafting_notes',
+  basis: 'basis',
+  feedbackExpected: 'feedback_expected_day',
+};
+
+/** What a change really changed, field by field: the audit log says that, not what was sent. */
+function changedFields(before: Row, after: Row): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+  const changed = Object.entries(AUDITED).filter(
+    ([, column]) => JSON.stringify(plain(before[column])) !== JSON.stringify(plain(after[column])),
+  );
+  return {
+    before: Object.fromEntries(changed.map(([name, column]) => [name, plain(before[column])])),
+    after: Object.fromEntries(changed.map(([name, column]) => [name, plain(after[column])])),
+  };
+}
+
+/** Comments were made on the consultation's text: it cannot be pointed at another policy. */
+async function refuseIfCommented(tx: Queryable, id: string): Promise<void> {
+  const { rows } = await tx.query('SELECT 1 FROM comments WHERE consultation_id = $1 LIMIT 1', [id]);
+  if (rows[0]) {
+    throw new HttpError(
+      409,
+      'policy-in-consultation',
+      `consultation ${id} has comments on its text; its policy cannot be replaced`,
+      {
+        zh: '该征求意见已收到意见，不能更换所针对的文件；请以新版本发布修订稿',
+      },
+    );
+  }
 }
 
 /** The clause ids of the consultation's draft, or null when it has no policy with clauses. */

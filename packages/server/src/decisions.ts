@@ -3,8 +3,10 @@
 import type { RemovalReason } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
+import type { Staff } from './lib/auth.js';
 import { HttpError, notFound } from './lib/errors.js';
-import { groupOf } from './lib/groups.js';
+import { checkScope } from './lib/http.js';
+import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 
 export interface DecisionInput {
@@ -28,9 +30,15 @@ export interface CommentRow {
   reason: string | null;
   removal_reason: string | null;
   created_at: Date;
+  group_id: string | number | null;
+  policy_version: number | null;
+  revision: number;
 }
 
-export const toItem = (r: CommentRow, group: number | null = null) => ({
+/** The comment's version for If-Match: its id and revision, which every change raises. */
+export const etagOf = (r: Pick<CommentRow, 'id' | 'revision'>) => `"${r.id}-${r.revision}"`;
+
+export const toItem = (r: CommentRow) => ({
   id: Number(r.id),
   receipt: formatReceipt(r.receipt),
   clause: r.clause,
@@ -42,9 +50,25 @@ export const toItem = (r: CommentRow, group: number | null = null) => ({
   decision: r.decision,
   reason: r.reason,
   removalReason: r.removal_reason,
-  group,
+  group: r.group_id === null ? null : Number(r.group_id),
   submitted: new Date(r.created_at).toISOString(),
+  policyVersion: r.policy_version,
+  etag: etagOf(r),
 });
+
+const COLUMNS = `id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
+  created_at, group_id, policy_version, revision`;
+
+/**
+ * Names and contacts are personal data: only tokens with the `contacts` permission see them,
+ * and each time they do, the audit log says who saw whose.
+ */
+async function withContacts(db: Queryable, rows: CommentRow[], staff: Staff, actor: string, consultationId: string) {
+  if (!can(staff, 'contacts')) return rows.map((r) => ({ ...r, name: null, contact: null }));
+  const shown = rows.filter((r) => r.name || r.contact).map((r) => Number(r.id));
+  if (shown.length) await audit(db, { actor, action: 'contacts.read', consultationId, after: { comments: shown } });
+  return rows;
+}
 
 export interface ListQuery {
   limit: number;
@@ -55,7 +79,13 @@ export interface ListQuery {
   q?: string;
 }
 
-export async function listComments(db: Queryable, consultationId: string, query: ListQuery) {
+export async function listComments(
+  db: Queryable,
+  consultationId: string,
+  query: ListQuery,
+  staff: Staff,
+  actor: string,
+) {
   const where = ['consultation_id = $1'];
   const params: unknown[] = [consultationId];
   const add = (sql: string, value: unknown) => {
@@ -72,15 +102,12 @@ export async function listComments(db: Queryable, consultationId: string, query:
   if (query.q) add("body ILIKE '%' || ? || '%'", query.q.replace(/[\\%_]/g, '\\$&'));
   params.push(query.limit + 1);
   const { rows } = await db.query<CommentRow>(
-    `SELECT id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
-       created_at
-     FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
+    `SELECT ${COLUMNS} FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, query.limit);
-  const groups = await groupOf(db, consultationId);
   return {
-    items: page.map((r) => toItem(r, groups.get(Number(r.id)) ?? null)),
+    items: (await withContacts(db, page, staff, actor, consultationId)).map(toItem),
     next: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -104,24 +131,64 @@ function checkDecision(input: DecisionInput): void {
   }
 }
 
+export interface Actor {
+  actor: string;
+  staff: Staff;
+  /** The ETag the person was looking at; a change made since is 412, not overwritten. */
+  ifMatch?: string;
+}
+
+/**
+ * Decisions and moderation hold the consultation row FOR SHARE until they commit; publication
+ * takes it FOR UPDATE. So a publication never builds its snapshot while a decision is half-way,
+ * and no decision lands between the snapshot and the published columns.
+ */
+async function lockForDecisions(tx: Queryable, consultationId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM consultations WHERE id = $1 FOR SHARE', [consultationId]);
+}
+
 async function applyDecision(
   tx: Queryable,
   commentId: number,
   input: DecisionInput,
-  actor: string,
+  who: Actor,
   consultationId?: string,
 ) {
+  if (!consultationId) {
+    const { rows } = await tx.query<{ consultation_id: string }>('SELECT consultation_id FROM comments WHERE id = $1', [
+      commentId,
+    ]);
+    if (!rows[0]) throw notFound(`comment ${commentId}`);
+    consultationId = rows[0].consultation_id;
+    checkScope(who.staff, consultationId);
+    await lockForDecisions(tx, consultationId);
+  }
   const { rows } = await tx.query<CommentRow & { consultation_id: string }>(
-    `SELECT id, consultation_id, moderation, decision, reason, removal_reason FROM comments WHERE id = $1 FOR UPDATE`,
+    `SELECT ${COLUMNS}, consultation_id FROM comments WHERE id = $1 FOR UPDATE`,
     [commentId],
   );
   const before = rows[0];
-  if (!before || (consultationId && before.consultation_id !== consultationId)) throw notFound(`comment ${commentId}`);
+  if (!before || before.consultation_id !== consultationId) throw notFound(`comment ${commentId}`);
+  if (who.ifMatch !== undefined && !matches(who.ifMatch, before)) {
+    const [current] = await withContacts(tx, [before], who.staff, who.actor, consultationId);
+    throw new HttpError(412, 'changed', `comment ${commentId} was changed by someone else; here it is as it stands`, {
+      zh: '该意见已被他人修改，以下为最新状态',
+      current: toItem(current!),
+    });
+  }
   // Deciding approves; rejecting clears any decision.
   const moderation = input.decision ? 'approved' : (input.moderation ?? before.moderation);
   const decision = moderation === 'rejected' ? null : (input.decision ?? before.decision);
+  // A reason belongs to its decision: a new decision without one does not inherit the old one.
+  const decisionChanged = decision !== before.decision;
   const reason =
-    moderation === 'rejected' ? null : input.reason !== undefined ? input.reason.trim() || null : before.reason;
+    moderation === 'rejected'
+      ? null
+      : input.reason !== undefined
+        ? input.reason.trim() || null
+        : decisionChanged
+          ? null
+          : before.reason;
   // The category of a removal: the one given, else the one it had if it stays removed.
   const removalReason =
     moderation !== 'rejected'
@@ -130,7 +197,8 @@ async function applyDecision(
   if (decision && decision !== 'adopted' && !reason) checkDecision({ decision: decision as DecisionInput['decision'] });
   const after = { moderation, decision, reason, removalReason };
   await tx.query(
-    `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, updated_at = now()
+    `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, revision = revision + 1,
+       updated_at = now()
      WHERE id = $1`,
     [commentId, moderation, decision, reason, removalReason],
   );
@@ -141,7 +209,7 @@ async function applyDecision(
     removalReason: before.removal_reason,
   };
   await audit(tx, {
-    actor,
+    actor: who.actor,
     action: 'comment.decide',
     consultationId: before.consultation_id,
     commentId,
@@ -151,11 +219,20 @@ async function applyDecision(
   return before.consultation_id;
 }
 
-export async function patchComment(db: Database, commentId: number, input: DecisionInput, actor: string) {
+/** If-Match: `*`, or the comment's current ETag among those listed (weak or strong). */
+function matches(header: string, row: CommentRow): boolean {
+  const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etagOf(row));
+}
+
+export async function patchComment(db: Database, commentId: number, input: DecisionInput, who: Actor) {
   checkDecision(input);
-  await db.transaction((tx) => applyDecision(tx, commentId, input, actor));
-  const { rows } = await db.query<CommentRow>('SELECT * FROM comments WHERE id = $1', [commentId]);
-  return toItem(rows[0]!);
+  return db.transaction(async (tx) => {
+    const consultationId = await applyDecision(tx, commentId, input, who);
+    const { rows } = await tx.query<CommentRow>(`SELECT ${COLUMNS} FROM comments WHERE id = $1`, [commentId]);
+    const [row] = await withContacts(tx, rows, who.staff, who.actor, consultationId);
+    return toItem(row!);
+  });
 }
 
 export async function bulkDecide(
@@ -163,13 +240,14 @@ export async function bulkDecide(
   consultationId: string,
   ids: number[],
   input: DecisionInput,
-  actor: string,
+  who: Actor,
 ) {
   checkDecision(input);
   if (!input.decision && !input.moderation) throw new HttpError(400, 'invalid', 'give a decision or a moderation');
   // All or nothing: one unknown id leaves every comment as it was.
   await db.transaction(async (tx) => {
-    for (const id of [...new Set(ids)].sort((a, b) => a - b)) await applyDecision(tx, id, input, actor, consultationId);
+    await lockForDecisions(tx, consultationId);
+    for (const id of [...new Set(ids)].sort((a, b) => a - b)) await applyDecision(tx, id, input, who, consultationId);
   });
   return { updated: new Set(ids).size };
 }
@@ -183,7 +261,7 @@ export async function auditLog(db: Queryable, consultationId: string) {
     comment_id: string | null;
     before: unknown;
     after: unknown;
-  }>('SELECT * FROM audit_log WHERE consultation_id = $1 ORDER BY id', [consultationId]);
+  }>('SELECT * FROM audit_log WHERE consultation_id = $1 ORDER BY seq', [consultationId]);
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(r.at).toISOString(),

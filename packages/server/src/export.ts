@@ -1,8 +1,11 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
 import { getConsultationRow } from './consultations.js';
-import type { Queryable } from './db/database.js';
+import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
 import { buildFeedback, DECISION_LABELS } from './feedback.js';
+import { audit } from './lib/audit.js';
+import type { Staff } from './lib/auth.js';
+import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 
 const MODERATION_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已删除' };
@@ -15,18 +18,32 @@ function cell(value: unknown): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export async function exportCsv(db: Queryable, consultationId: string): Promise<string> {
+/**
+ * Every comment as CSV. Names and contacts only for tokens with the `contacts` permission; every
+ * export is in the audit log, with whether it carried them.
+ */
+export async function exportCsv(db: Database, consultationId: string, staff: Staff, actor: string): Promise<string> {
   await getConsultationRow(db, consultationId);
-  const { rows } = await db.query<CommentRow>('SELECT * FROM comments WHERE consultation_id = $1 ORDER BY id', [
-    consultationId,
-  ]);
+  const contacts = can(staff, 'contacts');
+  const rows = await db.transaction(async (tx) => {
+    const { rows } = await tx.query<CommentRow>('SELECT * FROM comments WHERE consultation_id = $1 ORDER BY id', [
+      consultationId,
+    ]);
+    await audit(tx, {
+      actor,
+      action: 'export.csv',
+      consultationId,
+      after: { rows: rows.length, contacts },
+    });
+    return rows;
+  });
+  const personal = (...cells: unknown[]) => (contacts ? cells : []);
   const header = [
     '编号',
     '回执',
     '条款',
     '提交人类型',
-    '姓名',
-    '联系方式',
+    ...personal('姓名', '联系方式'),
     '意见',
     '审核',
     '删除原因',
@@ -40,8 +57,7 @@ export async function exportCsv(db: Queryable, consultationId: string): Promise<
       formatReceipt(r.receipt),
       r.clause ?? '全文',
       TYPE_LABELS[r.submitter_type] ?? r.submitter_type,
-      r.name,
-      r.contact,
+      ...personal(r.name, r.contact),
       r.body,
       MODERATION_LABELS[r.moderation] ?? r.moderation,
       r.removal_reason,
@@ -61,9 +77,11 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.
 const date = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(d));
 
-export async function reportHtml(db: Queryable, consultationId: string): Promise<string> {
+/** The printable report: published names are masked as in the feedback; the export is audited. */
+export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<string> {
   const c = await getConsultationRow(db, consultationId);
   const f = await buildFeedback(db, consultationId);
+  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: f.comments.length } });
   const s = f.summary;
   const byReason = Object.entries(s.removedBy ?? {}).filter(([, n]) => n > 0);
   const removed = byReason.length

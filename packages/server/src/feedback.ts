@@ -8,6 +8,7 @@ import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError } from './lib/errors.js';
 import { type FeedbackSource, feedbackFrom } from './lib/feedback-view.js';
+import { digitRuns } from './lib/mask.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -53,6 +54,10 @@ export async function previewFeedback(db: Queryable, consultationId: string): Pr
     stillOpen,
     unmoderated,
     undecided,
+    flagged: feedback.comments.flatMap((x) => {
+      const digits = digitRuns(x.body);
+      return digits.length ? [{ no: x.no, digits }] : [];
+    }),
   };
 }
 
@@ -67,6 +72,9 @@ async function clauseOrder(db: Queryable, policyId: string | null): Promise<Map<
 
 export async function publishFeedback(db: Database, consultationId: string, actor: string): Promise<FeedbackView> {
   return db.transaction(async (tx) => {
+    // Decisions hold this row FOR SHARE until they commit (decisions.ts): taking it FOR UPDATE
+    // waits for those under way and holds off new ones, so the snapshot below and the published
+    // columns written after it come from the same rows.
     await tx.query('SELECT id FROM consultations WHERE id = $1 FOR UPDATE', [consultationId]);
     const { consultation: c, feedback, unmoderated, undecided } = await draftFeedback(tx, consultationId);
     if (Date.now() < new Date(c.closes).getTime()) {

@@ -6,26 +6,78 @@ import { buildApp } from './app.js';
 import { tokenArgs, tokenCommand, tokenUsage } from './cli/token.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { verifyAudit } from './lib/audit.js';
+import { DataDirBusyError, lockDataDir } from './lib/data-lock.js';
+import { parseTrustProxy } from './lib/proxy.js';
 import { seedFile, seedFiles } from './seed.js';
 
-const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--trust-proxy]
+const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--trust-proxy HOPS|ADDRESSES]
                       [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …]
 ${tokenUsage}
+       gongkai-server audit verify [--data DIR]
+  --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
+  addresses and CIDR ranges (127.0.0.1 or 10.0.0.0/8,192.168.0.2); without it the client is the
+  peer of the connection.
   DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data.`;
 
-const open = async (dataDir: string) => {
-  const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
+/** Opens and migrates the database; the embedded one is locked to this process first. */
+const open = async (dataDir: string, what: string) => {
+  const url = process.env.DATABASE_URL;
+  const release = url ? () => {} : lockDataDir(dataDir, what);
+  const db = await openDatabase({ url, dataDir });
   await migrate(db);
-  return db;
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      release();
+    },
+  });
 };
 
-if (process.argv[2] === 'token') {
-  const args = tokenArgs(process.argv.slice(3));
-  const db = await open(args.values.data!);
-  process.exitCode = await tokenCommand(db, args);
-  await db.close();
-} else {
-  await serve();
+try {
+  if (process.argv[2] === 'token') {
+    const args = tokenArgs(process.argv.slice(3));
+    const db = await open(args.values.data!, 'gongkai-server token');
+    process.exitCode = await tokenCommand(db, args);
+    await db.close();
+  } else if (process.argv[2] === 'audit') {
+    process.exitCode = await auditCommand(process.argv.slice(3));
+  } else {
+    await serve();
+  }
+} catch (error) {
+  // A mistake in the command line or a busy data directory: one readable line, no stack.
+  if (error instanceof DataDirBusyError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+async function auditCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { data: { type: 'string', default: './data' } },
+  });
+  if (positionals[0] !== 'verify') {
+    console.error('usage: gongkai-server audit verify [--data DIR]');
+    return 2;
+  }
+  const db = await open(values.data!, 'gongkai-server audit verify');
+  try {
+    const result = await verifyAudit(db);
+    for (const p of result.problems) console.error(`entry ${p.seq} (id ${p.id}): ${p.problem}`);
+    if (result.problems.length) {
+      console.error(`audit log BROKEN: ${result.problems.length} problems in ${result.entries} entries`);
+      return 1;
+    }
+    console.log(`audit log intact: ${result.entries} entries, head ${result.head ?? '(empty)'}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
 }
 
 async function serve() {
@@ -34,7 +86,7 @@ async function serve() {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: './data' },
-      'trust-proxy': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string', default: '20/600' },
       seed: { type: 'string', multiple: true },
@@ -48,7 +100,15 @@ async function serve() {
   const [max, windowSeconds] = values['rate-limit'].split('/').map(Number);
   if (!(max! > 0 && windowSeconds! > 0)) throw new Error('--rate-limit is COUNT/SECONDS, e.g. 20/600');
 
-  const db = await open(values.data);
+  let trustProxy: ReturnType<typeof parseTrustProxy> | undefined;
+  try {
+    trustProxy = values['trust-proxy'] === undefined ? undefined : parseTrustProxy(values['trust-proxy']);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+
+  const db = await open(values.data, 'gongkai-server');
   // Policies first: consultation fixtures refer to them.
   const files = (values.seed ?? [])
     .flatMap(seedFiles)
@@ -64,7 +124,7 @@ async function serve() {
 
   const app = await buildApp(db, {
     logger: true,
-    trustProxy: values['trust-proxy'],
+    trustProxy,
     corsOrigins: values['cors-origin'] ?? [],
     commentLimit: { max: max!, windowSeconds: windowSeconds! },
   });

@@ -50,6 +50,7 @@ export const ErrorSchema = {
     closes: isoTime,
     undecided: { type: 'integer' },
     unmoderated: { type: 'integer' },
+    current: { description: 'With 412: the resource as it stands now.' },
   },
   required: ['error', 'message'],
 } as const;
@@ -153,6 +154,44 @@ export const IdempotencyHeaders = {
   required: ['idempotency-key'],
 } as const;
 
+export const PolicyQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { version: { type: 'integer', minimum: 1 } },
+} as const;
+
+export const PolicyVersions = {
+  type: 'object',
+  properties: {
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { version: { type: 'integer' }, note: nullable('string'), created: isoTime },
+      },
+    },
+  },
+} as const;
+
+export const PolicyRevision = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    bundle: { type: 'object', description: 'The revised bundle (schema: @gongkai/format), with the same id.' },
+    note: str(2000, { minLength: 1, pattern: '\\S', description: 'What changed and why; published with the version.' }),
+  },
+  required: ['bundle', 'note'],
+} as const;
+
+export const IfMatchHeaders = {
+  type: 'object',
+  properties: {
+    'if-match': str(200, {
+      description: "The comment's etag as last read: changes made since are not overwritten (412).",
+    }),
+  },
+} as const;
+
 export const ReceiptView = {
   type: 'object',
   properties: { receipt: { type: 'string' }, status: { type: 'string', enum: ['received'] } },
@@ -205,6 +244,14 @@ export const CommentItem = {
     },
     group: { type: ['integer', 'null'], description: 'Id of the first comment of its near-duplicate group.' },
     submitted: isoTime,
+    policyVersion: {
+      type: ['integer', 'null'],
+      description: 'The version of the draft the comment was made on (GET /policies/:id?version=N).',
+    },
+    etag: {
+      type: 'string',
+      description: 'Changes with every change to the comment; give it as If-Match to PATCH /comments/:id.',
+    },
   },
 } as const;
 
@@ -256,6 +303,8 @@ export const BulkDecision = {
 
 export const Groups = {
   type: 'object',
+  description:
+    'The groups as the last grouping left them (a background job after comments arrive; no request waits on it).',
   properties: {
     groups: {
       type: 'array',
@@ -263,11 +312,14 @@ export const Groups = {
         type: 'object',
         properties: {
           group: { type: 'integer' },
+          size: { type: 'integer' },
           ids: { type: 'array', items: { type: 'integer' } },
           sample: { type: 'string' },
         },
       },
     },
+    pending: { type: 'boolean', description: 'Comments have arrived since: a new grouping is due or under way.' },
+    computedAt: { ...nullable('string'), format: 'date-time', description: 'When; null before the first.' },
   },
 } as const;
 
@@ -371,6 +423,14 @@ export const FeedbackPreview = {
       type: 'integer',
       description: 'Approved comments awaiting a decision: counted as received, not listed.',
     },
+    flagged: {
+      type: 'array',
+      description: 'Published comments whose masked text still holds a run of 7+ digits, for a human look.',
+      items: {
+        type: 'object',
+        properties: { no: { type: 'integer' }, digits: { type: 'array', items: { type: 'string' } } },
+      },
+    },
   },
 } as const;
 
@@ -385,6 +445,59 @@ export const StaffMe = {
       type: 'object',
       properties: Object.fromEntries(STAFF_PERMISSIONS.map((p) => [p, { type: 'boolean' }])),
     },
+    consultations: {
+      type: ['array', 'null'],
+      items: { type: 'string' },
+      description: 'The consultations the token is limited to; null for all.',
+    },
+    expires: isoTime,
+  },
+} as const;
+
+export const TokenIdParams = {
+  type: 'object',
+  properties: { id: { type: 'string', pattern: '^[0-9a-f]{12}$' } },
+  required: ['id'],
+} as const;
+
+const TokenView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    role: { type: 'string', enum: STAFF_ROLES },
+    label: nullable('string'),
+    created: isoTime,
+    expires: isoTime,
+    lastUsed: { ...nullable('string'), format: 'date-time' },
+    revoked: { ...nullable('string'), format: 'date-time' },
+    consultations: { type: ['array', 'null'], items: { type: 'string' } },
+    grants: { type: 'array', items: { type: 'string', enum: STAFF_PERMISSIONS } },
+    createdBy: nullable('string'),
+  },
+} as const;
+
+export const TokenList = { type: 'object', properties: { items: { type: 'array', items: TokenView } } } as const;
+
+export const TokenCreate = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    role: { type: 'string', enum: STAFF_ROLES },
+    label: str(200),
+    expires: { ...isoTime, description: 'When it stops working; 90 days from now by default.' },
+    consultations: { type: 'array', minItems: 1, maxItems: 100, items: id },
+    grants: { type: 'array', items: { type: 'string', enum: STAFF_PERMISSIONS } },
+  },
+  required: ['role'],
+} as const;
+
+export const TokenCreated = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    token: { type: 'string', description: 'Shown once: only a hash of its secret is kept.' },
+    role: { type: 'string' },
+    expires: isoTime,
   },
 } as const;
 

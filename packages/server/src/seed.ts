@@ -1,5 +1,7 @@
 // `--seed`: policy bundles, and consultation fixtures with comments and decisions for the demo.
-// Seeding is repeatable: the same fixture leaves the same data, without duplicates.
+// Seeding only adds what is missing: a restart with the same fixtures changes nothing that
+// exists (staff's decisions, a consultation's edited basis, a policy's later versions), and what
+// it adds is in the audit log as done by `seed`.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,8 +9,11 @@ import { join } from 'node:path';
 import { toTimestamp } from './consultations.js';
 import type { Database } from './db/database.js';
 import { publishFeedback } from './feedback.js';
+import { audit } from './lib/audit.js';
 import { newReceipt } from './lib/receipts.js';
 import { putPolicy } from './policies.js';
+
+const SEED = 'seed';
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +77,8 @@ export function seedFiles(path: string): string[] {
 export async function seedFile(db: Database, file: string): Promise<string> {
   const data = JSON.parse(readFileSync(file, 'utf8'));
   if (data?.kind === 'gongkai-consultation') return `consultation ${await seedConsultation(db, data)}`;
-  return `policy ${(await putPolicy(db, data)).id}`;
+  const stored = await db.transaction((tx) => putPolicy(tx, data, { actor: SEED, mode: 'missing' }));
+  return `policy ${stored.bundle.id}${stored.changed ? '' : ' (exists, left as it is)'}`;
 }
 
 export async function seedConsultation(db: Database, s: ConsultationSeed): Promise<string> {
@@ -88,19 +94,18 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     s.feedbackDaysAfterClosing !== undefined
       ? chinaDay(Date.parse(closes) + s.feedbackDaysAfterClosing * DAY)
       : (s.feedbackExpected ?? null);
-  await db.transaction(async (tx) => {
+  const added = await db.transaction(async (tx) => {
     if (s.draftPolicy) {
       if (!s.policy) throw new Error(`${s.id}: draftPolicy copies the consultation's policy, and it has none`);
       const { rows } = await tx.query<{ bundle: Json }>('SELECT bundle FROM policies WHERE id = $1', [s.policy]);
       if (!rows[0]) throw new Error(`${s.id}: no policy ${s.policy} to copy as the draft (seed it first)`);
-      await putPolicy(tx, draftOf(rows[0].bundle, s, opens, closes));
+      await putPolicy(tx, draftOf(rows[0].bundle, s, opens, closes), { actor: SEED, mode: 'missing' });
     }
-    await tx.query(
+    const { rows: inserted } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
          feedback_expected)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (id) DO UPDATE SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
-         origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, updated_at = now()`,
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         s.id,
         s.title,
@@ -115,14 +120,24 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
         feedbackExpected,
       ],
     );
+    if (inserted[0]) {
+      await audit(tx, {
+        actor: SEED,
+        action: 'consultation.create',
+        consultationId: s.id,
+        after: { id: s.id, title: s.title },
+      });
+    }
+    let comments = 0;
     for (const [i, c] of (s.comments ?? []).entries()) {
       const at = new Date(Date.parse(opens) + (c.day ?? i) * DAY + i * 60_000).toISOString();
       const moderation = c.decision ? 'approved' : (c.moderation ?? 'pending');
-      await tx.query(
+      const { rows: made } = await tx.query(
         `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact,
-           moderation, decision, reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (consultation_id, idempotency_key) DO UPDATE SET moderation = $10, decision = $11, reason = $12`,
+           moderation, decision, reason, created_at, policy_version)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+           (SELECT p.version FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = $1)
+         ON CONFLICT (consultation_id, idempotency_key) DO NOTHING RETURNING id`,
         [
           s.id,
           newReceipt(),
@@ -139,13 +154,16 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
           at,
         ],
       );
+      comments += made.length;
     }
+    if (comments) await audit(tx, { actor: SEED, action: 'seed.comments', consultationId: s.id, after: { comments } });
+    return { consultation: inserted.length > 0, comments };
   });
   if (s.publish) {
     const { rows } = await db.query('SELECT 1 FROM feedback_versions WHERE consultation_id = $1', [s.id]);
-    if (!rows[0]) await publishFeedback(db, s.id, 'seed');
+    if (!rows[0]) await publishFeedback(db, s.id, SEED);
   }
-  return s.id;
+  return added.consultation ? s.id : `${s.id} (exists, left as it is; ${added.comments} comments added)`;
 }
 
 const DRAFT = '征求意见稿';

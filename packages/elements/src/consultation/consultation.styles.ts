@@ -235,6 +235,22 @@ export const consultationStyles = css`
   .kept textarea {
     margin-block-end: 0.5em;
   }
+  .notice {
+    margin: 0 0 1em;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--gk-color-accent, #b42318);
+    background: var(--gk-color-subtle, #f6f8fa);
+  }
+  .device {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 1em;
+    margin-block-start: 1em;
+  }
+  .device .hint {
+    flex: 1 1 16em;
+  }
   gk-feedback {
     margin-block-start: 1.5em;
   }
@@ -243,6 +259,7 @@ export const consultationStyles = css`
     .delivery,
     .drafts,
     .sent,
+    .device,
     .no-print,
     .about {
       display: none;

@@ -18,7 +18,17 @@ import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { findDocument } from '../internal/find-document.js';
 import { LocalizeController } from '../internal/localize.js';
 import { consultationStyles } from './consultation.styles.js';
-import { type Draft, DraftStore, emptyDraft, newKey, type SentComment } from './drafts.js';
+import {
+  DRAFT_DAYS,
+  type Draft,
+  DraftStore,
+  deviceEvents,
+  emptyDraft,
+  newKey,
+  RECEIPT_DAYS,
+  type SentComment,
+  tidyDevice,
+} from './drafts.js';
 import { clauseLabel, renderForm } from './form.js';
 import { renderReceipt } from './receipt.js';
 import { type DeliveryState, deliver, retryNow } from './sender.js';
@@ -26,12 +36,16 @@ import { type FieldErrors, validateDraft } from './validate.js';
 import { daysLeft, formatDate, formatTime, fromBundle, fromView, type WindowInfo } from './window.js';
 
 const slot = (clause: string | null) => clause ?? '*';
+/** The abort reason of deliveries stopped because the citizen cleared the device. */
+const CLEARED = 'device-cleared';
 
 /**
  * The public comment window of a draft (征求意见): its status, a "对本条提意见" button on every
  * clause of the document beside it, a comment form whose drafts survive reloads and lost
  * connections, delivery exactly once, and the receipt. Once the feedback is published it shows
- * the feedback (gk-feedback) where the form was.
+ * the feedback (gk-feedback) where the form was. The device keeps only the comment text (7 days)
+ * and receipts with a masked excerpt (180 days), never a name or contact; "清除本机记录" removes
+ * it all, for public computers.
  *
  * @tagname gk-consultation
  * @summary Comment on a draft, clause by clause; get a receipt; later read the outcome.
@@ -40,6 +54,7 @@ const slot = (clause: string | null) => clause ?? '*';
  * @csspart form - The comment form.
  * @csspart receipt - The receipt shown after a comment was received.
  * @csspart delivery - The delivery state of a queued comment (等待网络 / 正在提交).
+ * @csspart device - The "在公共电脑上？清除本机记录" action and what it cleared.
  * @cssproperty [--gk-color-accent=#b42318] - Colour of the open-window banner's edge.
  * @attr status - Set by the element: upcoming, open, closed or feedback-published.
  */
@@ -70,6 +85,7 @@ export class GkConsultation extends LitElement {
   @state() private accessor lookups = new Map<string, string>();
   @state() private accessor copied = false;
   @state() private accessor savedNote = '';
+  @state() private accessor clearedNote = '';
 
   private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
   private store: DraftStore | null = null;
@@ -77,6 +93,7 @@ export class GkConsultation extends LitElement {
   private root: Node | null = null;
   private loadAbort: AbortController | null = null;
   private readonly onCommentRequest = (e: GkCommentRequestEvent) => this.startComment(e.detail.clause);
+  private readonly onDeviceCleared = () => this.forgetAll();
 
   private get msg() {
     return this.i18n.msg.bind(this.i18n);
@@ -103,11 +120,13 @@ export class GkConsultation extends LitElement {
     super.connectedCallback();
     this.root = this.getRootNode();
     this.root.addEventListener('gk-comment-request', this.onCommentRequest as EventListener);
+    deviceEvents.addEventListener('cleared', this.onDeviceCleared);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.root?.removeEventListener('gk-comment-request', this.onCommentRequest as EventListener);
+    deviceEvents.removeEventListener('cleared', this.onDeviceCleared);
     this.loadAbort?.abort();
     for (const abort of this.aborts.values()) abort.abort();
     this.aborts.clear();
@@ -138,6 +157,7 @@ export class GkConsultation extends LitElement {
       console.warn(`[gongkai] <gk-consultation>: ${this.configError}`);
       return;
     }
+    tidyDevice();
     this.store = new DraftStore(id);
     this.sent = this.store.sent();
     this.restoreDrafts();
@@ -213,6 +233,7 @@ export class GkConsultation extends LitElement {
     if (Object.keys(this.errors).length) this.errors = validateDraft(this.draft, this.msg);
     this.store?.save(this.draft);
     this.savedNote = this.msg('savedAt', { time: formatTime(new Date(), this.i18n.lang) });
+    this.clearedNote = '';
   }
 
   private discard(): void {
@@ -235,7 +256,8 @@ export class GkConsultation extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
       return;
     }
-    const queued: Draft = { ...this.draft, state: 'queued' };
+    // Whoever presses submit has now seen the name and contact fields as they are.
+    const queued: Draft = { ...this.draft, state: 'queued', withheld: false, interrupted: false };
     this.draft = queued;
     this.store?.save(queued);
     await this.send(queued);
@@ -270,6 +292,8 @@ export class GkConsultation extends LitElement {
         signal: abort.signal,
         onState: (s) => this.setDelivery(draft.clause, s),
       });
+      // Cleared meanwhile: the citizen asked for nothing to be left here, not even this receipt.
+      if (abort.signal.reason === CLEARED) return;
       const entry = this.store!.acknowledge(draft, answer.receipt);
       this.sent = this.store!.sent();
       if (this.draft.clause === draft.clause) {
@@ -322,6 +346,7 @@ export class GkConsultation extends LitElement {
     }
     if (error.status === 403 && body.opens) return t('err_notOpen', { date: formatDate(new Date(body.opens), lang) });
     if (error.status === 413) return t('err_tooLong', { max: MAX_COMMENT_CHARS });
+    if (error.status === 409 && error.code === 'idempotency-conflict') return t('err_alreadyReceived');
     if (error.status === 404) return t('err_notFound', { id: this.consultationId });
     if (error.status === 400) {
       const problems = body.problems?.map((p) => `${p.path} ${p.message}`).join('；');
@@ -364,6 +389,28 @@ export class GkConsultation extends LitElement {
     }
   }
 
+  /** "清除本机记录": every draft and receipt of every consultation, and the form emptied. */
+  private clearDevice(): void {
+    const store = this.store ?? new DraftStore(this.consultationId);
+    const cleared = store.clearDevice();
+    this.clearedNote = this.msg('deviceCleared', { drafts: cleared.drafts, receipts: cleared.receipts });
+  }
+
+  /** Drops everything this element holds about the citizen; their queued comments are stopped. */
+  private forgetAll(): void {
+    for (const abort of this.aborts.values()) abort.abort(CLEARED);
+    this.aborts.clear();
+    this.deliveries = new Map();
+    this.store?.forget();
+    this.draft = emptyDraft(null);
+    this.errors = {};
+    this.submitError = '';
+    this.receipt = null;
+    this.sent = [];
+    this.lookups = new Map();
+    this.savedNote = '';
+  }
+
   private targetName(clause: string | null): string {
     if (!clause) return this.msg('wholeText');
     const found = this.documentClauses.find((c) => c.id === clause);
@@ -379,7 +426,7 @@ export class GkConsultation extends LitElement {
       ${this.renderStatus(w)} ${this.renderAbout(w)}
       ${w.status === 'open' ? this.renderOpen() : nothing}
       ${w.status === 'closed' || w.status === 'upcoming' ? this.renderKeptDraft() : nothing}
-      ${this.renderSent()}
+      ${this.renderSent()} ${this.renderDevice()}
       ${
         w.status === 'feedback-published' || w.status === 'closed'
           ? html`<gk-feedback id="feedback" endpoint=${this.endpointUrl} consultation=${this.consultationId}></gk-feedback>`
@@ -473,6 +520,7 @@ export class GkConsultation extends LitElement {
         errors: this.errors,
         locked,
         savedNote: this.savedNote,
+        keep: { draftDays: DRAFT_DAYS, receiptDays: RECEIPT_DAYS },
         onTarget: (clause) => this.switchTo(clause),
         onField: (patch) => this.edit(patch),
         onSubmit: () => void this.submit(),
@@ -542,6 +590,13 @@ export class GkConsultation extends LitElement {
           </div>`,
         )}
       </section>`;
+  }
+
+  private renderDevice() {
+    return html`<div part="device" class="device">
+      <button class="gk-button" type="button" @click=${() => this.clearDevice()}>${this.msg('clearDevice')}</button>
+      <p class="hint" role="status" aria-live="polite">${this.clearedNote}</p>
+    </div>`;
   }
 
   private renderSent() {

@@ -1,19 +1,34 @@
 // A citizen's unsent comments and the receipts of sent ones, kept on their device (localStorage)
-// per consultation and clause, so that a reload, a closed tab or a lost connection loses nothing.
-import type { SubmitterType } from '@gongkai/format';
+// per consultation and clause, so that a reload or a lost connection loses nothing. Many write
+// on shared computers (libraries, community centres), so the device keeps as little as it can:
+// never a name, contact or consent (they live in this page's memory only), drafts for
+// DRAFT_DAYS, receipts with a masked excerpt for RECEIPT_DAYS, and clearDevice() removes it all.
+import { SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
+import { maskedExcerpt } from './mask.js';
+
+export const DRAFT_DAYS = 7;
+export const RECEIPT_DAYS = 180;
+const DAY = 86_400_000;
 
 export interface Draft {
   clause: string | null;
   body: string;
   submitterType: SubmitterType;
+  /** Memory only: never written to the device. */
   name: string;
+  /** Memory only: never written to the device. */
   contact: string;
+  /** Memory only: whoever sends must tick it themselves. */
   consent: boolean;
   /** One Idempotency-Key per draft: every retry of it can only ever store one comment. */
   key: string;
   /** `queued`: the citizen pressed submit and the comment is not yet acknowledged. */
   state: 'editing' | 'queued';
   updated: number;
+  /** A name or contact was given on an earlier page and, not being kept, is missing now. */
+  withheld: boolean;
+  /** It was queued on an earlier page and may have arrived: sent again only when asked. */
+  interrupted: boolean;
 }
 
 export interface SentComment {
@@ -23,7 +38,22 @@ export interface SentComment {
   excerpt: string;
 }
 
+/** What a draft leaves on the device. `details`: a name or contact was given (not what). */
+interface StoredDraft {
+  body: string;
+  submitterType: SubmitterType;
+  key: string;
+  state: Draft['state'];
+  updated: number;
+  details: boolean;
+}
+
+type Personal = Pick<Draft, 'name' | 'contact' | 'consent' | 'withheld' | 'interrupted'>;
+
 const PREFIX = 'gongkai:consultation:';
+const slot = (clause: string | null) => clause ?? '*';
+const isDraftKey = (key: string) => key.startsWith(PREFIX) && key.includes(':draft:');
+const isSentKey = (key: string) => key.startsWith(PREFIX) && key.endsWith(':sent');
 
 export function newKey(): string {
   return typeof crypto.randomUUID === 'function'
@@ -42,6 +72,8 @@ export function emptyDraft(clause: string | null): Draft {
     key: newKey(),
     state: 'editing',
     updated: 0,
+    withheld: false,
+    interrupted: false,
   };
 }
 
@@ -54,8 +86,102 @@ function storage(): Storage | null {
   }
 }
 
+function storedKeys(): string[] {
+  const store = storage();
+  const keys: string[] = [];
+  try {
+    for (let i = 0; store && i < store.length; i++) keys.push(store.key(i) ?? '');
+  } catch {
+    // Storage disabled between calls: nothing to read.
+  }
+  return keys.filter((key) => key.startsWith(PREFIX));
+}
+
+/**
+ * A stored draft as this version keeps it, or null when it is unreadable or expired. Older
+ * versions also wrote name, contact and consent: only whether a name or contact was given survives.
+ */
+function parseDraft(raw: string | null, now: number): StoredDraft | null {
+  if (!raw) return null;
+  try {
+    const d = JSON.parse(raw) as Partial<StoredDraft> & { name?: unknown; contact?: unknown };
+    if (typeof d.body !== 'string' || typeof d.key !== 'string' || typeof d.updated !== 'number') return null;
+    if (now - d.updated > DRAFT_DAYS * DAY) return null;
+    const given = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+    return {
+      body: d.body,
+      submitterType: SUBMITTER_TYPES.includes(d.submitterType as SubmitterType)
+        ? (d.submitterType as SubmitterType)
+        : 'individual',
+      key: d.key,
+      state: d.state === 'queued' ? 'queued' : 'editing',
+      updated: d.updated,
+      details: d.details === true || given(d.name) || given(d.contact),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Receipts as this version keeps them: unexpired, with the excerpt masked. */
+function parseSent(raw: string | null, now: number): SentComment[] {
+  try {
+    const list = JSON.parse(raw ?? '[]') as Partial<SentComment>[];
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((s) => {
+      if (typeof s?.receipt !== 'string' || typeof s.sent !== 'string') return [];
+      const at = Date.parse(s.sent);
+      if (!(now - at <= RECEIPT_DAYS * DAY)) return [];
+      const excerpt = maskedExcerpt(typeof s.excerpt === 'string' ? s.excerpt : '');
+      return [{ receipt: s.receipt, clause: typeof s.clause === 'string' ? s.clause : null, sent: s.sent, excerpt }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+const worthKeeping = (d: StoredDraft) => d.state === 'queued' || d.body.trim() !== '';
+
+/**
+ * Brings every consultation's stored data on this device to what this version keeps: drops
+ * expired drafts and receipts, and scrubs names, contacts and unmasked excerpts that older
+ * versions wrote. Run on every load.
+ */
+export function tidyDevice(now = Date.now()): void {
+  const store = storage();
+  if (!store) return;
+  for (const key of storedKeys()) {
+    try {
+      const raw = store.getItem(key);
+      let next: string | null = raw;
+      if (isDraftKey(key)) {
+        const draft = parseDraft(raw, now);
+        next = draft && worthKeeping(draft) ? JSON.stringify(draft) : null;
+      } else if (isSentKey(key)) {
+        const list = parseSent(raw, now);
+        next = list.length ? JSON.stringify(list) : null;
+      }
+      if (next === null) store.removeItem(key);
+      else if (next !== raw) store.setItem(key, next);
+    } catch {
+      // Storage refused a write: the next load tries again.
+    }
+  }
+}
+
+/** Tells every gk-consultation of the page that the device's records were cleared. */
+export const deviceEvents = new EventTarget();
+
+export interface Cleared {
+  drafts: number;
+  receipts: number;
+}
+
 export class DraftStore {
+  /** The device's copy when localStorage is unavailable. */
   private readonly memory = new Map<string, string>();
+  /** Name, contact and consent per clause, for this page only. */
+  private readonly personal = new Map<string, Personal>();
 
   constructor(private readonly consultation: string) {}
 
@@ -79,38 +205,50 @@ export class DraftStore {
   }
 
   private draftKey(clause: string | null): string {
-    return `${PREFIX}${this.consultation}:draft:${clause ?? '*'}`;
+    return `${PREFIX}${this.consultation}:draft:${slot(clause)}`;
   }
 
   get(clause: string | null): Draft | null {
-    const raw = this.read(this.draftKey(clause));
-    if (!raw) return null;
-    try {
-      const draft = JSON.parse(raw) as Draft;
-      return typeof draft.body === 'string' && typeof draft.key === 'string' ? { ...draft, clause } : null;
-    } catch {
-      return null;
-    }
+    const stored = parseDraft(this.read(this.draftKey(clause)), Date.now());
+    const personal = this.personal.get(slot(clause));
+    if (!stored) return personal ? { ...emptyDraft(clause), ...personal } : null;
+    // Queued on an earlier page without the name or contact it had: never sent without them
+    // unasked (the same key with other details would be refused); the citizen sends it again.
+    const interrupted = !personal && stored.state === 'queued' && stored.details;
+    return {
+      clause,
+      body: stored.body,
+      submitterType: stored.submitterType,
+      key: stored.key,
+      state: interrupted ? 'editing' : stored.state,
+      updated: stored.updated,
+      ...(personal ?? { name: '', contact: '', consent: false, withheld: stored.details, interrupted }),
+    };
   }
 
   save(draft: Draft): void {
-    this.write(this.draftKey(draft.clause), JSON.stringify({ ...draft, updated: Date.now() }));
+    const { name, contact, consent, withheld, interrupted } = draft;
+    this.personal.set(slot(draft.clause), { name, contact, consent, withheld, interrupted });
+    const stored: StoredDraft = {
+      body: draft.body,
+      submitterType: draft.submitterType,
+      key: draft.key,
+      state: draft.state,
+      updated: Date.now(),
+      details: withheld || name.trim() !== '' || contact.trim() !== '',
+    };
+    this.write(this.draftKey(draft.clause), worthKeeping(stored) ? JSON.stringify(stored) : null);
   }
 
   remove(clause: string | null): void {
+    this.personal.delete(slot(clause));
     this.write(this.draftKey(clause), null);
   }
 
-  /** Every stored draft of this consultation with something in it. */
+  /** Every draft of this consultation with something in it. */
   all(): Draft[] {
     const prefix = `${PREFIX}${this.consultation}:draft:`;
-    const keys = new Set<string>(this.memory.keys());
-    const store = storage();
-    try {
-      for (let i = 0; store && i < store.length; i++) keys.add(store.key(i) ?? '');
-    } catch {
-      // Storage disabled between calls: the memory copy is what we have.
-    }
+    const keys = new Set<string>([...this.memory.keys(), ...storedKeys()]);
     const drafts: Draft[] = [];
     for (const key of keys) {
       if (!key.startsWith(prefix)) continue;
@@ -126,12 +264,7 @@ export class DraftStore {
   }
 
   sent(): SentComment[] {
-    try {
-      const list = JSON.parse(this.read(this.sentKey()) ?? '[]') as SentComment[];
-      return Array.isArray(list) ? list.filter((s) => typeof s?.receipt === 'string') : [];
-    } catch {
-      return [];
-    }
+    return parseSent(this.read(this.sentKey()), Date.now());
   }
 
   /** Records an acknowledged comment and only then drops its draft. */
@@ -140,11 +273,46 @@ export class DraftStore {
       receipt,
       clause: draft.clause,
       sent: new Date().toISOString(),
-      excerpt: draft.body.slice(0, 80),
+      excerpt: maskedExcerpt(draft.body),
     };
     const list = this.sent().filter((s) => s.receipt !== receipt);
     this.write(this.sentKey(), JSON.stringify([...list, entry]));
     this.remove(draft.clause);
     return entry;
+  }
+
+  /**
+   * Removes every draft and receipt gk-consultation keeps on this device, for every
+   * consultation, and tells the page's other gk-consultation elements. Says what it removed.
+   */
+  clearDevice(): Cleared {
+    const cleared: Cleared = { drafts: 0, receipts: 0 };
+    const now = Date.now();
+    const store = storage();
+    const keys = new Set<string>([...this.memory.keys(), ...storedKeys()]);
+    for (const key of keys) {
+      const raw = this.read(key);
+      if (isDraftKey(key)) {
+        const draft = parseDraft(raw, now);
+        if (draft && worthKeeping(draft)) cleared.drafts++;
+      } else if (isSentKey(key)) {
+        cleared.receipts += parseSent(raw, now).length;
+      }
+      try {
+        store?.removeItem(key);
+      } catch {
+        // Nothing more can be done about a storage that refuses.
+      }
+    }
+    this.memory.clear();
+    this.personal.clear();
+    deviceEvents.dispatchEvent(new Event('cleared'));
+    return cleared;
+  }
+
+  /** Forgets what this page holds in memory (after another element cleared the device). */
+  forget(): void {
+    this.memory.clear();
+    this.personal.clear();
   }
 }

@@ -1,5 +1,6 @@
 // The comment form: every field labelled, errors beside their field and announced, the
-// contact marked as never published, a privacy notice with consent, and a honeypot.
+// contact marked as never published, a privacy notice (saying what the device keeps) with
+// consent, and a honeypot.
 import { type Clause, MAX_COMMENT_CHARS, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -17,6 +18,8 @@ export interface FormView {
   /** Editing is locked while the comment is queued or being sent. */
   locked: boolean;
   savedNote: string;
+  /** How long the device keeps drafts and receipts, for the privacy notice. */
+  keep: { draftDays: number; receiptDays: number };
   onTarget: (clause: string | null) => void;
   onField: (patch: Partial<Draft>) => void;
   onSubmit: () => void;
@@ -51,6 +54,13 @@ export function renderForm(v: FormView) {
   >
     <h3 id="form-title">${t('formTitle')}</h3>
     <div role="alert" class="summary">${errorCount ? t('errorsSummary', { count: errorCount }) : ''}</div>
+    ${
+      draft.withheld
+        ? html`<p class="notice" id="withheld-note">
+          ${draft.interrupted ? t('interruptedNote') : nothing} ${t('withheldNote')}
+        </p>`
+        : nothing
+    }
     <div class="field">
       <label for="target">${t('target')}</label>
       <select
@@ -136,6 +146,7 @@ export function renderForm(v: FormView) {
     <details class="privacy" open>
       <summary>${t('privacyTitle')}</summary>
       <p id="privacy-text">${t('privacy')}</p>
+      <p id="device-text">${t('deviceKeeps', v.keep)}</p>
     </details>
     <div class="field">
       <label class="choice consent">
@@ -145,7 +156,7 @@ export function renderForm(v: FormView) {
           .checked=${live(draft.consent)}
           ?disabled=${v.locked}
           aria-invalid=${errors.consent ? 'true' : 'false'}
-          aria-describedby=${describedBy('consent', errors, 'privacy-text')}
+          aria-describedby=${describedBy('consent', errors, 'privacy-text device-text')}
           @change=${(e: Event) => v.onField({ consent: (e.target as HTMLInputElement).checked })}
         />${t('consent')}
       </label>

@@ -39,6 +39,12 @@ const zhHans = {
   privacyTitle: '个人信息保护说明',
   privacy:
     '您提交的意见将由起草部门研究处理，意见内容可能在“意见采纳情况”中公开（其中的电话号码、身份证号、电子邮箱会被隐去）。姓名不公开全名，联系方式一律不公开。',
+  deviceKeeps:
+    '本设备上只保存意见内容的草稿（{draftDays} 天后自动删除，提交成功后立即删除）和回执号及意见摘要（其中的电话号码、身份证号、电子邮箱已隐去，{receiptDays} 天后自动删除）。姓名和联系方式只在本页使用，从不保存在本设备上；意见未提交成功就关闭页面的，需要重新填写姓名和联系方式。在公共电脑上填写的，离开前请按“清除本机记录”。',
+  withheldNote: '为保护隐私，姓名和联系方式没有保存在本设备上。如需署名或留下联系方式，请重新填写。',
+  interruptedNote: '这条意见上次提交时页面被关闭，尚未确认送达，请核对后再次提交（不会重复收到）。',
+  clearDevice: '在公共电脑上？清除本机记录',
+  deviceCleared: '已清除本机上的征求意见记录：草稿 {drafts} 份，回执 {receipts} 条。表单已清空。',
   consent: '我已阅读并同意上述个人信息保护说明',
   honeypot: '请勿填写此项',
   submit: '提交意见',
@@ -63,6 +69,8 @@ const zhHans = {
   err_invalid: '提交失败：{detail}。您写的内容仍保留。',
   err_notFound: '提交失败：征求意见系统中找不到本次征求意见（{id}）。您写的内容已保存，请联系网站。',
   err_refused: '提交失败（{status}）：{detail}。您写的内容仍保留。',
+  err_alreadyReceived:
+    '这条意见此前已经送达，但现在填写的内容与当时不同，因此没有再次提交。如需提交现在的内容，请再按“提交意见”，它将作为一条新意见。',
   copyText: '复制意见内容',
   receiptTitle: '意见已提交',
   receiptLabel: '回执号',
@@ -133,6 +141,12 @@ const zhHant: ConsultationMessages = {
   privacyTitle: '個人資料保護說明',
   privacy:
     '您提交的意見將由起草部門研究處理，意見內容可能在「意見採納情況」中公開（其中的電話號碼、身分證號、電子郵箱會被隱去）。姓名不公開全名，聯絡方式一律不公開。',
+  deviceKeeps:
+    '本裝置上只保存意見內容的草稿（{draftDays} 天後自動刪除，提交成功後立即刪除）和回執號及意見摘要（其中的電話號碼、身分證號、電子郵箱已隱去，{receiptDays} 天後自動刪除）。姓名和聯絡方式只在本頁使用，從不保存在本裝置上；意見未提交成功就關閉頁面的，需要重新填寫姓名和聯絡方式。在公用電腦上填寫的，離開前請按「清除本機記錄」。',
+  withheldNote: '為保護隱私，姓名和聯絡方式沒有保存在本裝置上。如需署名或留下聯絡方式，請重新填寫。',
+  interruptedNote: '這條意見上次提交時頁面被關閉，尚未確認送達，請核對後再次提交（不會重複收到）。',
+  clearDevice: '在公用電腦上？清除本機記錄',
+  deviceCleared: '已清除本機上的徵求意見記錄：草稿 {drafts} 份，回執 {receipts} 條。表單已清空。',
   consent: '我已閱讀並同意上述個人資料保護說明',
   honeypot: '請勿填寫此項',
   submit: '提交意見',
@@ -157,6 +171,8 @@ const zhHant: ConsultationMessages = {
   err_invalid: '提交失敗：{detail}。您寫的內容仍保留。',
   err_notFound: '提交失敗：徵求意見系統中找不到本次徵求意見（{id}）。您寫的內容已保存，請聯絡網站。',
   err_refused: '提交失敗（{status}）：{detail}。您寫的內容仍保留。',
+  err_alreadyReceived:
+    '這條意見先前已經送達，但現在填寫的內容與當時不同，因此沒有再次提交。如需提交現在的內容，請再按「提交意見」，它將作為一條新意見。',
   copyText: '複製意見內容',
   receiptTitle: '意見已提交',
   receiptLabel: '回執號',
@@ -226,6 +242,15 @@ const en: ConsultationMessages = {
   privacyTitle: 'Privacy notice',
   privacy:
     'Your comment will be reviewed by the drafting office and may be published in the consultation feedback (phone numbers, ID numbers and e-mail addresses in it are masked). Full names are never published, contacts never.',
+  deviceKeeps:
+    'This device keeps only the text of your draft (deleted after {draftDays} days, or as soon as it is sent) and your receipts with a short excerpt (phone numbers, ID numbers and e-mail addresses masked; deleted after {receiptDays} days). Your name and contact are used on this page only and never kept on the device: if you close the page before your comment is sent, you will need to enter them again. On a public computer, press "Clear this device" before you leave.',
+  withheldNote:
+    'To protect your privacy, names and contacts are not kept on this device. Enter them again if you want to give them.',
+  interruptedNote:
+    'The page was closed while this comment was being sent, so it may not have arrived: check it and send it again (it will not be received twice).',
+  clearDevice: 'On a public computer? Clear this device',
+  deviceCleared:
+    'Consultation records cleared from this device (drafts: {drafts}, receipts: {receipts}). The form is empty.',
   consent: 'I have read and agree to the privacy notice',
   honeypot: 'Leave this empty',
   submit: 'Send comment',
@@ -251,6 +276,8 @@ const en: ConsultationMessages = {
   err_notFound:
     'Not sent: the service does not know this consultation ({id}). Your text is saved; please tell the site.',
   err_refused: 'Not sent ({status}): {detail}. Your text is kept.',
+  err_alreadyReceived:
+    'This comment had already arrived, with other details than those now in the form, so it was not sent again. To send what is in the form now, press "Send comment" again: it will be a new comment.',
   copyText: 'Copy your text',
   receiptTitle: 'Comment received',
   receiptLabel: 'Receipt',

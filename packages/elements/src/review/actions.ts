@@ -1,21 +1,30 @@
-// What staff do to comments, and publishing: each change is checked before it is sent, applied
-// from the server's answer, announced, and on failure explained where it happened, with what
-// was typed left in place.
+// What staff do to comments, and publishing: each change is checked before it is sent (with the
+// etag of the version the staff member was looking at), applied from the server's answer,
+// announced, and on failure explained where it happened, with what was typed left in place. A
+// colleague's change made meanwhile is shown, never overwritten unseen.
 import type { FeedbackView } from '@gongkai/format';
 import { GkDecideEvent, GkPublishEvent } from '../events/review.js';
 import { ApiError } from '../internal/api.js';
 import { downloadBlob } from '../internal/download.js';
 import type { UiLang } from '../internal/localize.js';
 import type { CommentPage } from './comment-page.js';
-import { type FormState, newForm, reasonRequired } from './decision-form.js';
+import { changedNow, conflictText, sameState, stateOf } from './conflict.js';
+import {
+  type CommentVersion,
+  type FormState,
+  newForm,
+  reasonFollows,
+  reasonRequired,
+  untouched,
+} from './decision-form.js';
 import { type ModerationState, newModeration } from './detail.js';
 import { describeError, fieldProblem } from './errors.js';
 import { decisionKey, formatNumber, type ReviewMsg, removalKey } from './labels.js';
 import { type Download, newPublishState, type PublishState } from './publish.js';
-import type { StaffSession } from './session.js';
+import type { Capability, StaffSession } from './session.js';
 import type { CommentItem, CommentPatch, DecisionsResult, PublishConflict } from './staff-api.js';
 import type { Templates } from './templates.js';
-import type { Workspace } from './workspace.js';
+import { patched, type Workspace } from './workspace.js';
 
 export interface ActionsHost {
   readonly session: StaffSession;
@@ -34,6 +43,9 @@ export interface ActionsHost {
 export const commentKey = (id: number) => `c-${id}`;
 export const groupKey = (group: number) => `g-${group}`;
 
+const sameVersion = (a: CommentVersion, b: CommentVersion) => a.etag === b.etag && sameState(a, b);
+const versionOf = (c: CommentVersion): CommentVersion => ({ ...stateOf(c), etag: c.etag });
+
 export class ReviewActions {
   /** Decision forms by key (`c-12` for a comment, `g-3` for a group): survive failures and moves. */
   readonly forms = new Map<string, FormState>();
@@ -50,18 +62,34 @@ export class ReviewActions {
     return describeError(error, this.t, this.host.lang, this.host.session.role);
   }
 
-  form(key: string, item?: Pick<CommentItem, 'decision' | 'reason'>): FormState {
+  form(key: string, item?: CommentItem): FormState {
     let form = this.forms.get(key);
+    // Untouched, a form follows its comment as read anew; touched, it keeps the version it began
+    // from, and saving says what changed meanwhile.
+    if (form?.base && item && untouched(form) && !sameVersion(form.base, item)) form = undefined;
     if (!form) {
-      form = newForm(item?.decision ?? null, item?.reason ?? null);
+      form = newForm(item ?? null);
       this.forms.set(key, form);
     }
     return form;
   }
 
   updateForm(key: string, patch: Partial<FormState>): void {
-    this.forms.set(key, { ...this.form(key), ...patch });
+    const form = this.form(key);
+    const next = patch.decision !== undefined ? reasonFollows(form, patch) : { ...form, ...patch };
+    this.forms.set(key, next);
     this.host.changed();
+    const base = form.base?.decision;
+    if (form.cleared === null && next.cleared !== null)
+      this.host.announce(this.t('reasonCleared', { decision: base ? this.t(decisionKey[base]) : '' }));
+  }
+
+  /** After a conflict: what was chosen and typed is dropped for the comment as it is now. */
+  discard(key: string): void {
+    this.forms.set(key, newForm(this.form(key).base));
+    this.host.changed();
+    this.host.announce(this.t('changedDiscarded'));
+    this.host.focusReason(key);
   }
 
   moderationOf(id: number): ModerationState {
@@ -73,9 +101,64 @@ export class ReviewActions {
     this.host.changed();
   }
 
-  private applied(item: CommentItem): void {
+  /** The server's answer for a comment replaces ours (and, when it is our change, a form's base). */
+  private applied(item: CommentItem, before: CommentVersion | null = null): void {
     this.host.page.apply(item);
     this.host.workspace.apply(item);
+    if (before) this.rebase(item.id, before, item);
+  }
+
+  /**
+   * Our own change, so not a colleague's: a form that knew the comment as it was before it
+   * now knows it as it is (what was typed stays).
+   */
+  private rebase(id: number, before: CommentVersion, after: CommentVersion): void {
+    const key = commentKey(id);
+    const form = this.forms.get(key);
+    if (form?.base && sameVersion(form.base, before)) this.forms.set(key, { ...form, base: versionOf(after) });
+  }
+
+  /**
+   * A change the server applied to many comments (`POST …/decisions` answers with a count, no
+   * etags): the forms keep the etags they had, and the state is as it is now; `patch` resends
+   * when the comment stands as shown.
+   */
+  applyMany(ids: readonly number[], patch: CommentPatch): void {
+    const { page, workspace } = this.host;
+    for (const id of ids) {
+      const before = page.items.find((x) => x.id === id) ?? workspace.all.value?.get(id);
+      if (before) this.rebase(id, before, { ...patched(before, patch), etag: before.etag });
+    }
+    page.applyMany(ids, patch);
+    workspace.applyMany(ids, patch);
+  }
+
+  /**
+   * `PATCH /comments/:id` with the etag of `seen`, the version the staff member was looking at.
+   * The server refuses (412) when it changed since; if it still stands as they saw it (e.g. after
+   * a bulk change of ours, which returns no etags), nothing of anyone's is lost: sent again with
+   * the new one. Otherwise the 412 is thrown, for the caller to show.
+   */
+  private async patch(id: number, body: CommentPatch, capability: Capability, seen: CommentVersion) {
+    const send = (etag: string) =>
+      this.host.session.call<CommentItem>(
+        `/comments/${id}`,
+        { method: 'PATCH', body, headers: { 'if-match': etag } },
+        capability,
+      );
+    try {
+      return await send(seen.etag);
+    } catch (error) {
+      const current = changedNow(error);
+      if (!current || !sameState(current, seen)) throw error;
+      return send(current.etag);
+    }
+  }
+
+  /** Someone changed the comment meanwhile: shown as it is now, where the staff member was. */
+  private showCurrent(item: CommentItem, current: CommentItem): void {
+    this.host.page.apply({ ...current, group: current.group ?? item.group });
+    this.host.workspace.apply({ ...current, group: current.group ?? item.group });
   }
 
   async approve(item: CommentItem): Promise<boolean> {
@@ -101,21 +184,25 @@ export class ReviewActions {
   }
 
   private async moderate(item: CommentItem, patch: CommentPatch, done: string): Promise<boolean> {
-    this.setModeration(item.id, { busy: true, error: null });
+    this.setModeration(item.id, { busy: true, error: null, conflict: null });
     try {
-      const updated = await this.host.session.call<CommentItem>(
-        `/comments/${item.id}`,
-        { method: 'PATCH', body: patch },
-        'moderate',
-      );
+      const updated = await this.patch(item.id, patch, 'moderate', item);
       this.setModeration(item.id, { busy: false, category: '' });
-      this.applied({ ...updated, group: updated.group ?? item.group });
+      this.applied({ ...updated, group: updated.group ?? item.group }, item);
       this.host.announce(done);
       this.host.dispatchEvent(
         new GkDecideEvent({ consultation: this.host.workspace.id, ids: [item.id], moderation: patch.moderation! }),
       );
       return true;
     } catch (error) {
+      const current = changedNow(error);
+      if (current) {
+        // Not done: the staff member sees the colleague's change first, and may act again.
+        this.showCurrent(item, current);
+        this.setModeration(item.id, { busy: false, conflict: stateOf(current) });
+        this.host.announce(conflictText(this.t, item.id, current, false));
+        return false;
+      }
       const text = this.describe(error);
       this.setModeration(item.id, { busy: false, error: text });
       this.host.announce(text);
@@ -153,13 +240,12 @@ export class ReviewActions {
     const body: CommentPatch = { decision: form.decision!, reason: form.reason.trim() };
     this.updateForm(key, { busy: true, error: null, reasonError: null, saved: false });
     try {
-      const updated = await this.host.session.call<CommentItem>(
-        `/comments/${item.id}`,
-        { method: 'PATCH', body },
-        'decide',
-      );
+      const updated = await this.patch(item.id, body, 'decide', form.base ?? item);
       this.applied({ ...updated, group: updated.group ?? item.group });
-      this.forms.set(key, { ...newForm(updated.decision, updated.reason), saved: true });
+      this.forms.set(key, { ...newForm(updated), saved: true });
+      // A colleague's change found by an approval is answered by this decision.
+      if (this.moderationOf(item.id).conflict)
+        this.moderation.set(item.id, { ...this.moderationOf(item.id), conflict: null });
       this.host.changed();
       this.host.announce(this.t('announceDecided', { id: item.id, decision: this.t(decisionKey[body.decision!]) }));
       this.host.dispatchEvent(
@@ -167,7 +253,15 @@ export class ReviewActions {
       );
       return true;
     } catch (error) {
-      this.failed(key, error);
+      const current = changedNow(error);
+      if (!current) {
+        this.failed(key, error);
+        return false;
+      }
+      // What was chosen and typed stays; saving again (with the new etag) overwrites knowingly.
+      this.showCurrent(item, current);
+      this.updateForm(key, { busy: false, base: versionOf(current), conflict: stateOf(current), cleared: null });
+      this.host.announce(conflictText(this.t, item.id, current, true));
       return false;
     }
   }
@@ -189,8 +283,7 @@ export class ReviewActions {
         { method: 'POST', body: { ids, ...patch } },
         'decide',
       );
-      this.host.page.applyMany(ids, patch);
-      this.host.workspace.applyMany(ids, patch);
+      this.applyMany(ids, patch);
       for (const id of ids) this.forms.delete(commentKey(id));
       this.updateForm(key, { busy: false, saved: true });
       this.host.announce(

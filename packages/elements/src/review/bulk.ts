@@ -169,10 +169,7 @@ export class BulkActions {
         failure = error;
         break;
       }
-      if (workspace.id === consultation) {
-        page.applyMany(chunk, patch);
-        workspace.applyMany(chunk, patch);
-      }
+      if (workspace.id === consultation) actions.applyMany(chunk, patch);
       this.selection.set(chunk, false);
       applied.push(...chunk);
       this.set({ progress: { done: applied.length, total: ids.length } });

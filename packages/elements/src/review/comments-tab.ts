@@ -156,9 +156,20 @@ export class CommentsTab {
     if (this.openId === null) this.open(item.id);
     const key = commentKey(item.id);
     if (decision) {
-      this.c.actions.form(key, item);
-      this.c.actions.updateForm(key, { decision, saved: false, reasonError: null });
-      this.c.announce(this.c.t('announceChosen', { decision: this.c.t(decisionKey[decision]) }));
+      const { actions, t } = this.c;
+      const kept = actions.form(key, item).cleared;
+      actions.updateForm(key, { decision, saved: false, reasonError: null });
+      const cleared = kept === null && actions.form(key).cleared !== null;
+      const base = actions.form(key).base?.decision;
+      // One announcement: the choice, and the kept reason cleared by it.
+      this.c.announce(
+        [
+          t('announceChosen', { decision: t(decisionKey[decision]) }),
+          cleared ? t('reasonCleared', { decision: base ? t(decisionKey[base]) : '' }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
     }
     await this.c.rendered();
     this.c.query(`form[data-form="${key}"] ${selector}`)?.focus();
@@ -188,6 +199,8 @@ export class CommentsTab {
         if (!item) return false;
         void actions.approve(item).then(async (ok) => {
           if (ok && item.id === page.current?.id && this.openId === null) await this.move(1);
+          // A colleague changed it meanwhile: open it, where their change is shown.
+          else if (!ok && actions.moderationOf(item.id).conflict && this.openId !== item.id) this.open(item.id);
         });
         return true;
       }
@@ -238,6 +251,7 @@ export class CommentsTab {
       query: this.query,
       error: page.error ? this.c.describe(page.error) : null,
       selectable: this.selectable,
+      contacts: this.c.session.can('contacts'),
       selected: (id: number) => this.selection.has(id),
       pageSelection: this.selection.of(page.items),
       onSelect: (i: number, on: boolean, range: boolean) => this.choose(i, on, range),
@@ -347,6 +361,7 @@ export class CommentsTab {
       groupSize: group?.ids.length ?? null,
       moderation: actions.moderationOf(item.id),
       canModerate,
+      canSeeContacts: session.can('contacts'),
       roleNote,
       form: renderDecisionForm({
         t,
@@ -362,6 +377,7 @@ export class CommentsTab {
         onSubmit: () => void actions.decide(item),
         onTemplate: (id) => actions.useTemplate(key, id),
         onSaveTemplate: () => void actions.saveTemplate(key),
+        onDiscard: () => actions.discard(key),
       }),
       onClose: () => {
         this.close();

@@ -4,7 +4,12 @@ import { DECISIONS, type Decision, type ReasonTemplateView as ReasonTemplate } f
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { UiLang } from '../internal/localize.js';
+import { renderConflict } from './conflict.js';
 import { decisionKey, type ReviewMsg } from './labels.js';
+import type { CommentItem, CommentState } from './staff-api.js';
+
+/** The version of a comment a form started from: its etag goes with the save (`If-Match`). */
+export type CommentVersion = CommentState & Pick<CommentItem, 'etag'>;
 
 export interface FormState {
   decision: Decision | null;
@@ -21,11 +26,17 @@ export interface FormState {
   naming: boolean;
   templateTitle: string;
   templateNote: { ok: boolean; text: string } | null;
+  /** The comment as this form last knew it (null for a group or the chosen comments). */
+  base: CommentVersion | null;
+  /** What a colleague set meanwhile, found on saving: shown until saved again or discarded. */
+  conflict: CommentState | null;
+  /** The kept reason, cleared when another decision was chosen, while it can be put back. */
+  cleared: string | null;
 }
 
-export const newForm = (decision: Decision | null, reason: string | null): FormState => ({
-  decision,
-  reason: reason ?? '',
+export const newForm = (from: CommentVersion | null = null): FormState => ({
+  decision: from?.decision ?? null,
+  reason: from?.reason ?? '',
   busy: false,
   error: null,
   reasonError: null,
@@ -34,7 +45,38 @@ export const newForm = (decision: Decision | null, reason: string | null): FormS
   naming: false,
   templateTitle: '',
   templateNote: null,
+  base: from && {
+    etag: from.etag,
+    moderation: from.moderation,
+    decision: from.decision,
+    reason: from.reason,
+    removalReason: from.removalReason,
+  },
+  conflict: null,
+  cleared: null,
 });
+
+/** Nothing chosen or typed since the form was filled from its comment. */
+export const untouched = (s: FormState) =>
+  s.base !== null && !s.busy && !s.conflict && s.decision === s.base.decision && s.reason === (s.base.reason ?? '');
+
+/**
+ * `patch` applied to a form. The reason kept with a comment was written for its decision:
+ * choosing another one starts from an empty reason (unless it was edited; `cleared` can put it
+ * back), and choosing the kept decision again brings it back. Nothing is resent as if new.
+ */
+export function reasonFollows(form: FormState, patch: Partial<FormState>): FormState {
+  const next = { ...form, ...patch };
+  const base = form.base;
+  const kept = base?.reason ?? '';
+  if (!base || !kept || patch.reason !== undefined || next.decision === form.decision) return next;
+  if (form.reason === kept && next.decision !== base.decision)
+    return { ...next, reason: '', cleared: kept, undo: null };
+  if (form.cleared !== null && !form.reason && next.decision === base.decision) {
+    return { ...next, reason: form.cleared, cleared: null };
+  }
+  return next;
+}
 
 /** A reason is required for every decision but "adopted". */
 export const reasonRequired = (decision: Decision | null) => decision !== null && decision !== 'adopted';
@@ -55,12 +97,18 @@ export interface DecisionFormProps {
   onSubmit(): void;
   onTemplate(id: string): void;
   onSaveTemplate(): void;
+  /** Drops what was chosen and typed for the comment as a colleague left it (after a conflict). */
+  onDiscard?(): void;
 }
 
 export function renderDecisionForm(p: DecisionFormProps) {
   const { t, state: s, prefix } = p;
   const required = reasonRequired(s.decision);
-  const describedBy = [`${prefix}-reason-hint`, s.reasonError ? `${prefix}-reason-error` : '']
+  const describedBy = [
+    `${prefix}-reason-hint`,
+    s.cleared !== null ? `${prefix}-reason-cleared` : '',
+    s.reasonError ? `${prefix}-reason-error` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return html`<form
@@ -74,6 +122,17 @@ export function renderDecisionForm(p: DecisionFormProps) {
     }}
   >
     ${p.disabled ? html`<p class="role-note" id=${`${prefix}-role`}>${p.disabledNote}</p>` : nothing}
+    ${
+      s.conflict
+        ? renderConflict({
+            t,
+            id: `${prefix}-conflict`,
+            state: s.conflict,
+            kept: true,
+            ...(p.onDiscard ? { onDiscard: p.onDiscard } : {}),
+          })
+        : nothing
+    }
     <fieldset class="body" ?disabled=${p.disabled} aria-describedby=${p.disabled ? `${prefix}-role` : nothing}>
       <fieldset class="choices">
         <legend>${t('decisionLegend')}</legend>
@@ -109,6 +168,7 @@ export function renderDecisionForm(p: DecisionFormProps) {
               saved: false,
               reasonError: null,
               undo: null,
+              cleared: null,
             })}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -117,11 +177,33 @@ export function renderDecisionForm(p: DecisionFormProps) {
             }
           }}
         ></textarea>
+        ${
+          s.cleared !== null
+            ? html`<p class="hint" id=${`${prefix}-reason-cleared`}>
+              ${t('reasonCleared', { decision: s.base?.decision ? t(decisionKey[s.base.decision]) : '' })}
+              <button
+                type="button"
+                class="gk-link-button"
+                data-action="restore-reason"
+                @click=${() => p.onChange({ reason: s.cleared ?? '', cleared: null, reasonError: null })}
+              >
+                ${t('reasonRestore')}
+              </button>
+            </p>`
+            : nothing
+        }
         ${s.reasonError ? html`<p class="field-error" id=${`${prefix}-reason-error`} role="alert">${s.reasonError}</p>` : nothing}
       </div>
       ${renderTemplates(p)}
       <div class="actions">
-        <button type="submit" class="gk-button primary" ?disabled=${s.busy}>${s.busy ? t('saving') : p.submitLabel}</button>
+        <button
+          type="submit"
+          class="gk-button primary"
+          ?disabled=${s.busy}
+          aria-describedby=${s.conflict ? `${prefix}-conflict` : nothing}
+        >
+          ${s.busy ? t('saving') : s.conflict ? t('changedOverwrite') : p.submitLabel}
+        </button>
         <span class="saved" role="status">${s.saved ? t('saved') : ''}</span>
       </div>
     </fieldset>

@@ -3,17 +3,20 @@
 import { type Clause, REMOVAL_REASONS, type RemovalReason } from '@gongkai/format';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UiLang } from '../internal/localize.js';
-import { decisionKey, formatNumber, formatTime, moderationKey, type ReviewMsg, removalKey } from './labels.js';
-import type { CommentItem } from './staff-api.js';
+import { renderConflict, stateText } from './conflict.js';
+import { formatNumber, formatTime, type ReviewMsg, removalKey } from './labels.js';
+import type { CommentItem, CommentState } from './staff-api.js';
 
 export interface ModerationState {
   busy: boolean;
   error: string | null;
   /** The removal category chosen, not yet sent. */
   category: RemovalReason | '';
+  /** What a colleague set meanwhile, found when approving or removing (which was not done). */
+  conflict: CommentState | null;
 }
 
-export const newModeration = (): ModerationState => ({ busy: false, error: null, category: '' });
+export const newModeration = (): ModerationState => ({ busy: false, error: null, category: '', conflict: null });
 
 const asRemovalReason = (value: string): RemovalReason | '' => REMOVAL_REASONS.find((r) => r === value) ?? '';
 
@@ -27,6 +30,8 @@ export interface DetailProps {
   groupSize: number | null;
   moderation: ModerationState;
   canModerate: boolean;
+  /** The token may read names and contacts (else the server sends none, and we say why). */
+  canSeeContacts: boolean;
   roleNote: string;
   form: TemplateResult;
   onClose(): void;
@@ -39,7 +44,11 @@ export interface DetailProps {
 
 export function renderDetail(p: DetailProps) {
   const { t, item, lang } = p;
-  const who = item.submitterType === 'anonymous' ? t('submitterAnonymous') : (item.name ?? t('submitterNoName'));
+  const withheld = !p.canSeeContacts;
+  const who =
+    item.submitterType === 'anonymous'
+      ? t('submitterAnonymous')
+      : (item.name ?? (withheld ? t('withheld') : t('submitterNoName')));
   return html`<section class="detail" part="detail" aria-labelledby="detail-title" data-comment=${item.id}>
     <header class="detail-head">
       <h3 id="detail-title" tabindex="-1">${t('commentNo', { id: item.id })}</h3>
@@ -57,18 +66,15 @@ export function renderDetail(p: DetailProps) {
           <dd>${formatTime(item.submitted, lang)}</dd>
           <dt>${t('submitter')}</dt>
           <dd>${who}${item.submitterType === 'organization' ? ` (${t('submitterOrganization')})` : ''}</dd>
-          ${item.contact ? html`<dt>${t('contact')}</dt><dd>${item.contact}</dd>` : nothing}
+          ${
+            item.contact
+              ? html`<dt>${t('contact')}</dt><dd>${item.contact}</dd>`
+              : withheld && item.submitterType !== 'anonymous'
+                ? html`<dt>${t('contact')}</dt><dd class="muted" data-withheld>${t('withheld')}</dd>`
+                : nothing
+          }
           <dt>${t('state')}</dt>
-          <dd>
-            ${
-              item.removalReason
-                ? t('removedWith', {
-                    state: t(moderationKey[item.moderation]),
-                    category: t(removalKey[item.removalReason]),
-                  })
-                : t(moderationKey[item.moderation])
-            }${item.decision ? ` · ${t(decisionKey[item.decision])}` : ''}
-          </dd>
+          <dd>${stateText(t, item)}</dd>
         </dl>
         ${item.reason ? html`<p class="current-reason"><strong>${t('reasonLabel')}：</strong>${item.reason}</p>` : nothing}
         <p class="links">
@@ -104,6 +110,7 @@ function renderClause(p: DetailProps) {
 function renderModeration(p: DetailProps) {
   const { t, item, moderation: m } = p;
   const disabled = !p.canModerate || m.busy;
+  const describedBy = m.conflict ? 'moderation-conflict' : nothing;
   return html`<div class="moderation" part="moderation">
     <h4 id="moderation-title">${t('moderationTitle')}</h4>
     ${p.canModerate ? nothing : html`<p class="role-note">${p.roleNote}</p>`}
@@ -114,6 +121,7 @@ function renderModeration(p: DetailProps) {
         data-action="approve"
         ?disabled=${disabled || item.moderation === 'approved'}
         aria-keyshortcuts="a"
+        aria-describedby=${describedBy}
         @click=${() => p.onApprove()}
       >
         ${item.moderation === 'approved' ? t('approved') : t('approve')}
@@ -129,10 +137,18 @@ function renderModeration(p: DetailProps) {
           (r) => html`<option value=${r} ?selected=${m.category === r}>${t(removalKey[r])}</option>`,
         )}
       </select>
-      <button type="button" class="gk-button danger" data-action="remove" ?disabled=${disabled} @click=${() => p.onRemove()}>
+      <button
+        type="button"
+        class="gk-button danger"
+        data-action="remove"
+        ?disabled=${disabled}
+        aria-describedby=${describedBy}
+        @click=${() => p.onRemove()}
+      >
         ${t('remove')}
       </button>
     </div>
+    ${m.conflict ? renderConflict({ t, id: 'moderation-conflict', state: m.conflict, kept: false }) : nothing}
     ${m.error ? html`<p class="form-error" role="alert">${m.error}</p>` : nothing}
   </div>`;
 }

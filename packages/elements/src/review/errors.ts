@@ -30,7 +30,8 @@ export function describeError(error: unknown, t: ReviewMsg, lang: UiLang, role: 
     case 401:
       return t('errExpired');
     case 403: {
-      const needs = /needs ([\w ]+)\)/.exec(error.body.message ?? '')?.[1] ?? '';
+      // "(needs admin or reviewer)", or "(needs moderate and decide: admin or reviewer)".
+      const needs = /needs ([^)]*)\)/.exec(error.body.message ?? '')?.[1] ?? '';
       const roles = STAFF_ROLES.filter((r) => new RegExp(`\\b${r}\\b`).test(needs));
       const who = role ? roleLabel(t, role) : t('roleUnknown');
       return roles.length

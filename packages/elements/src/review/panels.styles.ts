@@ -117,6 +117,16 @@ export const panelStyles = css`
     color: #116329;
     font-weight: 700;
   }
+  /* A colleague's change found on saving: above the form, until saved again or discarded */
+  .conflict {
+    border-inline-start: 4px solid var(--gk-color-warning, #9a6700);
+    padding: 0.25em 0.75em;
+    margin: 0.5em 0;
+    background: var(--gk-color-warning-bg, #fff8c5);
+  }
+  .conflict-title {
+    font-weight: 700;
+  }
 
   /* The bar of bulk actions: kept in sight while rows are chosen, unless the form is open */
   .bulk {
@@ -230,6 +240,22 @@ export const panelStyles = css`
   .confirm {
     font-weight: 700;
     flex-basis: 100%;
+  }
+  .flagged {
+    border-inline-start: 4px solid var(--gk-color-warning, #9a6700);
+    padding: 0.25em 0.75em;
+    margin: 0.75em 0;
+    background: var(--gk-color-warning-bg, #fff8c5);
+  }
+  .flagged h4 {
+    margin-block-start: 0.25em;
+  }
+  .flagged ul {
+    margin: 0.25em 0;
+    padding-inline-start: 1.25em;
+  }
+  .flagged code {
+    font-weight: 700;
   }
   .done:empty {
     display: none;

@@ -3,7 +3,7 @@
 import type { Clause, ConsultationView, FeedbackPreview } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { UiLang } from '../internal/localize.js';
-import { actorLabel, formatDate, formatNumber, formatTime, type ReviewMsg } from './labels.js';
+import { actorLabel, excerpt, formatDate, formatNumber, formatTime, type ReviewMsg } from './labels.js';
 import { renderMinimalPreview } from './preview.js';
 import type { FeedbackVersionsAnswer } from './staff-api.js';
 import type { Progress } from './workspace.js';
@@ -72,6 +72,8 @@ export function renderPublish(p: PublishProps) {
   const open = stillOpen(c);
   const blocked = open || !progress || progress.unmoderated > 0 || progress.undecided > 0;
   const latest = p.versions?.at(-1)?.version ?? (c.status === 'feedback-published' ? 1 : 0);
+  // Older servers send no `flagged`.
+  const flagged = p.preview?.flagged ?? [];
   return html`<section class="publish" part="publish" aria-labelledby="publish-title">
     <h3 id="publish-title">${t('publishTitle')}</h3>
     ${renderProgress(t, lang, progress)}
@@ -110,11 +112,13 @@ export function renderPublish(p: PublishProps) {
           ? html`<p class="ready">${t('publishReady')}</p>`
           : nothing
     }
+    ${renderFlagged(p)}
     ${p.canPublish ? nothing : html`<p class="role-note" id="publish-role">${p.roleNote}</p>`}
     <div class="actions">
       ${
         s.confirming
           ? html`<p class="confirm" id="publish-confirm">${t('publishConfirm')}</p>
+            ${flagged.length ? html`<p class="confirm">${t('publishConfirmFlagged', { count: n(flagged.length) })}</p>` : nothing}
             <button type="button" class="gk-button primary" data-action="confirm-publish" ?disabled=${s.busy} @click=${() => p.onConfirm()}>
               ${s.busy ? t('publishing') : t('publishConfirmButton')}
             </button>
@@ -135,6 +139,27 @@ export function renderPublish(p: PublishProps) {
     <p class="done" role="status">${s.done ?? ''}</p>
     ${renderDownloads(p)} ${renderVersions(p)}
     ${renderPreview(p)}
+  </section>`;
+}
+
+/** Published comments whose masked text still holds a long number: for a human look first. */
+function renderFlagged(p: PublishProps) {
+  const { t, lang, preview } = p;
+  const flagged = preview?.flagged ?? [];
+  if (!preview || !flagged.length) return nothing;
+  const body = (no: number) => preview.feedback.comments.find((c) => c.no === no)?.body ?? '';
+  return html`<section class="flagged" data-flagged aria-labelledby="flagged-title">
+    <h4 id="flagged-title">${t('flaggedTitle', { count: formatNumber(flagged.length, lang) })}</h4>
+    <p class="hint">${t('flaggedHint')}</p>
+    <ul>
+      ${flagged.map(
+        (f) => html`<li data-no=${f.no}>
+          <strong>${t('flaggedItem', { no: f.no })}</strong>
+          ${f.digits.map((d) => html`<code>${d}</code> `)}
+          <span class="muted">${excerpt(body(f.no), 60)}</span>
+        </li>`,
+      )}
+    </ul>
   </section>`;
 }
 

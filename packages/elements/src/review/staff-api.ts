@@ -30,6 +30,22 @@ export interface CommentItem {
   /** Id of the first comment of its near-duplicate group, if it has one. */
   group: number | null;
   submitted: string;
+  /**
+   * The version of its moderation and decision (opaque, e.g. `"12-3"`): sent back as `If-Match`
+   * with a change, so a colleague's change made meanwhile is never overwritten unseen.
+   */
+  etag: string;
+}
+
+/** What staff change on a comment, and what a conflict compares. */
+export type CommentState = Pick<CommentItem, 'moderation' | 'decision' | 'reason' | 'removalReason'>;
+
+/** The error body of a 412 from `PATCH /comments/:id`: someone changed it since; `current` is it now. */
+export interface ChangedConflict {
+  error: 'changed';
+  message: string;
+  zh?: string;
+  current: CommentItem;
 }
 
 /** `GET /consultations/:id/comments`: one page, and the cursor of the next (null at the end). */
@@ -47,8 +63,9 @@ export interface CommentsQuery {
 }
 
 /**
- * `PATCH /comments/:id` body. A reason is required for every decision except `adopted`; a
- * removal category goes with `moderation: 'rejected'` only.
+ * `PATCH /comments/:id` body, sent with `If-Match: <etag>`. A reason is required for every
+ * decision except `adopted`; a decision changed without one clears the reason kept; a removal
+ * category goes with `moderation: 'rejected'` only.
  */
 export interface CommentPatch {
   moderation?: 'approved' | 'rejected';

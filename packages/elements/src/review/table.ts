@@ -23,6 +23,8 @@ export interface TableProps {
   error: string | null;
   /** Rows can be chosen for bulk actions (the role may moderate or decide). */
   selectable: boolean;
+  /** The token may read submitters' names (else the server sends none). */
+  contacts: boolean;
   selected(id: number): boolean;
   /** How much of the rows shown is chosen. */
   pageSelection: PageSelection;
@@ -231,7 +233,13 @@ function renderRows(p: TableProps) {
                   ${excerpt(c.body, 80)}
                 </button>
               </td>
-              <td>${c.submitterType === 'anonymous' ? t('submitterAnonymous') : (c.name ?? '—')}</td>
+              <td>
+                ${
+                  c.submitterType === 'anonymous'
+                    ? t('submitterAnonymous')
+                    : (c.name ?? (p.contacts ? '—' : html`<span class="muted">${t('withheld')}</span>`))
+                }
+              </td>
               <td><span class="badge m-${c.moderation}">${t(moderationKey[c.moderation])}</span></td>
               <td>
                 ${

@@ -48,8 +48,9 @@ export function clausesOf(bundle: unknown): Clause[] {
 }
 
 /**
- * What a change does to a comment, as the server applies it (deciding approves; removing clears
- * the decision and keeps the category given, else the one it had if it stays removed).
+ * What a change does to a comment, as the server applies it (deciding approves; another decision
+ * without a reason drops the reason kept; removing clears the decision and keeps the category
+ * given, else the one it had if it stays removed). The etag is the server's to give: kept.
  */
 export function patched(item: CommentItem, patch: CommentPatch): CommentItem {
   const moderation = patch.decision ? 'approved' : (patch.moderation ?? item.moderation);
@@ -57,7 +58,12 @@ export function patched(item: CommentItem, patch: CommentPatch): CommentItem {
     const removalReason = patch.removalReason ?? (item.moderation === 'rejected' ? item.removalReason : null);
     return { ...item, moderation, decision: null, reason: null, removalReason };
   }
-  const reason = patch.reason !== undefined ? patch.reason.trim() || null : item.reason;
+  const reason =
+    patch.reason !== undefined
+      ? patch.reason.trim() || null
+      : patch.decision && patch.decision !== item.decision
+        ? null
+        : item.reason;
   return { ...item, moderation, decision: patch.decision ?? item.decision, reason, removalReason: null };
 }
 

@@ -24,6 +24,10 @@ export const STAFF_PERMISSIONS = [
   'export',
   'editConsultations',
   'editTemplates',
+  /** Read submitters' names and contacts, in lists and exports (admin by default; grantable). */
+  'contacts',
+  /** Create, list and revoke staff tokens. */
+  'tokens',
 ] as const;
 
 export type Decision = (typeof DECISIONS)[number];
@@ -90,6 +94,10 @@ export interface StaffMe {
   tokenId: string;
   label: string | null;
   permissions: Record<StaffPermission, boolean>;
+  /** The consultations the token is limited to, or null for all. */
+  consultations: string[] | null;
+  /** When the token stops working. */
+  expires: string;
 }
 
 /** `POST /consultations/:id/comments` body. */
@@ -176,6 +184,11 @@ export interface FeedbackPreview {
   unmoderated: number;
   /** Approved comments awaiting a decision: counted as received, not listed. */
   undecided: number;
+  /**
+   * Published comments whose masked text still holds a run of 7 or more digits (a number the
+   * masking did not recognise): `no` is the comment's number in `feedback.comments`. For a human look.
+   */
+  flagged: { no: number; digits: string[] }[];
 }
 
 /** `GET /reason-templates` (staff): a reusable reason offered when deciding on comments. */

@@ -24,13 +24,33 @@ export async function migrate(db: Database): Promise<number[]> {
     const applied: number[] = [];
     for (const m of migrationFiles()) {
       if (done.has(m.version)) continue;
-      for (const statement of m.sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, '').trim()))
-        await tx.query(statement);
+      for (const statement of statements(m.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
     return applied;
   });
+}
+
+/**
+ * A migration's statements: split where a line ends with `;`, except inside a dollar-quoted body
+ * (a function's `BEGIN … END` has semicolons of its own).
+ */
+export function statements(sql: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const line of sql.split('\n')) {
+    current += `${line}\n`;
+    const code = line.replace(/--.*$/, '');
+    if ((code.match(/\$\$/g)?.length ?? 0) % 2 === 1) quoted = !quoted;
+    if (!quoted && /;\s*$/.test(code)) {
+      out.push(current.replace(/;\s*$/, ''));
+      current = '';
+    }
+  }
+  out.push(current);
+  return out.filter((s) => s.replace(/--.*$/gm, '').trim());
 }
 
 export async function pendingMigrations(db: Database): Promise<number> {

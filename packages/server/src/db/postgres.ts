@@ -18,7 +18,8 @@ const named = (sql: string, params?: unknown[]) =>
 import type { Database } from './database.js';
 
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // allowExitOnIdle: idle connections alone do not keep a process (a CLI command, a test) alive.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, allowExitOnIdle: true });
   // A dropped idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('SELECT 1');

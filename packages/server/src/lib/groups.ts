@@ -1,6 +1,5 @@
 // Near-duplicate groups for campaign-style comments: the same text sent many times with small
 // edits. Texts are compared on their character bigrams (Chinese has no spaces to split on).
-import type { Queryable } from '../db/database.js';
 
 const SIMILAR = 0.8;
 const MAX_COMPARISONS = 4_000_000;
@@ -66,35 +65,4 @@ export function nearDuplicates(comments: { id: number; body: string }[]): Map<nu
   }
   for (const [k, ids] of groups) if (ids.length < 2) groups.delete(k);
   return groups;
-}
-
-// Comments never change their text, so the grouping only changes when comments arrive.
-// Keyed by database too: tests run several schemas through one process.
-const caches = new WeakMap<Queryable, Map<string, { stamp: string; groups: Map<number, number[]> }>>();
-
-export async function groupsFor(db: Queryable, consultationId: string): Promise<Map<number, number[]>> {
-  const { rows: stampRows } = await db.query<{ stamp: string }>(
-    "SELECT count(*) || ':' || coalesce(max(id), 0) AS stamp FROM comments WHERE consultation_id = $1",
-    [consultationId],
-  );
-  const stamp = stampRows[0]!.stamp;
-  const cache = caches.get(db) ?? new Map();
-  caches.set(db, cache);
-  const hit = cache.get(consultationId);
-  if (hit?.stamp === stamp) return hit.groups;
-  const { rows } = await db.query<{ id: string; body: string }>(
-    'SELECT id, body FROM comments WHERE consultation_id = $1 ORDER BY id',
-    [consultationId],
-  );
-  const groups = nearDuplicates(rows.map((r) => ({ id: Number(r.id), body: r.body })));
-  if (cache.size > 100) cache.clear();
-  cache.set(consultationId, { stamp, groups });
-  return groups;
-}
-
-/** comment id → group id, for the comments that have near duplicates. */
-export async function groupOf(db: Queryable, consultationId: string): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (const [group, ids] of await groupsFor(db, consultationId)) for (const id of ids) out.set(id, group);
-  return out;
 }

@@ -3,9 +3,9 @@
 import type { StaffPermission } from '@gongkai/format';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onResponseAsyncHookHandler } from 'fastify';
 import type { Database } from '../db/database.js';
-import { ROLES, type Role, type Staff, verifyToken } from './auth.js';
+import { type Role, type Staff, verifyToken } from './auth.js';
 import { HttpError, isDatabaseLost } from './errors.js';
-import { rolesWithAll, rolesWithAny } from './permissions.js';
+import { can, rolesWithAll, rolesWithAny } from './permissions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,37 +62,79 @@ export function cors(app: FastifyInstance, db: Database, configured: string[]): 
   });
 }
 
+export type Scope = 'consultation' | 'own' | 'global';
+
+export interface StaffAccess {
+  /** Permissions of which the token needs at least one; none: any staff token. */
+  any?: StaffPermission[];
+  /** Permissions the request needs, every one, read from its body (checked once it is parsed). */
+  needs?: (request: FastifyRequest) => StaffPermission[];
+  /**
+   * What a token limited to some consultations may reach: `consultation`, the consultation named
+   * by the `:id` parameter; `own`, the handler limits what it answers; `global` (the default),
+   * nothing (such a route acts beyond any one consultation).
+   */
+  scope?: Scope;
+}
+
+const forbidden = (staff: Staff, allowed: readonly Role[], permissions: readonly StaffPermission[]) =>
+  new HttpError(
+    403,
+    'forbidden',
+    `the ${staff.role} role may not do this (needs ${permissions.join(' and ')}: ${allowed.join(' or ') || 'a grant'})`,
+  );
+
+/** 403 unless the token may reach consultation `id` (tokens limited to some consultations). */
+export function checkScope(staff: Staff, id: string): void {
+  if (staff.consultations && !staff.consultations.includes(id)) {
+    throw new HttpError(403, 'out-of-scope', `this token is limited to other consultations than ${id}`, {
+      zh: '该令牌无权访问此征求意见',
+    });
+  }
+}
+
 /**
- * A preHandler that lets through staff whose role is among `roles` (computed from the request,
- * for endpoints whose body says what is done): 401 without a valid token, 403 for another role.
+ * The hooks of a staff route. The token is checked in `onRequest`, before a byte of the body is
+ * read (a request without a valid token gets 401 and its connection closed, whatever it sends),
+ * and so are the permissions the route needs whatever the body says, and the token's
+ * consultations. Permissions that depend on the body are checked once it is parsed. Every staff
+ * answer, errors included, is `Cache-Control: no-store`.
  */
-const guard =
-  (db: Database, roles: (request: FastifyRequest) => readonly Role[]) =>
-  async (request: FastifyRequest, reply: FastifyReply) => {
+export function staffAccess(db: Database, access: StaffAccess = {}) {
+  const scope = access.scope ?? 'global';
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
     const staff = await verifyToken(db, request.headers.authorization);
     if (!staff) {
       reply.header('www-authenticate', 'Bearer');
+      // The body is never read: closing the connection after the answer discards it.
+      if (request.headers['content-length'] || request.headers['transfer-encoding'])
+        reply.header('connection', 'close');
       throw new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)');
     }
-    const allowed = roles(request);
-    if (!allowed.includes(staff.role)) {
-      throw new HttpError(403, 'forbidden', `the ${staff.role} role may not do this (needs ${allowed.join(' or ')})`);
-    }
     request.staff = staff;
+    if (access.any?.length && !access.any.some((p) => can(staff, p))) {
+      throw forbidden(staff, rolesWithAny(access.any), access.any);
+    }
+    if (staff.consultations) {
+      if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);
+      if (scope === 'global') {
+        throw new HttpError(403, 'out-of-scope', 'this token is limited to some consultations and may not do this', {
+          zh: '该令牌仅限于特定征求意见，无权进行此操作',
+        });
+      }
+    }
   };
-
-/** Any staff token: reading, listing, who am I. */
-export const requireStaff = (db: Database) => guard(db, () => ROLES);
-
-/** Staff who may do at least one of `permissions` (lib/permissions.ts). */
-export const requirePermission = (db: Database, ...permissions: StaffPermission[]) => {
-  const roles = rolesWithAny(permissions);
-  return guard(db, () => roles);
-};
-
-/** Staff who may do every permission the request needs (e.g. moderating and deciding at once). */
-export const requirePermissionsFor = (db: Database, needs: (request: FastifyRequest) => StaffPermission[]) =>
-  guard(db, (request) => rolesWithAll(needs(request)));
+  const needs = access.needs;
+  const preHandler = needs
+    ? async (request: FastifyRequest) => {
+        const staff = request.staff!;
+        const wanted = needs(request);
+        if (!wanted.every((p) => can(staff, p))) throw forbidden(staff, rolesWithAll(wanted), wanted);
+      }
+    : undefined;
+  return preHandler ? { onRequest, preHandler } : { onRequest };
+}
 
 const pathOf = (context: string | undefined, e: { instancePath: string; params: Record<string, unknown> }) => {
   const parts = e.instancePath.split('/').slice(1);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../lib/errors.js';
-import { requirePermission } from '../lib/http.js';
-import { InvalidPolicyError, putPolicy } from '../policies.js';
+import { staffAccess } from '../lib/http.js';
+import { getPolicy, policyVersions, storePolicyOver } from '../policies.js';
 import * as S from '../schemas.js';
 
 const Bundle = { type: 'object', description: 'A policy bundle (schema: @gongkai/format).' } as const;
@@ -10,22 +10,46 @@ const Bundle = { type: 'object', description: 'A policy bundle (schema: @gongkai
 /** The largest bundle a drafter may store (the 109 k-character regulation with notes is ~400 KB). */
 export const POLICY_BODY_LIMIT = 4 * 1024 * 1024;
 
+const Stored = {
+  type: 'object',
+  properties: { id: { type: 'string' }, version: { type: 'integer' }, changed: { type: 'boolean' } },
+} as const;
+
 export function policyRoutes(app: FastifyInstance, db: Database): void {
-  app.get<{ Params: { id: string } }>(
+  const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
+  const editing = staffAccess(db, { any: ['editConsultations'] });
+
+  app.get<{ Params: { id: string }; Querystring: { version?: number } }>(
     '/api/v1/policies/:id',
-    { schema: { tags: ['public'], summary: 'A policy bundle', params: S.IdParams } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'A policy bundle: the latest version, or ?version=N (X-Policy-Version says which)',
+        params: S.IdParams,
+        querystring: S.PolicyQuery,
+      },
+    },
     async (request, reply) => {
-      const { rows } = await db.query<{ bundle: unknown; updated_at: Date }>(
-        'SELECT bundle, updated_at FROM policies WHERE id = $1',
-        [request.params.id],
-      );
-      const row = rows[0];
-      if (!row) throw new HttpError(404, 'not-found', `no policy with id ${request.params.id}`);
+      const row = await getPolicy(db, request.params.id, request.query.version);
       return reply
-        .header('cache-control', 'public, max-age=60')
-        .header('last-modified', new Date(row.updated_at).toUTCString())
+        .header('cache-control', request.query.version ? 'public, max-age=86400, immutable' : 'public, max-age=60')
+        .header('x-policy-version', String(row.version))
+        .header('last-modified', new Date(row.created_at).toUTCString())
         .send(row.bundle);
     },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/policies/:id/versions',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "Every version of a policy's text, with the note published with each",
+        params: S.IdParams,
+        response: { 200: S.PolicyVersions, ...S.errors(404) },
+      },
+    },
+    async (request) => policyVersions(db, request.params.id),
   );
 
   app.put<{ Params: { id: string }; Body: Record<string, unknown> }>(
@@ -34,12 +58,13 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
       schema: {
         tags: ['staff'],
         security: [{ bearer: [] }],
-        summary: 'Store a policy bundle, validated with @gongkai/format',
+        summary:
+          'Store a policy bundle, validated with @gongkai/format, as a new version; 409 for the text of a consultation',
         params: S.IdParams,
         body: Bundle,
-        response: { 200: { type: 'object', properties: { id: { type: 'string' } } }, ...S.errors(400, 401, 403, 413) },
+        response: { 200: Stored, ...S.errors(400, 401, 403, 409, 413) },
       },
-      preHandler: requirePermission(db, 'editConsultations'),
+      ...editing,
       // A whole document with its notes, Q&A and search index: far over the 64 KB of a comment.
       bodyLimit: POLICY_BODY_LIMIT,
     },
@@ -48,14 +73,38 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
         const message = `the bundle's id must be ${request.params.id}`;
         throw new HttpError(400, 'invalid', message, { problems: [{ path: '$.id', message }] });
       }
-      try {
-        return { id: (await putPolicy(db, request.body)).id };
-      } catch (error) {
-        if (!(error instanceof InvalidPolicyError)) throw error;
-        throw new HttpError(400, 'invalid-policy', 'the policy bundle is not valid', {
-          problems: error.problems.map((p) => ({ path: p.path, message: p.message.en })),
-        });
+      const stored = await storePolicyOver(db, request.body, { actor: actor(request) });
+      return { id: stored.bundle.id, version: stored.version, changed: stored.changed };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { bundle: Record<string, unknown>; note: string } }>(
+    '/api/v1/policies/:id/versions',
+    {
+      schema: {
+        tags: ['staff'],
+        security: [{ bearer: [] }],
+        summary: 'Publish a revision as a new version, also of a text under consultation; the note says what and why',
+        params: S.IdParams,
+        body: S.PolicyRevision,
+        response: { 201: Stored, ...S.errors(400, 401, 403, 404, 413) },
+      },
+      ...editing,
+      bodyLimit: POLICY_BODY_LIMIT,
+    },
+    async (request, reply) => {
+      if (request.body.bundle.id !== request.params.id) {
+        const message = `the bundle's id must be ${request.params.id}`;
+        throw new HttpError(400, 'invalid', message, { problems: [{ path: '$.bundle.id', message }] });
       }
+      await getPolicy(db, request.params.id);
+      const stored = await storePolicyOver(
+        db,
+        request.body.bundle,
+        { actor: actor(request), mode: 'revise', note: request.body.note.trim() },
+        '$.bundle',
+      );
+      return reply.code(201).send({ id: stored.bundle.id, version: stored.version, changed: stored.changed });
     },
   );
 }

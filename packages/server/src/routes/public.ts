@@ -117,12 +117,13 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
     },
     async (request) => {
       const { policy, qa, helpful } = request.body;
+      // The limit first: an unknown item costs a caller its votes too, so ids cannot be probed freely.
+      await rateLimit(db, `qa:${request.ip}`, options.voteLimit);
       const { rows: exists } = await db.query(
         `SELECT 1 FROM policies, jsonb_array_elements(coalesce(bundle->'qa', '[]')) q WHERE id = $1 AND q->>'id' = $2`,
         [policy, qa],
       );
       if (!exists[0]) throw notFound(`Q&A item ${qa} in policy ${policy}`);
-      await rateLimit(db, `qa:${request.ip}`, options.voteLimit);
       const { rows } = await db.query<{ helpful: number; unhelpful: number }>(
         `INSERT INTO qa_votes (policy_id, qa_id, helpful, unhelpful) VALUES ($1, $2, $3, $4)
          ON CONFLICT (policy_id, qa_id) DO UPDATE SET helpful = qa_votes.helpful + $3, unhelpful = qa_votes.unhelpful + $4

@@ -7,6 +7,7 @@ import {
   type ConsultationInput,
   type ConsultationListQuery,
   createConsultation,
+  getConsultationRow,
   listConsultations,
   patchConsultation,
 } from '../consultations.js';
@@ -14,9 +15,9 @@ import type { Database } from '../db/database.js';
 import { auditLog, bulkDecide, type DecisionInput, type ListQuery, listComments, patchComment } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
+import { storedGroups } from '../grouping.js';
 import { compressLarge } from '../lib/compress.js';
-import { groupsFor } from '../lib/groups.js';
-import { requirePermission, requirePermissionsFor, requireStaff } from '../lib/http.js';
+import { staffAccess } from '../lib/http.js';
 import { commentPermissions, permissionsOf } from '../lib/permissions.js';
 import {
   createReasonTemplate,
@@ -27,19 +28,24 @@ import {
   reasonTemplateAudit,
 } from '../reason-templates.js';
 import * as S from '../schemas.js';
+import { tokenRoutes } from './tokens.js';
 
 type Id = { Params: { id: string } };
 
 export function staffRoutes(app: FastifyInstance, db: Database): void {
   const security = [{ bearer: [] }];
   const tags = ['staff'];
-  const anyStaff = requireStaff(db);
-  const editConsultations = requirePermission(db, 'editConsultations');
-  const publish = requirePermission(db, 'publish');
-  const exporting = requirePermission(db, 'export');
-  const editTemplates = requirePermission(db, 'editTemplates');
+  // Hooks per kind of route (lib/http.ts): the token in onRequest, before the body is read.
+  const anyStaff = staffAccess(db, { scope: 'own' });
+  const ofConsultation = staffAccess(db, { scope: 'consultation' });
+  const editConsultations = staffAccess(db, { any: ['editConsultations'] });
+  const editConsultation = staffAccess(db, { any: ['editConsultations'], scope: 'consultation' });
+  const publish = staffAccess(db, { any: ['publish'], scope: 'consultation' });
+  const exporting = staffAccess(db, { any: ['export'], scope: 'consultation' });
+  const editTemplates = staffAccess(db, { any: ['editTemplates'] });
   // Moderating needs moderate, deciding decide: the body says which.
-  const commentChange = requirePermissionsFor(db, (request) => commentPermissions(request.body as object));
+  const commentChange = (scope: 'own' | 'consultation') =>
+    staffAccess(db, { any: ['moderate', 'decide'], needs: (r) => commentPermissions(r.body as object), scope });
   const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
   const common = (summary: string, extra: object) => ({ schema: { tags, security, summary, ...extra } });
 
@@ -49,12 +55,18 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       ...common('Who the token is: its role, label and what it may do', {
         response: { 200: S.StaffMe, ...S.errors(401) },
       }),
-      preHandler: anyStaff,
+      ...anyStaff,
     },
-    async (request, reply) => {
-      const { role, tokenId, label } = request.staff!;
-      reply.header('cache-control', 'no-store');
-      return { role, tokenId, label, permissions: permissionsOf(role) };
+    async (request) => {
+      const { role, tokenId, label, consultations, expires } = request.staff!;
+      return {
+        role,
+        tokenId,
+        label,
+        permissions: permissionsOf(request.staff!),
+        consultations,
+        expires: expires.toISOString(),
+      };
     },
   );
 
@@ -65,13 +77,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         querystring: S.ConsultationListQuery,
         response: { 200: S.ConsultationList, ...S.errors(400, 401) },
       }),
-      preHandler: anyStaff,
+      ...anyStaff,
       onSend: compressLarge,
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return listConsultations(db, request.query);
-    },
+    async (request) => listConsultations(db, request.query, request.staff!.consultations),
   );
 
   app.post<{ Body: ConsultationInput }>(
@@ -81,7 +90,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ConsultationCreate,
         response: { 201: S.ConsultationView, ...S.errors(400, 401, 403, 409, 422) },
       }),
-      preHandler: editConsultations,
+      ...editConsultations,
     },
     async (request, reply) => reply.code(201).send(await createConsultation(db, request.body, actor(request))),
   );
@@ -94,7 +103,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ConsultationPatch,
         response: { 200: S.ConsultationView, ...S.errors(400, 401, 403, 404, 422) },
       }),
-      preHandler: editConsultations,
+      ...editConsultation,
     },
     async (request) => patchConsultation(db, request.params.id, request.body, actor(request)),
   );
@@ -107,23 +116,32 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         querystring: S.CommentQuery,
         response: { 200: S.CommentPage, ...S.errors(400, 401, 403, 404) },
       }),
-      preHandler: anyStaff,
+      ...ofConsultation,
       onSend: compressLarge,
     },
-    async (request) => listComments(db, request.params.id, request.query),
+    async (request) => listComments(db, request.params.id, request.query, request.staff!, actor(request)),
   );
 
   app.patch<{ Params: { id: number }; Body: DecisionInput }>(
     '/api/v1/comments/:id',
     {
-      ...common('Moderate or decide one comment; a reason is required unless adopted', {
+      ...common('Moderate or decide one comment; a reason is required unless adopted; If-Match: 412 if changed since', {
         params: S.CommentIdParams,
         body: S.CommentPatch,
-        response: { 200: S.CommentItem, ...S.errors(400, 401, 403, 404, 422) },
+        headers: S.IfMatchHeaders,
+        response: { 200: S.CommentItem, ...S.errors(400, 401, 403, 404, 412, 422) },
       }),
-      preHandler: commentChange,
+      ...commentChange('own'),
     },
-    async (request) => patchComment(db, request.params.id, request.body, actor(request)),
+    async (request, reply) => {
+      const item = await patchComment(db, request.params.id, request.body, {
+        actor: actor(request),
+        staff: request.staff!,
+        ifMatch: request.headers['if-match'],
+      });
+      reply.header('etag', item.etag);
+      return item;
+    },
   );
 
   app.post<Id & { Body: DecisionInput & { ids: number[] } }>(
@@ -137,32 +155,27 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
           ...S.errors(400, 401, 403, 404, 422),
         },
       }),
-      preHandler: commentChange,
+      ...commentChange('consultation'),
     },
     async (request) => {
       const { ids, ...decision } = request.body;
-      return bulkDecide(db, request.params.id, ids, decision, actor(request));
+      return bulkDecide(db, request.params.id, ids, decision, { actor: actor(request), staff: request.staff! });
     },
   );
 
   app.get<Id>(
     '/api/v1/consultations/:id/groups',
     {
-      ...common('Suggested groups of near-duplicate comments', {
+      ...common('Suggested groups of near-duplicate comments, as the last grouping job left them', {
         params: S.IdParams,
         response: { 200: S.Groups, ...S.errors(401, 403, 404) },
       }),
-      preHandler: anyStaff,
+      ...ofConsultation,
       onSend: compressLarge,
     },
     async (request) => {
-      const groups = await groupsFor(db, request.params.id);
-      const { rows } = await db.query<{ id: string; body: string }>(
-        'SELECT id, body FROM comments WHERE id = ANY($1)',
-        [[...groups.keys()]],
-      );
-      const sample = new Map(rows.map((r) => [Number(r.id), r.body.slice(0, 200)]));
-      return { groups: [...groups].map(([group, ids]) => ({ group, ids, sample: sample.get(group) ?? '' })) };
+      await getConsultationRow(db, request.params.id);
+      return storedGroups(db, request.params.id);
     },
   );
 
@@ -173,7 +186,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         response: { 200: S.AuditList, ...S.errors(401, 403) },
       }),
-      preHandler: anyStaff,
+      ...ofConsultation,
       onSend: compressLarge,
     },
     async (request) => ({ items: await auditLog(db, request.params.id) }),
@@ -186,7 +199,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         response: { 201: S.FeedbackView, ...S.errors(401, 403, 404, 409) },
       }),
-      preHandler: publish,
+      ...publish,
     },
     async (request, reply) => reply.code(201).send(await publishFeedback(db, request.params.id, actor(request))),
   );
@@ -198,13 +211,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         response: { 200: S.FeedbackPreview, ...S.errors(401, 403, 404) },
       }),
-      preHandler: requirePermission(db, 'publish', 'decide'),
+      ...staffAccess(db, { any: ['publish', 'decide'], scope: 'consultation' }),
       onSend: compressLarge,
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return previewFeedback(db, request.params.id);
-    },
+    async (request) => previewFeedback(db, request.params.id),
   );
 
   app.get<Id>(
@@ -214,7 +224,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         response: { 200: S.FeedbackVersions, ...S.errors(401, 403, 404) },
       }),
-      preHandler: anyStaff,
+      ...ofConsultation,
       onSend: compressLarge,
     },
     async (request) => feedbackVersions(db, request.params.id),
@@ -227,28 +237,28 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.IdParams,
         produces: ['text/csv'],
       }),
-      preHandler: exporting,
+      ...exporting,
       onSend: compressLarge,
     },
     async (request, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${request.params.id}-comments.csv"`)
-        .send(await exportCsv(db, request.params.id)),
+        .send(await exportCsv(db, request.params.id, request.staff!, actor(request))),
   );
 
   app.get<Id>(
     '/api/v1/consultations/:id/report.html',
     {
       ...common('The printable 意见采纳情况说明', { params: S.IdParams, produces: ['text/html'] }),
-      preHandler: exporting,
+      ...exporting,
       onSend: compressLarge,
     },
     async (request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(await reportHtml(db, request.params.id)),
+        .send(await reportHtml(db, request.params.id, actor(request))),
   );
 
   app.get<{ Querystring: { decision?: Decision } }>(
@@ -258,7 +268,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         querystring: S.ReasonTemplateQuery,
         response: { 200: S.ReasonTemplateList, ...S.errors(400, 401, 403) },
       }),
-      preHandler: anyStaff,
+      ...anyStaff,
       onSend: compressLarge,
     },
     async (request) => ({ items: await listReasonTemplates(db, request.query.decision) }),
@@ -271,7 +281,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ReasonTemplateCreate,
         response: { 201: S.ReasonTemplate, ...S.errors(400, 401, 403) },
       }),
-      preHandler: editTemplates,
+      ...editTemplates,
     },
     async (request, reply) => reply.code(201).send(await createReasonTemplate(db, request.body, actor(request))),
   );
@@ -284,7 +294,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         body: S.ReasonTemplatePatch,
         response: { 200: S.ReasonTemplate, ...S.errors(400, 401, 403, 404) },
       }),
-      preHandler: editTemplates,
+      ...editTemplates,
     },
     async (request) => patchReasonTemplate(db, request.params.id, request.body, actor(request)),
   );
@@ -296,7 +306,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         params: S.TemplateIdParams,
         response: { 204: { type: 'null', description: 'Deleted.' }, ...S.errors(400, 401, 403, 404) },
       }),
-      preHandler: editTemplates,
+      ...editTemplates,
     },
     async (request, reply) => {
       await deleteReasonTemplate(db, request.params.id, actor(request));
@@ -310,9 +320,11 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       ...common('Who made, changed or deleted which reason template, when, before and after', {
         response: { 200: S.AuditList, ...S.errors(401, 403) },
       }),
-      preHandler: anyStaff,
+      ...anyStaff,
       onSend: compressLarge,
     },
     async () => ({ items: await reasonTemplateAudit(db) }),
   );
+
+  tokenRoutes(app, db, { tags, security, actor });
 }
