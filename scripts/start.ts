@@ -37,6 +37,9 @@ const server = spawn(
     String(apiPort),
     '--data',
     '.data/demo',
+    // The demo site's proxy (below) is the one in front: it appends each citizen's address.
+    '--trust-proxy',
+    '127.0.0.1',
     '--seed',
     // The full bundle only: the -jd file beside it is a partial interpretation file.
     'demo/policies/ezhou-2016-40.json',

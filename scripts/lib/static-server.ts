@@ -39,9 +39,13 @@ export async function serveStatic(options: StaticOptions): Promise<StaticServer>
     const url = new URL(req.url ?? '/', 'http://x');
     const proxy = options.proxy;
     if (proxy?.prefixes.some((p) => url.pathname.startsWith(p))) {
+      // As nginx's $proxy_add_x_forwarded_for: the peer is appended, so the server (started with
+      // --trust-proxy 127.0.0.1) limits each citizen, not the proxy, and what a client wrote
+      // itself stays to the left, where it is not believed.
+      const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
       const upstream = httpRequest(
         new URL(url.pathname + url.search, proxy.target),
-        { method: req.method, headers: req.headers },
+        { method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded } },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);

@@ -26,7 +26,7 @@ export const key = () => `test-key-${process.pid}-${++keys}`;
 export async function setup(fresh: () => Promise<Database>, options: AppOptions = {}): Promise<Ctx> {
   const db = await fresh();
   // Jobs (grouping) look for work often, so tests need not wait long for them.
-  const app = await buildApp(db, { jobs: { pollMs: 100 }, ...options });
+  const app = await buildApp(db, { jobs: { pollMs: 100 }, grouping: { minGapMs: 0 }, ...options });
   await app.ready();
   const tokens = {
     admin: (await createToken(db, 'admin')).token,

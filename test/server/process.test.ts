@@ -108,3 +108,28 @@ test('acknowledged comments survive kill -9; tokens from the command work; SIGTE
   assert.equal(cli(['token', 'revoke', id, '--data', data]).status, 0);
   assert.match(cli(['token', 'list', '--data', data]).stdout, new RegExp(`^${id}\treviewer\trevoked`, 'm'));
 });
+
+test('a running server holds its data directory: the CLI and a second server refuse it with one clear line', async () => {
+  const server = await start();
+  const created = cli(['token', 'create', '--role', 'admin', '--data', data]);
+  assert.equal(created.status, 2);
+  assert.match(created.stderr, new RegExp(`in use by gongkai-server \\(pid ${server.child.pid}`));
+  assert.match(created.stderr, /DELETE \/api\/v1\/staff\/tokens\/ID/);
+  assert.doesNotMatch(created.stderr, /\n\s+at /, 'no stack trace');
+  const [cmd, argv] = node(['--port', '0', '--data', data]);
+  const second = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  assert.equal(second.status, 2);
+  assert.match(second.stderr, /in use by gongkai-server/);
+  // The first server was not disturbed.
+  assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  server.child.kill('SIGTERM');
+  assert.equal(await exited(server.child), 0);
+  // Stopped, it let go: the commands work again, and the audit log checks out.
+  assert.equal(cli(['token', 'list', '--data', data]).status, 0);
+  const verified = cli(['audit', 'verify', '--data', data]);
+  assert.equal(verified.status, 0, verified.stderr);
+  assert.match(verified.stdout, /audit log intact: \d+ entries, head [0-9a-f]{64}/);
+  const bad = cli(['--trust-proxy', 'true', '--data', data]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--trust-proxy true: give the number of proxies/);
+});

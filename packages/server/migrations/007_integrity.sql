@@ -50,12 +50,14 @@ CREATE TABLE jobs (
   UNIQUE (kind, key)
 );
 
--- The last grouping of each consultation: when, over how many comments, how many groups.
+-- The last grouping of each consultation: when, over how many comments, how many groups, and
+-- how long it took (the next one waits a multiple of that: grouping yields to ingestion).
 CREATE TABLE grouping_state (
   consultation_id text PRIMARY KEY REFERENCES consultations (id),
   computed_at timestamptz NOT NULL,
   comments integer NOT NULL,
-  groups integer NOT NULL
+  groups integer NOT NULL,
+  took_ms integer NOT NULL DEFAULT 0
 );
 
 -- The audit log is append-only and chained: each entry's hash covers the previous entry's hash

@@ -29,6 +29,8 @@ export interface AppOptions {
   voteLimit?: RateLimit;
   /** The background jobs (grouping): how often to look for work, the lease; false runs none. */
   jobs?: JobOptions | false;
+  /** The least time between two groupings of one consultation (5 s). */
+  grouping?: { minGapMs?: number };
 }
 
 // Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
@@ -100,7 +102,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   app.addHook('onClose', async () => clearInterval(sweep));
 
   if (options.jobs !== false) {
-    const runner = new JobRunner(db, { group: groupingJob }, options.jobs ?? {}, (message, error) =>
+    const runner = new JobRunner(db, { group: groupingJob(options.grouping) }, options.jobs ?? {}, (message, error) =>
       app.log.warn({ err: { message: (error as Error)?.message } }, message),
     );
     app.addHook('onReady', async () => runner.start());

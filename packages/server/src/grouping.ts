@@ -5,16 +5,26 @@ import { Worker } from 'node:worker_threads';
 import type { Queryable } from './db/database.js';
 import type { JobKind } from './jobs/runner.js';
 
-export const groupingJob: JobKind = {
+// A consultation is grouped again no sooner than this many times the last run's duration after
+// it (and `minGapMs`, 5 s by default, at least): while comments pour in, grouping takes at most
+// about a fifth of a core and the rest goes to taking them in. A first grouping starts at once.
+const YIELD_FACTOR = 4;
+
+export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): JobKind => ({
   async discover(db) {
     // The partial index on ungrouped comments makes this a look at the backlog only.
     await db.query(
-      `INSERT INTO jobs (kind, key)
-       SELECT DISTINCT 'group', consultation_id FROM comments WHERE NOT grouped
+      `INSERT INTO jobs (kind, key, run_at)
+       SELECT 'group', u.consultation_id,
+         coalesce(g.computed_at + make_interval(secs => greatest($2::float8, g.took_ms * $1::float8) / 1000), now())
+       FROM (SELECT DISTINCT consultation_id FROM comments WHERE NOT grouped) u
+       LEFT JOIN grouping_state g ON g.consultation_id = u.consultation_id
        ON CONFLICT (kind, key) DO NOTHING`,
+      [YIELD_FACTOR, minGapMs],
     );
   },
   async run(db, job) {
+    const started = Date.now();
     const consultationId = job.key;
     const { rows } = await db.query<{ id: string; body: string; grouped: boolean }>(
       'SELECT id, body, grouped FROM comments WHERE consultation_id = $1 ORDER BY id',
@@ -46,13 +56,13 @@ export const groupingJob: JobKind = {
       const read = rows.filter((r) => !r.grouped).map((r) => Number(r.id));
       await tx.query('UPDATE comments SET grouped = true WHERE id = ANY($1::bigint[])', [read]);
       await tx.query(
-        `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups) VALUES ($1, now(), $2, $3)
-         ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = $2, groups = $3`,
-        [consultationId, comments.length, groups.size],
+        `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms) VALUES ($1, now(), $2, $3, $4)
+         ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = $2, groups = $3, took_ms = $4`,
+        [consultationId, comments.length, groups.size, Date.now() - started],
       );
     });
   },
-};
+});
 
 /**
  * `nearDuplicates` in a worker thread. From source (tests, `tsx`), the worker registers tsx
