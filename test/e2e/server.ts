@@ -16,8 +16,13 @@ export interface RunningServer {
 export async function startServer(dataDir: string, port = 0): Promise<RunningServer> {
   const db = await openDatabase({ dataDir });
   await migrate(db);
-  // Hundreds of comments come from one address in a few seconds.
-  const app = await buildApp(db, { commentLimit: { max: 1000, windowSeconds: 600 } });
+  // Hundreds of comments come from one address in a few seconds. Grouping (a background job)
+  // looks for work often and runs again at once, so tests need not wait for it.
+  const app = await buildApp(db, {
+    commentLimit: { max: 1000, windowSeconds: 600 },
+    jobs: { pollMs: 100 },
+    grouping: { minGapMs: 0 },
+  });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     db,

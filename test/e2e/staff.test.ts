@@ -276,11 +276,16 @@ test('staff moderate, decide (a group, then the rest in bulk) and publish 200 co
   }
   // The window closes (a minute ago): publishing is possible once every comment is handled.
   await api('PATCH', `/consultations/${CONSULTATION}`, { closes: new Date(Date.now() - 60_000).toISOString() });
-  // The server proposes exactly one group: the campaign.
-  const { groups } = await api<{ groups: { group: number; ids: number[] }[] }>(
+  // The server proposes exactly one group: the campaign (once its background grouping has seen every comment).
+  let answer = await api<{ groups: { group: number; ids: number[] }[]; pending: boolean }>(
     'GET',
     `/consultations/${CONSULTATION}/groups`,
   );
+  for (let i = 0; answer.pending && i < 300; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    answer = await api('GET', `/consultations/${CONSULTATION}/groups`);
+  }
+  const { groups } = answer;
   assert.deepEqual(
     groups.map((g) => g.ids.length),
     [20],

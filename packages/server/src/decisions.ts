@@ -245,9 +245,12 @@ export async function bulkDecide(
   checkDecision(input);
   if (!input.decision && !input.moderation) throw new HttpError(400, 'invalid', 'give a decision or a moderation');
   // All or nothing: one unknown id leaves every comment as it was.
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
   await db.transaction(async (tx) => {
     await lockForDecisions(tx, consultationId);
-    for (const id of [...new Set(ids)].sort((a, b) => a - b)) await applyDecision(tx, id, input, who, consultationId);
+    // Every row first, in id order, before the first audit entry takes the log's lock.
+    await tx.query('SELECT id FROM comments WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [sorted]);
+    for (const id of sorted) await applyDecision(tx, id, input, who, consultationId);
   });
   return { updated: new Set(ids).size };
 }

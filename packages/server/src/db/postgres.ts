@@ -28,19 +28,24 @@ export async function openPostgres(url: string): Promise<Database> {
     query: async (sql, params) => ({ rows: (await pool.query(named(sql, params))).rows }),
     prepared: async (name, sql, params) => ({ rows: (await pool.query({ name, text: sql, values: params })).rows }),
     async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work({
-          query: async (sql, params) => ({ rows: (await client.query(named(sql, params))).rows }),
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
+      // A deadlock (40P01) or serialization failure (40001) aborts one of the transactions
+      // involved; the work is database work only, so it is run again, a few times.
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({
+            query: async (sql, params) => ({ rows: (await client.query(named(sql, params))).rows }),
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          const code = (error as { code?: string }).code;
+          if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
+        } finally {
+          client.release();
+        }
       }
     },
     exec: async (sql) => {
