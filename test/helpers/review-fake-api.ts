@@ -17,6 +17,7 @@ import {
   type Decision,
   type FeedbackPreview,
   type FeedbackView,
+  printedClauseLabel,
   REMOVAL_REASONS,
   type ReasonTemplateView as ReasonTemplate,
   type RemovalReason,
@@ -92,6 +93,8 @@ export interface ReviewFakeOptions {
   others?: ConsultationSummary[];
   /** Milliseconds before each answer (stories show the loading states). */
   latency?: number;
+  /** False: an older server, whose comments carry no `clauseLabel` (the console reads the draft). */
+  clauseLabels?: boolean;
   /** What each role's token was granted beyond its role (`token create --grant contacts`). */
   grants?: Partial<Record<StaffRole, StaffPermission[]>>;
 }
@@ -259,6 +262,7 @@ export class ReviewFakeApi {
         decision: seed.decision ?? null,
         reason: seed.reason ?? null,
         removalReason: seed.moderation === 'rejected' ? (seed.removalReason ?? null) : null,
+        clauseLabel: null,
         group: null,
         submitted: new Date(now - (40 - i) * 3_600_000).toISOString(),
         etag: `"${id}-1"`,
@@ -366,7 +370,16 @@ export class ReviewFakeApi {
 
   /** A comment as `role` may read it: no name or contact without the `contacts` permission. */
   private shown(item: CommentItem, role: StaffRole): CommentItem {
-    return this.permissions(role).contacts ? item : { ...item, name: null, contact: null };
+    const labelled = this.labelled(item);
+    return this.permissions(role).contacts ? labelled : { ...labelled, name: null, contact: null };
+  }
+
+  /** With its clause as printed, as the server labels it from the draft (or without, as older servers). */
+  private labelled(item: CommentItem): CommentItem {
+    const { clauseLabel: _, ...rest } = item;
+    if (this.options.clauseLabels === false) return rest as CommentItem;
+    const clauses = this.options.bundle?.clauses ?? [];
+    return { ...rest, clauseLabel: item.clause === null ? null : printedClauseLabel(clauses, item.clause) };
   }
 
   /**
@@ -409,9 +422,11 @@ export class ReviewFakeApi {
 
   /** The feedback as publishing now would make it: the server's own builder and masking. */
   private draft() {
-    const order = new Map((this.options.bundle?.clauses ?? []).map((c, i) => [c.id, i]));
+    const clauses = this.options.bundle?.clauses ?? [];
+    const order = new Map(clauses.map((c, i) => [c.id, i]));
+    const labels = new Map(clauses.flatMap((c) => [[c.id, printedClauseLabel(clauses, c.id) ?? '']] as const));
     const comments = [...this.comments.values()].sort((a, b) => a.id - b.id);
-    return feedbackFrom(this.consultation, comments, order);
+    return feedbackFrom(this.consultation, comments, order, labels);
   }
 
   private view(): ConsultationView {
@@ -729,7 +744,12 @@ export class ReviewFakeApi {
       });
     }
     if (method === 'GET' && path === `${c}/report.html`) {
-      return new Response('<!doctype html><title>意见采纳情况说明</title><h1>说明</h1>', {
+      // Before every comment is handled, the report says it is a draft, and how many are left.
+      const left = [...this.comments.values()].filter(
+        (x) => x.moderation === 'pending' || (x.moderation === 'approved' && !x.decision),
+      ).length;
+      const draft = left ? `<p>草稿：尚有 ${left} 条未处理</p>` : '';
+      return new Response(`<!doctype html><title>意见采纳情况说明</title><h1>说明</h1>${draft}`, {
         status: 200,
         headers: { 'content-type': 'text/html; charset=utf-8' },
       });

@@ -110,7 +110,22 @@ test('acknowledged comments survive kill -9; tokens from the command work; SIGTE
 });
 
 test('a running server holds its data directory: the CLI and a second server refuse it with one clear line', async () => {
-  const server = await start();
+  const server = await start(['--seed', fixture, '--trust-proxy', '127.0.0.1', '--rate-limit', '3/600']);
+  // Behind the trusted proxy, a client's own X-Forwarded-For entries do not move it out of its bucket.
+  const statuses = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(`${server.url}/api/v1/consultations/open-now/comments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `proxy-test-${i}`,
+        'x-forwarded-for': `10.9.9.${i}, 203.0.113.50`,
+      },
+      body: JSON.stringify({ body: `第${i}条` }),
+    });
+    statuses.push(res.status);
+  }
+  assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
   const created = cli(['token', 'create', '--role', 'admin', '--data', data]);
   assert.equal(created.status, 2);
   assert.match(created.stderr, new RegExp(`in use by gongkai-server \\(pid ${server.child.pid}`));

@@ -8,3 +8,4 @@ export { SAFE_LINK } from './schema/links.js';
 export * from './schema/validate.js';
 export * from './search/index.js';
 export * from './segment/index.js';
+export * from './clauses/label.js';

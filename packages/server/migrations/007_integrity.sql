@@ -81,6 +81,8 @@ CREATE FUNCTION audit_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(7361627);
+  -- The time is the database's, never the writer's: no entry can be backdated.
+  NEW.at := now();
   SELECT seq + 1, hash INTO NEW.seq, NEW.prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
   NEW.seq := coalesce(NEW.seq, 1);
   NEW.hash := audit_entry_hash(NEW.prev_hash, NEW);

@@ -87,16 +87,18 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   cors(app, db, options.corsOrigins ?? []);
   healthRoutes(app, db);
   policyRoutes(app, db);
-  publicRoutes(app, db, {
-    commentLimit: options.commentLimit ?? { max: 20, windowSeconds: 600 },
-    voteLimit: options.voteLimit ?? { max: 30, windowSeconds: 3600 },
-  });
+  const commentLimit = options.commentLimit ?? { max: 20, windowSeconds: 600 };
+  const voteLimit = options.voteLimit ?? { max: 30, windowSeconds: 3600 };
+  publicRoutes(app, db, { commentLimit, voteLimit });
   staffRoutes(app, db);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Old rate-limit windows are dead rows; sweep them now and then.
+  // Old rate-limit windows are dead rows; sweep them now and then (never one still counting).
+  const longest = Math.max(86_400, commentLimit.windowSeconds, voteLimit.windowSeconds);
   const sweep = setInterval(() => {
-    db.query("DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'").catch(() => {});
+    db.query('DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1)', [longest]).catch(
+      () => {},
+    );
   }, 600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));

@@ -4,6 +4,7 @@
 // for all of them, each answered only after that statement has committed. The statement is
 // prepared once per connection: planning it cost more than running it.
 import { createHash } from 'node:crypto';
+import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { HttpError, isDatabaseLost, notFound } from './lib/errors.js';
 import { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';
@@ -306,23 +307,33 @@ export async function lookupReceipt(db: Queryable, input: string) {
   }
   const { rows } = await db.query<{
     consultation_id: string;
+    title: string;
+    page_url: string | null;
+    feedback_expected: string | null;
+    policy_id: string | null;
     clause: string | null;
     created_at: Date;
     published_decision: string | null;
     published_reason: string | null;
     published_moderation: string | null;
   }>(
-    `SELECT consultation_id, clause, created_at, published_decision, published_reason, published_moderation
-     FROM comments WHERE receipt = $1`,
+    `SELECT m.consultation_id, c.title, c.page_url, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected,
+       c.policy_id, m.clause, m.created_at, m.published_decision, m.published_reason, m.published_moderation
+     FROM comments m JOIN consultations c ON c.id = m.consultation_id WHERE m.receipt = $1`,
     [receipt],
   );
   const r = rows[0];
   if (!r) throw notFound('comment with this receipt');
   const removed = r.published_moderation === 'rejected';
+  const labels = r.clause ? (await draftClauses(db, r.policy_id)).labels : null;
   return {
     receipt: formatReceipt(receipt),
     consultation: r.consultation_id,
+    title: r.title,
+    pageUrl: r.page_url,
+    feedbackExpected: r.feedback_expected,
     clause: r.clause,
+    clauseLabel: (r.clause && labels?.get(r.clause)) || null,
     submitted: new Date(r.created_at).toISOString(),
     status: removed ? 'removed' : r.published_decision ? 'decided' : 'received',
     decision: removed ? null : r.published_decision,

@@ -1,5 +1,11 @@
 // Consultations: the window, the draft they are about and what the rules require to be published.
-import { type ConsultationList, type ConsultationView, consultationDays, MIN_CONSULTATION_DAYS } from '@gongkai/format';
+import {
+  type ConsultationList,
+  type ConsultationView,
+  consultationDays,
+  MIN_CONSULTATION_DAYS,
+  printedClauseLabel,
+} from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
@@ -19,9 +25,12 @@ export interface ConsultationInput {
   basis?: { title: string; url?: string }[];
   /** A calendar date (2030-05-20); null clears it. */
   feedbackExpected?: string | null;
+  /** The page where citizens read the draft (https://… or a path on the site); null clears it. */
+  pageUrl?: string | null;
 }
 
-interface Row {
+/** A consultation as stored. */
+export interface Row {
   id: string;
   title: string;
   policy_id: string | null;
@@ -35,6 +44,7 @@ interface Row {
   feedback_expected: unknown;
   /** The same date as text (2030-05-20): the drivers turn a `date` into a Date at local midnight. */
   feedback_expected_day: string | null;
+  page_url: string | null;
   published: boolean;
 }
 
@@ -81,6 +91,7 @@ export async function viewConsultation(db: Queryable, id: string): Promise<Consu
     basis: row.basis,
     origins: row.origins,
     feedbackExpected: row.feedback_expected_day,
+    pageUrl: row.page_url,
     counts: { received: rows.reduce((s, r) => s + r.n, 0), byClause },
   };
 }
@@ -227,8 +238,8 @@ export async function createConsultation(db: Database, input: ConsultationInput,
     const policyId = await storePolicy(tx, input, actor);
     const { rows } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
-         feedback_expected)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+         feedback_expected, page_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.id,
         input.title,
@@ -241,6 +252,7 @@ export async function createConsultation(db: Database, input: ConsultationInput,
         input.draftingNotes ?? null,
         JSON.stringify(input.basis ?? []),
         input.feedbackExpected ?? null,
+        input.pageUrl ?? null,
       ],
     );
     if (!rows[0]) throw new HttpError(409, 'exists', `a consultation with id ${input.id} exists`);
@@ -264,7 +276,8 @@ export async function patchConsultation(db: Database, id: string, input: Consult
     if (policyId !== before.policy_id) await refuseIfCommented(tx, id);
     await tx.query(
       `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
-         origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, updated_at = now()
+         origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, page_url = $12,
+         updated_at = now()
        WHERE id = $1`,
       [
         id,
@@ -278,6 +291,7 @@ export async function patchConsultation(db: Database, id: string, input: Consult
         input.draftingNotes ?? before.drafting_notes,
         JSON.stringify(input.basis ?? before.basis),
         feedbackExpected,
+        input.pageUrl !== undefined ? input.pageUrl : before.page_url,
       ],
     );
     const changed = changedFields(before, await getConsultationRow(tx, id));
@@ -298,6 +312,7 @@ const AUDITED: Record<string, keyof Row> = {
   draftingNotes: 'drafting_notes',
   basis: 'basis',
   feedbackExpected: 'feedback_expected_day',
+  pageUrl: 'page_url',
 };
 
 /** What a change really changed, field by field: the audit log says that, not what was sent. */
@@ -327,13 +342,22 @@ async function refuseIfCommented(tx: Queryable, id: string): Promise<void> {
   }
 }
 
-/** The clause ids of the consultation's draft, or null when it has no policy with clauses. */
-export async function draftClauses(db: Queryable, policyId: string | null): Promise<Set<string> | null> {
-  if (!policyId) return null;
-  const { rows } = await db.query<{ ids: string[] | null }>(
-    "SELECT ARRAY(SELECT jsonb_array_elements(bundle->'clauses')->>'id') AS ids FROM policies WHERE id = $1",
+/** The clauses of a consultation's draft: their order, and each as printed (一、（三）工作目标). */
+export async function draftClauses(db: Queryable, policyId: string | null) {
+  const order = new Map<string, number>();
+  const labels = new Map<string, string>();
+  if (!policyId) return { order, labels };
+  const { rows } = await db.query<{ id: string; number: string; parent: string | null; title: string | null }>(
+    `SELECT e->>'id' AS id, coalesce(e->>'number', '') AS number, e->>'parent' AS parent, e->>'title' AS title
+     FROM policies, jsonb_array_elements(coalesce(bundle->'clauses', '[]')) WITH ORDINALITY AS x(e, i)
+     WHERE policies.id = $1 ORDER BY i`,
     [policyId],
   );
-  const ids = rows[0]?.ids;
-  return ids?.length ? new Set(ids) : null;
+  const byId = new Map(rows.map((r) => [r.id, { ...r, title: r.title ?? '' }]));
+  for (const [i, r] of rows.entries()) {
+    order.set(r.id, i);
+    const label = printedClauseLabel(byId, r.id);
+    if (label) labels.set(r.id, label);
+  }
+  return { order, labels };
 }

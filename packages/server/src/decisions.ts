@@ -1,6 +1,7 @@
 // Staff work on comments: listing with filters, moderation (with the category of a removal) and
 // decisions with reasons, audit.
 import type { RemovalReason } from '@gongkai/format';
+import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
@@ -38,10 +39,11 @@ export interface CommentRow {
 /** The comment's version for If-Match: its id and revision, which every change raises. */
 export const etagOf = (r: Pick<CommentRow, 'id' | 'revision'>) => `"${r.id}-${r.revision}"`;
 
-export const toItem = (r: CommentRow) => ({
+export const toItem = (r: CommentRow, labels: ReadonlyMap<string, string> = new Map()) => ({
   id: Number(r.id),
   receipt: formatReceipt(r.receipt),
   clause: r.clause,
+  clauseLabel: (r.clause && labels.get(r.clause)) || null,
   body: r.body,
   submitterType: r.submitter_type,
   name: r.name,
@@ -106,8 +108,9 @@ export async function listComments(
     params,
   );
   const page = rows.slice(0, query.limit);
+  const { labels } = await draftClauses(db, (await getConsultationRow(db, consultationId)).policy_id);
   return {
-    items: (await withContacts(db, page, staff, actor, consultationId)).map(toItem),
+    items: (await withContacts(db, page, staff, actor, consultationId)).map((r) => toItem(r, labels)),
     next: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -170,10 +173,10 @@ async function applyDecision(
   const before = rows[0];
   if (!before || before.consultation_id !== consultationId) throw notFound(`comment ${commentId}`);
   if (who.ifMatch !== undefined && !matches(who.ifMatch, before)) {
-    const [current] = await withContacts(tx, [before], who.staff, who.actor, consultationId);
+    // Without name and contact: this transaction rolls back, and with it any audit of reading them.
     throw new HttpError(412, 'changed', `comment ${commentId} was changed by someone else; here it is as it stands`, {
       zh: '该意见已被他人修改，以下为最新状态',
-      current: toItem(current!),
+      current: toItem({ ...before, name: null, contact: null }),
     });
   }
   // Deciding approves; rejecting clears any decision.
@@ -231,7 +234,8 @@ export async function patchComment(db: Database, commentId: number, input: Decis
     const consultationId = await applyDecision(tx, commentId, input, who);
     const { rows } = await tx.query<CommentRow>(`SELECT ${COLUMNS} FROM comments WHERE id = $1`, [commentId]);
     const [row] = await withContacts(tx, rows, who.staff, who.actor, consultationId);
-    return toItem(row!);
+    const { labels } = await draftClauses(tx, (await getConsultationRow(tx, consultationId)).policy_id);
+    return toItem(row!, labels);
   });
 }
 

@@ -1,8 +1,8 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
-import { getConsultationRow } from './consultations.js';
+import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
-import { buildFeedback, DECISION_LABELS } from './feedback.js';
+import { DECISION_LABELS, draftFeedback } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
 import { can } from './lib/permissions.js';
@@ -10,6 +10,16 @@ import { formatReceipt } from './lib/receipts.js';
 
 const MODERATION_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已删除' };
 const TYPE_LABELS: Record<string, string> = { individual: '个人', organization: '单位', anonymous: '匿名' };
+
+/** The clause as printed, never its internal id (`2.1.1`); 全文 for a comment on the whole text. */
+const clauseCell = (clause: string | null, labels: ReadonlyMap<string, string>) =>
+  clause === null ? '全文' : (labels.get(clause) ?? '（修订中删去的条款）');
+
+/** `2026-12-06 13:20:57+08:00`: Beijing time, with its offset, as the offices read it. */
+export function beijingTime(at: Date | string): string {
+  const shifted = new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}+08:00`;
+}
 
 /** Quotes every cell; a cell that starts like a formula is prefixed so Excel shows it as text. */
 function cell(value: unknown): string {
@@ -25,10 +35,12 @@ function cell(value: unknown): string {
 export async function exportCsv(db: Database, consultationId: string, staff: Staff, actor: string): Promise<string> {
   await getConsultationRow(db, consultationId);
   const contacts = can(staff, 'contacts');
+  let labels: ReadonlyMap<string, string> = new Map();
   const rows = await db.transaction(async (tx) => {
     const { rows } = await tx.query<CommentRow>('SELECT * FROM comments WHERE consultation_id = $1 ORDER BY id', [
       consultationId,
     ]);
+    labels = (await draftClauses(tx, (await getConsultationRow(tx, consultationId)).policy_id)).labels;
     await audit(tx, {
       actor,
       action: 'export.csv',
@@ -49,13 +61,13 @@ export async function exportCsv(db: Database, consultationId: string, staff: Sta
     '删除原因',
     '处理结果',
     '理由',
-    '提交时间',
+    '提交时间（北京时间）',
   ];
   const lines = rows.map((r) =>
     [
       r.id,
       formatReceipt(r.receipt),
-      r.clause ?? '全文',
+      clauseCell(r.clause, labels),
       TYPE_LABELS[r.submitter_type] ?? r.submitter_type,
       ...personal(r.name, r.contact),
       r.body,
@@ -63,7 +75,7 @@ export async function exportCsv(db: Database, consultationId: string, staff: Sta
       r.removal_reason,
       r.decision ? DECISION_LABELS[r.decision] : '',
       r.reason,
-      new Date(r.created_at).toISOString(),
+      beijingTime(r.created_at),
     ]
       .map(cell)
       .join(','),
@@ -77,11 +89,30 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.
 const date = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(d));
 
-/** The printable report: published names are masked as in the feedback; the export is audited. */
+/** The draft's own title: the policy's, else the 《…》 of the consultation's 关于征求《…》意见的公告. */
+async function draftTitle(db: Queryable, c: { title: string; policy_id: string | null }): Promise<string> {
+  if (c.policy_id) {
+    const { rows } = await db.query<{ title: string | null }>(
+      "SELECT bundle->'meta'->>'title' AS title FROM policies WHERE id = $1",
+      [c.policy_id],
+    );
+    if (rows[0]?.title) return rows[0].title;
+  }
+  return /《(.+)》/.exec(c.title)?.[1] ?? c.title;
+}
+
+/**
+ * The printable 意见采纳情况说明: published names are masked as in the feedback, clauses named as
+ * printed; until every comment is handled it is marked a draft with what remains. Audited.
+ */
 export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<string> {
   const c = await getConsultationRow(db, consultationId);
-  const f = await buildFeedback(db, consultationId);
+  const { feedback: f, unmoderated, undecided } = await draftFeedback(db, consultationId);
   await audit(db, { actor, action: 'export.report', consultationId, after: { comments: f.comments.length } });
+  const title = await draftTitle(db, c);
+  const open = Date.now() < new Date(c.closes).getTime();
+  const pending = unmoderated + undecided;
+  const draft = open || pending > 0;
   const s = f.summary;
   const byReason = Object.entries(s.removedBy ?? {}).filter(([, n]) => n > 0);
   const removed = byReason.length
@@ -90,7 +121,12 @@ export async function reportHtml(db: Queryable, consultationId: string, actor: s
   const intro =
     s.received === 0
       ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
-      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${removed}。对未予采纳的意见，逐条说明理由如下。`;
+      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
+  const notice = draft
+    ? `<p class="draft" role="note"><strong>草稿</strong>：${
+        open ? '征求意见尚未截止；' : ''
+      }${pending ? `尚有 ${pending} 条意见未处理（未审核 ${unmoderated} 条，未作处理 ${undecided} 条）；` : ''}本说明不是正式文件，不得对外公布。</p>`
+    : '';
   const sections = f.byClause
     .map((group) => {
       const items = f.comments.filter((x) => x.clause === group.clause);
@@ -101,24 +137,37 @@ export async function reportHtml(db: Queryable, consultationId: string, actor: s
             `<tr><td>${x.no}</td><td>${esc(x.body)}</td><td>${esc(x.name ?? '')}</td><td>${esc(DECISION_LABELS[x.decision])}</td><td>${esc(x.reason ?? '')}</td></tr>`,
         )
         .join('\n');
-      const heading = group.clause === null ? '关于全文的意见' : `关于第 ${esc(group.clause)} 条的意见`;
-      return `<h2>${heading}（${group.received}条）</h2>
+      const name = group.clause === null ? '全文' : (group.label ?? '修订中删去的条款');
+      // What is listed is what was published: the heading says how the rest was handled.
+      const rest = group.received - items.length;
+      const others = [
+        group.removed ? `经审核删除${group.removed}条` : '',
+        rest - group.removed > 0 ? `尚未处理${rest - group.removed}条` : '',
+      ].filter(Boolean);
+      const count = others.length
+        ? `收到${group.received}条，列出${items.length}条，${others.join('，')}`
+        : `${items.length}条`;
+      return `<h2>关于${esc(name)}的意见（${count}）</h2>
 <table><thead><tr><th>序号</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
     })
     .join('\n');
+  const heading = `关于《${esc(title)}》征求意见采纳情况的说明`;
   return `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>${esc(c.title)} 意见采纳情况说明</title>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${draft ? '【草稿】' : ''}${heading}</title>
 <style>
 body{font-family:"FangSong","STFangsong",serif;max-width:48rem;margin:2rem auto;line-height:1.8}
 h1{text-align:center;font-size:1.6rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
 th,td{border:1px solid #000;padding:.3rem .5rem;vertical-align:top}thead{display:table-header-group}
 tr{break-inside:avoid}@media print{body{margin:0}}
+.draft{border:3px double #000;padding:.5rem 1rem;font-size:1.1rem}
 </style></head>
 <body>
-<h1>关于《${esc(c.title)}》征求意见采纳情况的说明</h1>
+${draft ? '<p class="draft-mark" aria-hidden="true">草 稿</p>' : ''}
+<h1>${draft ? '【草稿】' : ''}${heading}</h1>
+${notice}
 <p>${esc(intro)}</p>
 ${sections}
 </body></html>

@@ -1,9 +1,10 @@
 // Publishing the adoption feedback (意见采纳情况反馈). Each publication is a stored snapshot:
 // what citizens read is exactly what was published, and earlier versions stay for staff.
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import type { FeedbackPreview, FeedbackView } from '@gongkai/format';
-import { getConsultationRow } from './consultations.js';
+import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError } from './lib/errors.js';
@@ -21,7 +22,7 @@ export const DECISION_LABELS: Record<string, string> = {
  * The feedback as it would be published now, from the current decisions, personal data masked;
  * and how many comments still await moderation or a decision, counted from the same rows.
  */
-async function draftFeedback(db: Queryable, consultationId: string) {
+export async function draftFeedback(db: Queryable, consultationId: string) {
   const c = await getConsultationRow(db, consultationId);
   const { rows } = await db.query<FeedbackSource>(
     `SELECT clause, body, submitter_type AS "submitterType", name, moderation, decision, reason,
@@ -29,7 +30,8 @@ async function draftFeedback(db: Queryable, consultationId: string) {
      FROM comments WHERE consultation_id = $1 ORDER BY id`,
     [consultationId],
   );
-  return { consultation: c, ...feedbackFrom(c, rows, await clauseOrder(db, c.policy_id)) };
+  const clauses = await draftClauses(db, c.policy_id);
+  return { consultation: c, ...feedbackFrom(c, rows, clauses.order, clauses.labels) };
 }
 
 /** The feedback as it would be published now (without its version and date). */
@@ -59,15 +61,6 @@ export async function previewFeedback(db: Queryable, consultationId: string): Pr
       return digits.length ? [{ no: x.no, digits }] : [];
     }),
   };
-}
-
-async function clauseOrder(db: Queryable, policyId: string | null): Promise<Map<string, number>> {
-  if (!policyId) return new Map();
-  const { rows } = await db.query<{ id: string }>(
-    "SELECT e->>'id' AS id FROM policies, jsonb_array_elements(coalesce(bundle->'clauses', '[]')) e WHERE policies.id = $1",
-    [policyId],
-  );
-  return new Map(rows.map((r, i) => [r.id, i]));
 }
 
 export async function publishFeedback(db: Database, consultationId: string, actor: string): Promise<FeedbackView> {
@@ -107,7 +100,9 @@ export async function publishFeedback(db: Database, consultationId: string, acto
        WHERE consultation_id = $1`,
       [consultationId],
     );
-    await audit(tx, { actor, action: 'feedback.publish', consultationId, after: { version } });
+    // The digest of what was published: the chained audit log then vouches for the text too.
+    const sha256 = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    await audit(tx, { actor, action: 'feedback.publish', consultationId, after: { version, sha256 } });
     return content;
   });
 }

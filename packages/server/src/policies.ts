@@ -2,6 +2,7 @@
 // consultation refers to cannot be changed in place at all (citizens commented on that text); a
 // revision of it is an explicit new version with a note, and every comment names the version it
 // was made on. Every version is in the audit log with what changed.
+import { createHash } from 'node:crypto';
 import { type Bundle, type Problem, validate } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
@@ -77,7 +78,13 @@ export async function putPolicy(
     action: current ? 'policy.revise' : 'policy.create',
     policyId: bundle.id,
     before: current ? { version: current.version } : undefined,
-    after: { version, note: w.note ?? null, changes: current ? changesBetween(current.bundle, bundle) : null },
+    after: {
+      version,
+      note: w.note ?? null,
+      // The stored text's digest: the chained audit log vouches for each version's text.
+      sha256: createHash('sha256').update(json).digest('hex'),
+      changes: current ? changesBetween(current.bundle, bundle) : null,
+    },
   });
   return { bundle, version, changed: true };
 }

@@ -88,6 +88,13 @@ const consultationFields = {
     description:
       'The date by which staff expect to publish the feedback (not before the window closes); null clears it.',
   },
+  pageUrl: {
+    type: ['string', 'null'],
+    maxLength: 500,
+    pattern: '^(https?://[^\\s]+|/[^\\s]*)$',
+    description:
+      'The page where citizens read the draft and comment (https://… or a path on the site); null clears it.',
+  },
 } as const;
 
 export const ConsultationCreate = {
@@ -124,6 +131,7 @@ export const ConsultationView = {
       format: isoDay.format,
       description: 'The date by which staff expect to publish the feedback, if they said.',
     },
+    pageUrl: { ...nullable('string'), description: 'Where citizens read the draft and comment, if the office said.' },
     counts: {
       type: 'object',
       properties: {
@@ -204,7 +212,11 @@ export const ReceiptLookup = {
   properties: {
     receipt: { type: 'string' },
     consultation: { type: 'string' },
+    title: { type: 'string', description: "The consultation's title: name it by this, never by id." },
+    pageUrl: { ...nullable('string'), description: 'Where citizens read that consultation, if the office said.' },
+    feedbackExpected: { ...nullable('string'), format: 'date', description: 'When the feedback is expected.' },
     clause: nullable('string'),
+    clauseLabel: { ...nullable('string'), description: 'The clause as printed (一、（三）工作目标 / 第十二条).' },
     submitted: isoTime,
     status: { type: 'string', enum: RECEIPT_STATUSES },
     decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
@@ -230,6 +242,7 @@ export const CommentItem = {
     id: { type: 'integer' },
     receipt: { type: 'string' },
     clause: nullable('string'),
+    clauseLabel: { ...nullable('string'), description: 'The clause as printed (一、（三）工作目标 / 第十二条).' },
     body: { type: 'string' },
     submitterType: { type: 'string' },
     name: nullable('string'),
@@ -369,7 +382,10 @@ export const FeedbackView = {
     },
     byClause: {
       type: 'array',
-      items: { type: 'object', properties: { clause: nullable('string'), ...counts.properties } },
+      items: {
+        type: 'object',
+        properties: { clause: nullable('string'), label: nullable('string'), ...counts.properties },
+      },
     },
     comments: {
       type: 'array',
@@ -378,6 +394,7 @@ export const FeedbackView = {
         properties: {
           no: { type: 'integer' },
           clause: nullable('string'),
+          clauseLabel: nullable('string'),
           body: { type: 'string' },
           name: nullable('string'),
           submitterType: { type: 'string' },

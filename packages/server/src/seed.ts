@@ -51,6 +51,8 @@ export interface ConsultationSeed {
   /** The date staff expect to publish the feedback, or `feedbackDaysAfterClosing` days after `closes`. */
   feedbackExpected?: string;
   feedbackDaysAfterClosing?: number;
+  /** Where citizens read the draft and comment (a path on the demo site, or https://…). */
+  pageUrl?: string;
   comments?: SeedComment[];
   publish?: boolean;
   /**
@@ -103,8 +105,8 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     }
     const { rows: inserted } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
-         feedback_expected)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         feedback_expected, page_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         s.id,
@@ -118,6 +120,7 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
         s.draftingNotes ?? null,
         JSON.stringify(s.basis ?? []),
         feedbackExpected,
+        s.pageUrl ?? null,
       ],
     );
     if (inserted[0]) {

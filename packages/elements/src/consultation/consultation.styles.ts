@@ -202,11 +202,76 @@ export const consultationStyles = css`
   }
   .receipt-code {
     font-family: ui-monospace, 'SFMono-Regular', Consolas, monospace;
-    font-size: 2em;
+    /* One line on a phone too: 19 characters fit 320 px at 7.5cqi. */
+    white-space: nowrap;
+    font-size: clamp(1.125em, 7.5cqi, 2em);
     font-weight: 700;
     letter-spacing: 0.05em;
     margin: 0 0 0.25em;
     user-select: all;
+  }
+  .receipt-doc {
+    font-weight: 700;
+    margin: 0 0 0.5em;
+  }
+  .receipt-body-label {
+    margin: 0.5em 0 0;
+    font-weight: 700;
+  }
+  .receipt-body {
+    margin: 0 0 0.5em;
+    white-space: pre-line;
+  }
+  /* The form at a clause: a bottom sheet on phones, a panel beside the text on wide screens. */
+  .sheet {
+    position: fixed;
+    inset: auto 0 0 0;
+    margin: 0;
+    inline-size: auto;
+    max-inline-size: none;
+    block-size: auto;
+    max-block-size: 70vh;
+    max-block-size: 70dvh;
+    overflow: auto;
+    overscroll-behavior: contain;
+    box-sizing: border-box;
+    padding: 0 1em 1em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: 12px 12px 0 0;
+    background: var(--gk-color-surface, #fff);
+    color: var(--gk-color-text, #1f2328);
+    box-shadow: 0 -4px 24px rgb(0 0 0 / 25%);
+    font: inherit;
+    z-index: 2147483000;
+  }
+  .sheet form {
+    border: 0;
+    padding: 0;
+  }
+  .sheet-head {
+    position: sticky;
+    inset-block-start: 0;
+    display: flex;
+    justify-content: flex-end;
+    padding: 0.5em 0;
+    background: var(--gk-color-surface, #fff);
+    z-index: 1;
+  }
+  .sheet-head .gk-button {
+    min-block-size: 2.75em;
+  }
+  @media (min-width: 60em) {
+    .sheet {
+      inset: 1em 1em auto auto;
+      inline-size: min(28em, 40vw);
+      max-block-size: calc(100vh - 2em);
+      max-block-size: calc(100dvh - 2em);
+      border-radius: var(--gk-radius, 6px);
+      box-shadow: 0 4px 24px rgb(0 0 0 / 25%);
+    }
+  }
+  .elsewhere {
+    margin: 0.75em 0;
   }
   .sent ul,
   .drafts ul {
@@ -260,6 +325,8 @@ export const consultationStyles = css`
     .drafts,
     .sent,
     .device,
+    .sheet-head,
+    .elsewhere,
     .no-print,
     .about {
       display: none;

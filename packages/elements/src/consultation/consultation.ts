@@ -3,7 +3,9 @@ import {
   type Consultation,
   type ConsultationStatus,
   type ConsultationView,
+  type FeedbackSummary,
   MAX_COMMENT_CHARS,
+  printedClauseLabel,
   type ReceiptLookup,
   SUPPORTED_SCHEMA_VERSIONS,
   validatePartial,
@@ -12,11 +14,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkCommentReceiptEvent, type GkCommentRequestEvent } from '../events/consultation.js';
 import '../feedback/define.js';
+import type { GkFeedback } from '../feedback/feedback.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { findDocument } from '../internal/find-document.js';
 import { LocalizeController } from '../internal/localize.js';
+import { type BarState, GkConsultationBar } from './bar.js';
 import { consultationStyles } from './consultation.styles.js';
 import {
   DRAFT_DAYS,
@@ -29,11 +33,20 @@ import {
   type SentComment,
   tidyDevice,
 } from './drafts.js';
-import { clauseLabel, renderForm } from './form.js';
+import { renderForm } from './form.js';
 import { renderReceipt } from './receipt.js';
 import { type DeliveryState, deliver, retryNow } from './sender.js';
 import { type FieldErrors, validateDraft } from './validate.js';
-import { daysLeft, formatDate, formatTime, fromBundle, fromView, type WindowInfo } from './window.js';
+import {
+  daysLeft,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  fromBundle,
+  fromView,
+  parseDay,
+  type WindowInfo,
+} from './window.js';
 
 const slot = (clause: string | null) => clause ?? '*';
 /** The abort reason of deliveries stopped because the citizen cleared the device. */
@@ -41,11 +54,13 @@ const CLEARED = 'device-cleared';
 
 /**
  * The public comment window of a draft (征求意见): its status, a "对本条提意见" button on every
- * clause of the document beside it, a comment form whose drafts survive reloads and lost
+ * clause of the document beside it that opens the form at the clause (beside it on wide screens,
+ * a bottom sheet on phones; focus returns to the clause after), a comment form whose drafts survive reloads and lost
  * connections, delivery exactly once, and the receipt. Once the feedback is published it shows
  * the feedback (gk-feedback) where the form was. The device keeps only the comment text (7 days)
  * and receipts with a masked excerpt (180 days), never a name or contact; "清除本机记录" removes
- * it all, for public computers.
+ * it all, for public computers. A `gk-consultation-bar` whose `for` names this element's id shows
+ * the status and the main actions at the top of the page.
  *
  * @tagname gk-consultation
  * @summary Comment on a draft, clause by clause; get a receipt; later read the outcome.
@@ -55,6 +70,7 @@ const CLEARED = 'device-cleared';
  * @csspart receipt - The receipt shown after a comment was received.
  * @csspart delivery - The delivery state of a queued comment (等待网络 / 正在提交).
  * @csspart device - The "在公共电脑上？清除本机记录" action and what it cleared.
+ * @csspart sheet - The form opened at a clause: beside it on wide screens, a bottom sheet on phones.
  * @cssproperty [--gk-color-accent=#b42318] - Colour of the open-window banner's edge.
  * @attr status - Set by the element: upcoming, open, closed or feedback-published.
  */
@@ -86,13 +102,20 @@ export class GkConsultation extends LitElement {
   @state() private accessor copied = false;
   @state() private accessor savedNote = '';
   @state() private accessor clearedNote = '';
+  /** The form opened at a clause (or from the bar), and the control to return to. */
+  @state() private accessor sheet: { trigger: HTMLElement; atClause: boolean } | null = null;
+  /** The text of the comment just received, shown and saved with its receipt (memory only). */
+  @state() private accessor receiptBody = '';
+  /** The published figures, from the gk-feedback shown here. */
+  @state() private accessor summary: FeedbackSummary | null = null;
 
   private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
   private store: DraftStore | null = null;
   private readonly aborts = new Map<string, AbortController>();
   private root: Node | null = null;
   private loadAbort: AbortController | null = null;
-  private readonly onCommentRequest = (e: GkCommentRequestEvent) => this.startComment(e.detail.clause);
+  private readonly onCommentRequest = (e: GkCommentRequestEvent) =>
+    this.startComment(e.detail.clause, e.detail.trigger);
   private readonly onDeviceCleared = () => this.forgetAll();
 
   private get msg() {
@@ -209,16 +232,71 @@ export class GkConsultation extends LitElement {
     }
   }
 
-  /** Opens the form for a clause (or the whole text), keeping what was written for each. */
-  startComment(clause: string | null): void {
+  /**
+   * Opens the form for a clause (or the whole text), keeping what was written for each. With a
+   * `trigger` (the clause's "对本条提意见"), the form opens there: the clause is brought to the top
+   * of the screen and the form beside it (a bottom sheet on phones); closing it returns to the
+   * trigger. Without one, the form below is brought into view.
+   */
+  startComment(clause: string | null, trigger?: HTMLElement): void {
     if (this.window && this.window.status !== 'open') return;
     this.switchTo(clause);
     this.receipt = null;
+    this.sheet = trigger ? { trigger, atClause: clause !== null } : null;
+    if (this.sheet?.atClause) revealClause(trigger!);
     void this.updateComplete.then(() => {
-      const form = this.renderRoot.querySelector('form');
-      form?.scrollIntoView({ block: 'start' });
+      if (!this.sheet) this.renderRoot.querySelector('form')?.scrollIntoView({ block: 'start' });
       this.renderRoot.querySelector<HTMLTextAreaElement>('#body')?.focus({ preventScroll: true });
     });
+  }
+
+  /** Closes the form opened at a clause; focus and the screen go back to where it was opened. */
+  closeSheet(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    this.sheet = null;
+    if (!sheet.trigger.isConnected) return;
+    if (sheet.atClause) revealClause(sheet.trigger);
+    sheet.trigger.focus({ preventScroll: sheet.atClause });
+  }
+
+  /** Tells the gk-consultation-bar(s) naming this element what they should show. */
+  syncBars(): void {
+    if (!this.id || !this.window) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const bars = root.querySelectorAll?.(`[for="${CSS.escape(this.id)}"]`) ?? [];
+    const w = this.window;
+    const state: BarState = {
+      status: w.status,
+      opens: w.opens,
+      closes: w.closes,
+      feedbackExpected: w.feedbackExpected,
+      received: w.received,
+      summary: this.summary,
+    };
+    for (const bar of bars) {
+      if (bar instanceof GkConsultationBar)
+        bar.show(state, {
+          comment: (trigger) => this.startComment(null, trigger),
+          showFeedback: () => this.feedbackElement?.scrollIntoView({ block: 'start' }),
+          showLookup: () => this.feedbackElement?.showLookup(),
+        });
+    }
+  }
+
+  private get feedbackElement(): GkFeedback | null {
+    return this.renderRoot.querySelector<GkFeedback>('#feedback');
+  }
+
+  private readonly onFeedbackReady = () => {
+    this.summary = this.feedbackElement?.summary ?? null;
+  };
+
+  protected override updated(): void {
+    this.syncBars();
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
+    // In the top layer when the browser has it: above the page, whatever its CSS or transforms.
+    if (sheet && typeof sheet.showPopover === 'function' && !sheet.matches(':popover-open')) sheet.showPopover();
   }
 
   private switchTo(clause: string | null): void {
@@ -298,10 +376,15 @@ export class GkConsultation extends LitElement {
       this.sent = this.store!.sent();
       if (this.draft.clause === draft.clause) {
         this.receipt = entry;
+        this.receiptBody = draft.body;
         this.draft = emptyDraft(null);
         this.errors = {};
         this.savedNote = '';
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus());
+        // Sent at the clause: the clause comes back into view beside its receipt.
+        if (this.sheet?.atClause && this.sheet.trigger.isConnected) revealClause(this.sheet.trigger);
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus({ preventScroll: !!this.sheet }),
+        );
       }
       this.dispatchEvent(
         new GkCommentReceiptEvent({ consultation: this.consultationId, clause: draft.clause, receipt: answer.receipt }),
@@ -406,6 +489,8 @@ export class GkConsultation extends LitElement {
     this.errors = {};
     this.submitError = '';
     this.receipt = null;
+    this.receiptBody = '';
+    this.sheet = null;
     this.sent = [];
     this.lookups = new Map();
     this.savedNote = '';
@@ -413,8 +498,14 @@ export class GkConsultation extends LitElement {
 
   private targetName(clause: string | null): string {
     if (!clause) return this.msg('wholeText');
-    const found = this.documentClauses.find((c) => c.id === clause);
-    return found ? clauseLabel(found) : clause;
+    return printedClauseLabel(this.documentClauses, clause) ?? this.msg('unknownClause');
+  }
+
+  /** The draft's own title as the page shows it (its bundle's), else the consultation's. */
+  private get draftTitle(): string {
+    const bundle = findDocument(this, this.htmlFor)?.bundle as { meta?: { title?: unknown } } | undefined;
+    const title = bundle?.meta?.title;
+    return typeof title === 'string' && title.trim() ? title.trim() : (this.window?.title ?? '');
   }
 
   protected override render() {
@@ -429,7 +520,12 @@ export class GkConsultation extends LitElement {
       ${this.renderSent()} ${this.renderDevice()}
       ${
         w.status === 'feedback-published' || w.status === 'closed'
-          ? html`<gk-feedback id="feedback" endpoint=${this.endpointUrl} consultation=${this.consultationId}></gk-feedback>`
+          ? html`<gk-feedback
+              id="feedback"
+              endpoint=${this.endpointUrl}
+              consultation=${this.consultationId}
+              @gk-feedback-ready=${this.onFeedbackReady}
+            ></gk-feedback>`
           : nothing
       }
     </section>`;
@@ -491,41 +587,36 @@ export class GkConsultation extends LitElement {
 
   private renderOpen() {
     const t = this.msg;
-    const lang = this.i18n.lang;
-    if (this.receipt) {
-      return renderReceipt({
-        msg: t,
-        sent: this.receipt,
-        title: this.window?.title ?? '',
-        target: this.targetName(this.receipt.clause),
-        time: new Date(this.receipt.sent).toLocaleString(lang === 'en' ? 'en-GB' : lang),
-        copied: this.copied,
-        onCopy: () => this.copyReceipt(this.receipt!.receipt),
-        onNew: () => {
-          this.receipt = null;
-          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#body')?.focus());
-        },
-      });
-    }
-    const delivery = this.deliveries.get(slot(this.draft.clause)) ?? null;
-    const locked = this.draft.state === 'queued';
     const others = (this.store?.all() ?? []).filter((d) => d.clause !== this.draft.clause);
+    const sheet = this.sheet;
     return html`
-      ${locked ? this.renderDelivery(delivery) : nothing}
-      ${this.submitError ? html`<div class="gk-error" role="alert">${this.submitError}</div>` : nothing}
-      ${renderForm({
-        msg: t,
-        draft: this.draft,
-        clauses: this.documentClauses,
-        errors: this.errors,
-        locked,
-        savedNote: this.savedNote,
-        keep: { draftDays: DRAFT_DAYS, receiptDays: RECEIPT_DAYS },
-        onTarget: (clause) => this.switchTo(clause),
-        onField: (patch) => this.edit(patch),
-        onSubmit: () => void this.submit(),
-        onDiscard: () => this.discard(),
-      })}
+      ${
+        sheet
+          ? html`<div
+              class="sheet"
+              part="sheet"
+              popover="manual"
+              role="dialog"
+              aria-labelledby=${this.receipt ? 'receipt-title' : 'form-title'}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  this.closeSheet();
+                }
+              }}
+            >
+              <div class="sheet-head">
+                <button class="gk-button" type="button" @click=${() => this.closeSheet()}>${t('backToText')}</button>
+              </div>
+              ${this.renderComposer()}
+            </div>
+            <p class="elsewhere">
+              <button class="gk-link-button" type="button" @click=${() => this.closeSheet()}>
+                ${t('backToText')}：${this.targetName(this.draft.clause)}
+              </button>
+            </p>`
+          : this.renderComposer()
+      }
       ${
         others.length
           ? html`<section class="drafts" aria-labelledby="drafts-title">
@@ -543,6 +634,49 @@ export class GkConsultation extends LitElement {
           </section>`
           : nothing
       }
+    `;
+  }
+
+  /** The receipt of the comment just sent, or the form (with its delivery state). */
+  private renderComposer() {
+    const t = this.msg;
+    const lang = this.i18n.lang;
+    const w = this.window;
+    if (this.receipt) {
+      return renderReceipt({
+        msg: t,
+        sent: this.receipt,
+        title: this.draftTitle,
+        target: this.targetName(this.receipt.clause),
+        time: formatDateTime(new Date(this.receipt.sent), lang),
+        body: this.receiptBody,
+        expected: w?.feedbackExpected ? formatDate(parseDay(w.feedbackExpected), lang) : '',
+        copied: this.copied,
+        onCopy: () => this.copyReceipt(this.receipt!.receipt),
+        onNew: () => {
+          this.receipt = null;
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#body')?.focus());
+        },
+      });
+    }
+    const delivery = this.deliveries.get(slot(this.draft.clause)) ?? null;
+    const locked = this.draft.state === 'queued';
+    return html`
+      ${locked ? this.renderDelivery(delivery) : nothing}
+      ${this.submitError ? html`<div class="gk-error" role="alert">${this.submitError}</div>` : nothing}
+      ${renderForm({
+        msg: t,
+        draft: this.draft,
+        clauses: this.documentClauses,
+        errors: this.errors,
+        locked,
+        savedNote: this.savedNote,
+        keep: { draftDays: DRAFT_DAYS, receiptDays: RECEIPT_DAYS },
+        onTarget: (clause) => this.switchTo(clause),
+        onField: (patch) => this.edit(patch),
+        onSubmit: () => void this.submit(),
+        onDiscard: () => this.discard(),
+      })}
     `;
   }
 
@@ -631,4 +765,11 @@ function describe(error: unknown, t: (key: keyof ConsultationMessages) => string
     return error.body.zh ?? error.body.message ?? `HTTP ${error.status}`;
   }
   return String(error);
+}
+
+/** Brings a clause (its start, where the trigger is) to the top of the screen, at once. */
+function revealClause(trigger: HTMLElement): void {
+  const host = (trigger.getRootNode() as ShadowRoot).host ?? trigger;
+  const clauseStart = trigger.closest('.gk-clause-tools') ?? (host instanceof HTMLElement ? host : trigger);
+  clauseStart.scrollIntoView({ block: 'start', behavior: 'instant' });
 }

@@ -1,7 +1,7 @@
 // The comment form: every field labelled, errors beside their field and announced, the
 // contact marked as never published, a privacy notice (saying what the device keeps) with
 // consent, and a honeypot.
-import { type Clause, MAX_COMMENT_CHARS, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
+import { type Clause, MAX_COMMENT_CHARS, printedClauseLabel, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsultationMessages } from '../i18n/consultation.js';
@@ -26,9 +26,21 @@ export interface FormView {
   onDiscard: () => void;
 }
 
-export function clauseLabel(clause: Clause): string {
-  const title = clause.title || clause.text.slice(0, 24);
-  return `${clause.number} ${title}`.trim();
+/** Longest quote of the clause shown with the form; a longer clause is cut visibly, with …. */
+export const QUOTE_MAX = 240;
+
+/** The clause's text, whole or cut at QUOTE_MAX characters with …. */
+export function quoteOf(text: string): string {
+  const chars = [...text.trim()];
+  return chars.length <= QUOTE_MAX ? chars.join('') : `${chars.slice(0, QUOTE_MAX).join('').trimEnd()}…`;
+}
+
+/** An option of the target list: the clause as printed; an untitled one with its first words. */
+function optionText(byId: ReadonlyMap<string, Clause>, clause: Clause): string {
+  const label = printedClauseLabel(byId, clause.id) ?? '';
+  if (clause.title) return label;
+  const words = [...clause.text.trim()];
+  return `${label} ${words.slice(0, 16).join('')}${words.length > 16 ? '…' : ''}`.trim();
 }
 
 const describedBy = (field: Field, errors: FieldErrors, hint = '') =>
@@ -42,6 +54,7 @@ export function renderForm(v: FormView) {
   const count = charCount(draft.body);
   const over = count - MAX_COMMENT_CHARS;
   const target = draft.clause ? v.clauses.find((c) => c.id === draft.clause) : undefined;
+  const byId = new Map(v.clauses.map((c) => [c.id, c]));
   const errorCount = Object.keys(errors).length;
   return html`<form
     part="form"
@@ -70,9 +83,9 @@ export function renderForm(v: FormView) {
         @change=${(e: Event) => v.onTarget((e.target as HTMLSelectElement).value || null)}
       >
         <option value="">${t('wholeText')}</option>
-        ${v.clauses.map((c) => html`<option value=${c.id} ?selected=${c.id === draft.clause}>${clauseLabel(c)}</option>`)}
+        ${v.clauses.map((c) => html`<option value=${c.id} ?selected=${c.id === draft.clause}>${optionText(byId, c)}</option>`)}
       </select>
-      ${target ? html`<blockquote class="quote"><span class="sr-only">${t('quotedClause')}</span>${target.text.slice(0, 300)}</blockquote>` : nothing}
+      ${target ? html`<blockquote class="quote"><span class="sr-only">${t('quotedClause')}</span>${quoteOf(target.text)}</blockquote>` : nothing}
     </div>
     <div class="field">
       <label for="body">${t('body')}</label>

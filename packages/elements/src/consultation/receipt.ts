@@ -1,5 +1,5 @@
 // The receipt a citizen keeps: large, copyable, printable, and savable as text or an image.
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { ConsultationMessages } from '../i18n/consultation.js';
 import { downloadBlob } from '../internal/download.js';
 import type { SentComment } from './drafts.js';
@@ -9,9 +9,15 @@ type Msg = (key: keyof ConsultationMessages, params?: Record<string, string | nu
 export interface ReceiptView {
   msg: Msg;
   sent: SentComment;
+  /** The draft's own title, as the page shows it. */
   title: string;
   target: string;
+  /** When it was sent, in Beijing time (the message labels it). */
   time: string;
+  /** The comment as sent (kept in memory only; the device keeps a masked excerpt). */
+  body: string;
+  /** When the office expects to publish the feedback, formatted; '' if it has not said. */
+  expected: string;
   copied: boolean;
   onCopy: () => void;
   onNew: () => void;
@@ -20,11 +26,15 @@ export interface ReceiptView {
 export function receiptText(v: Omit<ReceiptView, 'copied' | 'onCopy' | 'onNew'>): string {
   const t = v.msg;
   return [
-    v.title,
+    ...(v.title ? [v.title] : []),
     t('receiptTitle'),
     `${t('receiptLabel')}：${v.sent.receipt}`,
     t('receiptFor', { target: v.target }),
     t('receiptAt', { time: v.time }),
+    ...(v.expected ? [t('feedbackExpected', { date: v.expected })] : []),
+    '',
+    t('receiptBody'),
+    v.body,
     '',
     t('receiptHelp'),
   ].join('\n');
@@ -58,11 +68,14 @@ export function saveReceiptImage(v: ReceiptView): void {
     }
     lines.push({ text: line, size, weight });
   };
-  wrap(v.title, 22, 700);
+  if (v.title) wrap(v.title, 22, 700);
   wrap(v.msg('receiptTitle'), 20);
   wrap(v.sent.receipt, 44, 700);
   wrap(v.msg('receiptFor', { target: v.target }), 20);
   wrap(v.msg('receiptAt', { time: v.time }), 20);
+  if (v.expected) wrap(v.msg('feedbackExpected', { date: v.expected }), 20);
+  wrap(v.msg('receiptBody'), 20, 700);
+  for (const paragraph of v.body.split('\n')) wrap(paragraph, 20);
   wrap(v.msg('receiptHelp'), 18);
   const height = 60 + lines.reduce((h, l) => h + l.size * 1.7, 0);
   const scale = 2;
@@ -86,10 +99,14 @@ export function renderReceipt(v: ReceiptView) {
   const t = v.msg;
   return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
     <h3 id="receipt-title" tabindex="-1">${t('receiptTitle')}</h3>
+    ${v.title ? html`<p class="receipt-doc">${v.title}</p>` : nothing}
     <p class="receipt-label">${t('receiptLabel')}</p>
     <p class="receipt-code" translate="no">${v.sent.receipt}</p>
     <p>${t('receiptFor', { target: v.target })}</p>
     <p>${t('receiptAt', { time: v.time })}</p>
+    ${v.expected ? html`<p>${t('feedbackExpected', { date: v.expected })}</p>` : nothing}
+    <p class="receipt-body-label">${t('receiptBody')}</p>
+    <p class="receipt-body">${v.body}</p>
     <p class="hint">${t('receiptHelp')}</p>
     <div class="actions no-print">
       <button class="gk-button" type="button" @click=${v.onCopy}>${t('copyReceipt')}</button>

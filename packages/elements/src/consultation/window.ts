@@ -9,6 +9,8 @@ export interface WindowInfo {
   closes: Date;
   days: number;
   feedbackExpected: string | null;
+  /** Comments received so far (0 when the service could not be reached). */
+  received: number;
   shortWindowReason: string | null;
   contact: string | null;
   draftingNotes: string | null;
@@ -33,6 +35,7 @@ export function fromView(view: ConsultationView): WindowInfo {
     closes: new Date(view.closes),
     days: view.days,
     feedbackExpected: view.feedbackExpected ?? null,
+    received: view.counts?.received ?? 0,
     shortWindowReason: view.shortWindowReason,
     contact: view.contact,
     draftingNotes: view.draftingNotes,
@@ -52,6 +55,7 @@ export function fromBundle(c: Consultation, title = '', now = Date.now()): Windo
     closes,
     days: Math.round((closes.getTime() - opens.getTime()) / DAY),
     feedbackExpected: null,
+    received: 0,
     shortWindowReason: c.shortWindowReason ?? null,
     contact: c.contact ?? null,
     draftingNotes: c.draftingNotes ?? null,
@@ -74,6 +78,41 @@ export function formatDate(date: Date, lang: string): string {
   }).format(date);
 }
 
+/** A date-only value (2030-05-20) is that day in China, whatever the reader's clock says. */
+export function parseDay(value: string): Date {
+  return parse(value, false);
+}
+
+/** `1月5日` (`5 January`): the short date of the status bar, in Beijing time. */
+export function formatShortDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'Asia/Shanghai',
+  }).format(date);
+}
+
+// Times are Beijing time, as the service and the published feedback give them, never the
+// reader's clock zone (a citizen abroad would see another hour than staff and the lookup).
 export function formatTime(at: number | Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  }).format(at);
+}
+
+/** `2026年12月6日 13:20:57`: the date and time to the second, in Beijing time (the caller labels it). */
+export function formatDateTime(at: number | Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  }).format(at);
 }

@@ -20,7 +20,7 @@ import {
 import { type ModerationState, newModeration } from './detail.js';
 import { describeError, fieldProblem } from './errors.js';
 import { decisionKey, formatNumber, type ReviewMsg, removalKey } from './labels.js';
-import { type Download, newPublishState, type PublishState } from './publish.js';
+import { type Download, newPublishState, type PublishState, unfinished } from './publish.js';
 import type { Capability, StaffSession } from './session.js';
 import type { CommentItem, CommentPatch, DecisionsResult, PublishConflict } from './staff-api.js';
 import type { Templates } from './templates.js';
@@ -380,7 +380,8 @@ export class ReviewActions {
   async download(kind: Download): Promise<void> {
     const id = this.host.workspace.id;
     const path = kind === 'csv' ? 'export.csv' : 'report.html';
-    const name = kind === 'csv' ? `${id}-comments.csv` : `${id}-report.html`;
+    const draft = kind === 'report' && unfinished(this.host.workspace.progress()) > 0;
+    const name = kind === 'csv' ? `${id}-comments.csv` : `${id}-report${draft ? '-draft' : ''}.html`;
     this.setPublishing({ download: kind, downloadError: null });
     try {
       const blob = await this.host.session.download(`/consultations/${encodeURIComponent(id)}/${path}`);

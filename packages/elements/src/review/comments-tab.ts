@@ -11,7 +11,7 @@ import type { Filters } from './comment-page.js';
 import type { ReviewContext } from './context.js';
 import { renderDecisionForm } from './decision-form.js';
 import { renderDetail } from './detail.js';
-import { decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
+import { clauseName, decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
 import { Selection } from './selection.js';
 import type { Shortcut } from './shortcuts.js';
 import type { CommentItem } from './staff-api.js';
@@ -198,7 +198,8 @@ export class CommentsTab {
         const item = this.target;
         if (!item) return false;
         void actions.approve(item).then(async (ok) => {
-          if (ok && item.id === page.current?.id && this.openId === null) await this.move(1);
+          // On to the next, with the comment open too (which then shows the next).
+          if (ok && item.id === page.current?.id) await this.move(1);
           // A colleague changed it meanwhile: open it, where their change is shown.
           else if (!ok && actions.moderationOf(item.id).conflict && this.openId !== item.id) this.open(item.id);
         });
@@ -358,6 +359,7 @@ export class CommentsTab {
       item,
       clause,
       clauseNote,
+      clauseLabel: clauseName(item, workspace.clauses.value ?? []),
       groupSize: group?.ids.length ?? null,
       moderation: actions.moderationOf(item.id),
       canModerate,

@@ -60,7 +60,7 @@ export function renderConsultations(p: ConsultationsProps) {
   const { t, lang } = p;
   const n = (x: number) => formatNumber(x, lang);
   return html`<section class="consultations" part="consultations" aria-labelledby="consultations-title">
-    <h2 id="consultations-title">${t('consultationsTitle')}</h2>
+    <h2 id="consultations-title" tabindex="-1">${t('consultationsTitle')}</h2>
     ${p.loading && !p.items ? html`<p role="status">${t('loading')}</p>` : nothing}
     ${
       p.error

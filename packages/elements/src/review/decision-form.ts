@@ -120,6 +120,13 @@ export function renderDecisionForm(p: DecisionFormProps) {
       e.preventDefault();
       p.onSubmit();
     }}
+    @keydown=${(e: KeyboardEvent) => {
+      // Ctrl+Enter saves from anywhere in the form: the reason, a choice, the template list.
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !p.disabled) {
+        e.preventDefault();
+        p.onSubmit();
+      }
+    }}
   >
     ${p.disabled ? html`<p class="role-note" id=${`${prefix}-role`}>${p.disabledNote}</p>` : nothing}
     ${
@@ -153,6 +160,7 @@ export function renderDecisionForm(p: DecisionFormProps) {
       <div class="field">
         <label for=${`${prefix}-reason`}>${t('reasonLabel')}</label>
         <span class="hint" id=${`${prefix}-reason-hint`}>${t(required ? 'reasonRequired' : 'reasonOptional')}</span>
+        ${s.reasonError ? html`<p class="field-error" id=${`${prefix}-reason-error`} role="alert">${s.reasonError}</p>` : nothing}
         <textarea
           id=${`${prefix}-reason`}
           data-reason
@@ -170,12 +178,6 @@ export function renderDecisionForm(p: DecisionFormProps) {
               undo: null,
               cleared: null,
             })}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              p.onSubmit();
-            }
-          }}
         ></textarea>
         ${
           s.cleared !== null
@@ -192,22 +194,24 @@ export function renderDecisionForm(p: DecisionFormProps) {
             </p>`
             : nothing
         }
-        ${s.reasonError ? html`<p class="field-error" id=${`${prefix}-reason-error`} role="alert">${s.reasonError}</p>` : nothing}
       </div>
       ${renderTemplates(p)}
-      <div class="actions">
+      <!-- Kept in sight at the bottom of the window while the form is on screen. -->
+      <div class="actions form-foot">
         <button
           type="submit"
           class="gk-button primary"
           ?disabled=${s.busy}
           aria-describedby=${s.conflict ? `${prefix}-conflict` : nothing}
+          aria-keyshortcuts="Control+Enter"
         >
           ${s.busy ? t('saving') : s.conflict ? t('changedOverwrite') : p.submitLabel}
         </button>
+        <kbd class="key-hint" aria-hidden="true">Ctrl+Enter</kbd>
         <span class="saved" role="status">${s.saved ? t('saved') : ''}</span>
+        ${s.error ? html`<p class="form-error" role="alert">${s.error}</p>` : nothing}
       </div>
     </fieldset>
-    ${s.error ? html`<p class="form-error" role="alert">${s.error}</p>` : nothing}
   </form>`;
 }
 
@@ -217,9 +221,11 @@ function renderTemplates(p: DecisionFormProps) {
   const list = p.templates ?? [];
   return html`<div class="templates">
     <label for=${`${prefix}-template`}>${t('templateLabel')}</label>
+    <kbd class="key-hint" aria-hidden="true">Alt+T</kbd>
     <select
       id=${`${prefix}-template`}
       data-template
+      aria-keyshortcuts="Alt+T"
       .value=${live('')}
       @change=${(e: Event) => {
         const select = e.target as HTMLSelectElement;

@@ -27,6 +27,8 @@ export interface DetailProps {
   /** The clause, null for the whole text; undefined while the bundle loads or when it has none. */
   clause: Clause | null | undefined;
   clauseNote: string | null;
+  /** The clause as printed (一、（三）工作目标); null when neither the server nor the draft knows it. */
+  clauseLabel: string | null;
   groupSize: number | null;
   moderation: ModerationState;
   canModerate: boolean;
@@ -102,7 +104,7 @@ function renderClause(p: DetailProps) {
     </aside>`;
   }
   return html`<aside class="clause" part="clause" aria-label=${t('clauseText')}>
-    <h4>${clause ? `${clause.number} ${clause.title}` : t('clauseId', { clause: item.clause })}</h4>
+    <h4>${p.clauseLabel ?? t('clauseUnknownShort')}</h4>
     ${clause ? html`<p class="clause-text">${clause.text}</p>` : html`<p class="muted">${p.clauseNote ?? ''}</p>`}
   </aside>`;
 }

@@ -1,5 +1,13 @@
 // Labels for the API's vocabulary, and the formats of dates and numbers, in the UI language.
-import type { ConsultationStatus, Decision, Moderation, RemovalReason, StaffRole } from '@gongkai/format';
+import {
+  type Clause,
+  type ConsultationStatus,
+  type Decision,
+  type Moderation,
+  printedClauseLabel,
+  type RemovalReason,
+  type StaffRole,
+} from '@gongkai/format';
 import type { ReviewMessages } from '../i18n/review.js';
 import type { UiLang } from '../internal/localize.js';
 
@@ -79,4 +87,16 @@ export function excerpt(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : line;
+}
+
+/**
+ * A comment's clause as printed (一、（三）工作目标 / 第十二条): the server's label, else read from
+ * the draft's clauses; null when neither knows it (the caller says so in words, never by id).
+ */
+export function clauseName(
+  item: { clause: string | null; clauseLabel?: string | null },
+  clauses: readonly Clause[] | ReadonlyMap<string, Clause>,
+): string | null {
+  if (item.clause === null) return null;
+  return item.clauseLabel || printedClauseLabel(clauses, item.clause);
 }

@@ -197,20 +197,37 @@ function renderPreview(p: PublishProps) {
     </div>`;
 }
 
+/** Comments still to handle: the report made now is a draft (the server marks it so too). */
+export const unfinished = (progress: Progress | null) => (progress ? progress.unmoderated + progress.undecided : 0);
+
 function renderDownloads(p: PublishProps) {
-  const { t, state: s } = p;
-  const button = (kind: Download, label: string) =>
+  const { t, lang, state: s, progress } = p;
+  const n = (x: number) => formatNumber(x, lang);
+  const left = unfinished(progress);
+  const button = (kind: Download, label: string, describedBy?: string) =>
     html`<button
       type="button"
       class="gk-button"
       data-download=${kind}
+      aria-describedby=${describedBy ?? nothing}
       ?disabled=${s.download !== null}
       @click=${() => p.onDownload(kind)}
     >
       ${s.download === kind ? t('downloading') : label}
     </button>`;
   return html`<h4>${t('downloadsTitle')}</h4>
-    <div class="downloads">${button('csv', t('downloadCsv'))} ${button('report', t('downloadReport'))}</div>
+    ${progress ? html`<p class="report-counts">${t('reportCounts', { total: n(progress.total), done: n(progress.done) })}</p>` : nothing}
+    ${
+      left
+        ? html`<p class="report-draft" id="report-draft">
+          ${t('reportDraftNote', { left: n(left), unmoderated: n(progress!.unmoderated), undecided: n(progress!.undecided) })}
+        </p>`
+        : nothing
+    }
+    <div class="downloads">
+      ${button('csv', t('downloadCsv'))}
+      ${button('report', left ? t('downloadReportDraft') : t('downloadReport'), left ? 'report-draft' : undefined)}
+    </div>
     ${s.downloadError ? html`<p class="form-error" role="alert">${s.downloadError}</p>` : nothing}`;
 }
 

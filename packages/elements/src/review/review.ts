@@ -15,6 +15,7 @@ import { formatNumber, type ReviewMsg, roleLabel, statusKey } from './labels.js'
 import { panelStyles } from './panels.styles.js';
 import { renderPublish } from './publish.js';
 import { reviewStyles } from './review.styles.js';
+import { type Route, readRoute, sameRoute, writeRoute } from './route.js';
 import { StaffSession } from './session.js';
 import { renderHelp, shortcutFor } from './shortcuts.js';
 import { renderSignIn } from './sign-in.js';
@@ -33,8 +34,10 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
  * decide each comment with a reason (required unless adopted, reusable templates), choose many
  * and approve, remove or decide them at once, decide near-duplicate campaign comments as a group,
  * follow the progress toward publication, preview and publish the adoption feedback, download
- * the CSV and the printable report, and read the audit log. Keyboard shortcuts cover the common path ("?" lists them). Ships in its own file
- * (`gongkai-staff.js`): citizens never download it.
+ * the CSV and the printable report, and read the audit log. Keyboard shortcuts cover the common path ("?" lists them). The
+ * consultation and the comment open are kept in the address's hash (`#consultation=ID&comment=N`):
+ * links open them and the back button works. Ships in its own file (`gongkai-staff.js`): citizens
+ * never download it.
  *
  * @tagname gk-review
  * @summary Staff console: moderation, adoption decisions with reasons, groups, publishing, export, audit.
@@ -96,10 +99,29 @@ export class GkReview extends LitElement {
   private readonly comments = new CommentsTab(this.context);
   private readonly groups = new GroupsTab(this.context);
   private wasSignedIn = false;
+  /** The route last read from, or written to, the address. */
+  private route: Route | null = null;
+  /** Where focus goes once it is rendered: the workspace (its current row), or a row of the list. */
+  private focusNext: { to: 'workspace' } | { to: 'list'; from: string } | null = null;
+  /** A comment opened by a link: its row becomes the cursor once the list has it. */
+  private linkedComment: number | null = null;
+  private readonly onRoute = () => this.followRoute();
 
   constructor() {
     super();
     this.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onRoute);
+    window.addEventListener('hashchange', this.onRoute);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onRoute);
+    window.removeEventListener('hashchange', this.onRoute);
   }
 
   private get t(): ReviewMsg {
@@ -165,13 +187,89 @@ export class GkReview extends LitElement {
     this.wasSignedIn = signedIn;
   }
 
-  /** After sign-in (or a new consultation attribute): what to show first. */
+  /** After sign-in (or a new consultation attribute): what to show first; a link says first. */
   private start(signedInNow: boolean): void {
     if (signedInNow) void this.templates.load();
-    const id = this.workspace.id || this.consultation;
-    if (id && (signedInNow || id !== this.workspace.id))
-      this.openWorkspace(id, signedInNow && id === this.workspace.id);
-    else if (!id) this.loadList();
+    const link = readRoute();
+    const id = this.workspace.id || link.consultation || this.consultation;
+    if (id && (signedInNow || id !== this.workspace.id)) {
+      const resume = signedInNow && id === this.workspace.id;
+      this.openWorkspace(id, resume);
+      if (!resume && link.consultation === id && link.comment !== null) this.openLinked(link.comment);
+      if (link.consultation) this.focusNext = { to: 'workspace' };
+    } else if (!id) this.loadList();
+  }
+
+  private openLinked(comment: number): void {
+    this.tab = 'comments';
+    this.comments.open(comment);
+    this.linkedComment = comment;
+  }
+
+  /** The address changed (back, forward, a link followed on the page): show what it names. */
+  private followRoute(): void {
+    const link = readRoute();
+    if (this.route && sameRoute(link, this.route)) return;
+    if (!this.session.signedIn) return; // read again on signing in
+    const id = link.consultation || this.consultation;
+    this.route = { consultation: id, comment: id ? link.comment : null };
+    if (!id) {
+      if (this.workspace.id) this.backToList();
+      return;
+    }
+    if (id !== this.workspace.id) this.openWorkspace(id);
+    if (link.comment !== null) {
+      if (link.comment !== this.comments.openId) this.openLinked(link.comment);
+    } else if (this.comments.openId !== null) this.comments.close();
+    this.focusNext = { to: 'workspace' };
+    this.requestUpdate();
+  }
+
+  /** What is shown, in the address: a new entry for each consultation or comment opened or closed. */
+  private writeRoute(): void {
+    if (!this.session.signedIn || this.list.loading || (!this.workspace.id && !this.list.items)) return;
+    const now: Route = { consultation: this.workspace.id, comment: this.workspace.id ? this.comments.openId : null };
+    const before = this.route;
+    if (before && sameRoute(now, before)) return;
+    this.route = now;
+    // What the page showed on arrival replaces its address; moving from one comment to the next
+    // (j/k with one open) is one step back, not one per comment.
+    const push =
+      before !== null &&
+      (before.consultation !== now.consultation || (before.comment === null) !== (now.comment === null));
+    writeRoute(now, push ? 'push' : 'replace');
+  }
+
+  protected override updated(): void {
+    this.writeRoute();
+    this.placeFocus();
+  }
+
+  /** After opening a consultation or going back: focus where the keys act, once it is there. */
+  private placeFocus(): void {
+    const next = this.focusNext;
+    if (!next || !this.session.signedIn) return;
+    const root = this.renderRoot;
+    if (next.to === 'list') {
+      if (this.workspace.id || !this.list.items) return;
+      this.focusNext = null;
+      const row = [...root.querySelectorAll<HTMLElement>('tr[data-consultation]')].find(
+        (r) => r.dataset.consultation === next.from,
+      );
+      (row?.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('#consultations-title'))?.focus();
+      return;
+    }
+    if (!this.workspace.id || this.page.loading || (!this.page.loaded && !this.page.error)) return;
+    if (this.linkedComment !== null) {
+      this.page.select(this.linkedComment);
+      this.linkedComment = null;
+    }
+    this.focusNext = null;
+    const row =
+      this.tab === 'comments'
+        ? root.querySelector<HTMLElement>(`button.row-open[data-index="${this.page.cursor}"]`)
+        : null;
+    (row ?? root.querySelector<HTMLElement>('#workspace-title'))?.focus();
   }
 
   private loadList(): void {
@@ -191,6 +289,7 @@ export class GkReview extends LitElement {
   }
 
   private backToList(): void {
+    this.focusNext = { to: 'list', from: this.workspace.id };
     this.workspace.close();
     this.comments.reset();
     this.loadList();
@@ -223,8 +322,13 @@ export class GkReview extends LitElement {
     const shortcut = shortcutFor(event);
     if (!shortcut) return;
     let handled = false;
+    const form = (event.composedPath()[0] as Element | undefined)?.closest?.('form[data-form]');
     if (shortcut.action === 'help') {
       this.helpDialog?.showModal();
+      handled = true;
+    } else if (shortcut.action === 'template' && form?.querySelector('select[data-template]')) {
+      // From inside a decision form (a comment's, a group's, the chosen ones'): its own templates.
+      form.querySelector<HTMLElement>('select[data-template]')!.focus();
       handled = true;
     } else if (this.workspace.id) {
       if (shortcut.action === 'search' && this.tab !== 'comments') {
@@ -286,7 +390,10 @@ export class GkReview extends LitElement {
         this.tokenInput = token;
       },
       onSubmit: async () => {
-        if (await s.signIn(this.tokenInput)) this.tokenInput = '';
+        if (!(await s.signIn(this.tokenInput))) return;
+        this.tokenInput = '';
+        // The form is gone: focus what comes next, where the keys act.
+        this.focusNext = this.workspace.id || readRoute().consultation || this.consultation ? { to: 'workspace' } : { to: 'list', from: '' };
       },
     });
   }
@@ -298,7 +405,10 @@ export class GkReview extends LitElement {
       items: this.list.items,
       loading: this.list.loading,
       error: this.list.error ? this.context.describe(this.list.error) : null,
-      onOpen: (id) => this.openWorkspace(id),
+      onOpen: (id) => {
+        this.openWorkspace(id);
+        this.focusNext = { to: 'workspace' };
+      },
       onRetry: () => this.loadList(),
     });
   }
@@ -312,7 +422,7 @@ export class GkReview extends LitElement {
     return html`<div class="workspace">
       <div class="ws-head">
         <button type="button" class="gk-link-button" @click=${() => this.backToList()}>${t('backToList')}</button>
-        <h2>${view?.title ?? w.id}</h2>
+        <h2 id="workspace-title" tabindex="-1">${view?.title ?? w.id}</h2>
         ${view ? html`<span class="badge s-${view.status}">${t(statusKey[view.status])}</span>` : nothing}
         ${progress ? html`<span class="ws-progress">${t('progress', { done: n(progress.done), total: n(progress.total) })}</span>` : nothing}
       </div>

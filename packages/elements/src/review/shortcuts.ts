@@ -1,5 +1,6 @@
 // Keyboard shortcuts for the common path, and their help dialog (opened with "?"). They act only
-// when focus is not in a field where the key would be typed.
+// when focus is not in a field where the key would be typed; Alt+T (the reason template) works in
+// the reason box too, where 1–4 leave the focus.
 import type { Decision } from '@gongkai/format';
 import { DECISIONS } from '@gongkai/format';
 import { html } from 'lit';
@@ -20,7 +21,7 @@ export const SHORTCUTS: { keys: string[]; label: keyof ReviewMessages }[] = [
   { keys: ['A'], label: 'keyApprove' },
   { keys: ['D'], label: 'keyDecide' },
   { keys: ['1', '2', '3', '4'], label: 'keyDecision' },
-  { keys: ['T'], label: 'keyTemplate' },
+  { keys: ['T', 'Alt+T'], label: 'keyTemplate' },
   { keys: ['X'], label: 'keySelect' },
   { keys: ['Shift+X'], label: 'keySelectRange' },
   { keys: ['Ctrl+Enter'], label: 'keySave' },
@@ -40,7 +41,9 @@ function typing(target: EventTarget | undefined): boolean {
 
 /** The shortcut a key press asks for, or null when the key belongs to the field or the browser. */
 export function shortcutFor(event: KeyboardEvent): Shortcut | null {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.isComposing) return null;
+  // By the key's place, not its character: on a Mac, Alt+T types "†".
+  if (event.altKey) return event.code === 'KeyT' && !event.shiftKey ? { action: 'template' } : null;
   const target = event.composedPath()[0];
   if (typing(target)) return null;
   // Arrows keep their meaning in radio groups and other controls.

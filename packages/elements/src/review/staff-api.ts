@@ -18,6 +18,8 @@ export interface CommentItem {
   receipt: string;
   /** A clause id of the draft; null for a comment on the whole text. */
   clause: string | null;
+  /** The clause as printed (一、（三）工作目标 / 第十二条); null for the whole text, or from older servers. */
+  clauseLabel: string | null;
   body: string;
   submitterType: SubmitterType;
   name: string | null;

@@ -1,14 +1,15 @@
 // The comments table: filters (clause, moderation, decision, text), dense rows driven from the
 // keyboard (one tab stop; j/k or the arrows move), the next page on demand, and a checkbox per
 // row for bulk actions (x, shift+x or shift+click for a range; one box for every row shown).
-import { type Clause, DECISIONS, MODERATIONS } from '@gongkai/format';
+import { type Clause, DECISIONS, MODERATIONS, printedClauseLabel } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { UiLang } from '../internal/localize.js';
 import type { CommentPage, Filters } from './comment-page.js';
-import { decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
+import { clauseName, decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
 import type { PageSelection } from './selection.js';
+import type { CommentItem } from './staff-api.js';
 
 export interface TableProps {
   t: ReviewMsg;
@@ -45,10 +46,13 @@ function clauseOptions(p: TableProps) {
   const options: { value: string; label: string }[] = [];
   if (byClause['']) options.push({ value: 'document', label: `${t('wholeText')}（${byClause['']}）` });
   for (const c of clauses) {
-    if (byClause[c.id]) options.push({ value: c.id, label: `${c.number}${excerpt(c.title, 16)}（${byClause[c.id]}）` });
+    const label = excerpt(printedClauseLabel(clauses, c.id) ?? c.title, 24);
+    if (byClause[c.id]) options.push({ value: c.id, label: `${label}（${byClause[c.id]}）` });
   }
+  // Comments on a clause the draft no longer has: said so, each kept apart.
+  let unknown = 0;
   for (const [id, n] of Object.entries(byClause)) {
-    if (id && !known.has(id)) options.push({ value: id, label: `${id}（${n}）` });
+    if (id && !known.has(id)) options.push({ value: id, label: `${t('clauseUnknown', { n: ++unknown })}（${n}）` });
   }
   return options;
 }
@@ -172,6 +176,11 @@ function renderSelectPage(p: TableProps) {
 
 function renderRows(p: TableProps) {
   const { t, page } = p;
+  const clauses = new Map(p.clauses.map((c) => [c.id, c]));
+  const clauseCell = (c: CommentItem) => {
+    if (c.clause === null) return t('wholeTextShort');
+    return clauseName(c, clauses) ?? html`<span class="muted">${t('clauseUnknownShort')}</span>`;
+  };
   return html`<div class="table-scroll">
     <table class="comments" part="table">
       <caption class="sr-only">${t('tableCaption')}</caption>
@@ -217,7 +226,7 @@ function renderRows(p: TableProps) {
                   : nothing
               }
               <td class="num">${c.id}</td>
-              <td class="clause-col">${c.clause ?? t('wholeTextShort')}</td>
+              <td class="clause-col">${clauseCell(c)}</td>
               <td class="text">
                 <button
                   type="button"
@@ -250,7 +259,9 @@ function renderRows(p: TableProps) {
                     </span>`
                 }
               </td>
-              <td class="num">${c.group !== null ? `#${c.group}` : ''}</td>
+              <td class="num group-col">
+                ${c.group !== null ? html`<span class="card-label">${t('colGroup')}</span> #${c.group}` : ''}
+              </td>
             </tr>`;
           },
         )}

@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { pathOfCheck, pathOfOrphan } from './analysis.js';
 import { clauseName, type WorkbenchContext } from './context.js';
 import type { StepName } from './model.js';
+import { junkInBody, removeJunk, renderJunkList } from './source-step.js';
 
 export interface Place {
   step: StepName;
@@ -102,6 +103,26 @@ export function describePath(ctx: WorkbenchContext, path: string): string {
   return t('pathOther');
 }
 
+const LIST_NAMES = { interpretations: 'plainNote', qa: 'plainQa', graphics: 'plainGraphic' } as const;
+
+/**
+ * A message of @gongkai/format said without its data paths: `$.meta.effective` → 施行日期,
+ * `$.interpretations[2]` → 解读 3, 有效性（status） → 有效性.
+ */
+export function plainText(ctx: WorkbenchContext, text: string): string {
+  const t = ctx.msg;
+  return text
+    .replace(/\$\.(interpretations|qa|graphics)\[(\d+)\](?:\.[\w.[\]]+)?/g, (_, list: keyof typeof LIST_NAMES, i: string) =>
+      t(LIST_NAMES[list], { n: Number(i) + 1 }),
+    )
+    .replace(/\$\.meta\.(\w+)/g, (whole, key: string) =>
+      META_FIELDS.includes(key) ? `“${t(`meta_${key}` as 'meta_title')}”` : whole,
+    )
+    .replace(/\$\.id\b/g, `“${t('docId')}”`)
+    .replace(/\$\.lang\b/g, `“${t('docLang')}”`)
+    .replace(/\s*[（(][a-z][\w /]*[）)]/g, '');
+}
+
 /** A finding with its "go there" button; the button names the place for screen readers. */
 export function renderFinding(ctx: WorkbenchContext, path: string | null, text: string, level?: CheckResult['level']) {
   const t = ctx.msg;
@@ -110,8 +131,7 @@ export function renderFinding(ctx: WorkbenchContext, path: string | null, text: 
   return html`<li class="finding ${level ?? 'fail'}">
     ${level ? html`<span class="badge ${level}">${t(`level_${level}` as const)}</span>` : nothing}
     ${where ? html`<strong class="where">${where}</strong>` : nothing}
-    <span class="text">${text}</span>
-    ${path ? html`<code class="path">${path}</code>` : nothing}
+    <span class="text">${plainText(ctx, text)}</span>
     ${
       place
         ? html`<button type="button" class="gk-link-button go" @click=${() => ctx.jump(path as string)}>
@@ -133,9 +153,20 @@ export function renderCheckStep(ctx: WorkbenchContext) {
   const a = ctx.analysis;
   if (!a) return html`<p role="status">${t('checking')}</p>`;
   const count = (level: CheckResult['level']) => a.checks.filter((c) => c.level === level).length;
+  const junk = junkInBody(ctx);
   return html`
     <p>${t('checkIntro')}</p>
     <p><button type="button" class="gk-button" @click=${() => rerun(ctx)}>${t('checkAgain')}</button></p>
+    ${
+      junk.length
+        ? html`<section class="notice warn" aria-labelledby="h-junk">
+          <h4 id="h-junk">${t('junkInBody', { n: junk.length })}</h4>
+          <p>${t('junkKeptWhy')}</p>
+          ${renderJunkList(ctx, junk)}
+          <p><button type="button" class="gk-button" id="junk-remove" @click=${() => removeJunk(ctx)}>${t('junkRemove')}</button></p>
+        </section>`
+        : nothing
+    }
     ${
       a.problems.length
         ? html`<section class="check-group" aria-labelledby="h-problems">

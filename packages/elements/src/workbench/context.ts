@@ -1,5 +1,5 @@
 // What every step of the workbench is given: the work, the text, and the ways to change both.
-import type { Clause, Problem } from '@gongkai/format';
+import type { Clause, PageJunkKind, Problem } from '@gongkai/format';
 import type { LitElement } from 'lit';
 import type { WorkbenchMessages } from '../i18n/workbench.js';
 import type { UiLang } from '../internal/localize.js';
@@ -21,9 +21,22 @@ export interface WorkbenchUi {
   /** Undo of the last deletion (note, Q&A, graphic, row). */
   undo: { label: string; run: () => void } | null;
   /** The last message of a step, shown under its action. */
-  notice: { step: StepName; kind: 'ok' | 'error' | 'warn'; text: string; detail?: string[] } | null;
+  notice: {
+    step: StepName;
+    kind: 'ok' | 'error' | 'warn';
+    text: string;
+    detail?: string[];
+    /** Page junk found in a pasted page: taken out, or `kept` at the drafter's wish. */
+    junk?: { lines: { kind: PageJunkKind; text: string }[]; kept: boolean };
+  } | null;
   /** Show the self-check's findings beside the fields (after it was run once). */
   checked: boolean;
+  /** A click in the preview chooses the clause of the note being written. */
+  pick?: boolean;
+  /** What the drafter searches the clauses for (notes step). */
+  clauseQuery?: string;
+  /** Saving was asked while the self-check has failures: waiting for "save anyway". */
+  confirmSave?: 'server' | 'download' | null;
 }
 
 export interface WorkbenchContext {

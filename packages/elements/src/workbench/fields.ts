@@ -13,7 +13,8 @@ export interface FieldOptions {
   /** Bundle path whose problems are shown under the field. */
   path?: string;
   hint?: string;
-  type?: 'text' | 'date' | 'password' | 'url';
+  type?: 'text' | 'password' | 'url';
+
   /** A textarea of this many rows. */
   rows?: number;
   required?: boolean;

@@ -5,8 +5,8 @@ import { html } from 'lit';
 import type { WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
 import { META_DATE_FIELDS, type MetaDraft } from './model.js';
+import { idFromDocNumber } from './page-id.js';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function renderMetaStep(ctx: WorkbenchContext) {
   const t = ctx.msg;
@@ -20,7 +20,15 @@ export function renderMetaStep(ctx: WorkbenchContext) {
       id: `meta-${key}`,
       label: t(`meta_${key}`),
       value: meta[key],
-      onInput: set(key),
+      onInput:
+        key === 'docNumber'
+          ? (v) =>
+              ctx.edit(() => {
+                meta.docNumber = v;
+                // An address the workbench made follows the 文号 until the drafter writes one.
+                if (doc.idAuto) doc.id = idFromDocNumber(v) ?? doc.id;
+              })
+          : set(key),
       path: `$.meta.${key}`,
       lang: docLang,
       required,
@@ -49,8 +57,7 @@ export function renderMetaStep(ctx: WorkbenchContext) {
           id: `meta-${key}`,
           label: t(`meta_${key}` as const),
           value: meta[key],
-          // A full timestamp from an imported file stays editable as text.
-          type: !meta[key] || DATE_ONLY.test(meta[key]) ? 'date' : 'text',
+          // Text, not type=date: the browser would show its own mm/dd/yyyy beside our 年-月-日.
           onInput: set(key),
           path: `$.meta.${key}`,
           hint: t('dateHint'),
@@ -64,7 +71,7 @@ export function renderMetaStep(ctx: WorkbenchContext) {
         hint: t('docIdHint'),
         path: '$.id',
         required: true,
-        onInput: (v) => ctx.edit(() => Object.assign(doc, { id: v })),
+        onInput: (v) => ctx.edit(() => Object.assign(doc, { id: v, idAuto: false })),
       })}
       ${select<Lang | ''>(ctx, {
         id: 'doc-lang',

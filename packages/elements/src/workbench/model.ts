@@ -70,6 +70,8 @@ export interface GraphicDraft {
 
 export interface DocDraft {
   id: string;
+  /** The id was made by the workbench (from the 文号), not written: it follows the 文号. */
+  idAuto?: boolean;
   lang: Lang | '';
   meta: MetaDraft;
   /** The document as markdown; segmentation fixes are made here (see clause-edits.ts). */

@@ -2,6 +2,8 @@
 // with the author, role and date; the preview beside them is the real gk-policy.
 import { ROLES, type Role } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { GkDocument } from '../document/document.js';
 import { clauseName, issuesAt, today, type WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
 import { newNote } from './model.js';
@@ -33,6 +35,121 @@ function remove(ctx: WorkbenchContext, index: number): void {
   ctx.announce(ctx.msg('noteDeleted'));
 }
 
+/** Clauses whose number, title or text has every word of `query` (at most `max`). */
+export function findClauses(ctx: WorkbenchContext, query: string, max = 8): string[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const out: string[] = [];
+  for (const c of ctx.clauses) {
+    const hay = `${clauseName(ctx.clauses, c.id, 200)} ${c.text}`.toLowerCase();
+    if (words.every((w) => hay.includes(w))) out.push(c.id);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Sets the clause of the note being written, and shows it in the preview. */
+function setClause(ctx: WorkbenchContext, index: number, clause: string): void {
+  const note = ctx.draft.notes[index];
+  if (!note) return;
+  ctx.edit(() => {
+    note.clause = clause;
+  });
+  ctx.ui.pick = false;
+  ctx.ui.clauseQuery = '';
+  ctx.announce(ctx.msg('noteClauseChosen', { clause: clauseName(ctx.clauses, clause) }));
+  void ctx.host.updateComplete.then(() => {
+    scrollPreviewTo(ctx.host, { clause });
+    (ctx.host.shadowRoot?.getElementById('note-clause') as HTMLElement | null)?.focus();
+  });
+}
+
+/** The clause of the preview a click (or Enter) landed in: the last clause that starts above it. */
+function clauseAt(ctx: WorkbenchContext, y: number): string | null {
+  const policy = ctx.host.shadowRoot?.querySelector('.preview-pane gk-policy')?.shadowRoot;
+  const doc = policy?.querySelector<GkDocument>('gk-document');
+  if (!doc) return null;
+  let found: string | null = null;
+  for (const c of ctx.clauses) {
+    const top = doc.clauseMarker(c.id)?.getBoundingClientRect().top;
+    if (top !== undefined && top <= y + 4) found = c.id;
+  }
+  return found;
+}
+
+/** While picking, a click in the preview chooses the clause instead of doing what it would. */
+function onPreviewClick(ctx: WorkbenchContext, index: number, e: MouseEvent): void {
+  if (!ctx.ui.pick) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const clause = clauseAt(ctx, e.clientY);
+  if (clause) setClause(ctx, index, clause);
+}
+
+function renderClauseChoice(ctx: WorkbenchContext, index: number, path: string) {
+  const t = ctx.msg;
+  const note = ctx.draft.notes[index];
+  if (!note) return nothing;
+  const query = ctx.ui.clauseQuery ?? '';
+  const found = findClauses(ctx, query);
+  return html`${select(ctx, {
+    id: 'note-clause',
+    label: t('noteClause'),
+    value: note.clause,
+    options: clauseOptions(ctx),
+    path: `${path}.target`,
+    onChange: (v) => {
+      ctx.edit(() => {
+        note.clause = v;
+      });
+      if (v) void ctx.host.updateComplete.then(() => scrollPreviewTo(ctx.host, { clause: v }));
+    },
+  })}
+    <div class="clause-find">
+      <div class="field">
+        <label for="note-clause-search">${t('noteClauseSearch')}</label>
+        <input
+          id="note-clause-search"
+          type="search"
+          autocomplete="off"
+          aria-describedby="note-clause-search-hint"
+          .value=${live(query)}
+          @input=${(e: Event) => {
+            ctx.ui.clauseQuery = (e.target as HTMLInputElement).value;
+            ctx.refresh();
+          }}
+        />
+        <p class="hint" id="note-clause-search-hint">${t('noteClauseSearchHint')}</p>
+      </div>
+      ${
+        query.trim()
+          ? found.length
+            ? html`<ul class="candidates" aria-label=${t('noteClauseFound', { n: found.length })}>
+              ${found.map(
+                (id) => html`<li><button type="button" class="gk-link-button" @click=${() => setClause(ctx, index, id)}>
+                  ${clauseName(ctx.clauses, id, 60)}</button></li>`,
+              )}
+            </ul>`
+            : html`<p class="hint" role="status">${t('noteClauseNone')}</p>`
+          : nothing
+      }
+      <p class="actions">
+        <button
+          type="button"
+          class="gk-button"
+          id="note-clause-pick"
+          aria-pressed=${ctx.ui.pick ? 'true' : 'false'}
+          @click=${() => {
+            ctx.ui.pick = !ctx.ui.pick;
+            ctx.refresh();
+            if (ctx.ui.pick) ctx.announce(t('notePickHint'));
+          }}
+        >${t('notePick')}</button>
+        ${ctx.ui.pick ? html`<span class="hint">${t('notePickHint')}</span>` : nothing}
+      </p>
+    </div>`;
+}
+
 function clauseOptions(ctx: WorkbenchContext) {
   return [
     { value: '', label: ctx.msg('chooseClause') },
@@ -48,17 +165,7 @@ function renderEditor(ctx: WorkbenchContext, index: number) {
   const set = (change: Partial<typeof note>) => ctx.edit(() => Object.assign(note, change));
   return html`<fieldset class="item-editor">
     <legend>${t('noteLegend', { n: index + 1 })}</legend>
-    ${select(ctx, {
-      id: 'note-clause',
-      label: t('noteClause'),
-      value: note.clause,
-      options: clauseOptions(ctx),
-      path: `${path}.target`,
-      onChange: (v) => {
-        set({ clause: v });
-        if (v) void ctx.host.updateComplete.then(() => scrollPreviewTo(ctx.host, { clause: v }));
-      },
-    })}
+    ${renderClauseChoice(ctx, index, path)}
     ${field(ctx, {
       id: 'note-body',
       label: t('noteBody'),
@@ -83,7 +190,7 @@ function renderEditor(ctx: WorkbenchContext, index: number) {
         ],
         onChange: (v) => set({ role: v }),
       })}
-      ${field(ctx, { id: 'note-date', label: t('noteDate'), type: 'date', value: note.date, path: `${path}.date`, onInput: (v) => set({ date: v }) })}
+      ${field(ctx, { id: 'note-date', label: t('noteDate'), hint: t('dateHint'), value: note.date, path: `${path}.date`, onInput: (v) => set({ date: v }) })}
     </div>
     <p class="actions">
       <button type="button" class="gk-button danger" @click=${() => remove(ctx, index)}>${t('noteDelete')}</button>
@@ -96,7 +203,7 @@ export function renderNotesStep(ctx: WorkbenchContext) {
   const notes = ctx.draft.notes;
   const selected = notes[ctx.ui.note] ? ctx.ui.note : -1;
   let newClause = notes[selected]?.clause ?? '';
-  return html`<div class="split">
+  return html`<div class="split notes ${ctx.ui.pick ? 'picking' : ''}">
     <div class="editor">
       <p>${t('notesIntro')}</p>
       ${
@@ -147,6 +254,9 @@ export function renderNotesStep(ctx: WorkbenchContext) {
       ${selected >= 0 ? renderEditor(ctx, selected) : nothing}
       <p><button type="button" class="gk-button" @click=${() => ctx.go('qa')}>${t('nextQa')}</button></p>
     </div>
-    ${renderPreview(ctx, notes[selected]?.clause ? { clause: notes[selected].clause } : null)}
+    ${renderPreview(ctx, notes[selected]?.clause ? { clause: notes[selected].clause } : null, {
+      picking: ctx.ui.pick && selected >= 0,
+      onClick: (e) => onPreviewClick(ctx, selected, e),
+    })}
   </div>`;
 }

@@ -8,23 +8,29 @@ import type { WorkbenchContext } from './context.js';
 /** What the preview scrolls to: a clause (the note being written) or the Q&A section. */
 export type PreviewTarget = { clause: string } | { section: 'qa' } | null;
 
-export function renderPreview(ctx: WorkbenchContext, target: PreviewTarget = null) {
+export function renderPreview(
+  ctx: WorkbenchContext,
+  target: PreviewTarget = null,
+  pick?: { picking: boolean; onClick: (e: MouseEvent) => void },
+) {
   const t = ctx.msg;
   const a = ctx.analysis;
   const omitted = a?.omitted ?? [];
   return html`<section class="preview" part="preview" aria-labelledby="preview-h">
     <h4 id="preview-h">${t('previewHeading')}</h4>
     <p class="hint">${t('previewIntro')}</p>
+    ${pick?.picking ? html`<p class="notice warn" role="status">${t('notePickHint')}</p>` : nothing}
     ${omitted.length ? html`<p class="notice warn">${t('previewOmitted', { n: omitted.length })}</p>` : nothing}
     ${
       a?.preview
         ? html`<div
-            class="preview-pane"
+            class="preview-pane ${pick?.picking ? 'picking' : ''}"
             tabindex="0"
             role="region"
             aria-label=${t('previewPane')}
             lang=${ifDefined(a.preview.lang ?? 'zh-Hans')}
             @gk-ready=${() => scrollPreviewTo(ctx.host, target)}
+            @click=${{ handleEvent: (e: MouseEvent) => pick?.onClick(e), capture: true }}
           >
           <gk-policy .bundle=${a.preview}></gk-policy>
         </div>`

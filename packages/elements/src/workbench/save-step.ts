@@ -7,7 +7,8 @@ import { live } from 'lit/directives/live.js';
 import { GkSaveEvent } from '../events/workbench.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { downloadBlob } from '../internal/download.js';
-import { renderProblems } from './check-step.js';
+import { pathOfCheck } from './analysis.js';
+import { plainText, renderFinding, renderProblems } from './check-step.js';
 import type { WorkbenchContext } from './context.js';
 import { field } from './fields.js';
 import { forgetToken, readToken, storeToken, TOKEN_FORMAT } from './staff-token.js';
@@ -16,7 +17,9 @@ type Failure = { text: string; problems?: { path: string; message: { 'zh-Hans': 
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'busy' }
-  | { kind: 'saved'; via: 'server' | 'download'; url: string | null; at: string }
+  | { kind: 'saved'; via: 'server' | 'download'; url: string | null; at: string; failing?: number }
+  /** The self-check has failures: saving waits for the drafter to say "save anyway". */
+  | { kind: 'confirm'; via: 'server' | 'download'; failing: { path: string | null; text: string }[] }
   | ({ kind: 'failed' } & Failure);
 
 /** Where the save step is: its state, the token being typed, the copy button's answer. */
@@ -82,10 +85,26 @@ function set(ctx: WorkbenchContext, save: SaveStep, state: SaveState): void {
     );
 }
 
-/** The bundle to save, or a failure listing what is wrong with it (nothing is sent). */
-function ready(ctx: WorkbenchContext, save: SaveStep) {
+/**
+ * The bundle to save, or null: a failure listing what is wrong with it, or — when the
+ * self-check fails and the drafter has not confirmed — the question "save anyway?".
+ */
+function ready(ctx: WorkbenchContext, save: SaveStep, via: 'server' | 'download', confirmed: boolean) {
   ctx.recheck();
   const a = ctx.analysis;
+  const failing = a?.checks.filter((c) => c.level === 'fail') ?? [];
+  if (a?.valid && failing.length && !confirmed) {
+    ctx.ui.checked = true;
+    set(ctx, save, {
+      kind: 'confirm',
+      via,
+      failing: failing.map((c) => ({ path: pathOfCheck(c, a.bundle), text: plainText(ctx, c.message[ctx.formatLang]) })),
+    });
+    void ctx.host.updateComplete.then(() =>
+      (ctx.host.shadowRoot?.getElementById('save-confirm') as HTMLElement | null)?.focus(),
+    );
+    return null;
+  }
   if (a?.valid) return a.valid;
   ctx.ui.checked = true;
   set(ctx, save, {
@@ -96,9 +115,12 @@ function ready(ctx: WorkbenchContext, save: SaveStep) {
   return null;
 }
 
-export async function saveToServer(ctx: WorkbenchContext, save: SaveStep): Promise<void> {
+/** The number of self-check failures the drafter chose to save with. */
+const failingNow = (ctx: WorkbenchContext) => ctx.analysis?.checks.filter((c) => c.level === 'fail').length ?? 0;
+
+export async function saveToServer(ctx: WorkbenchContext, save: SaveStep, confirmed = false): Promise<void> {
   const t = ctx.msg;
-  const bundle = ready(ctx, save);
+  const bundle = ready(ctx, save, 'server', confirmed);
   if (!bundle) return;
   const kept = save.otherToken ? null : readToken(ctx.endpoint);
   const token = kept ?? save.token.trim();
@@ -117,7 +139,7 @@ export async function saveToServer(ctx: WorkbenchContext, save: SaveStep): Promi
     if (!kept) storeToken(ctx.endpoint, token);
     save.otherToken = false;
     save.token = '';
-    set(ctx, save, { kind: 'saved', via: 'server', url, at: new Date().toISOString() });
+    set(ctx, save, { kind: 'saved', via: 'server', url, at: new Date().toISOString(), failing: failingNow(ctx) });
     ctx.host.dispatchEvent(new GkSaveEvent({ id: bundle.id, via: 'server', url }));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -128,12 +150,12 @@ export async function saveToServer(ctx: WorkbenchContext, save: SaveStep): Promi
   }
 }
 
-export function download(ctx: WorkbenchContext, save: SaveStep): void {
-  const bundle = ready(ctx, save);
+export function download(ctx: WorkbenchContext, save: SaveStep, confirmed = false): void {
+  const bundle = ready(ctx, save, 'download', confirmed);
   if (!bundle) return;
   const blob = new Blob([`${JSON.stringify(bundle, null, 2)}\n`], { type: 'application/json' });
   downloadBlob(blob, 'bundle.json');
-  set(ctx, save, { kind: 'saved', via: 'download', url: null, at: new Date().toISOString() });
+  set(ctx, save, { kind: 'saved', via: 'download', url: null, at: new Date().toISOString(), failing: failingNow(ctx) });
   ctx.host.dispatchEvent(new GkSaveEvent({ id: bundle.id, via: 'download', url: null }));
 }
 
@@ -166,6 +188,25 @@ function renderEmbed(ctx: WorkbenchContext, save: SaveStep, src: string, via: 's
       ${save.copied ? html`<span role="status">${t(save.copied === 'ok' ? 'copied' : 'copyManual')}</span>` : nothing}
     </p>
   </section>`;
+}
+
+function renderConfirm(ctx: WorkbenchContext, save: SaveStep, state: Extract<SaveState, { kind: 'confirm' }>) {
+  const t = ctx.msg;
+  return html`<div class="notice warn confirm-save" role="alert" part="confirm">
+    <p id="save-confirm" tabindex="-1"><strong>${t('saveConfirmHeading', { n: state.failing.length })}</strong></p>
+    <p>${t('saveConfirmWhy')}</p>
+    <ul class="findings">${state.failing.map((f) => renderFinding(ctx, f.path, f.text, 'fail'))}</ul>
+    <p class="actions">
+      <button type="button" class="gk-button" @click=${() => ctx.go('check')}>${t('saveConfirmFix')}</button>
+      <button
+        type="button"
+        class="gk-button danger"
+        id="save-anyway"
+        @click=${() => (state.via === 'server' ? saveToServer(ctx, save, true) : download(ctx, save, true))}
+      >${t(state.via === 'server' ? 'saveAnyway' : 'downloadAnyway')}</button>
+      <button type="button" class="gk-link-button" @click=${() => set(ctx, save, { kind: 'idle' })}>${t('cancel')}</button>
+    </p>
+  </div>`;
 }
 
 export function renderSaveStep(ctx: WorkbenchContext, save: SaveStep) {
@@ -210,11 +251,13 @@ export function renderSaveStep(ctx: WorkbenchContext, save: SaveStep) {
       ${state.kind === 'busy' ? html`<p>${t('saving')}</p>` : nothing}
       ${
         state.kind === 'saved'
-          ? html`<p class="notice ok">${t(state.via === 'server' ? 'savedServer' : 'savedDownload')}
-            ${new Date(state.at).toLocaleTimeString(ctx.lang)}</p>`
+          ? html`<p class="notice ${state.failing ? 'warn' : 'ok'}">${t(state.via === 'server' ? 'savedServer' : 'savedDownload')}
+            ${new Date(state.at).toLocaleTimeString(ctx.lang)}
+            ${state.failing ? t('savedWithFailures', { n: state.failing }) : nothing}</p>`
           : nothing
       }
     </div>
+    ${state.kind === 'confirm' ? renderConfirm(ctx, save, state) : nothing}
     ${
       state.kind === 'failed'
         ? html`<div class="notice error" role="alert" part="error">

@@ -2,11 +2,22 @@
 // @gongkai/format's `parseDocument` (the same as `gongkai parse`): meta from the text,
 // clauses from the numbering. A file that is not UTF-8 is refused with a message a drafter can
 // act on; whatever was pasted stays in the box.
-import { type Clause, detectFormat, formatProblem, type Lang, parseDocument } from '@gongkai/format';
+import {
+  type Clause,
+  detectFormat,
+  findPageJunk,
+  formatProblem,
+  type Lang,
+  type Message,
+  type PageJunk,
+  parseDocument,
+  withoutPageJunk,
+} from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
-import { clausesOf, emptyMeta, followClauses, type MetaDraft, type SourceFormat } from './model.js';
+import { clausesOf, emptyMeta, followClauses, type MetaDraft, META_TEXT_FIELDS, META_DATE_FIELDS, type SourceFormat } from './model.js';
+import { idFromDocNumber } from './page-id.js';
 
 export const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
 /** Larger than any policy document; a bigger file is probably not one. */
@@ -33,8 +44,36 @@ function escapeMarkdown(body: string): string {
     .join('\n\n');
 }
 
-/** Reads the pasted or uploaded text into the work; what was written before is kept. */
-export function readDocument(ctx: WorkbenchContext): void {
+const ASCII_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const FIELDS: readonly string[] = [...META_TEXT_FIELDS, ...META_DATE_FIELDS, 'status'];
+
+/** "meta.title 取自正文：…" said as a drafter would: 标题取自正文：…. */
+function plainNote(ctx: WorkbenchContext, note: Message): string {
+  const found = /^meta\.(\w+) taken from the document text: ([\s\S]*)$/.exec(note.en);
+  if (found && FIELDS.includes(found[1] ?? ''))
+    return ctx.msg('sourceFoundMeta', { field: ctx.msg(`meta_${found[1]}` as 'meta_title'), value: found[2] ?? '' });
+  return note[ctx.formatLang];
+}
+
+/** The page address a new document starts from: the file's name when it is one, else from the 文号. */
+export function autoId(docNumber: string, fileName: string, parsed: string): string {
+  const base = fileName.replace(/\.[^.]*$/, '');
+  if (base && ASCII_ID.test(base) && parsed === base) return parsed;
+  return idFromDocNumber(docNumber) ?? 'policy';
+}
+
+/** The body as paragraphs, and the page junk among them (the title only when one was found). */
+function junkOf(body: string, title: string): { paragraphs: string[]; junk: PageJunk[] } {
+  const paragraphs = body.split(/\n{2,}/);
+  return { paragraphs, junk: findPageJunk(paragraphs, title ? { title } : {}) };
+}
+
+/**
+ * Reads the pasted or uploaded text into the work; what was written before is kept. What the
+ * CMS page put around the document (当前位置, the title again, 日期:, 分享到) is taken out and
+ * listed, unless `keepJunk`.
+ */
+export function readDocument(ctx: WorkbenchContext, keepJunk = false): void {
   const t = ctx.msg;
   const source = ctx.draft.source;
   if (!source.text.trim()) {
@@ -58,7 +97,9 @@ export function readDocument(ctx: WorkbenchContext): void {
   const bundle = result.bundle;
   // No title in the text: parseDocument used the file name; a drafter should write the real one.
   const untitled = bundle.meta.title === name.split(/[\\/]/).pop();
-  const body = format === 'markdown' ? (bundle.body ?? '') : escapeMarkdown(bundle.body ?? '');
+  const { paragraphs, junk } = junkOf(bundle.body ?? '', untitled ? '' : bundle.meta.title);
+  const text = keepJunk ? (bundle.body ?? '') : withoutPageJunk(paragraphs, junk).join('\n\n');
+  const body = format === 'markdown' ? text : escapeMarkdown(text);
   const before: readonly Clause[] = ctx.clauses;
   const kept = ctx.draft.notes.length + ctx.draft.qa.length + ctx.draft.graphics.length;
   let lost = 0;
@@ -71,8 +112,10 @@ export function readDocument(ctx: WorkbenchContext): void {
       // What the drafter already filled in wins over what is read from a new text.
       meta[key] = (old?.meta[key] || found) as never;
     }
+    const auto = !old?.id || old.idAuto === true;
     ctx.draft.doc = {
-      id: old?.id || bundle.id,
+      id: auto ? autoId(meta.docNumber, name, bundle.id) : (old?.id ?? ''),
+      idAuto: auto,
       lang: (old?.lang || bundle.lang || '') as Lang | '',
       meta,
       body,
@@ -85,7 +128,7 @@ export function readDocument(ctx: WorkbenchContext): void {
     if (old) lost = followClauses(ctx.draft, before, clausesOf(body));
   });
   const count = clausesOf(body).length;
-  const detail = result.notes.map((n) => n[ctx.formatLang]);
+  const detail = result.notes.map((n) => plainNote(ctx, n));
   if (kept) detail.push(t('sourceKept', { n: kept }));
   if (lost) detail.push(t('sourceLostLinks', { n: lost }));
   ctx.ui.notice = {
@@ -93,9 +136,67 @@ export function readDocument(ctx: WorkbenchContext): void {
     kind: count ? 'ok' : 'warn',
     text: count ? t('sourceRead', { n: count }) : t('sourceNoClauses'),
     detail,
+    ...(junk.length ? { junk: { lines: junk.map((j) => ({ kind: j.kind, text: j.text })), kept: keepJunk } } : {}),
   };
   ctx.refresh();
-  ctx.announce(ctx.ui.notice.text);
+  ctx.announce(
+    junk.length
+      ? `${ctx.ui.notice.text} ${t(keepJunk ? 'junkKept' : 'junkRemoved', { n: junk.length })}`
+      : ctx.ui.notice.text,
+  );
+}
+
+/** The page junk still in the body (kept on purpose, or from a bundle taken up). */
+export function junkInBody(ctx: WorkbenchContext): PageJunk[] {
+  const doc = ctx.draft.doc;
+  return doc ? junkOf(doc.body, doc.meta.title).junk : [];
+}
+
+/** Takes the page junk out of the body; clause links follow their clauses. */
+export function removeJunk(ctx: WorkbenchContext): number {
+  const doc = ctx.draft.doc;
+  if (!doc) return 0;
+  const { paragraphs, junk } = junkOf(doc.body, doc.meta.title);
+  if (!junk.length) return 0;
+  const before = ctx.clauses;
+  const old = doc.body;
+  ctx.edit(() => {
+    doc.body = withoutPageJunk(paragraphs, junk).join('\n\n');
+    followClauses(ctx.draft, before, clausesOf(doc.body));
+  });
+  ctx.ui.undo = {
+    label: ctx.msg('junkRemoved', { n: junk.length }),
+    run: () => {
+      const now = ctx.clauses;
+      ctx.edit(() => {
+        doc.body = old;
+        followClauses(ctx.draft, now, clausesOf(old));
+      });
+    },
+  };
+  ctx.announce(ctx.msg('junkRemoved', { n: junk.length }));
+  return junk.length;
+}
+
+/** The list of page junk, each line with what it is ("网页导航：当前位置 : 首页 >> …"). */
+export function renderJunkList(ctx: WorkbenchContext, lines: readonly { kind: PageJunk['kind']; text: string }[]) {
+  return html`<ul class="junk">
+    ${lines.map(
+      (j) => html`<li><strong>${ctx.msg(`junk_${j.kind}` as const)}</strong>：<q>${j.text.length > 40 ? `${j.text.slice(0, 40)}…` : j.text}</q></li>`,
+    )}
+  </ul>`;
+}
+
+function renderJunk(ctx: WorkbenchContext, junk: { lines: { kind: PageJunk['kind']; text: string }[]; kept: boolean }) {
+  const t = ctx.msg;
+  return html`<div class="notice warn junk-notice" part="junk">
+    <p><strong>${t(junk.kept ? 'junkKept' : 'junkRemoved', { n: junk.lines.length })}</strong>
+      ${t(junk.kept ? 'junkKeptWhy' : 'junkRemovedWhy')}</p>
+    ${renderJunkList(ctx, junk.lines)}
+    <p><button type="button" class="gk-button" id="junk-toggle" @click=${() => readDocument(ctx, !junk.kept)}>
+      ${t(junk.kept ? 'junkRemove' : 'junkPutBack')}
+    </button></p>
+  </div>`;
 }
 
 /** A chosen file: decoded as UTF-8 (strictly), else a message saying what it looks like. */
@@ -199,7 +300,8 @@ export function renderSourceStep(ctx: WorkbenchContext) {
               ? html`<p><button type="button" class="gk-button" @click=${() => ctx.go('clauses')}>${t('nextClauses')}</button></p>`
               : nothing
           }
-        </div>`
+        </div>
+        ${notice.junk ? renderJunk(ctx, notice.junk) : nothing}`
         : nothing
     }
   `;

@@ -1,5 +1,6 @@
 // Placing one target: the clause id when it exists and holds the quote, else the quote
 // (exact, then approximate), else an orphan with a reason. Never a guess.
+import { clauseNumbers } from '../clauses/label.js';
 import type { Target } from '../schema/bundle.js';
 import { foldText } from '../search/fold.js';
 import { fuzzyHits } from './fuzzy.js';
@@ -41,18 +42,8 @@ function withMove(r: Landed, index: AnchorIndex, named: string | undefined, idx:
  * (二、（一）1.), so that a message never shows an internal id such as `a95` or `2.1.1`.
  */
 export function clauseLabel(index: AnchorIndex, id: string): string {
-  const at = index.byId.get(id);
-  let clause = at === undefined ? undefined : index.clauses[at];
-  if (!clause) return id;
-  if (/^第.+条/.test(clause.number.trim())) return clause.number.trim();
-  const numbers: string[] = [];
-  for (let depth = 0; clause && depth < 8; depth++) {
-    numbers.unshift(clause.number.trim());
-    const parent: string | null = clause.parent;
-    const up: number | undefined = parent === null ? undefined : index.byId.get(parent);
-    clause = up === undefined ? undefined : index.clauses[up];
-  }
-  return numbers.join('') || id;
+  const byId = new Map(index.clauses.map((c) => [c.id, c]));
+  return clauseNumbers(byId, id) ?? id;
 }
 
 /** Among hits in nested clauses (a parent whose text repeats its items), keep the innermost. */

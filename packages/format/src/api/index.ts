@@ -55,6 +55,8 @@ export interface ConsultationView {
   origins: string[];
   /** The date (2030-05-20) by which staff expect to publish the feedback, or null if they have not said. */
   feedbackExpected: string | null;
+  /** Where citizens read the draft and comment (the office's page), or null (absent from older servers). */
+  pageUrl?: string | null;
   counts: { received: number; byClause: Record<string, number> };
 }
 
@@ -121,7 +123,16 @@ export interface ReceiptView {
 export interface ReceiptLookup {
   receipt: string;
   consultation: string;
+  // The four below are absent from servers older than these fields.
+  /** The consultation's title: a receipt of another consultation is named by it, never by id. */
+  title?: string;
+  /** Where citizens read that consultation, when its office said. */
+  pageUrl?: string | null;
+  /** The date (2030-05-20) by which the office expects to publish the feedback, if it said. */
+  feedbackExpected?: string | null;
   clause: string | null;
+  /** The clause as printed (一、（三）工作目标 / 第十二条), null for the whole text or an unknown clause. */
+  clauseLabel?: string | null;
   submitted: string;
   status: ReceiptStatus;
   decision: Decision | null;
@@ -142,6 +153,8 @@ export interface FeedbackCounts {
 export interface FeedbackComment {
   no: number;
   clause: string | null;
+  /** The clause as printed (一、（三）工作目标 / 第十二条); absent from versions published before labels. */
+  clauseLabel?: string | null;
   body: string;
   name: string | null;
   submitterType: string;
@@ -166,7 +179,8 @@ export interface FeedbackView {
   published: string;
   message: string | null;
   summary: FeedbackSummary;
-  byClause: ({ clause: string | null } & FeedbackCounts)[];
+  /** `label`: the clause as printed, null for the whole text; absent from versions published before labels. */
+  byClause: ({ clause: string | null; label?: string | null } & FeedbackCounts)[];
   comments: FeedbackComment[];
 }
 

@@ -8,6 +8,7 @@ export { type FmEntry, type FmNode, parseFrontMatter, splitFrontMatter } from '.
 export { markdownToHtml, withRenderedHtml } from './html.js';
 export { findJsonError, jsonError, parseJson } from './json.js';
 export { type ParseResult, parseDocument } from './parse.js';
+export { findPageJunk, type PageJunk, type PageJunkKind, withoutPageJunk } from './page-junk.js';
 export { type MarkdownPiece, splitPlainParagraphs } from './plain.js';
 export { type PolicySource, parsePolicy } from './policy.js';
 export { type AuthoringProblem, formatProblem, type Message } from './problems.js';

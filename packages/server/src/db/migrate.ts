@@ -15,9 +15,13 @@ export function migrationFiles(): { version: number; name: string; sql: string }
 export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7361626)');
-    await tx.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    // Created only when missing: a service role without CREATE on the schema can still start.
+    const { rows: exists } = await tx.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+    if (!exists[0]?.t) {
+      await tx.query(
+        'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+    }
     const done = new Set(
       (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
     );

@@ -123,7 +123,8 @@ export async function verifyToken(db: Queryable, header: string | undefined): Pr
   const same = timingSafeEqual(given, stored.length === 32 ? stored : DUMMY);
   if (!same || !row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_AFTER_MS) {
-    db.query('UPDATE staff_tokens SET last_used_at = now() WHERE id = $1', [parts[1]]).catch(() => {});
+    // Awaited, so a list read right after shows it; a failure only loses the time.
+    await db.query('UPDATE staff_tokens SET last_used_at = now() WHERE id = $1', [parts[1]]).catch(() => {});
   }
   return {
     tokenId: parts[1]!,

@@ -49,7 +49,8 @@ const zero = (): FeedbackCounts => ({
 const isRemovalReason = (x: string | null): x is RemovalReason => (REMOVAL_REASONS as readonly unknown[]).includes(x);
 
 /**
- * The feedback from `comments` (in id order); `clauseOrder` ranks the draft's clause ids. Also
+ * The feedback from `comments` (in id order); `clauseOrder` ranks the draft's clause ids and
+ * `labels` names them as printed. Also
  * says how many comments await moderation and how many a decision: publishing refuses while any
  * do, the preview shows the feedback without them.
  */
@@ -57,7 +58,10 @@ export function feedbackFrom(
   consultation: { id: string; title: string },
   comments: Iterable<FeedbackSource>,
   clauseOrder: ReadonlyMap<string, number>,
+  /** The draft's clauses as printed (printedClauseLabel), by id. */
+  labels: ReadonlyMap<string, string> = new Map(),
 ): { feedback: FeedbackDraft; unmoderated: number; undecided: number } {
+  const labelOf = (clause: string | null) => (clause === null ? null : (labels.get(clause) ?? null));
   const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
     ...zero(),
     removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
@@ -85,6 +89,7 @@ export function feedbackFrom(
       published.push({
         no: published.length + 1,
         clause: r.clause,
+        clauseLabel: labelOf(r.clause),
         body: maskText(r.body),
         name: publicName(r.submitterType, r.name),
         submitterType: r.submitterType,
@@ -102,7 +107,7 @@ export function feedbackFrom(
       summary,
       byClause: [...byClause]
         .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
-        .map(([clause, counts]) => ({ clause, ...counts })),
+        .map(([clause, counts]) => ({ clause, label: labelOf(clause), ...counts })),
       comments: published,
     },
     unmoderated,
