@@ -1,34 +1,63 @@
 // `pnpm start`: builds the packages, starts the consultation server on its embedded database
-// seeded with the demo policies, and serves the demo site with the embed beside it.
-import { execFileSync, spawn } from 'node:child_process';
+// seeded with the demo policies, and serves the demo site with the embed beside it. The
+// terminal shows each step and, once everything answers, the addresses and the staff token;
+// the server's request log goes to .data/demo/server.log.
+//
+// `pnpm demo-token [reviewer|editor|admin]`: a staff token for the running demo, made over the
+// server's API with the admin token that `pnpm start` keeps in .data/demo/admin-token.
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { serveStatic } from './lib/static-server.js';
 
 const root = new URL('..', import.meta.url).pathname;
+const dataDir = '.data/demo';
+const logFile = `${dataDir}/server.log`;
+const adminTokenFile = `${root}${dataDir}/admin-token`;
 const apiPort = Number(process.env.GK_API_PORT ?? 8787);
 const sitePort = Number(process.env.GK_DEMO_PORT ?? 8080);
 
-console.log('Building packages…');
-execFileSync('pnpm', ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+/** One readable line on stderr, and out. */
+function fail(line: string): never {
+  console.error(`pnpm start: ${line}`);
+  process.exit(1);
+}
+
+if (process.argv[2] === 'token') {
+  await demoToken(process.argv[3] ?? 'reviewer');
+  process.exit(0);
+}
+
+const steps = 4;
+let step = 0;
+const progress = (text: string) => console.log(`[${++step}/${steps}] ${text}`);
+
+// Before anything slow: a port in use is said at once, with the variable that changes it.
+await free(sitePort, 'GK_DEMO_PORT');
+await free(apiPort, 'GK_API_PORT');
+
+progress('Building the packages (about a minute the first time)…');
+await run('pnpm', ['build'], 'the build failed');
 
 // A staff token for the demo's admin pages (the embedded database allows one process at a
 // time, so before the server starts). The last line of the command's output is the token.
-const tokenOutput = execFileSync(
-  process.execPath,
-  [
-    'packages/server/dist/main.js',
-    'token',
-    'create',
-    '--role',
-    'admin',
-    '--label',
-    'pnpm start',
-    '--data',
-    '.data/demo',
-  ],
-  { cwd: root, encoding: 'utf8' },
-);
-const staffToken = tokenOutput.trim().split('\n').at(-1);
+progress('Making a staff token for the admin pages…');
+const staffToken = (
+  await run(
+    process.execPath,
+    ['packages/server/dist/main.js', 'token', 'create', '--role', 'admin', '--label', 'pnpm start', '--data', dataDir],
+    'could not make a staff token',
+  )
+)
+  .trim()
+  .split('\n')
+  .at(-1)!;
+mkdirSync(`${root}${dataDir}`, { recursive: true });
+writeFileSync(adminTokenFile, `${staffToken}\n`, { mode: 0o600 });
 
+progress(`Starting the consultation server on port ${apiPort} (request log: ${logFile})…`);
+const log = createWriteStream(`${root}${logFile}`, { flags: 'a' });
 const server = spawn(
   process.execPath,
   [
@@ -36,7 +65,7 @@ const server = spawn(
     '--port',
     String(apiPort),
     '--data',
-    '.data/demo',
+    dataDir,
     // The demo site's proxy (below) is the one in front: it appends each citizen's address.
     '--trust-proxy',
     '127.0.0.1',
@@ -46,29 +75,57 @@ const server = spawn(
     '--seed',
     'demo/consultations',
   ],
-  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 );
-server.on('exit', (code) => {
-  if (code !== 0 && code !== null) {
-    console.error(`gongkai-server exited with code ${code}`);
-    process.exit(code);
-  }
+const errors: string[] = [];
+server.stderr.on('data', (chunk: Buffer) => {
+  log.write(chunk);
+  errors.push(...chunk.toString().split('\n').filter(Boolean));
 });
+let listening = false;
+const ready = new Promise<void>((resolve) => {
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    log.write(`${line}\n`);
+    if (!listening && line.startsWith('gongkai-server listening on')) {
+      listening = true;
+      resolve();
+    }
+  });
+});
+server.on('exit', (code) => {
+  if (code === 0 || code === null) return;
+  // Its own message (a busy data directory, a port taken meanwhile), not a stack trace.
+  const said = errors.find((l) => !/^\s+at /.test(l) && l.trim()) ?? `exited with code ${code}`;
+  fail(`the consultation server stopped: ${said} (full log: ${logFile})`);
+});
+await ready;
 
+progress(`Starting the demo site on port ${sitePort}…`);
 const site = await serveStatic({
   mounts: { '/': `${root}demo/`, '/gongkai/': `${root}packages/elements/dist/` },
   proxy: { prefixes: ['/api/', '/healthz', '/readyz'], target: `http://127.0.0.1:${apiPort}` },
   port: sitePort,
-});
+}).catch((error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? inUse(sitePort, 'GK_DEMO_PORT') : error.message),
+);
+const answer = await fetch(`${site.url}/readyz`).catch(() => null);
+if (!answer?.ok) fail(`the demo site does not reach the consultation server (see ${logFile})`);
 
 console.log(`
-  Demo site:            ${site.url}/
+  Gongkai demo is ready.
+
+  Policy page:          ${site.url}/
+  Enhanced CMS page:    ${site.url}/enhance.html
   Static bundle page:   ${site.url}/static.html
   Comment on a draft:   ${site.url}/draft.html
   Published feedback:   ${site.url}/feedback.html
-  Staff console:        ${site.url}/admin/   (token: ${staffToken})
-  Consultation server:  http://127.0.0.1:${apiPort}/readyz  (embedded database in .data/demo)
-  Press Ctrl-C to stop.
+  Staff: comments       ${site.url}/admin/
+  Staff: workbench      ${site.url}/admin/workbench.html
+  Staff token (admin):  ${staffToken}
+  Another staff token:  pnpm demo-token reviewer   (or editor, admin)
+  Consultation server:  http://127.0.0.1:${apiPort}/readyz  (data in ${dataDir}, request log in ${logFile})
+
+  Ports: GK_DEMO_PORT=${sitePort} GK_API_PORT=${apiPort}. Press Ctrl-C to stop.
 `);
 
 const stop = async () => {
@@ -78,3 +135,50 @@ const stop = async () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+
+function inUse(port: number, variable: string): string {
+  return `port ${port} is in use; stop what uses it, or choose another: ${variable}=${port + 1} pnpm start`;
+}
+
+/** Fails with one line when something already listens on `port`. */
+async function free(port: number, variable: string): Promise<void> {
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`${variable}=${port} is not a port number`);
+  await new Promise<void>((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? inUse(port, variable) : `port ${port}: ${error.message}`),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/** Runs a command; its output is returned, its error output shown only when it fails. */
+function run(command: string, args: string[], what: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const lines = `${stderr}`.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+      // A busy data directory is one line; a failed build keeps its compiler messages.
+      if (lines.length > 1) console.error(lines.join('\n'));
+      fail(`${what}${lines.length === 1 ? `: ${lines[0]}` : ''}`);
+    });
+  });
+}
+
+async function demoToken(role: string): Promise<void> {
+  let admin = '';
+  try {
+    admin = readFileSync(adminTokenFile, 'utf8').trim();
+  } catch {
+    fail('no demo running here: start it with `pnpm start` first');
+  }
+  const answer = await fetch(`http://127.0.0.1:${apiPort}/api/v1/staff/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ role, label: 'pnpm demo-token' }),
+  }).catch(() => null);
+  if (!answer) fail(`the demo's server does not answer on port ${apiPort}: is \`pnpm start\` running?`);
+  const body = (await answer.json().catch(() => ({}))) as { token?: string; message?: string };
+  if (!answer.ok || !body.token) fail(`the server refused: ${body.message ?? answer.status}`);
+  console.log(`A ${role} token for the demo (sign in with it on /admin/):\n${body.token}`);
+}

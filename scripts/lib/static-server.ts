@@ -76,7 +76,14 @@ export async function serveStatic(options: StaticOptions): Promise<StaticServer>
     }
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  // A port in use rejects (EADDRINUSE) rather than throwing from an 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port, address } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}`,

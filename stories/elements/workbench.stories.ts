@@ -4,6 +4,7 @@ import type { GkWorkbench } from '@gongkai/elements/staff';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import ezhouText from '../../test/fixtures/seeds/ezhou-2016-plan.txt?raw';
+import guiyangPage from '../../test/fixtures/seeds/guiyang-eco-2017-plan.txt?raw';
 import { ezhou } from '../examples/ezhou.js';
 import { PHONE, until } from '../examples/frame.js';
 
@@ -163,6 +164,27 @@ export const CheckWithFindings: Story = {
   play: async ({ canvasElement }) => {
     const el = await pasteSeed(canvasElement);
     await openStep(el, 'check');
+  },
+};
+
+/** A CMS page pasted whole: 当前位置, the title again, 日期:, 分享到 and 请稍候 taken out and listed, with "put back". */
+export const PageJunkTakenOut: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await workbench(canvasElement);
+    type(await control<HTMLTextAreaElement>(el, 'source-text'), guiyangPage);
+    await el.updateComplete;
+    (await control<HTMLButtonElement>(el, 'source-read')).click();
+  },
+};
+
+/** Saving while the self-check fails (no 施行日期): the failures listed, "fix first" or "save anyway". */
+export const SaveWithFailures: Story = {
+  args: { answer: 'ok' },
+  play: async ({ canvasElement }) => {
+    const el = await pasteSeed(canvasElement);
+    await openStep(el, 'save');
+    type(await control<HTMLInputElement>(el, 'save-token'), TOKEN);
+    (await until(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="save"]'))).click();
   },
 };
 

@@ -82,14 +82,31 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}/test/e2e/pages/consultation.html`);
 
-  // 1. A citizen comments on clause 2.1 from its own button.
+  // 0. The page opens with the window's status and 我要提意见, in the first phone screen.
+  const bar = page.locator('gk-policy gk-consultation-bar');
+  await bar.locator('.facts').getByText('征求意见中').waitFor();
+  const barBox = await bar.boundingBox();
+  assert.ok(barBox && barBox.y >= 0 && barBox.y + barBox.height <= 844, `the status bar is at ${JSON.stringify(barBox)}`);
+  assert.match(await bar.locator('.facts').innerText(), /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
+  await bar.getByRole('button', { name: '我要提意见' }).waitFor();
+
+  // 1. A citizen comments on clause 2.1 from its own button: the form opens under the clause.
   await consultation(page).locator('[part="status"]').getByText('征求意见中').waitFor();
   const clauseButton = page.locator('gk-policy gk-document #gk-clause-2\\.1 [part="comment"]');
   await clauseButton.click();
   assert.equal(await consultation(page).locator('#target').inputValue(), '2.1');
+  const sheetBox = await consultation(page).locator('.sheet').boundingBox();
+  const clauseBox = await clauseButton.boundingBox();
+  assert.ok(sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2, `the sheet is at ${JSON.stringify(sheetBox)}`);
+  assert.ok(clauseBox && clauseBox.y >= 0 && clauseBox.y + clauseBox.height <= sheetBox.y, 'the clause is hidden');
   await writeComment(page, '建议权力清单在政务服务大厅设置查询终端，方便老年人查询。');
   const first = (await consultation(page).locator('.receipt-code').textContent())?.trim() ?? '';
   assert.match(first, /^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+  // The receipt names the draft as the page does, and gives Beijing time.
+  const receiptText = (await consultation(page).locator('.receipt').innerText()).replace(/\s+/g, ' ');
+  assert.match(receiptText, /关于全面推进政务公开工作实施方案（征求意见稿）/);
+  assert.doesNotMatch(receiptText, /关于公开征求/);
+  assert.match(receiptText, /（北京时间）/);
 
   // 2. The server stops while a second comment is being sent: it waits, visibly.
   await consultation(page).getByRole('button', { name: '再提一条意见' }).click();
@@ -133,6 +150,7 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   // 6. The bookmarked draft page now shows the outcome where the form was.
   await page.reload();
   await consultation(page).locator('[part="status"]').getByText('反馈已公布').first().waitFor();
+  await bar.locator('.facts').getByText(/共收到 2 条意见，采纳 1 条/).waitFor();
   const feedback = consultation(page).locator('gk-feedback');
   await feedback.getByText('满意度评价已纳入年度考核办法').first().waitFor();
   await feedback.getByText('设置查询终端').first().waitFor();

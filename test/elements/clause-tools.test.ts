@@ -2,6 +2,7 @@ import '@gongkai/elements';
 import type { GkClauseTools } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { smallControls } from '../helpers/targets.js';
 
 describe('gk-clause-tools', () => {
   it('has a copy-link button named after its clause, and no notes button without notes', async () => {
@@ -73,6 +74,31 @@ describe('gk-clause-tools', () => {
     await el.updateComplete;
     expect(el.shadowRoot).to.equal(null);
     expect(el.querySelector('[part="notes"]')?.textContent).to.contain('查看解读');
+  });
+
+  it('gives every button a 44 px square to tap and 16 px text, without making its line taller', async () => {
+    const line = await fixture<HTMLParagraphElement>(
+      html`<p style="font: 16px/28px sans-serif; margin: 0; width: 30em">一、总体要求</p>`,
+    );
+    const before = line.getBoundingClientRect().height;
+    const el = document.createElement('gk-clause-tools');
+    Object.assign(el, { clause: '1.2', number: '（二）', notes: 1, commentable: true });
+    line.prepend(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(3);
+    expect(smallControls(line)).to.deep.equal([]);
+    expect(line.getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('has no 查看解读 button while the notes are beside the clause, and keeps its print number', async () => {
+    const el = await fixture<GkClauseTools>(
+      html`<gk-clause-tools clause="1.2" number="（二）" notes="1" note-index="2" notes-beside></gk-clause-tools>`,
+    );
+    const notes = el.shadowRoot!.querySelector<HTMLElement>('[part="notes"]')!;
+    expect(notes.getClientRects().length).to.equal(0);
+    expect(el.getAttribute('data-print-label')).to.equal('[注2]');
+    el.notesBeside = false;
+    expect(notes.getClientRects().length).to.be.greaterThan(0);
   });
 
   it('is accessible', async () => {

@@ -11,6 +11,7 @@ import {
   fakeConsultationApi,
 } from '../helpers/consultation-fake.js';
 import { loadExample } from '../helpers/examples.js';
+import { demoFeedback, loadDemoConsultation } from '../helpers/feedback-examples.js';
 
 let api: FakeApi | null = null;
 
@@ -365,8 +366,14 @@ describe('gk-consultation', () => {
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await waitUntil(() => $(el, '[part="delivery"]')?.textContent?.includes('提交过于频繁'), 'no rate-limit state');
     const inTwoMinutes = new Date(Date.now() + 120_000);
-    const hhmm = new Intl.DateTimeFormat('zh-Hans', { hour: '2-digit', minute: '2-digit' }).format(inTwoMinutes);
-    expect($(el, '[part="delivery"]')!.textContent).to.contain(hhmm);
+    // Beijing time, labelled, whatever the browser's clock zone (the test browser runs in UTC).
+    const hhmm = new Intl.DateTimeFormat('zh-Hans', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Shanghai',
+    }).format(inTwoMinutes);
+    expect($(el, '[part="delivery"]')!.textContent).to.contain(`北京时间 ${hhmm}`);
     await aTimeout(50);
     expect(fake.posts()).to.have.length(1);
     $<HTMLButtonElement>(el, '[part="delivery"] .gk-button')!.click();
@@ -575,5 +582,224 @@ describe('gk-consultation', () => {
     expect($(en, 'button[type="submit"]')!.textContent).to.contain('Send comment');
     expect($(en, '[part="device"] button')!.textContent).to.contain('On a public computer? Clear this device');
     expect($(en, '#device-text')!.textContent).to.contain('180 days');
+  });
+});
+
+// ---- Issue 16: the status bar, the form at its clause, the receipt -----------------------------
+
+/** A draft (the Ezhou text) with its comment window, on a screen of the given size. */
+async function withDocument() {
+  const bundle = await loadExample('ezhou');
+  const wrapper = await fixture<HTMLElement>(html`<div>
+    <gk-document id="draft" .bundle=${bundle}></gk-document>
+    <gk-consultation id="window" for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>
+  </div>`);
+  const doc = wrapper.querySelector<GkDocument>('gk-document')!;
+  const el = wrapper.querySelector<GkConsultation>('gk-consultation')!;
+  await waitUntil(() => doc.clauses.length > 0 && el.status === 'open', 'the draft is not open for comments');
+  const commentButton = async (id: string) => {
+    const tools = doc.clauseMarker(id)!;
+    await waitUntil(() => tools.querySelector('[part="comment"]'), 'no comment button on the clause');
+    return tools.querySelector<HTMLButtonElement>('[part="comment"]')!;
+  };
+  const clauseText = (id: string) => doc.clauses.find((c) => c.id === id)!.text.trim();
+  return { bundle, doc, el, commentButton, clauseText };
+}
+
+const openSheet = async (el: GkConsultation) => {
+  await el.updateComplete;
+  await waitUntil(() => $(el, '.sheet')?.matches(':popover-open'), 'the form did not open at the clause');
+  return $(el, '.sheet')!;
+};
+const quoteText = (sheet: HTMLElement) => {
+  const quote = sheet.querySelector('.quote')!.cloneNode(true) as HTMLElement;
+  quote.querySelector('.sr-only')?.remove();
+  return quote.textContent!.trim();
+};
+const inView = (r: DOMRect) => r.top >= 0 && r.bottom <= innerHeight;
+const beijing = (at: Date, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('zh-Hans', { ...options, hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(at);
+
+describe('gk-consultation at the clause (issue 16)', () => {
+  afterEach(() => setViewport({ width: 1280, height: 800 }));
+
+  it('on a phone, "对本条提意见" opens a bottom sheet under the clause, quoting it (shortened with …)', async () => {
+    await setViewport({ width: 390, height: 844 });
+    useApi();
+    const { el, commentButton, clauseText } = await withDocument();
+    const button = await commentButton('2.1.3');
+    scrollTo(0, 0);
+    button.click();
+    const sheet = await openSheet(el);
+    const s = sheet.getBoundingClientRect();
+    expect(s.bottom).to.be.closeTo(innerHeight, 2);
+    expect(s.width).to.be.closeTo(document.documentElement.clientWidth, 2);
+    expect(s.height).to.be.at.most(innerHeight * 0.71);
+    // The clause is on screen, above the sheet: no jump to a form at the bottom of the page.
+    const b = button.getBoundingClientRect();
+    expect(b.top).to.be.at.least(0);
+    expect(b.bottom).to.be.at.most(s.top);
+    // A 333-character clause: its start, cut visibly.
+    const quote = quoteText(sheet);
+    expect(quote.endsWith('…')).to.equal(true);
+    expect(clauseText('2.1.3').startsWith(quote.slice(0, -1))).to.equal(true);
+    expect(quote.length).to.be.greaterThan(200);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('body');
+    expect($<HTMLSelectElement>(el, '#target')!.value).to.equal('2.1.3');
+    await expect(el).to.be.accessible();
+  });
+
+  it('after sending at the clause, the receipt is beside it; 返回原文 returns focus to the clause', async () => {
+    await setViewport({ width: 390, height: 844 });
+    useApi();
+    const { doc, el, commentButton } = await withDocument();
+    const button = await commentButton('2.1.1');
+    button.click();
+    const sheet = await openSheet(el);
+    await fillValid(el);
+    // The reader scrolls away meanwhile.
+    scrollBy(0, 3000);
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await receipt;
+    await el.updateComplete;
+    expect(sheet.querySelector('.receipt-code')).to.exist;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('receipt-title');
+    expect(inView(button.getBoundingClientRect())).to.equal(true);
+    // The code stays on one line on a phone.
+    const code = sheet.querySelector<HTMLElement>('.receipt-code')!;
+    expect(code.scrollWidth).to.be.at.most(code.clientWidth + 1);
+    expect(code.getClientRects()).to.have.length(1);
+    sheet.querySelector<HTMLButtonElement>('.sheet-head button')!.click();
+    await el.updateComplete;
+    expect($(el, '.sheet')).to.equal(null);
+    expect(doc.shadowRoot!.activeElement).to.equal(button);
+    expect(inView(button.getBoundingClientRect())).to.equal(true);
+  });
+
+  it('on a wide screen the form opens beside the clause, quoting all of a short one; Escape goes back', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    useApi();
+    const { doc, el, commentButton, clauseText } = await withDocument();
+    const button = await commentButton('2.1.1');
+    button.click();
+    const sheet = await openSheet(el);
+    const s = sheet.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    // Beside: on the right of the screen, level with the clause, not a sheet along the bottom.
+    expect(s.left).to.be.greaterThan(innerWidth / 2);
+    expect(s.top).to.be.below(b.bottom);
+    expect(s.bottom).to.be.greaterThan(b.top);
+    expect(inView(b)).to.equal(true);
+    expect(quoteText(sheet)).to.equal(clauseText('2.1.1'));
+    $(el, '#body')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '.sheet')).to.equal(null);
+    expect(doc.shadowRoot!.activeElement).to.equal(button);
+    // What was being written is kept for that clause.
+    expect($<HTMLSelectElement>(el, '#target')!.value).to.equal('2.1.1');
+  });
+
+  it('the receipt names the draft as the page does, with the comment, the expected date and Beijing time', async () => {
+    useApi({ feedbackExpected: '2026-12-31' });
+    const { bundle, el, commentButton } = await withDocument();
+    (await commentButton('1.3')).click();
+    await openSheet(el);
+    const body = '建议把“十三五”期间的目标\n细化到每一年。';
+    await fillValid(el, body);
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await receipt;
+    await el.updateComplete;
+    const shown = $(el, '.receipt')!;
+    const words = shown.textContent!.replace(/\s+/g, ' ');
+    // The bundle's own title (the service's consultation title is another text).
+    expect($(el, '.receipt-doc')!.textContent).to.equal(bundle.meta.title);
+    expect(words).not.to.contain('关于公开征求');
+    expect($(el, '.receipt-body')!.textContent).to.equal(body);
+    expect(words).to.contain('预计于 2026年12月31日 前公布意见采纳情况');
+    expect(words).to.contain('一、(三)工作目标');
+    const sent = new Date((JSON.parse(localStorage.getItem(sentKey())!) as { sent: string }[])[0]!.sent);
+    const time = beijing(sent, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    expect(words).to.contain(`${time}（北京时间）`);
+
+    // The saved text says the same.
+    const saved: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return 'data:text/plain,';
+    };
+    try {
+      [...shown.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('保存为文本'))!.click();
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const file = await saved[0]!.text();
+    expect(file.replace(/^\ufeff/, '').split('\n')[0]).to.equal(bundle.meta.title);
+    for (const part of [body, '2026年12月31日', `${time}（北京时间）`, '一、(三)工作目标']) expect(file).to.contain(part);
+  });
+});
+
+describe('gk-consultation-bar (issue 16)', () => {
+  async function mountBar(options: FakeOptions) {
+    useApi(options);
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <gk-consultation-bar for="window"></gk-consultation-bar>
+      <gk-consultation id="window" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>
+    </div>`);
+    const bar = wrapper.querySelector('gk-consultation-bar')!;
+    const el = wrapper.querySelector<GkConsultation>('gk-consultation')!;
+    await waitUntil(() => bar.getAttribute('status') === (options.status ?? 'open'), 'the bar shows no status');
+    await bar.updateComplete;
+    const words = () => bar.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const buttons = () => [...bar.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+    return { bar, el, words, buttons };
+  }
+
+  it('open: 征求意见中 · 截止 date · days left · 我要提意见, which opens the form and returns', async () => {
+    const { bar, el, words, buttons } = await mountBar({});
+    expect(words()).to.match(/征求意见中\s*·\s*截止 \d{1,2}月\d{1,2}日\s*·\s*还剩 2[45] 天/);
+    expect(buttons()).to.deep.equal(['我要提意见']);
+    const button = bar.shadowRoot!.querySelector('button')!;
+    button.click();
+    await openSheet(el);
+    expect($<HTMLSelectElement>(el, '#target')!.value).to.equal('');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('body');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(bar.shadowRoot!.activeElement).to.equal(button);
+    await expect(bar).to.be.accessible();
+  });
+
+  it('upcoming: when it opens, and nothing to press', async () => {
+    const { words, buttons } = await mountBar({ status: 'upcoming' });
+    expect(words()).to.match(/尚未开始\s*·\s*\d{1,2}月\d{1,2}日 开始征求意见/);
+    expect(buttons()).to.deep.equal([]);
+  });
+
+  it('closed: when it closed and when the feedback is expected; 查询我的意见', async () => {
+    const { words, buttons } = await mountBar({ status: 'closed', feedbackExpected: '2026-12-31' });
+    expect(words()).to.match(/已截止\s*·\s*\d{1,2}月\d{1,2}日 截止\s*·\s*预计 12月31日 前公布反馈/);
+    expect(buttons()).to.deep.equal(['查询我的意见']);
+  });
+
+  it('published: the counts, 查看采纳情况 and 查询我的意见, which lands in the receipt field', async () => {
+    const demo = await loadDemoConsultation();
+    const { bar, el, words, buttons } = await mountBar({
+      status: 'feedback-published',
+      feedback: demoFeedback(demo),
+      received: 6,
+    });
+    await waitUntil(() => words().includes('采纳 2 条'), 'the published figures are not shown');
+    expect(words()).to.contain('反馈已公布');
+    expect(words()).to.contain('共收到 6 条意见，采纳 2 条，部分采纳 1 条');
+    expect(buttons()).to.deep.equal(['查看采纳情况', '查询我的意见']);
+    const feedback = el.shadowRoot!.querySelector('gk-feedback')!;
+    await waitUntil(() => feedback.shadowRoot!.querySelector('#receipt'), 'no lookup in the feedback');
+    bar.shadowRoot!.querySelectorAll('button')[1]!.click();
+    expect(feedback.shadowRoot!.activeElement?.id).to.equal('receipt');
+    await expect(bar).to.be.accessible();
   });
 });

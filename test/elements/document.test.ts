@@ -1,7 +1,9 @@
 import '@gongkai/elements';
 import type { GkDocument } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { examplePaths, loadExample } from '../helpers/examples.js';
+import { smallControls } from '../helpers/targets.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element, selector: string) =>
@@ -215,13 +217,82 @@ describe('gk-document', () => {
     expect(entries).to.deep.equal(['第一章 总则', '第二章 公开内容']);
   });
 
-  it('opens a deep link #clause=… at that clause, highlighted', async () => {
+  it('opens a deep link #clause=… at that clause', async () => {
     history.replaceState(null, '', '#clause=2.2');
     const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
     await waitUntil(() => el.current === '2.2', 'deep link not followed');
-    const marker = el.clauseMarker('2.2')!;
-    expect(marker.closest('[data-gk-current]')).to.not.equal(null);
+    const top = () => el.clauseMarker('2.2')!.getBoundingClientRect().top;
+    await waitUntil(() => top() >= -1 && top() < window.innerHeight, 'the clause is not in view', { timeout: 3000 });
     history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('marks only the clause whose note is current, with a rule at its start and aria-current', async () => {
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+    await ready(el);
+    await waitUntil(() => el.clauses.length > 0);
+    const marked = () => [...shadow(el).querySelectorAll<HTMLElement>('[data-gk-current]')];
+    el.setNoteCounts(new Map([['2.2', 1]]));
+    // A clause without notes is never marked: beside a note, it would seem to be the one explained.
+    el.scrollToClause('2.1');
+    expect(el.current).to.equal('2.1');
+    expect(marked()).to.have.length(0);
+    el.scrollToClause('2.2');
+    expect(marked().length).to.be.greaterThan(0);
+    expect(marked()).to.include(el.clauseMarker('2.2')!.closest('[data-gk-current]'));
+    expect(marked()[0]!.getAttribute('aria-current')).to.equal('true');
+    expect(getComputedStyle(marked()[0]!).boxShadow).to.contain('rgb(194, 65, 12)');
+    el.scrollToClause('2.1');
+    expect(marked()).to.have.length(0);
+    expect(shadow(el).querySelectorAll('[aria-current]')).to.have.length(0);
+  });
+
+  it('keeps lines to about 40 characters on a wide screen, and every control large enough to tap', async () => {
+    try {
+      await setViewport({ width: 1280, height: 800 });
+      const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+      await ready(el);
+      const paragraph = shadow(el).querySelector<HTMLElement>('[part="body"] p')!;
+      const characters = paragraph.getBoundingClientRect().width / Number.parseFloat(getComputedStyle(paragraph).fontSize);
+      expect(characters).to.be.within(30, 40.5);
+      expect(smallControls(el)).to.deep.equal([]);
+      await setViewport({ width: 390, height: 800 });
+      await waitUntil(() => el.hasAttribute('narrow'));
+      expect(smallControls(el)).to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('enhancing a page that shows its own metadata, leaves it out and keeps the paragraphs apart', async () => {
+    const meta = { title: '关于全面推进政务公开工作实施方案', docNumber: '鄂州政办发〔2016〕40号', status: 'valid' };
+    const article = html`<div class="cms-article">
+      <p>一、总体要求</p>
+      <p>（一）指导思想</p>
+      <p>全面贯彻落实党的十八大精神。</p>
+    </div>`;
+    // Without a table of its own in the page, the header is shown; header="none" leaves it out.
+    const alone = await fixture<GkDocument>(html`<gk-document .bundle=${{ schemaVersion: 1, meta }}>${article}</gk-document>`);
+    await waitUntil(() => alone.clauses.length > 0);
+    expect(text(alone, '[part="title"]')).to.equal(meta.title);
+    const none = await fixture<GkDocument>(
+      html`<gk-document header="none" .bundle=${{ schemaVersion: 1, meta: { ...meta, status: 'draft' } }}>${article}</gk-document>`,
+    );
+    await waitUntil(() => none.clauses.length > 0);
+    await none.updateComplete;
+    expect(shadow(none).querySelector('[part="title"], [part="meta"]')).to.equal(null);
+    expect(text(none, '[part="notice"]')).to.contain('征求意见稿');
+
+    const page = await fixture<HTMLDivElement>(html`<div class="cms-page">
+      <style>.cms-page p { margin: 0; padding: 0; }</style>
+      <table><tr><td>文号</td><td>鄂州政办发〔2016〕40号</td></tr></table>
+      <gk-document .bundle=${{ schemaVersion: 1, meta }}>${article}</gk-document>
+    </div>`);
+    const el = page.querySelector('gk-document')!;
+    await waitUntil(() => el.clauses.length > 0, 'the article was not enhanced');
+    expect(shadow(el).querySelector('[part="header"]')).to.equal(null);
+    const paragraphs = [...page.querySelectorAll('.cms-article p')];
+    const gap = paragraphs[2]!.getBoundingClientRect().top - paragraphs[1]!.getBoundingClientRect().bottom;
+    expect(gap).to.be.at.least(12);
   });
 
   it('gives every clause an anchor and a copy-link control', async () => {

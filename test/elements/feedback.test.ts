@@ -2,7 +2,7 @@
 // the other elements of the package building at the same moment.
 import '../../packages/elements/src/document/define.js';
 import '../../packages/elements/src/feedback/define.js';
-import type { FeedbackView } from '@gongkai/format';
+import { type FeedbackView, printedClauseLabel } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { GkFeedback } from '../../packages/elements/src/feedback/feedback.js';
@@ -18,6 +18,7 @@ import {
   loadDemoConsultation,
   manyComments,
   RARE_TERM,
+  OTHER_CONSULTATION,
   receipts,
 } from '../helpers/feedback-examples.js';
 
@@ -25,12 +26,17 @@ const ENDPOINT = '/fake-api/v1';
 const many = manyComments();
 // From demo/consultations/ezhou-2016-40-draft.json, as the server would publish it.
 let ezhouFeedback: FeedbackView;
+/** The same, published with the clauses as printed (servers since labels). */
+let ezhouLabelled: FeedbackView;
 let ezhouConsultation: ReturnType<typeof demoConsultationView>;
 let receiptAnswers: ReturnType<typeof answersFor>;
 
 before(async () => {
   const demo = await loadDemoConsultation();
   ezhouFeedback = demoFeedback(demo);
+  const { clauses } = await loadExample('ezhou');
+  const ids = new Set(demo.comments.flatMap((c) => (c.clause ? [c.clause] : [])));
+  ezhouLabelled = demoFeedback(demo, new Map([...ids].map((id) => [id, printedClauseLabel(clauses, id)!])));
   ezhouConsultation = demoConsultationView(demo);
   receiptAnswers = answersFor(demo);
 });
@@ -76,7 +82,7 @@ const status = (r: ShadowRoot) => text(r.querySelector('#list-status'));
 
 describe('gk-feedback', () => {
   it('renders a FeedbackView given as a property: figures, bars, clause table and the comments as text', async () => {
-    const { root: r } = await withFeedback(ezhouFeedback);
+    const { root: r } = await withFeedback(ezhouLabelled);
     expect(text(r.querySelector('h2'))).to.equal('意见采纳情况反馈');
     expect(text(r.querySelector('.title'))).to.contain('鄂州市全面推进政务公开工作实施方案');
     expect(text(r.querySelector('.version'))).to.equal('第 1 版，2016年6月20日公布');
@@ -102,12 +108,13 @@ describe('gk-feedback', () => {
     expect(bars[4]).to.equal('经审核未公布 1 条，占 16.7%');
     // The clause table, most comments first (the whole text drew two).
     const rows = [...r.querySelectorAll('.by-clause tbody tr')];
+    // As printed, from the labels published with the feedback: never an internal id (2.1.1).
     expect(rows.map((row) => text(row.querySelector('th')))).to.deep.equal([
       '对全文的意见',
-      '1.3',
-      '2.1.1',
-      '2.1.3',
-      '2.2.5',
+      '一、(三)工作目标',
+      '二、(一)1.推进权力清单和责任清单公开',
+      '二、(一)3.推进政务服务公开',
+      '二、(二)5.推进政府投资的重大建设项目信息公开',
     ]);
     expect([...rows[0]!.querySelectorAll('td .cell-n')].map((c) => c.textContent)).to.deep.equal([
       '2',
@@ -121,10 +128,10 @@ describe('gk-feedback', () => {
     expect(status(r)).to.equal('第 1–5 条，共 5 条');
     expect([...r.querySelectorAll('.group h4 .group-name')].map((h) => h.textContent)).to.deep.equal([
       '对全文的意见',
-      '1.3',
-      '2.1.1',
-      '2.1.3',
-      '2.2.5',
+      '一、(三)工作目标',
+      '二、(一)1.推进权力清单和责任清单公开',
+      '二、(一)3.推进政务服务公开',
+      '二、(二)5.推进政府投资的重大建设项目信息公开',
     ]);
     const partly = r.querySelector('li.comment[data-decision="partly-adopted"]')!;
     expect(text(partly.querySelector('.decision'))).to.equal('部分采纳');
@@ -345,8 +352,13 @@ describe('gk-feedback', () => {
     expect(fields.处理状态).to.equal('已处理，结果已公布');
     expect(fields.处理结果).to.equal('部分采纳');
     expect(fields.理由).to.match(/^办理时限已按工作日公开/);
-    expect(fields.意见针对).to.equal('2.1.3');
-    expect(fields.提交时间).to.match(/^2016年5月12日/);
+    // An older answer without the clause's label, on a page without the document: no internal id.
+    expect(fields.意见针对).to.equal('原文中的一条（编号未知）');
+    // 03:25 UTC is 11:25 in Beijing, labelled as such.
+    expect(Object.keys(fields)).to.include('提交时间（北京时间）');
+    expect(fields['提交时间（北京时间）']).to.match(/^2016年5月12日 11:25/);
+    // The reason box opens with the reason, not an empty line.
+    expect(result.querySelector('.reason-text')!.textContent!.startsWith('\n')).to.equal(false);
     expect(api!.requests.at(-1)).to.equal(`${ENDPOINT}/receipts/${receipts.decided}`);
 
     await submit(receipts.unknown);
@@ -507,6 +519,49 @@ describe('gk-feedback', () => {
     }
   });
 
+  it('shows no internal clause id in the list, the table or the filter, with or without labels', async () => {
+    const ids = /(^|[^\d.])\d+\.\d+(\.\d+)?($|[^\d.])/;
+    // An older version (no labels) on a page without the document: 全文 or "a clause", no id.
+    const { root: old } = await withFeedback(ezhouFeedback);
+    const names = (r: ShadowRoot) => [
+      ...[...r.querySelectorAll('.by-clause tbody th')].map((th) => text(th)),
+      ...[...r.querySelectorAll('.group-name')].map((h) => text(h)),
+      ...[...r.querySelectorAll('#clause option')].map((o) => text(o)),
+    ];
+    expect(names(old).length).to.be.greaterThan(5);
+    for (const name of names(old)) expect(name).not.to.match(ids);
+    expect(names(old)).to.include('原文中的一条（编号未知）');
+    // Published with labels: the clauses as printed.
+    const { root: labelled } = await withFeedback(ezhouLabelled);
+    expect(names(labelled)).to.include('二、(一)3.推进政务服务公开');
+    for (const name of names(labelled)) expect(name).not.to.contain('原文中的一条');
+    // Reason boxes start with the reason: the first line is never empty.
+    for (const reason of labelled.querySelectorAll('.reason'))
+      expect(reason.textContent!.split('\n')[0]!.trim()).not.to.equal('');
+  });
+
+  it('names a receipt of another consultation by its title and links to its page, never by id', async () => {
+    const { el, root: r } = await fromServer({ feedback: ezhouFeedback, receipts: receiptAnswers });
+    const input = r.querySelector<HTMLInputElement>('#receipt')!;
+    input.value = receipts.other;
+    input.dispatchEvent(new Event('input'));
+    r.querySelector<HTMLFormElement>('[part="form"]')!.requestSubmit();
+    await waitUntil(() => r.querySelector('[part="lookup-result"]'), 'no lookup result');
+    await el.updateComplete;
+    const result = r.querySelector('[part="lookup-result"]')!;
+    const other = text(result.querySelector('.other'));
+    expect(other).to.contain(OTHER_CONSULTATION.title);
+    expect(other).not.to.contain(OTHER_CONSULTATION.id);
+    expect(result.querySelector<HTMLAnchorElement>('.other a')!.getAttribute('href')).to.equal(
+      OTHER_CONSULTATION.pageUrl,
+    );
+    // That consultation's clause, as the service printed it; when to expect the outcome.
+    expect(text(result)).to.contain('第十二条');
+    expect(text(result)).not.to.contain('3.2');
+    expect(text(result)).to.contain('2017年8月1日');
+    await expect(el).to.be.accessible();
+  });
+
   it('names clauses as the document does, from the clauses property or a gk-document', async () => {
     const bundle = await loadExample('ezhou');
     const el = await fixture<GkFeedback>(
@@ -514,7 +569,7 @@ describe('gk-feedback', () => {
     );
     const r = await settled(el);
     expect([...r.querySelectorAll('.group-name')].map((h) => h.textContent)).to.include(
-      '二、(一)1. 推进权力清单和责任清单公开',
+      '二、(一)1.推进权力清单和责任清单公开',
     );
 
     const wrapper = await fixture<HTMLDivElement>(html`<div>

@@ -2,8 +2,9 @@ import '@gongkai/elements';
 import type { GkDocument } from '@gongkai/elements';
 import type { Interpretation } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { smallBundle, smallNotes } from '../helpers/notes.js';
+import { smallControls } from '../helpers/targets.js';
 
 let pairs = 0;
 async function pair(layout: 'column' | 'popover', width = 1000) {
@@ -208,6 +209,66 @@ describe('gk-interpretation', () => {
       expect(getComputedStyle(tools.querySelector('[part="notes"]')!).display).to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('marks the note being read with a ring as well as a colour', async () => {
+    const { doc, notes, root } = await pair('column');
+    doc.scrollToClause('1.2');
+    await notes.updateComplete;
+    const group = root.querySelector<HTMLElement>('.group[data-clause="1.2"]')!;
+    expect(group.getAttribute('aria-current')).to.equal('true');
+    expect(getComputedStyle(group).boxShadow).to.contain('rgb(194, 65, 12)');
+    const other = root.querySelector<HTMLElement>('.group[data-clause="2.1"]')!;
+    expect(getComputedStyle(other).boxShadow).to.equal('none');
+  });
+
+  it('names the clause as printed in a note’s link to it, shortened visibly with …', async () => {
+    const body = ['一、总体要求', '（一）重点围绕扩大政务参与加强解读回应和舆情监测工作', '加强政策解读。'].join('\n\n');
+    const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
+      <gk-document id="long-title" .bundle=${smallBundle({ body, interpretations: [{ target: { clause: '1.1' }, body: '解读。' }] })}></gk-document>
+    </div>`);
+    const notes = document.createElement('gk-interpretation');
+    notes.setAttribute('for', 'long-title');
+    const ready = oneEvent(notes, 'gk-ready');
+    wrapper.append(notes);
+    await ready;
+    const go = notes.shadowRoot!.querySelector('.group[data-clause="1.1"] .go')!.textContent!;
+    expect(go.startsWith('定位到原文 一、（一）重点围绕')).to.equal(true);
+    expect(go.endsWith('…')).to.equal(true);
+  });
+
+  it('gives every control a 44 px square and 16 px text: on a 390 px phone with a note open', async () => {
+    try {
+      await setViewport({ width: 390, height: 800 });
+      const wrapper = await fixture(html`<div><gk-document id="phone" .bundle=${smallBundle()}></gk-document></div>`);
+      const notes = document.createElement('gk-interpretation');
+      notes.setAttribute('for', 'phone');
+      const ready = oneEvent(notes, 'gk-ready');
+      wrapper.append(notes);
+      await ready;
+      const doc = wrapper.querySelector('gk-document')!;
+      const button = doc.clauseMarker('1.2')!.querySelector<HTMLButtonElement>('[part="notes"]')!;
+      expect(button.getClientRects().length, 'a phone has no note beside its clause').to.be.greaterThan(0);
+      button.click();
+      await waitUntil(() => notes.shadowRoot!.querySelector('[role="dialog"] .go'), 'no popover');
+      expect(smallControls(wrapper)).to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('gives every control a 44 px square and 16 px text at 1280 px, with no 查看解读 beside its note', async () => {
+    try {
+      await setViewport({ width: 1280, height: 800 });
+      const { doc } = await pair('column');
+      const wrapper = doc.parentElement!;
+      expect(smallControls(wrapper)).to.deep.equal([]);
+      const buttons = [...doc.shadowRoot!.querySelectorAll('[part="notes"]')];
+      expect(buttons.length).to.be.greaterThan(0);
+      expect(buttons.filter((b) => b.getClientRects().length > 0)).to.have.length(0);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 

@@ -1,6 +1,9 @@
 import '@gongkai/elements';
 import type { GkClauseTools, GkPolicy } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { bundleConsultation, fakeConsultationApi } from '../helpers/consultation-fake.js';
+import { loadExample } from '../helpers/examples.js';
 import { smallBundle } from '../helpers/notes.js';
 
 /** Creates a gk-policy, listening for gk-ready before it can fire. */
@@ -129,6 +132,97 @@ describe('gk-policy', () => {
       p.bundle = smallBundle();
     }, 360);
     await expect(narrow.el).to.be.accessible();
+  });
+});
+
+describe('gk-policy: what the citizen came for (issue 16)', () => {
+  afterEach(() => setViewport({ width: 1280, height: 800 }));
+
+  it('opens a draft under consultation with its status bar in the first phone screen', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const api = fakeConsultationApi();
+    try {
+      const bundle = { ...(await loadExample('ezhou')), consultation: bundleConsultation() };
+      const { el, root } = await policy((p) => {
+        p.bundle = bundle;
+      }, 390);
+      const bar = root.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('[part="consultation-bar"]')!;
+      await waitUntil(() => bar.getAttribute('status') === 'open', 'the status bar shows no status');
+      await bar.updateComplete;
+      scrollTo(0, 0);
+      const r = bar.getBoundingClientRect();
+      expect(r.top).to.be.at.least(0);
+      expect(r.bottom).to.be.at.most(844);
+      expect(r.bottom).to.be.below(inner(el, '#gk-doc')!.getBoundingClientRect().top + 1);
+      const words = bar.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      expect(words).to.match(/征求意见中 · 截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
+      const button = bar.shadowRoot!.querySelector('button')!;
+      expect(button.textContent!.trim()).to.equal('我要提意见');
+      expect(button.getBoundingClientRect().bottom).to.be.at.most(844);
+      await expect(bar).to.be.accessible();
+    } finally {
+      api.restore();
+    }
+  });
+
+  it('the 解读 tab lands on the first note, beside its clause, on a wide screen', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { el, root } = await policy((p) => {
+      p.src = '/demo/policies/ezhou-2016-40.json';
+    });
+    scrollTo(0, 0);
+    const tab = [...root.querySelectorAll<HTMLButtonElement>('[part="sections"] button')].find(
+      (b) => b.textContent!.trim() === '解读',
+    )!;
+    tab.click();
+    const notes = inner(el, '#gk-notes')!;
+    const first = notes.shadowRoot!.querySelector<HTMLElement>('.group')!;
+    const r = first.getBoundingClientRect();
+    expect(r.top).to.be.at.least(-1);
+    expect(r.top).to.be.below(innerHeight / 3);
+    expect(notes.shadowRoot!.activeElement).to.equal(first);
+  });
+
+  it('the 解读 tab opens the first note from its clause on a phone', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const { el, root } = await policy((p) => {
+      p.src = '/demo/policies/ezhou-2016-40.json';
+    }, 390);
+    await waitUntil(() => el.hasAttribute('narrow'), 'a 390 px policy page is not narrow');
+    scrollTo(0, 0);
+    const tab = [...root.querySelectorAll<HTMLButtonElement>('[part="sections"] button')].find(
+      (b) => b.textContent!.trim() === '解读',
+    )!;
+    tab.click();
+    const notes = inner(el, '#gk-notes')!;
+    await waitUntil(() => notes.shadowRoot!.querySelector('[role="dialog"]'), 'no note opened');
+    const doc = inner(el, '#gk-doc') as HTMLElement & { clauseMarker(id: string): HTMLElement | undefined };
+    const clause = notes.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.dataset.clause!;
+    const marker = doc.clauseMarker(clause)!.getBoundingClientRect();
+    expect(marker.top).to.be.at.least(-1);
+    expect(marker.bottom).to.be.at.most(innerHeight);
+  });
+
+  it('on a phone, a button brings the section navigation back once it has scrolled away', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const { el, root } = await policy((p) => {
+      p.src = '/demo/policies/ezhou-2016-40.json';
+    }, 390);
+    await waitUntil(() => el.hasAttribute('narrow'), 'a 390 px policy page is not narrow');
+    scrollTo(0, 0);
+    await el.updateComplete;
+    expect(root.querySelector('[part="to-sections"]')).to.equal(null);
+    scrollTo(0, 6000);
+    await waitUntil(() => root.querySelector('[part="to-sections"]'), 'no way back to the sections');
+    const back = root.querySelector<HTMLButtonElement>('[part="to-sections"]')!;
+    const r = back.getBoundingClientRect();
+    expect(r.bottom).to.be.at.most(innerHeight);
+    expect(r.height).to.be.at.least(44);
+    back.click();
+    const nav = root.querySelector('[part="sections"]')!.getBoundingClientRect();
+    expect(nav.top).to.be.at.least(-1);
+    expect(nav.bottom).to.be.at.most(innerHeight);
+    expect(root.activeElement?.textContent?.trim()).to.equal('原文');
   });
 });
 

@@ -2,8 +2,9 @@ import '@gongkai/elements';
 import type { GkQa } from '@gongkai/elements';
 import type { QaItem } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { examplePaths, loadExample } from '../helpers/examples.js';
+import { smallControls } from '../helpers/targets.js';
 
 /** Small hand-written items: two categories, a clause link, markdown in an answer. */
 const items: QaItem[] = [
@@ -195,52 +196,98 @@ describe('gk-qa', () => {
     expect(location.hash).to.not.contain('clause=');
   });
 
-  it('stores a helpful vote locally, once, and thanks the reader', async () => {
-    const policy = `local-${Date.now()}`;
-    const { root } = await fromItems({ policy });
-    const yes = root.querySelector<HTMLButtonElement>('details[data-id="a1"] .vote[data-vote="yes"]')!;
-    expect(root.querySelector('details[data-id="a1"] .helpful')?.textContent).to.contain('这条回答有帮助吗？');
-    yes.click();
-    await waitUntil(() => root.querySelector('details[data-id="a1"] .vote-note')?.textContent === '感谢您的反馈！');
-    expect(yes.getAttribute('aria-pressed')).to.equal('true');
-    expect(yes.getAttribute('aria-disabled')).to.equal('true');
-    expect(localStorage.getItem(`gongkai:qa-vote:${policy}:a1`)).to.equal('yes');
-
-    // A reader who comes back has already voted.
-    const { root: again } = await fromItems({ policy });
-    const no = again.querySelector<HTMLButtonElement>('details[data-id="a1"] .vote[data-vote="no"]')!;
-    expect(no.getAttribute('aria-disabled')).to.equal('true');
-    no.click();
-    expect(localStorage.getItem(`gongkai:qa-vote:${policy}:a1`)).to.equal('yes');
+  it('offers no vote where nothing would count it: no endpoint, or no policy id', async () => {
+    const { root } = await fromItems();
+    expect(root.querySelector('details[data-id="a1"] .copy')).to.not.equal(null);
+    expect(root.querySelector('.vote')).to.equal(null);
+    expect(root.textContent).to.not.contain('这条回答有帮助吗？');
+    const el = await fixture<GkQa>(html`<gk-qa .items=${items} endpoint="/api/v1"></gk-qa>`);
+    expect((await ready(el)).querySelector('.vote')).to.equal(null);
   });
 
-  it('sends the vote to the server when an endpoint is set, and keeps it when the network fails', async () => {
+  /** Answers votes from the test: `answer(status)` replies to the waiting request; null throws. */
+  function voteServer() {
     const original = window.fetch;
     const sent: Array<{ url: string; init?: RequestInit }> = [];
-    let fail = false;
-    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const waiting: Array<(status: number | null) => void> = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       if (!url.includes('qa-feedback')) return original(input, init);
       sent.push({ url, init });
-      if (fail) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify({ helpful: 1, unhelpful: 0 }), { status: 200 });
+      return new Promise<Response>((resolve, reject) =>
+        waiting.push((status) =>
+          status === null ? reject(new TypeError('Failed to fetch')) : resolve(new Response('{}', { status })),
+        ),
+      );
     };
+    return {
+      sent,
+      answer: async (status: number | null) => {
+        await waitUntil(() => waiting.length > 0, 'no vote was sent');
+        waiting.shift()!(status);
+      },
+      restore: () => {
+        window.fetch = original;
+      },
+    };
+  }
+
+  it('thanks the reader only once the server has counted the vote, and keeps it for a return', async () => {
+    const server = voteServer();
     try {
       const policy = `server-${Date.now()}`;
       const { root } = await fromItems({ endpoint: '/api/v1', policy });
-      root.querySelector<HTMLButtonElement>('details[data-id="a2"] .vote[data-vote="no"]')!.click();
-      await waitUntil(() => root.querySelector('details[data-id="a2"] .vote-note')?.textContent === '感谢您的反馈！');
-      expect(sent).to.have.length(1);
-      expect(sent[0]!.url).to.equal('/api/v1/qa-feedback');
-      expect(sent[0]!.init?.method).to.equal('POST');
-      expect(JSON.parse(String(sent[0]!.init?.body))).to.deep.equal({ policy, qa: 'a2', helpful: false });
+      const note = () => root.querySelector('details[data-id="a2"] .vote-note')?.textContent;
+      const no = root.querySelector<HTMLButtonElement>('details[data-id="a2"] .vote[data-vote="no"]')!;
+      no.click();
+      await waitUntil(() => note() === '正在提交…', 'no word that the vote is being sent');
+      expect(note()).to.not.contain('感谢');
+      expect(no.getAttribute('aria-disabled')).to.equal('true');
+      await server.answer(200);
+      await waitUntil(() => note() === '感谢您的反馈！');
+      expect(no.getAttribute('aria-pressed')).to.equal('true');
+      expect(server.sent).to.have.length(1);
+      expect(server.sent[0]!.url).to.equal('/api/v1/qa-feedback');
+      expect(server.sent[0]!.init?.method).to.equal('POST');
+      expect(JSON.parse(String(server.sent[0]!.init?.body))).to.deep.equal({ policy, qa: 'a2', helpful: false });
+      expect(localStorage.getItem(`gongkai:qa-vote:${policy}:a2`)).to.equal('no');
 
-      fail = true;
-      root.querySelector<HTMLButtonElement>('details[data-id="a3"] .vote[data-vote="yes"]')!.click();
-      await waitUntil(() => root.querySelector('details[data-id="a3"] .vote-note')?.textContent?.includes('网络错误'));
+      // A reader who comes back has already voted: nothing is sent again.
+      const { root: again } = await fromItems({ endpoint: '/api/v1', policy });
+      const yes = again.querySelector<HTMLButtonElement>('details[data-id="a2"] .vote[data-vote="yes"]')!;
+      expect(yes.getAttribute('aria-disabled')).to.equal('true');
+      yes.click();
+      expect(server.sent).to.have.length(1);
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('says a vote failed when the server refuses it or cannot be reached, and lets the reader try again', async () => {
+    const server = voteServer();
+    try {
+      const policy = `fail-${Date.now()}`;
+      const { root } = await fromItems({ endpoint: '/api/v1', policy });
+      const note = () => root.querySelector('details[data-id="a3"] .vote-note')?.textContent ?? '';
+      const yes = root.querySelector<HTMLButtonElement>('details[data-id="a3"] .vote[data-vote="yes"]')!;
+      yes.click();
+      await server.answer(500);
+      await waitUntil(() => note().includes('未能提交'));
+      expect(note()).to.not.contain('感谢');
+      expect(yes.getAttribute('aria-pressed')).to.equal('false');
+      expect(yes.getAttribute('aria-disabled')).to.equal('false');
+      expect(localStorage.getItem(`gongkai:qa-vote:${policy}:a3`)).to.equal(null);
+
+      yes.click();
+      await server.answer(null);
+      await waitUntil(() => yes.getAttribute('aria-disabled') === 'false' && note().includes('未能提交'));
+      expect(server.sent).to.have.length(2);
+      yes.click();
+      await server.answer(200);
+      await waitUntil(() => note() === '感谢您的反馈！');
       expect(localStorage.getItem(`gongkai:qa-vote:${policy}:a3`)).to.equal('yes');
     } finally {
-      window.fetch = original;
+      server.restore();
     }
   });
 
@@ -273,9 +320,29 @@ describe('gk-qa', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-Hant"><gk-qa .items=${items}></gk-qa></div>`);
     const root = await ready(wrapper.querySelector('gk-qa')!);
     expect(root.querySelector('label')?.textContent).to.equal('搜尋問題');
-    const en = await fixture<HTMLDivElement>(html`<div lang="en"><gk-qa .items=${items}></gk-qa></div>`);
+    const en = await fixture<HTMLDivElement>(
+      html`<div lang="en"><gk-qa .items=${items} policy="p" endpoint="/api/v1"></gk-qa></div>`,
+    );
     const enRoot = await ready(en.querySelector('gk-qa')!);
     expect(enRoot.querySelector('.helpful span')?.textContent).to.equal('Was this answer helpful?');
+  });
+
+  it('gives every control a 44 px square and 16 px text, on a 390 px phone and at 1280 px', async () => {
+    try {
+      for (const width of [390, 1280]) {
+        await setViewport({ width, height: 800 });
+        const { el, root } = await fromItems({ endpoint: '/api/v1' });
+        for (const details of root.querySelectorAll('details')) details.open = true;
+        await el.updateComplete;
+        expect(root.querySelectorAll('.vote, .clauses a, .copy button').length).to.be.greaterThan(6);
+        expect(smallControls(el), `at ${width} px`).to.deep.equal([]);
+        await type(el, '政务公开范围决策');
+        await type(el, '申请公开的时限');
+        expect(smallControls(el), `no results, at ${width} px`).to.deep.equal([]);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('is accessible, with a search and an open answer', async () => {

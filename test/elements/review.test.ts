@@ -1,7 +1,7 @@
 import '@gongkai/elements/staff';
 import type { GkDecideEvent, GkPublishEvent, GkReview } from '@gongkai/elements/staff';
 import type { FeedbackView } from '@gongkai/format';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { loadExample } from '../helpers/examples.js';
 import {
@@ -17,8 +17,11 @@ const SESSION_KEY = `gongkai:review:session:${REVIEW_ENDPOINT}`;
 let api: ReviewFakeApi;
 
 afterEach(() => {
+  fixtureCleanup();
   api?.restore();
   sessionStorage.clear();
+  // The console keeps what is open in the address: each test starts from a plain one.
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
 });
 
 interface Mount {
@@ -265,7 +268,8 @@ describe('gk-review: consultations and comments', () => {
     const detail = await openComment(el, 2);
     expect(text(detail.querySelector('h3'))).to.equal('意见 #2');
     expect(text(detail.querySelector('.comment-body'))).to.contain('我的联系电话 13907110002');
-    expect(text(detail.querySelector('.clause h4'))).to.equal('3. 推进政务服务公开');
+    // As printed, from the top: never the internal id 2.1.3.
+    expect(text(detail.querySelector('.clause h4'))).to.equal('二、(一)3.推进政务服务公开');
     expect(text(detail.querySelector('.clause-text'))).to.contain('推进政务服务公开');
     expect(text(detail.querySelector('.meta'))).to.contain('刘芳');
 
@@ -1230,6 +1234,10 @@ describe('gk-review: publishing', () => {
       $(el, '[data-download="report"]')!.click();
       await waitUntil(() => clicked.length === 2, 'report not offered');
       expect(clicked[1]!.download).to.equal(`${REVIEW_CONSULTATION}-report.html`);
+      // Everything is handled: the report is final, and says so by its name alone.
+      expect($(el, '.report-draft')).to.equal(null);
+      expect(text($(el, '[data-download="report"]'))).to.equal('采纳情况说明（可打印）');
+      expect(text($(el, '.report-counts'))).to.equal('共收到 3 条意见，已处理 3 条。');
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
@@ -1293,5 +1301,216 @@ describe('gk-review: audit, languages, layout, accessibility', () => {
     $(el, 'nav.tabs [data-tab="publish"]')!.click();
     await until(el, '.publish');
     await expect(el).to.be.accessible();
+  });
+});
+
+/** The part of `node` a user sees: inside the window, and not covered (by the save bar, say). */
+function inView(el: GkReview, node: Element | null): boolean {
+  if (!node) return false;
+  const r = node.getBoundingClientRect();
+  const x = r.left + Math.min(r.width / 2, 16);
+  const y = r.top + r.height / 2;
+  if (r.height === 0 || y < 0 || y > innerHeight || x < 0 || x > innerWidth) return false;
+  const hit = el.shadowRoot!.elementFromPoint(x, y);
+  return hit !== null && (hit === node || node.contains(hit));
+}
+
+const focused = (el: GkReview) => el.shadowRoot!.activeElement;
+
+async function ctrlEnter(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'Enter' });
+  await sendKeys({ up: 'Control' });
+}
+
+describe('gk-review: the keyboard path from the first click', () => {
+  beforeEach(() => setViewport({ width: 1280, height: 900 }));
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('focuses the comments once a consultation is opened, so ?, j, o, a, 1–4, Alt+T and Ctrl+Enter work at once', async () => {
+    const el = await mount({ consultation: '' });
+    const open = await until<HTMLButtonElement>(el, `tr[data-consultation="${REVIEW_CONSULTATION}"] button`);
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await ready(el);
+    // The button pressed is gone: focus is on the first comment, not left on the page.
+    await waitUntil(() => focused(el)?.matches('button.row-open[data-index="0"]'), 'the table was not focused');
+
+    await sendKeys({ press: '?' });
+    const help = $<HTMLDialogElement>(el, 'dialog#help')!;
+    await waitUntil(() => help.open, '? did nothing');
+    expect(text(help)).to.contain('Alt+T');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !help.open, 'help stayed open');
+
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'j' });
+    await waitUntil(() => $(el, 'tr.cursor')?.dataset.id === '3', 'j did not move');
+    await sendKeys({ press: 'o' });
+    await until(el, '.detail[data-comment="3"]');
+
+    // a approves the comment open, and the next one opens in its place.
+    await sendKeys({ press: 'a' });
+    await waitUntil(() => text($(el, 'tr[data-id="3"] .badge')) === '已通过', 'a did not approve');
+    await until(el, '.detail[data-comment="4"]');
+    expect($(el, 'tr.cursor')!.dataset.id).to.equal('4');
+    expect(focused(el)).to.equal($(el, 'button.row-open[data-index="3"]'));
+
+    // 3 chooses "not adopted" and leaves focus in the reason, where t is a letter…
+    await sendKeys({ press: '3' });
+    await waitUntil(() => focused(el)?.matches('#c-4-reason'), 'the reason was not focused');
+    await sendKeys({ type: 't' });
+    expect($<HTMLTextAreaElement>(el, '#c-4-reason')!.value).to.equal('t');
+    // …and Alt+T, shown beside the list, still reaches the templates.
+    expect(text($(el, 'form[data-form="c-4"] .templates'))).to.contain('Alt+T');
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 't' });
+    await sendKeys({ up: 'Alt' });
+    await waitUntil(() => focused(el)?.matches('#c-4-template'), 'Alt+T did not reach the templates');
+    expect($<HTMLTextAreaElement>(el, '#c-4-reason')!.value).to.equal('t');
+
+    // Ctrl+Enter from the template list saves, with what was typed.
+    await ctrlEnter();
+    await waitUntil(() => api.requests('PATCH').length === 2, 'Ctrl+Enter did not save');
+    expect(api.requests('PATCH')[1]!.body).to.deep.equal({ decision: 'not-adopted', reason: 't' });
+  });
+
+  it('keeps the reason’s problem and the save button in a 900 px window', async () => {
+    const el = await mount();
+    await ready(el);
+    $<HTMLButtonElement>(el, 'button.row-open[data-index="2"]')!.focus();
+    await sendKeys({ press: 'o' });
+    await until(el, '.detail[data-comment="3"]');
+    await sendKeys({ press: '2' });
+    await waitUntil(() => focused(el)?.matches('#c-3-reason'), 'the reason was not focused');
+    const save = $(el, 'form[data-form="c-3"] button[type="submit"]');
+    expect(inView(el, save), 'the save button is out of sight').to.equal(true);
+    await ctrlEnter();
+    const error = await until(el, '#c-3-reason-error');
+    expect(text(error)).to.contain('请填写理由');
+    await waitUntil(() => inView(el, error), 'the reason’s problem is out of sight');
+    expect(inView(el, $(el, 'form[data-form="c-3"] button[type="submit"]'))).to.equal(true);
+    expect(api.requests('PATCH')).to.have.length(0);
+  });
+});
+
+describe('gk-review: links to a consultation and a comment', () => {
+  it('opens what the address names, writes what is opened, and follows the back button', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#top&consultation=${REVIEW_CONSULTATION}&comment=5`);
+    const el = await mount({ consultation: '' });
+    await new Promise((r) => setTimeout(r, 1000));
+    await until(el, '.detail[data-comment="5"]');
+    await waitUntil(() => $(el, 'tr.cursor')?.dataset.id === '5', 'the linked row is not the cursor');
+    await waitUntil(() => focused(el)?.matches('button.row-open[data-index="4"]'), 'the linked row was not focused');
+
+    // Opening another comment is a step in the history; the page's own part of the hash stays.
+    await openComment(el, 7);
+    await waitUntil(() => location.hash === `#top&consultation=${REVIEW_CONSULTATION}&comment=7`, 'not written');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => location.hash === `#top&consultation=${REVIEW_CONSULTATION}`, 'closing not written');
+    expect($(el, '.detail')).to.equal(null);
+
+    history.back();
+    await until(el, '.detail[data-comment="7"]');
+    history.back();
+    await until(el, '.detail[data-comment="5"]');
+    history.forward();
+    await until(el, '.detail[data-comment="7"]');
+
+    // Back to the list, and back again to the consultation.
+    [...$$(el, '.ws-head button')].find((b) => text(b) === text($(el, '.ws-head .gk-link-button')))!.click();
+    await until(el, `tr[data-consultation="${REVIEW_CONSULTATION}"]`);
+    await waitUntil(() => location.hash === '#top', 'the list not written');
+    await waitUntil(
+      () => focused(el)?.matches(`tr[data-consultation="${REVIEW_CONSULTATION}"] button`),
+      'focus not back on the consultation',
+    );
+    history.back();
+    await until(el, '.detail[data-comment="7"]');
+  });
+
+  it('a link followed on the page opens the comment', async () => {
+    const el = await mount();
+    await ready(el);
+    location.hash = `consultation=${REVIEW_CONSULTATION}&comment=12`;
+    await until(el, '.detail[data-comment="12"]');
+    expect(text($(el, '.detail .comment-body'))).to.contain('重点排污单位');
+  });
+});
+
+describe('gk-review: clause numbers and layout', () => {
+  it.only('names clauses as printed in the table, the filter and the open comment, from the server or the draft', async () => {
+    for (const clauseLabels of [true, false]) {
+      const el = await mount({ fake: { clauseLabels } });
+      await ready(el);
+      await waitUntil(() => $$(el, '#f-clause option').length > 2, 'no clause filter');
+      const cells = $$(el, 'td.clause-col').map(text);
+      expect(cells[0]).to.equal('二、(一)1.推进权力清单和责任清单公开');
+      expect(cells[3]).to.equal('全文');
+      expect(cells[4]).to.equal('一、(三)工作目标');
+      const options = $$(el, '#f-clause option').map(text);
+      expect(options.join(' | ')).to.contain('| 一、(三)工作目标（1） |');
+      // No internal id (1.3, 2.1.1, 2.4.15) anywhere a staff member reads.
+      for (const shown of [...cells, ...options]) expect(shown).not.to.match(/\d+\.\d+/);
+      const detail = await openComment(el, 7);
+      expect(text(detail.querySelector('.clause h4'))).to.equal('二、(四)15.推进决策公开');
+      api.restore();
+      sessionStorage.clear();
+    }
+  });
+
+  it('fits the table beside an open comment and on a phone, cutting off no column', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount();
+    await ready(el);
+    await openComment(el, 7);
+    await waitUntil(() => $(el, 'tr[data-id="7"] td.group-col')?.textContent?.includes('#7'), 'no group');
+    const scroller = $(el, '.table-scroll')!;
+    expect(scroller.scrollWidth, 'the table is cut off beside the comment').to.be.at.most(scroller.clientWidth + 1);
+    const group = $(el, 'tr[data-id="8"] td.group-col')!.getBoundingClientRect();
+    expect(group.width).to.be.above(0);
+    expect(group.right).to.be.at.most(scroller.getBoundingClientRect().right + 1);
+    expect(text($(el, 'tr[data-id="8"] td.group-col'))).to.equal('重复组 #7');
+
+    await setViewport({ width: 390, height: 844 });
+    await openComment(el, 3);
+    await waitUntil(() => scroller.scrollWidth <= scroller.clientWidth + 1, 'the table is wider than the phone');
+    expect($(el, 'table.comments')!.getBoundingClientRect().right).to.be.at.most(390);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    // Each comment a card: its text whole-width, its state and group beside its number.
+    const row = $(el, 'tr[data-id="8"]')!.getBoundingClientRect();
+    const cell = $(el, 'tr[data-id="8"] td.text')!.getBoundingClientRect();
+    expect(cell.right).to.be.at.most(row.right + 1);
+    expect(cell.width).to.be.above(row.width * 0.8);
+    await expect(el).to.be.accessible();
+    await setViewport({ width: 800, height: 600 });
+  });
+});
+
+describe('gk-review: the report before processing is finished', () => {
+  it('says the report is a draft, with the counts, before it is downloaded', async () => {
+    const el = await mount();
+    await ready(el);
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      $(el, 'nav.tabs [data-tab="publish"]')!.click();
+      const button = await until(el, '[data-download="report"]');
+      expect(text($(el, '.report-counts'))).to.equal('共收到 13 条意见，已处理 2 条。');
+      const note = $(el, '.report-draft')!;
+      expect(text(note)).to.contain('草稿');
+      expect(text(note)).to.contain('尚有 11 条意见未处理（9 条未审核、2 条未作出处理）');
+      expect(text(button)).to.equal('采纳情况说明（草稿，可打印）');
+      expect(button.getAttribute('aria-describedby')).to.equal('report-draft');
+      button.click();
+      await waitUntil(() => clicked.length === 1, 'report not offered');
+      expect(clicked[0]!.download).to.equal(`${REVIEW_CONSULTATION}-report-draft.html`);
+      await expect(el).to.be.accessible();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
   });
 });

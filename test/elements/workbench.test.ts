@@ -62,6 +62,14 @@ async function paste(el: GkWorkbench, text: string) {
   await el.updateComplete;
 }
 
+/** Presses save (or download) and, when the self-check has failures, "save anyway". */
+async function pressSave(el: GkWorkbench, part: 'save' | 'download' = 'save') {
+  const root = el.shadowRoot!;
+  root.querySelector<HTMLButtonElement>(`[part="${part}"]`)!.click();
+  await el.updateComplete;
+  root.getElementById('save-anyway')?.click();
+}
+
 async function go(el: GkWorkbench, step: GkWorkbench['step']) {
   el.step = step;
   await el.updateComplete;
@@ -310,9 +318,7 @@ describe('gk-workbench', () => {
     await go(el, 'notes');
     byId(root, 'notes-add').click();
     await go(el, 'check');
-    const problem = [...root.querySelectorAll('.findings li')].find((li) =>
-      li.textContent?.includes('$.interpretations[0]'),
-    )!;
+    const problem = [...root.querySelectorAll('.findings li')].find((li) => li.textContent?.includes('解读 1'))!;
     expect(problem).to.exist;
     button(problem, '前往修改').click();
     await el.updateComplete;
@@ -337,12 +343,12 @@ describe('gk-workbench', () => {
     try {
       type(byId<HTMLInputElement>(root, 'save-token'), TOKEN);
       const saved = oneEvent(el, 'gk-save');
-      root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
+      await pressSave(el);
       const event = await saved;
       expect(event.detail).to.deep.equal({
-        id: 'doc-2016-40',
+        id: 'ezzbf-2016-40',
         via: 'server',
-        url: `${location.origin}/api/v1/policies/doc-2016-40`,
+        url: `${location.origin}/api/v1/policies/ezzbf-2016-40`,
       });
       expect(calls).to.have.length(1);
       expect(calls[0]!.init.method).to.equal('PUT');
@@ -351,7 +357,7 @@ describe('gk-workbench', () => {
       await el.updateComplete;
       const lines = byId<HTMLTextAreaElement>(root, 'embed-lines').value;
       expect(lines).to.equal(
-        `<script src="${location.origin}/gongkai.js" defer></script>\n<gk-policy src="${location.origin}/api/v1/policies/doc-2016-40"></gk-policy>`,
+        `<script src="${location.origin}/gongkai.js" defer></script>\n<gk-policy src="${location.origin}/api/v1/policies/ezzbf-2016-40"></gk-policy>`,
       );
       // The token is kept for this tab, where gk-review keeps its session.
       expect(sessionStorage.getItem('gongkai:review:session:/api/v1')).to.contain(TOKEN);
@@ -363,11 +369,12 @@ describe('gk-workbench', () => {
         }),
         { status: 400 },
       );
-      root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
+      await pressSave(el);
       await waitUntil(() => root.querySelector('[part="error"]'), 'no error shown');
       const error = root.querySelector('[part="error"]')!;
       expect(error.textContent).to.contain('服务器认为数据有问题');
-      expect(error.textContent).to.contain('$.meta.title');
+      expect(error.textContent).to.contain('标题');
+      expect(error.textContent).not.to.contain('$.');
       expect(error.textContent).to.contain('内容没有丢失');
     } finally {
       window.fetch = original;
@@ -391,7 +398,7 @@ describe('gk-workbench', () => {
       for (const [i, answer] of answers.entries()) {
         window.fetch = answer;
         if (byId(root, 'save-token')) type(byId<HTMLInputElement>(root, 'save-token'), TOKEN);
-        root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
+        await pressSave(el);
         await waitUntil(() => root.querySelector('[part="error"]')?.textContent?.includes(expected[i]!), expected[i]);
       }
       expect(sessionStorage.getItem('gongkai:review:session:/api/v1')).to.equal(null);
@@ -417,7 +424,7 @@ describe('gk-workbench', () => {
       root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
       await el.updateComplete;
       expect(called).to.equal(false);
-      expect(root.querySelector('[part="error"]')?.textContent).to.contain('$.id');
+      expect(root.querySelector('[part="error"]')?.textContent).to.contain('页面地址');
     } finally {
       window.fetch = original;
     }
@@ -434,7 +441,7 @@ describe('gk-workbench', () => {
     };
     try {
       const saved = oneEvent(el, 'gk-save');
-      root.querySelector<HTMLButtonElement>('[part="download"]')!.click();
+      await pressSave(el, 'download');
       expect((await saved).detail.via).to.equal('download');
     } finally {
       HTMLAnchorElement.prototype.click = click;
@@ -446,7 +453,7 @@ describe('gk-workbench', () => {
     expect(bundle.clauses).to.have.length(42);
     await el.updateComplete;
     expect(byId<HTMLTextAreaElement>(root, 'embed-lines').value).to.contain(
-      '<gk-policy src="/policies/doc-2016-40.json">',
+      '<gk-policy src="/policies/ezzbf-2016-40.json">',
     );
   });
 
@@ -551,6 +558,144 @@ describe('gk-workbench', () => {
     await el.updateComplete;
     expect(root.querySelector('.notice.warn')?.textContent).to.contain('有 1 个问题');
     expect(el.getBundle().bundle.meta).to.deep.equal({ title: '测试文件', published: '2017-02-30' });
+  });
+
+  it('takes the page junk of a pasted CMS page out of the text, says so in words, and can put it back', async () => {
+    const page = await (await fetch('/test/fixtures/seeds/guiyang-eco-2017-plan.txt')).text();
+    const { el, root } = await workbench();
+    await paste(el, page);
+    const warning = root.querySelector('.junk-notice')!;
+    expect(warning.textContent).to.contain('已去掉 5 段网页上的内容');
+    for (const said of ['网页导航', '当前位置 : 首页', '重复的标题', '日期:2017/4/28', '分享按钮', '加载提示'])
+      expect(warning.textContent).to.contain(said);
+    const body = () => el.getBundle().bundle.body;
+    for (const junk of ['当前位置', '日期:2017/4/28', '分享到', '请稍候']) expect(body()).not.to.contain(junk);
+    expect(body()).not.to.contain('贵阳市生态文明建设委员2017年政务公开工作实施方案');
+    expect(body()).to.contain('一、指导思想');
+    // What was read from the text is said in words, without field names.
+    const notice = root.querySelector('.notice.ok')!.textContent!;
+    expect(notice).to.contain('从正文中读出标题');
+    expect(notice).not.to.contain('meta.');
+    // Put back at the drafter's wish: then the self-check step warns and can remove it.
+    byId(root, 'junk-toggle').click();
+    await el.updateComplete;
+    expect(body()).to.contain('当前位置');
+    expect(root.querySelector('.junk-notice')!.textContent).to.contain('正文中有 5 段像是网页上的内容');
+    await go(el, 'check');
+    expect(byId(root, 'h-junk').textContent).to.contain('5 段');
+    byId(root, 'junk-remove').click();
+    await el.updateComplete;
+    expect(body()).not.to.contain('请稍候');
+    expect(byId(root, 'h-junk')).to.equal(null);
+    expect(root.querySelector('.panel > p:first-of-type')?.textContent).not.to.contain('gongkai');
+    expect(deepText(root)).not.to.match(/\$\.(meta|id|interpretations)/);
+  });
+
+  it('asks before saving while the self-check fails, and says so after saving anyway', async () => {
+    const { el, root } = await workbench();
+    await paste(el, seed);
+    await go(el, 'save');
+    const calls: string[] = [];
+    const original = window.fetch;
+    window.fetch = async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return new Response(JSON.stringify({ id: 'ezzbf-2016-40' }), { status: 200 });
+    };
+    try {
+      type(byId<HTMLInputElement>(root, 'save-token'), TOKEN);
+      root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(calls).to.deep.equal([]);
+      const confirm = root.querySelector('[part="confirm"]')!;
+      expect(confirm.getAttribute('role')).to.equal('alert');
+      expect(confirm.textContent).to.contain('发布前自查有 1 项未通过，确定仍要保存吗？');
+      expect(confirm.textContent).to.contain('施行日期');
+      expect(root.activeElement?.id).to.equal('save-confirm');
+      const saved = oneEvent(el, 'gk-save');
+      byId(root, 'save-anyway').click();
+      await saved;
+      await el.updateComplete;
+      expect(calls).to.have.length(1);
+      expect(root.querySelector('.save-status')?.textContent).to.contain('仍有 1 项未通过');
+      // With the failure fixed, saving asks nothing.
+      await go(el, 'meta');
+      type(byId<HTMLInputElement>(root, 'meta-effective'), '2016-07-21');
+      await go(el, 'save');
+      root.querySelector<HTMLButtonElement>('[part="save"]')!.click();
+      await waitUntil(() => calls.length === 2, 'not saved');
+      expect(root.querySelector('[part="confirm"]')).to.equal(null);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('makes the page address from the 文号 and follows it until the drafter writes one', async () => {
+    const { el, root } = await workbench();
+    await paste(el, seed);
+    await go(el, 'meta');
+    const id = () => byId<HTMLInputElement>(root, 'doc-id').value;
+    expect(id()).to.equal('ezzbf-2016-40');
+    type(byId<HTMLInputElement>(root, 'meta-docNumber'), '鄂州政发〔2017〕3号');
+    await el.updateComplete;
+    expect(id()).to.equal('ezzf-2017-3');
+    type(byId<HTMLInputElement>(root, 'doc-id'), 'ezhou-plan');
+    type(byId<HTMLInputElement>(root, 'meta-docNumber'), '鄂州政发〔2017〕4号');
+    await el.updateComplete;
+    expect(id()).to.equal('ezhou-plan');
+  });
+
+  it('writes dates one way: text fields with the 年-月-日 hint, no browser date format', async () => {
+    const { el, root } = await workbench();
+    await paste(el, seed);
+    await go(el, 'meta');
+    for (const key of ['published', 'effective', 'expires']) {
+      const input = byId<HTMLInputElement>(root, `meta-${key}`);
+      expect(input.type).to.equal('text');
+      expect(byId(root, `meta-${key}-hint`).textContent).to.contain('年-月-日');
+    }
+    await go(el, 'notes');
+    byId(root, 'notes-add').click();
+    await el.updateComplete;
+    expect(byId<HTMLInputElement>(root, 'note-date').type).to.equal('text');
+  });
+
+  it('chooses a note’s clause by searching or by clicking it in the preview, with notes beside their clauses', async () => {
+    const { el, root } = await workbench(1240);
+    await paste(el, seed);
+    await go(el, 'notes');
+    byId(root, 'notes-add').click();
+    await el.updateComplete;
+    const wanted = el.getBundle().bundle.clauses.find((c) => c.id === '2.6.22')!;
+    const search = byId<HTMLInputElement>(root, 'note-clause-search');
+    search.value = wanted.text.slice(wanted.number.length, wanted.number.length + 8);
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const found = [...root.querySelectorAll<HTMLButtonElement>('ul.candidates button')];
+    const choice = found.find((b) => b.textContent?.includes(wanted.number));
+    expect(choice, 'clause 2.6.22 among the results').to.exist;
+    choice!.click();
+    await el.updateComplete;
+    expect(el.getBundle().bundle.interpretations![0]!.target.clause).to.equal('2.6.22');
+    type(byId<HTMLTextAreaElement>(root, 'note-body'), '解读正文。');
+    await aTimeout(500);
+    await el.updateComplete;
+    const policy = root.querySelector<HTMLElement>('.preview-pane gk-policy')!;
+    const doc = () =>
+      policy.shadowRoot?.querySelector('gk-document') as
+        | (HTMLElement & { clauseMarker(id: string): HTMLElement | undefined })
+        | null;
+    await waitUntil(() => doc()?.clauseMarker('1.1'), 'preview not ready', { timeout: 5000 });
+    // On a 1240 px workbench the preview is wide enough for notes beside their clauses.
+    expect(policy.hasAttribute('narrow')).to.equal(false);
+    byId(root, 'note-clause-pick').click();
+    await el.updateComplete;
+    expect(byId(root, 'note-clause-pick').getAttribute('aria-pressed')).to.equal('true');
+    const top = doc()!.clauseMarker('1.2')!.getBoundingClientRect().top;
+    policy.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientY: top + 2 }));
+    await el.updateComplete;
+    expect(el.getBundle().bundle.interpretations![0]!.target.clause).to.equal('1.2');
+    expect(byId<HTMLSelectElement>(root, 'note-clause').value).to.equal('1.2');
   });
 
   it('passes axe on the document, notes and check steps', async () => {

@@ -21,6 +21,8 @@ export interface FakeOptions {
   /** The consultation view fails this way (the element falls back to the bundle's dates). */
   viewFailure?: Failure;
   feedbackExpected?: string | null;
+  /** Comments received, as the view counts them. */
+  received?: number;
   feedback?: FeedbackView;
   /** Failures for successive comment submissions (then success). */
   commentFailures?: Failure[];
@@ -101,7 +103,13 @@ export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
     await new Promise((resolve) => setTimeout(resolve, 5));
     if (method === 'GET' && path === `/consultations/${CONSULTATION_ID}`) {
       if (options.viewFailure) return fail(options.viewFailure);
-      return json(200, consultationView(options.status, { feedbackExpected: options.feedbackExpected ?? null }));
+      return json(
+        200,
+        consultationView(options.status, {
+          feedbackExpected: options.feedbackExpected ?? null,
+          counts: { received: options.received ?? 0, byClause: {} },
+        }),
+      );
     }
     if (method === 'POST' && path === `/consultations/${CONSULTATION_ID}/comments`) {
       if (hang) return new Promise<Response>(() => {});

@@ -1,7 +1,14 @@
 // Named examples of published feedback (意见采纳情况反馈), shared by the gk-feedback tests, its
 // stories and its benchmark: the demo consultation on 鄂州政办发〔2016〕40号 as the server would
 // publish it, a generator of 10,000 realistic comments, and a fake of the consultation service.
-import type { ConsultationView, Decision, FeedbackView, ReceiptLookup, SubmitterType } from '@gongkai/format';
+import {
+  type ConsultationView,
+  type Decision,
+  type FeedbackView,
+  type ReceiptLookup,
+  receiptFor,
+  type SubmitterType,
+} from '@gongkai/format';
 import { feedbackFrom } from '../../packages/server/src/lib/feedback-view.js';
 
 /** The demo consultation file (demo/consultations/*.json), as `pnpm start` seeds it. */
@@ -63,6 +70,8 @@ interface RawComment {
 export function publish(
   raw: readonly RawComment[],
   meta: { consultation: string; title: string; version?: number; published?: string },
+  /** The clauses as printed, by id (versions published before labels have none). */
+  labels: ReadonlyMap<string, string> = new Map(),
 ): FeedbackView {
   const ids = [...new Set(raw.flatMap((r) => (r.clause === null ? [] : [r.clause])))].sort(compareClauses);
   const sources = raw.map((r) => ({
@@ -74,6 +83,7 @@ export function publish(
     { id: meta.consultation, title: meta.title },
     sources,
     new Map(ids.map((id, i) => [id, i])),
+    labels,
   );
   return { ...feedback, version: meta.version ?? 1, published: meta.published ?? '2016-06-20T02:00:00.000Z' };
 }
@@ -91,8 +101,8 @@ function rawOf(demo: DemoConsultation): RawComment[] {
 }
 
 /** The demo consultation's feedback: six comments, one removed in moderation, every outcome. */
-export function demoFeedback(demo: DemoConsultation): FeedbackView {
-  return publish(rawOf(demo), { consultation: demo.id, title: demo.title });
+export function demoFeedback(demo: DemoConsultation, labels?: ReadonlyMap<string, string>): FeedbackView {
+  return publish(rawOf(demo), { consultation: demo.id, title: demo.title }, labels);
 }
 
 /** The same consultation, closed and not yet answered: what `GET /consultations/:id` says. */
@@ -128,7 +138,16 @@ export const receipts = {
   unknown: '7K2M-9QX4-RT8B-ZW3R',
   /** The last symbol changed: the check catches it before any request. */
   mistyped: 'EZH0-A201-6000-002W',
+  /** A comment on another consultation (valid check symbol). */
+  other: receiptFor('0THERC0NS1TAT10'),
 } as const;
+
+/** Title and page of the other consultation `receipts.other` belongs to. */
+export const OTHER_CONSULTATION = {
+  id: 'ezhou-2017-12-draft',
+  title: '关于公开征求《鄂州市政府信息公开实施办法（修订征求意见稿）》意见的公告',
+  pageUrl: '/zhengqiu/2017-12.html',
+};
 
 /** The answers for `receipts`: the demo's second comment (partly adopted) and one not yet decided. */
 export function receiptAnswers(demo: DemoConsultation): Record<string, ReceiptLookup> {
@@ -142,6 +161,19 @@ export function receiptAnswers(demo: DemoConsultation): Record<string, ReceiptLo
       status: 'decided',
       decision: second.decision,
       reason: second.reason,
+    },
+    [receipts.other]: {
+      receipt: receipts.other,
+      consultation: OTHER_CONSULTATION.id,
+      title: OTHER_CONSULTATION.title,
+      pageUrl: OTHER_CONSULTATION.pageUrl,
+      feedbackExpected: '2017-08-01',
+      clause: '3.2',
+      clauseLabel: '第十二条',
+      submitted: '2017-06-30T16:30:00.000Z',
+      status: 'received',
+      decision: null,
+      reason: null,
     },
     [receipts.pending]: {
       receipt: receipts.pending,

@@ -1,14 +1,21 @@
-// Near-duplicate grouping as a job (jobs/runner.ts), never on a request: comments arrive with
-// `grouped` false; the job of their consultation groups them in a worker thread and stores each
-// comment's group, and the staff API reads the stored groups with the time they were computed.
+// Near-duplicate grouping as a job (jobs/runner.ts), never on a request, incremental and in
+// near-linear time (lib/minhash.ts): comments arrive with `grouped` false; the job of their
+// consultation signs them in a worker thread, compares each only with the indexed comments that
+// share a band key, and stores each comment's group and each group's size; the staff API reads
+// those rows with the time they were computed.
 import { Worker } from 'node:worker_threads';
-import type { Queryable } from './db/database.js';
-import type { JobKind } from './jobs/runner.js';
+import type { Database, Queryable } from './db/database.js';
+import type { Job, JobKind } from './jobs/runner.js';
+import { bandKeys, type Placed, place, saltOf } from './lib/minhash.js';
 
 // A consultation is grouped again no sooner than this many times the last run's duration after
 // it (and `minGapMs`, 5 s by default, at least): while comments pour in, grouping takes at most
 // about a fifth of a core and the rest goes to taking them in. A first grouping starts at once.
 const YIELD_FACTOR = 4;
+
+/** Comments read, signed and placed at a time; a run places at most BATCHES of them. */
+const BATCH = 2000;
+const BATCHES = 10;
 
 export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): JobKind => ({
   async discover(db) {
@@ -25,50 +32,131 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
   },
   async run(db, job) {
     const started = Date.now();
-    const consultationId = job.key;
-    const { rows } = await db.query<{ id: string; body: string; grouped: boolean }>(
-      'SELECT id, body, grouped FROM comments WHERE consultation_id = $1 ORDER BY id',
-      [consultationId],
-    );
-    const comments = rows.map((r) => ({ id: Number(r.id), body: r.body }));
-    const groups = await nearDuplicatesOffThread(comments);
-    const ids: number[] = [];
-    const groupIds: number[] = [];
-    for (const [group, members] of groups) {
-      for (const id of members) {
-        ids.push(id);
-        groupIds.push(group);
-      }
+    for (let i = 0; i < BATCHES; i++) {
+      const placed = await placeBatch(db, job, job.key);
+      if (placed < BATCH) break;
     }
-    await db.transaction(async (tx) => {
-      // Another instance took the job over (this one stalled past its lease): its result stands.
-      if (!(await job.holds(tx))) return;
-      await tx.query(
-        `UPDATE comments SET group_id = NULL WHERE consultation_id = $1 AND group_id IS NOT NULL AND NOT (id = ANY($2::bigint[]))`,
-        [consultationId, ids],
-      );
-      await tx.query(
-        `UPDATE comments m SET group_id = g.group_id FROM unnest($1::bigint[], $2::bigint[]) AS g(id, group_id)
-         WHERE m.id = g.id AND m.group_id IS DISTINCT FROM g.group_id`,
-        [ids, groupIds],
-      );
-      // Only those read: a comment committed meanwhile stays ungrouped for the next run.
-      const read = rows.filter((r) => !r.grouped).map((r) => Number(r.id));
-      await tx.query('UPDATE comments SET grouped = true WHERE id = ANY($1::bigint[])', [read]);
-      await tx.query(
-        `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms) VALUES ($1, now(), $2, $3, $4)
-         ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = $2, groups = $3, took_ms = $4`,
-        [consultationId, comments.length, groups.size, Date.now() - started],
-      );
-    });
+    await db.query(
+      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms)
+       SELECT $1, now(), (SELECT count(*) FROM comments WHERE consultation_id = $1 AND grouped),
+         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2
+       ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = EXCLUDED.comments,
+         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms`,
+      [job.key, Date.now() - started],
+    );
   },
 });
 
+const toInt32 = (sig: number[]) => sig.map((v) => v | 0);
+const fromInt32 = (sig: number[]) => sig.map((v) => v >>> 0);
+
 /**
- * `nearDuplicates` in a worker thread. From source (tests, `tsx`), the worker registers tsx
+ * Places the next ungrouped comments of a consultation (lib/minhash.ts `place`): their
+ * signatures in a worker thread, their candidates from the band index, then one transaction that
+ * writes groups, sizes, the index and the `grouped` flags, only if the job is still ours.
+ */
+async function placeBatch(db: Database, job: Job, consultationId: string): Promise<number> {
+  const { rows } = await db.query<{ id: string; body: string }>(
+    'SELECT id, body FROM comments WHERE consultation_id = $1 AND NOT grouped ORDER BY id LIMIT $2',
+    [consultationId, BATCH],
+  );
+  if (!rows.length) return 0;
+  const salt = saltOf(consultationId);
+  const sigs = await signaturesOffThread(rows.map((r) => r.body));
+  const batch = rows.map((r, i) => ({ id: Number(r.id), sig: sigs[i]!, keys: bandKeys(sigs[i]!, salt) }));
+  const allKeys = [...new Set(batch.flatMap((c) => c.keys))];
+  const { rows: found } = await db.query<{ comment_id: string; group_id: string; bands: string[]; sig: number[] }>(
+    'SELECT comment_id, group_id, bands, sig FROM group_index WHERE bands && $1::bigint[] AND consultation_id = $2',
+    [allKeys, consultationId],
+  );
+  const byKey = new Map<number, Placed[]>();
+  for (const f of found) {
+    const p = { id: Number(f.comment_id), group: Number(f.group_id), sig: fromInt32(f.sig) };
+    for (const k of f.bands) {
+      const list = byKey.get(Number(k));
+      if (list) list.push(p);
+      else byKey.set(Number(k), [p]);
+    }
+  }
+  const groupIds = [...new Set(found.map((f) => Number(f.group_id)))];
+  const { rows: reps } = await db.query<{ comment_id: string; sig: number[] }>(
+    'SELECT comment_id, sig FROM group_index WHERE comment_id = ANY($1::bigint[])',
+    [groupIds],
+  );
+  const repSig = new Map(reps.map((r) => [Number(r.comment_id), fromInt32(r.sig)]));
+  const { rows: sizes } = await db.query<{ group_id: string; size: number; indexed: number }>(
+    'SELECT group_id, size, indexed FROM comment_groups WHERE group_id = ANY($1::bigint[])',
+    [groupIds],
+  );
+  const known = new Map(sizes.map((r) => [Number(r.group_id), r]));
+  const { placed, indexed } = place(
+    batch,
+    (keys) => keys.flatMap((k) => byKey.get(k) ?? []),
+    (g) => repSig.get(g),
+    (g) => known.get(g)?.indexed ?? 1,
+  );
+  // Members per group in this batch (a group's own first comment is not a member joining it).
+  const joined = new Map<number, number>();
+  for (const p of placed) if (p.group !== p.id) joined.set(p.group, (joined.get(p.group) ?? 0) + 1);
+  const newlyIndexed = new Map<number, number>();
+  for (const p of indexed) if (p.group !== p.id) newlyIndexed.set(p.group, (newlyIndexed.get(p.group) ?? 0) + 1);
+  const members = placed.filter((p) => joined.has(p.group) || p.group !== p.id);
+  await db.transaction(async (tx) => {
+    // Another instance took the job over (this one stalled past its lease): its result stands.
+    if (!(await job.holds(tx))) return;
+    if (indexed.length) {
+      const keysOf = new Map(batch.map((c) => [c.id, c.keys]));
+      await tx.query(
+        `INSERT INTO group_index (comment_id, consultation_id, group_id, bands, sig)
+         SELECT x.id, $1, x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint),
+           ARRAY(SELECT jsonb_array_elements_text(x.sig)::int)
+         FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, group_id bigint, bands jsonb, sig jsonb)
+         ON CONFLICT (comment_id) DO NOTHING`,
+        [
+          consultationId,
+          JSON.stringify(
+            indexed.map((p) => ({
+              id: p.id,
+              group_id: p.group,
+              bands: keysOf.get(p.id),
+              sig: toInt32(Array.from(p.sig)),
+            })),
+          ),
+        ],
+      );
+    }
+    if (joined.size) {
+      // A group of one that gained members becomes a group: its first comment joins it too.
+      const groups = [...joined.keys()];
+      await tx.query(
+        `INSERT INTO comment_groups (group_id, consultation_id, size, indexed)
+         SELECT g, $1, 1 + n, 1 + i FROM unnest($2::bigint[], $3::int[], $4::int[]) AS x(g, n, i)
+         ON CONFLICT (group_id) DO UPDATE SET size = comment_groups.size + EXCLUDED.size - 1,
+           indexed = comment_groups.indexed + EXCLUDED.indexed - 1`,
+        [consultationId, groups, groups.map((g) => joined.get(g)!), groups.map((g) => newlyIndexed.get(g) ?? 0)],
+      );
+      await tx.query(
+        'UPDATE comments SET group_id = id WHERE id = ANY($1::bigint[]) AND group_id IS DISTINCT FROM id',
+        [groups],
+      );
+    }
+    if (members.length) {
+      await tx.query(
+        `UPDATE comments m SET group_id = x.g FROM unnest($1::bigint[], $2::bigint[]) AS x(id, g)
+         WHERE m.id = x.id AND m.group_id IS DISTINCT FROM x.g`,
+        [members.map((p) => p.id), members.map((p) => p.group)],
+      );
+    }
+    await tx.query('UPDATE comments SET grouped = true WHERE id = ANY($1::bigint[])', [placed.map((p) => p.id)]);
+  });
+  return rows.length;
+}
+
+/**
+ * Signatures of `bodies` in a worker thread. From source (tests, `tsx`), the worker registers tsx
  * first; built, it loads the compiled file.
  */
-export function nearDuplicatesOffThread(comments: { id: number; body: string }[]): Promise<Map<number, number[]>> {
+function signaturesOffThread(bodies: string[]): Promise<number[][]> {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./lib/grouping-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
   const code = fromSource
@@ -76,24 +164,23 @@ export function nearDuplicatesOffThread(comments: { id: number; body: string }[]
     : `import(${JSON.stringify(entry)})`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true });
-    worker.once('message', (groups: [number, number[]][]) => {
-      resolve(new Map(groups));
+    worker.once('message', (sigs: number[][]) => {
+      resolve(sigs);
       void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`grouping worker exited with ${code}`)));
-    worker.postMessage(comments);
+    worker.postMessage(bodies);
   });
 }
 
 /** The stored groups of a consultation, largest first, with when they were computed and whether comments await grouping. */
 export async function storedGroups(db: Queryable, consultationId: string) {
   const { rows } = await db.query<{ group_id: string; size: number; ids: string[]; sample: string }>(
-    `SELECT g.group_id, g.size, g.ids, left(m.body, 200) AS sample FROM (
-       SELECT group_id, count(*)::int AS size, array_agg(id ORDER BY id) AS ids
-       FROM comments WHERE consultation_id = $1 AND group_id IS NOT NULL GROUP BY group_id
-     ) g JOIN comments m ON m.id = g.group_id
-     ORDER BY g.size DESC, g.group_id`,
+    `SELECT g.group_id, g.size, left(m.body, 200) AS sample,
+       ARRAY(SELECT c.id FROM comments c WHERE c.group_id = g.group_id ORDER BY c.id) AS ids
+     FROM comment_groups g JOIN comments m ON m.id = g.group_id
+     WHERE g.consultation_id = $1 ORDER BY g.size DESC, g.group_id`,
     [consultationId],
   );
   const { rows: state } = await db.query<{ computed_at: Date | null; pending: boolean }>(

@@ -65,8 +65,8 @@ export class GkConsultationBar extends LitElement {
         flex: 1 1 14em;
         margin: 0;
       }
-      .facts > span + span::before {
-        content: ' · ';
+      .sep {
+        color: var(--gk-color-muted, #57606a);
       }
       strong {
         font-size: 1.125em;
@@ -162,7 +162,7 @@ export class GkConsultationBar extends LitElement {
       buttons.push(lookup);
     }
     return html`<section class="bar" part="bar" aria-label=${t('consultation')}>
-      <p class="facts"><span><strong>${t(`status_${v.status}`)}</strong></span>${facts.map((f) => html`<span>${f}</span>`)}</p>
+      <p class="facts"><strong>${t(`status_${v.status}`)}</strong>${facts.map((f) => html`<span class="sep"> · </span><span>${f}</span>`)}</p>
       ${buttons.length ? html`<div class="actions">${buttons}</div>` : nothing}
     </section>`;
   }

@@ -202,9 +202,9 @@ export const consultationStyles = css`
   }
   .receipt-code {
     font-family: ui-monospace, 'SFMono-Regular', Consolas, monospace;
-    /* One line on a phone too: 19 characters fit 320 px at 7.5cqi. */
+    /* One line on a phone too: 19 characters fit 320 px at 6.5cqi. */
     white-space: nowrap;
-    font-size: clamp(1.125em, 7.5cqi, 2em);
+    font-size: clamp(1.125em, 6.5cqi, 2em);
     font-weight: 700;
     letter-spacing: 0.05em;
     margin: 0 0 0.25em;

@@ -74,6 +74,7 @@ export function checkFeedback(input: unknown): Check {
       if (!expect(`byClause[${i}]`, row, 'object')) return;
       const r = row as Record<string, unknown>;
       expect(`byClause[${i}].clause`, r.clause, 'string-or-null');
+      if (r.label !== undefined) expect(`byClause[${i}].label`, r.label, 'string-or-null');
       counts(`byClause[${i}]`, r);
     });
   }
@@ -84,6 +85,7 @@ export function checkFeedback(input: unknown): Check {
       const c = comment as Record<string, unknown>;
       expect(`${path}.no`, c.no, 'number');
       expect(`${path}.clause`, c.clause, 'string-or-null');
+      if (c.clauseLabel !== undefined) expect(`${path}.clauseLabel`, c.clauseLabel, 'string-or-null');
       expect(`${path}.body`, c.body, 'string');
       if (c.name !== undefined) expect(`${path}.name`, c.name, 'string-or-null');
       if (c.submitterType !== undefined) expect(`${path}.submitterType`, c.submitterType, 'string');

@@ -179,9 +179,8 @@ function renderComment(item: FeedbackComment, query: string, c: ViewContext) {
     <p class="body" lang=${zh}>${highlighted(item.body, query)}</p>
     ${
       reason
-        ? html`<p class="reason">
-            <span class="reason-label">${t('reason')}</span><span lang=${zh}>${highlighted(reason, query)}</span>
-          </p>`
+        ? // On one line: the box keeps line breaks (pre-line), and must not open with an empty one.
+          html`<p class="reason"><span class="reason-label">${t('reason')}</span><span lang=${zh}>${highlighted(reason, query)}</span></p>`
         : item.decision === 'adopted'
           ? nothing
           : html`<p class="reason missing">${t('noReason')}</p>`

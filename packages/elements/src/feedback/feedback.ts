@@ -1,4 +1,4 @@
-import type { Clause, Decision, FeedbackView } from '@gongkai/format';
+import type { Clause, Decision, FeedbackSummary, FeedbackView } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
@@ -28,7 +28,7 @@ import { makeContext, type ViewContext } from './context.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { fetchFeedback, type Loaded, takeFeedback } from './load.js';
 import { ReceiptLookupController, renderLookup } from './lookup.js';
-import { clauseNamer, PreparedFeedback } from './model.js';
+import { clauseNamer, PreparedFeedback, publishedLabels } from './model.js';
 import { renderEmpty, renderFailure, renderNotPublished } from './states.js';
 import { type ClauseSort, renderChart, renderClauseTable, renderSummary } from './summary.js';
 
@@ -129,7 +129,12 @@ export class GkFeedback extends LitElement {
   private readyPending = false;
   private focusAfter: 'list' | 'load' | null = null;
   private lookedUp = '';
-  private namer: { source: readonly Clause[]; name: (id: string) => string } | null = null;
+  private namer: {
+    source: readonly Clause[];
+    view: FeedbackView | null;
+    lang: string;
+    name: (id: string) => string;
+  } | null = null;
 
   private readonly onReaderChange = (e: GkReaderChangeEvent) => {
     this.textSize = e.detail.textSize;
@@ -286,6 +291,19 @@ export class GkFeedback extends LitElement {
     }
   }
 
+  /** The published figures (null until the feedback is loaded and published). */
+  get summary(): FeedbackSummary | null {
+    return this.view.kind === 'published' ? this.view.data.view.summary : null;
+  }
+
+  /** Brings "查询我的意见" into view and puts the cursor in its receipt field. */
+  showLookup(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#receipt');
+    const section = this.renderRoot.querySelector<HTMLElement>('[part="lookup"]') ?? this;
+    section.scrollIntoView({ block: 'start' });
+    input?.focus({ preventScroll: true });
+  }
+
   /** Loads the feedback again (after a failure). */
   retry(): void {
     this.focusAfter = 'load';
@@ -298,8 +316,13 @@ export class GkFeedback extends LitElement {
 
   private context(doc: GkDocument | null): ViewContext {
     const source = this.clauses ?? doc?.clauses ?? [];
-    if (this.namer?.source !== source) this.namer = { source, name: clauseNamer(source) };
-    return makeContext(this.msg, this.i18n.lang, this.namer.name);
+    const view = this.view.kind === 'published' ? this.view.data.view : null;
+    const lang = this.i18n.lang;
+    if (this.namer?.source !== source || this.namer.view !== view || this.namer.lang !== lang) {
+      const labels = view ? publishedLabels(view) : new Map<string, string>();
+      this.namer = { source, view, lang, name: clauseNamer(source, labels, this.msg('unknownClause')) };
+    }
+    return makeContext(this.msg, lang, this.namer.name);
   }
 
   private get pageSizeUsed(): number {

@@ -149,13 +149,18 @@ function renderAnswer(state: LookupState, context: LookupContext) {
       return html`<p class="problem" id="receipt-problem" part="lookup-problem">${state.message}</p>`;
     case 'found': {
       const r = state.result;
-      const other = context.consultation && r.consultation && r.consultation !== context.consultation;
+      const other = !!(context.consultation && r.consultation && r.consultation !== context.consultation);
+      // Another consultation's clauses are not this page's: only the label the service gives names them.
+      const clause =
+        r.clause === null
+          ? context.clauseName(null)
+          : r.clauseLabel || (other ? t('unknownClause') : context.clauseName(r.clause));
       return html`<div class="result" part="lookup-result">
         <p class="result-title">${t('lookupResult', { receipt: r.receipt })}</p>
-        ${other ? html`<p class="other">${t('lookupOther', { consultation: r.consultation })}</p>` : nothing}
+        ${other ? renderOther(r, t) : nothing}
         <dl>
           <div><dt>${t('lookupSubmitted')}</dt><dd>${context.date(r.submitted, true)}</dd></div>
-          <div><dt>${t('lookupClause')}</dt><dd>${context.clauseName(r.clause)}</dd></div>
+          <div><dt>${t('lookupClause')}</dt><dd>${clause}</dd></div>
           <div><dt>${t('lookupStatus')}</dt><dd>${t(`status_${r.status}` as keyof FeedbackMessages)}</dd></div>
           ${
             r.decision
@@ -167,9 +172,27 @@ function renderAnswer(state: LookupState, context: LookupContext) {
               </div>`
               : nothing
           }
-          ${r.reason ? html`<div><dt>${t('lookupReason')}</dt><dd class="reason-text">${r.reason}</dd></div>` : nothing}
+          ${r.reason ? html`<div><dt>${t('lookupReason')}</dt><dd class="reason-text">${r.reason.trim()}</dd></div>` : nothing}
+          ${
+            r.status === 'received' && r.feedbackExpected
+              ? html`<div><dt>${t('lookupExpected')}</dt><dd>${context.date(r.feedbackExpected)}</dd></div>`
+              : nothing
+          }
         </dl>
       </div>`;
     }
   }
 }
+
+/** A receipt of another consultation: named by its title, with a link to its page when known. */
+function renderOther(r: ReceiptLookup, t: Msg) {
+  const title = r.title?.trim();
+  const url = r.pageUrl && SAFE_URL.test(r.pageUrl) ? r.pageUrl : null;
+  return html`<p class="other">
+    ${title ? t('lookupOther', { title }) : t('lookupOtherUnnamed')}
+    ${url ? html`<a href=${url}>${t('lookupOtherLink')}</a>` : nothing}
+  </p>`;
+}
+
+/** Only web addresses (and paths on this site) become links. */
+const SAFE_URL = /^(https?:\/\/|\/(?!\/))/i;

@@ -9,6 +9,7 @@ import {
   type FeedbackView,
   fold,
   foldText,
+  printedClauseLabel,
 } from '@gongkai/format';
 
 export type Range = [number, number];
@@ -111,29 +112,32 @@ export function matchRanges(text: string, query: string): Range[] {
 }
 
 /**
- * Names a clause as readers cite it: the written numbers along its path and its title
- * (`二、(一)1. 推进权力清单和责任清单公开`); its id when the clauses are not known.
+ * Names a clause as printed (`一、（三）工作目标`, `第十二条`): the label the service published with
+ * the feedback, else the document's own numbering, else `unknown` — never an internal id.
  */
-export function clauseNamer(clauses: readonly Clause[]): (id: string) => string {
+export function clauseNamer(
+  clauses: readonly Clause[],
+  labels: ReadonlyMap<string, string>,
+  unknown: string,
+): (id: string) => string {
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const cache = new Map<string, string>();
   return (id) => {
-    const known = cache.get(id);
-    if (known !== undefined) return known;
-    const clause = byId.get(id);
-    let name = id;
-    if (clause) {
-      const numbers: string[] = [];
-      const seen = new Set<string>();
-      for (let c: Clause | undefined = clause; c && !seen.has(c.id); c = c.parent ? byId.get(c.parent) : undefined) {
-        seen.add(c.id);
-        numbers.unshift(c.number.trim());
-      }
-      name = `${numbers.join('')}${clause.number.trim() && clause.title ? ' ' : ''}${clause.title}`.trim() || id;
+    let name = cache.get(id);
+    if (name === undefined) {
+      name = labels.get(id) || printedClauseLabel(byId, id) || unknown;
+      cache.set(id, name);
     }
-    cache.set(id, name);
     return name;
   };
+}
+
+/** The clause labels a published feedback carries (versions published before labels have none). */
+export function publishedLabels(view: FeedbackView): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const row of view.byClause) if (row.clause !== null && row.label) labels.set(row.clause, row.label);
+  for (const c of view.comments) if (c.clause !== null && c.clauseLabel) labels.set(c.clause, c.clauseLabel);
+  return labels;
 }
 
 /** The page numbers to offer: the first, the last, and two either side of the current one. */

@@ -60,6 +60,7 @@ export const en: Messages = {
   section_graphics: 'Graphics',
   section_consultation: 'Consultation',
   sections: 'Sections',
+  backToSections: 'Back to the sections',
   noNotes: 'No interpretation has been published for this document.',
   kind_graphic: 'Graphic',
   kind_video: 'Video',
@@ -87,7 +88,8 @@ export const en: Messages = {
   qaYes: 'Yes',
   qaNo: 'No',
   qaThanks: 'Thank you for your feedback!',
-  qaVoteFailed: 'Network error: your feedback was not sent; your choice is saved on this device.',
+  qaVoteSending: 'Sending…',
+  qaVoteFailed: 'Not sent (network error or no answer from the server). Please try again later.',
   // gk-chart and gk-graphic (keys below)
   chartShowTable: 'Show data table',
   chartHideTable: 'Hide data table',

@@ -58,6 +58,7 @@ export const zhHans = {
   section_graphics: '图解',
   section_consultation: '征求意见',
   sections: '页面导航',
+  backToSections: '回到页面导航',
   noNotes: '本文件暂无解读。',
   kind_graphic: '图解',
   kind_video: '视频',
@@ -85,7 +86,8 @@ export const zhHans = {
   qaYes: '有帮助',
   qaNo: '没有帮助',
   qaThanks: '感谢您的反馈！',
-  qaVoteFailed: '网络错误，反馈未能提交；您的选择已保存在本设备上。',
+  qaVoteSending: '正在提交…',
+  qaVoteFailed: '未能提交（网络错误或服务器未响应），请稍后再试。',
   // gk-chart and gk-graphic (keys below)
   chartShowTable: '查看数据表',
   chartHideTable: '收起数据表',

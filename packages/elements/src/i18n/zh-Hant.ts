@@ -60,6 +60,7 @@ export const zhHant: Messages = {
   section_graphics: '圖解',
   section_consultation: '徵求意見',
   sections: '頁面導覽',
+  backToSections: '回到頁面導覽',
   noNotes: '本文件暫無解讀。',
   kind_graphic: '圖解',
   kind_video: '影片',
@@ -87,7 +88,8 @@ export const zhHant: Messages = {
   qaYes: '有幫助',
   qaNo: '沒有幫助',
   qaThanks: '感謝您的回饋！',
-  qaVoteFailed: '網路錯誤，回饋未能提交；您的選擇已保存在本裝置上。',
+  qaVoteSending: '正在提交…',
+  qaVoteFailed: '未能提交（網路錯誤或伺服器未回應），請稍後再試。',
   // gk-chart and gk-graphic (keys below)
   chartShowTable: '查看數據表',
   chartHideTable: '收起數據表',

@@ -2,6 +2,33 @@ import { css } from 'lit';
 
 /** Wide layouts (measured in policy.ts) put the notes beside the text. */
 export const policyStyles = css`
+  /* Space kept for the status bar while the participation part loads: the text does not jump. */
+  .consultation-bar {
+    display: block;
+    min-block-size: 3.5em;
+  }
+  .to-sections {
+    position: fixed;
+    inset-block-end: 1em;
+    inset-inline-end: 1em;
+    z-index: 10;
+    font: inherit;
+    font-weight: 700;
+    min-block-size: 2.75em;
+    min-inline-size: 2.75em;
+    padding: 0 1em;
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: 999px;
+    background: var(--gk-color-surface, #fff);
+    color: var(--gk-color-text, #1f2328);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
+    cursor: pointer;
+  }
+  .to-sections:focus-visible,
+  [part='sections'] button:focus-visible {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+    outline-offset: 2px;
+  }
   [part='sections'] ul {
     display: flex;
     flex-wrap: wrap;
@@ -40,6 +67,7 @@ export const policyStyles = css`
     margin-block-start: 2em;
   }
   @media print {
+    .to-sections,
     [part='sections'] {
       display: none;
     }

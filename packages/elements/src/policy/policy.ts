@@ -36,6 +36,8 @@ const WIDE = 860;
  * @event gk-ready - Everything is rendered; `detail` has the clause, note and orphan counts.
  * @event gk-error - The bundle or interpretation file could not be used.
  * @csspart sections - The section navigation (原文 / 解读 / …).
+ * @csspart consultation-bar - The consultation's status and actions, first on the page of a draft.
+ * @csspart to-sections - The "回到页面导航" button shown on phones once the navigation is out of view.
  * @attr narrow - Set by the element itself below 860 px: notes then open from each clause.
  */
 export class GkPolicy extends LitElement {
@@ -53,12 +55,16 @@ export class GkPolicy extends LitElement {
   @state() private accessor data: unknown = undefined;
   @state() private accessor enhance = false;
   @state() private accessor error: BundleError | null = null;
+  /** The section navigation has scrolled out of view (phones get a way back to it). */
+  @state() private accessor navAway = false;
 
   @query('#gk-doc') private accessor doc!: GkDocument | null;
 
   private readonly i18n = new LocalizeController(this);
   private readonly width = new WidthController(this, WIDE);
   private pending = new Set<string>();
+  private navObserver: IntersectionObserver | null = null;
+  private observedNav: Element | null = null;
   private counts = { clauses: 0, notes: 0, orphans: 0 };
 
   /** The document's clauses (read-only). */
@@ -68,6 +74,27 @@ export class GkPolicy extends LitElement {
 
   private get wide(): boolean {
     return !this.width.narrow;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.navObserver?.disconnect();
+    this.navObserver = null;
+    this.observedNav = null;
+  }
+
+  protected override updated(): void {
+    const nav = this.renderRoot.querySelector('[part="sections"]');
+    if (nav === this.observedNav) return;
+    this.navObserver?.disconnect();
+    this.observedNav = nav;
+    if (!nav) return;
+    this.navObserver ??= new IntersectionObserver((entries) => {
+      const entry = entries.at(-1);
+      // Only once it is above the screen: not while the page is still above it.
+      if (entry) this.navAway = !entry.isIntersecting && entry.boundingClientRect.bottom < 0;
+    });
+    this.navObserver.observe(nav);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -139,6 +166,29 @@ export class GkPolicy extends LitElement {
     this.renderRoot.querySelector(selector)?.scrollIntoView({ block: 'start' });
   }
 
+  /**
+   * 解读 goes to the first note: beside its clause on wide screens (the column's top is the
+   * document's header), opened from its clause on phones (where the column has no height).
+   */
+  private jumpToNotes(): void {
+    const doc = this.doc;
+    const notes = this.renderRoot.querySelector<GkInterpretation>('#gk-notes');
+    const first = doc?.clauses.find((c) => Number(doc.clauseMarker(c.id)?.getAttribute('notes')) > 0);
+    const marker = first && doc?.clauseMarker(first.id);
+    if (!notes || !first || !marker) {
+      this.jump('.notes');
+      return;
+    }
+    marker.scrollIntoView({ block: 'start' });
+    notes.showNotes(first.id, this.wide ? undefined : marker);
+  }
+
+  private backToSections(): void {
+    const nav = this.renderRoot.querySelector<HTMLElement>('[part="sections"]');
+    nav?.scrollIntoView({ block: 'start' });
+    nav?.querySelector('button')?.focus({ preventScroll: true });
+  }
+
   // By their registered tags: another library may own `gk-document` on this page.
   private renderDocument() {
     const tag = unsafeStatic(tagFor(GkDocument, 'gk-document'));
@@ -166,7 +216,7 @@ export class GkPolicy extends LitElement {
   // The participation part (form, feedback) is loaded only for a draft under consultation.
   private renderConsultation() {
     void loadParticipation().catch((error: unknown) => console.warn('[gongkai] <gk-policy>: consultation', error));
-    return html`<gk-consultation for="gk-doc" .info=${this.consultationInfo}></gk-consultation>`;
+    return html`<gk-consultation id="gk-consultation" for="gk-doc" .info=${this.consultationInfo}></gk-consultation>`;
   }
 
   // A page in zh-Hant or English waits for that text before the first render.
@@ -179,11 +229,18 @@ export class GkPolicy extends LitElement {
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (this.data === undefined && !this.enhance) return html`<p role="status">${t('loading')}</p>`;
     const hasNotes = this.hasNotes;
+    const consultation = !!this.consultationInfo;
     return html`
+      ${
+        // What a citizen came for, first: the window's status and "我要提意见" (filled in by gk-consultation).
+        consultation
+          ? html`<gk-consultation-bar class="consultation-bar" part="consultation-bar" for="gk-consultation"></gk-consultation-bar>`
+          : nothing
+      }
       <nav part="sections" aria-label=${t('sections')}>
         <ul>
           <li><button type="button" @click=${() => this.jump('.text')}>${t('section_document')}</button></li>
-          ${hasNotes ? html`<li><button type="button" @click=${() => this.jump('.notes')}>${t('section_interpretation')}</button></li>` : nothing}
+          ${hasNotes ? html`<li><button type="button" @click=${() => this.jumpToNotes()}>${t('section_interpretation')}</button></li>` : nothing}
           ${this.has('qa') ? html`<li><button type="button" @click=${() => this.jump('.qa')}>${t('section_qa')}</button></li>` : nothing}
           ${this.has('graphics') ? html`<li><button type="button" @click=${() => this.jump('.graphics')}>${t('section_graphics')}</button></li>` : nothing}
           ${this.consultationInfo ? html`<li><button type="button" @click=${() => this.jump('.consultation')}>${t('section_consultation')}</button></li>` : nothing}
@@ -199,6 +256,13 @@ export class GkPolicy extends LitElement {
       ${this.has('graphics') ? html`<section class="graphics">${this.renderGraphics()}</section>` : nothing}
       ${this.has('qa') ? html`<section class="qa">${this.renderQa()}</section>` : nothing}
       ${this.consultationInfo ? html`<section class="consultation">${this.renderConsultation()}</section>` : nothing}
+      ${
+        this.navAway && !this.wide
+          ? html`<button type="button" class="to-sections" part="to-sections" @click=${() => this.backToSections()}>
+            ↑ ${t('backToSections')}
+          </button>`
+          : nothing
+      }
     `;
   }
 }

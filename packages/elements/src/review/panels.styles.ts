@@ -107,6 +107,30 @@ export const panelStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.2em;
+    /* Clear of the save bar below it when brought into view */
+    scroll-margin-block: 0.5em 5em;
+  }
+  /* The save bar: at the bottom of the window (or of the open comment) while the form is seen */
+  .decision .form-foot {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    padding-block: 0.5em;
+    border-block-start: 1px solid var(--gk-color-border, #d0d7de);
+    background: var(--gk-color-surface, #fff);
+  }
+  .form-foot .form-error {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .key-hint {
+    color: var(--gk-color-muted, #57606a);
+  }
+  .report-draft {
+    border-inline-start: 4px solid var(--gk-color-warning, #9a6700);
+    padding: 0.25em 0.75em;
+    background: var(--gk-color-warning-bg, #fff8c5);
+    font-weight: 700;
   }
   .field label,
   .templates > label,

@@ -276,6 +276,10 @@ export const reviewStyles = css`
     display: grid;
     gap: 1em;
   }
+  .list {
+    container: list / inline-size;
+    min-inline-size: 0;
+  }
   @container (min-width: 64em) {
     .split.with-detail {
       grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
@@ -285,6 +289,7 @@ export const reviewStyles = css`
       position: sticky;
       inset-block-start: 0.5em;
       max-block-size: calc(100vh - 1em);
+      max-block-size: calc(100dvh - 1em);
       overflow-y: auto;
     }
   }
@@ -313,7 +318,11 @@ export const reviewStyles = css`
     font-weight: 700;
   }
   .comments .clause-col {
-    white-space: nowrap;
+    min-inline-size: 6em;
+    max-inline-size: 11em;
+  }
+  .card-label {
+    display: none;
   }
   .comments .text {
     min-inline-size: 14em;
@@ -332,6 +341,69 @@ export const reviewStyles = css`
   }
   .more {
     margin-block-start: 0.5em;
+  }
+  /* A narrow list (a phone, or beside the open comment): each comment a card, nothing cut off */
+  @container list (max-width: 48em) {
+    table.comments,
+    .comments tbody,
+    .comments thead {
+      display: block;
+    }
+    .comments thead tr {
+      display: flex;
+    }
+    .comments thead th {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .comments thead th.select {
+      position: static;
+      inline-size: auto;
+      block-size: auto;
+      overflow: visible;
+      clip-path: none;
+      border: 0;
+      background: none;
+    }
+    .comments tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25em 0.75em;
+      padding: 0.5em 0.5em 0.5em 0.75em;
+      border-block-end: 1px solid var(--gk-color-border, #d0d7de);
+    }
+    .comments tbody td {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+    .comments .clause-col {
+      max-inline-size: none;
+      flex: 1 1 8em;
+    }
+    .comments td.text {
+      order: 1;
+      flex-basis: 100%;
+      min-inline-size: 0;
+    }
+    .comments tbody td:not(.select, .num, .clause-col, .text) {
+      order: 2;
+    }
+    .comments td.group-col {
+      order: 3;
+    }
+    .comments td.group-col:empty {
+      display: none;
+    }
+    .card-label {
+      display: inline;
+      color: var(--gk-color-muted, #57606a);
+    }
   }
 
   /* Help */

@@ -14,6 +14,7 @@ import { GroupsTab } from './groups-tab.js';
 import { formatNumber, type ReviewMsg, roleLabel, statusKey } from './labels.js';
 import { panelStyles } from './panels.styles.js';
 import { renderPublish } from './publish.js';
+import { keepInView } from './reveal.js';
 import { reviewStyles } from './review.styles.js';
 import { type Route, readRoute, sameRoute, writeRoute } from './route.js';
 import { StaffSession } from './session.js';
@@ -106,6 +107,10 @@ export class GkReview extends LitElement {
   /** A comment opened by a link: its row becomes the cursor once the list has it. */
   private linkedComment: number | null = null;
   private readonly onRoute = () => this.followRoute();
+  private readonly onFocusIn = (event: Event) => {
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest('form[data-form]')) keepInView(target);
+  };
 
   constructor() {
     super();
@@ -114,12 +119,15 @@ export class GkReview extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // On the shadow root: focus moving inside it is not seen by the host.
+    this.renderRoot.addEventListener('focusin', this.onFocusIn);
     window.addEventListener('popstate', this.onRoute);
     window.addEventListener('hashchange', this.onRoute);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this.onFocusIn);
     window.removeEventListener('popstate', this.onRoute);
     window.removeEventListener('hashchange', this.onRoute);
   }
@@ -165,7 +173,12 @@ export class GkReview extends LitElement {
       describe: (error) => describeError(error, this.t, this.i18n.lang, this.session.role),
       dispatchEvent: (event: Event) => this.dispatchEvent(event),
       focusReason: (prefix: string) =>
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${prefix}-reason`)?.focus()),
+        void this.updateComplete.then(() => {
+          const reason = this.renderRoot.querySelector<HTMLElement>(`#${prefix}-reason`);
+          reason?.focus();
+          // Already focused (Ctrl+Enter from the box): the problem said above it is brought in view.
+          if (reason) keepInView(reason);
+        }),
     };
   }
 
@@ -227,17 +240,13 @@ export class GkReview extends LitElement {
 
   /** What is shown, in the address: a new entry for each consultation or comment opened or closed. */
   private writeRoute(): void {
-    if (!this.session.signedIn || this.list.loading || (!this.workspace.id && !this.list.items)) return;
+    if (!this.isConnected || !this.session.signedIn || this.list.loading || (!this.workspace.id && !this.list.items)) return;
     const now: Route = { consultation: this.workspace.id, comment: this.workspace.id ? this.comments.openId : null };
     const before = this.route;
     if (before && sameRoute(now, before)) return;
     this.route = now;
-    // What the page showed on arrival replaces its address; moving from one comment to the next
-    // (j/k with one open) is one step back, not one per comment.
-    const push =
-      before !== null &&
-      (before.consultation !== now.consultation || (before.comment === null) !== (now.comment === null));
-    writeRoute(now, push ? 'push' : 'replace');
+    // What the page showed on arrival replaces its address; each move after is a step back.
+    writeRoute(now, before ? 'push' : 'replace');
   }
 
   protected override updated(): void {
@@ -393,7 +402,10 @@ export class GkReview extends LitElement {
         if (!(await s.signIn(this.tokenInput))) return;
         this.tokenInput = '';
         // The form is gone: focus what comes next, where the keys act.
-        this.focusNext = this.workspace.id || readRoute().consultation || this.consultation ? { to: 'workspace' } : { to: 'list', from: '' };
+        this.focusNext =
+          this.workspace.id || readRoute().consultation || this.consultation
+            ? { to: 'workspace' }
+            : { to: 'list', from: '' };
       },
     });
   }

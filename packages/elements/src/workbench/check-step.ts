@@ -98,7 +98,17 @@ export function describePath(ctx: WorkbenchContext, path: string): string {
   const place = placeOf(path);
   if (place?.step === 'notes' || place?.step === 'qa' || place?.step === 'graphics')
     return t(`step_${place.step}` as const);
-  if (place?.step === 'meta') return t('pathMeta');
+  if (place?.step === 'meta') {
+    const key = /^\$\.meta\.(\w+)/.exec(path)?.[1] ?? '';
+    const name = META_FIELDS.includes(key)
+      ? t(`meta_${key}` as 'meta_title')
+      : path.startsWith('$.id')
+        ? t('docId')
+        : path === '$.lang'
+          ? t('docLang')
+          : '';
+    return name ? `${t('pathMeta')}：${name}` : t('pathMeta');
+  }
   if (place?.step === 'clauses') return t('pathDocument');
   return t('pathOther');
 }
@@ -112,8 +122,9 @@ const LIST_NAMES = { interpretations: 'plainNote', qa: 'plainQa', graphics: 'pla
 export function plainText(ctx: WorkbenchContext, text: string): string {
   const t = ctx.msg;
   return text
-    .replace(/\$\.(interpretations|qa|graphics)\[(\d+)\](?:\.[\w.[\]]+)?/g, (_, list: keyof typeof LIST_NAMES, i: string) =>
-      t(LIST_NAMES[list], { n: Number(i) + 1 }),
+    .replace(
+      /\$\.(interpretations|qa|graphics)\[(\d+)\](?:\.[\w.[\]]+)?/g,
+      (_, list: keyof typeof LIST_NAMES, i: string) => t(LIST_NAMES[list], { n: Number(i) + 1 }),
     )
     .replace(/\$\.meta\.(\w+)/g, (whole, key: string) =>
       META_FIELDS.includes(key) ? `“${t(`meta_${key}` as 'meta_title')}”` : whole,

@@ -7,7 +7,6 @@ import { field, select } from './fields.js';
 import { META_DATE_FIELDS, type MetaDraft } from './model.js';
 import { idFromDocNumber } from './page-id.js';
 
-
 export function renderMetaStep(ctx: WorkbenchContext) {
   const t = ctx.msg;
   const doc = ctx.draft.doc;

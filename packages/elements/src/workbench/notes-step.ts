@@ -11,6 +11,7 @@ import { renderPreview, scrollPreviewTo } from './preview.js';
 
 function choose(ctx: WorkbenchContext, index: number, focusId = 'note-body'): void {
   ctx.ui.note = index;
+  ctx.ui.pick = false;
   ctx.refresh();
   void ctx.host.updateComplete.then(() => {
     (ctx.host.shadowRoot?.getElementById(focusId) as HTMLElement | null)?.focus();
@@ -255,7 +256,7 @@ export function renderNotesStep(ctx: WorkbenchContext) {
       <p><button type="button" class="gk-button" @click=${() => ctx.go('qa')}>${t('nextQa')}</button></p>
     </div>
     ${renderPreview(ctx, notes[selected]?.clause ? { clause: notes[selected].clause } : null, {
-      picking: ctx.ui.pick && selected >= 0,
+      picking: ctx.ui.pick === true && selected >= 0,
       onClick: (e) => onPreviewClick(ctx, selected, e),
     })}
   </div>`;

@@ -98,7 +98,10 @@ function ready(ctx: WorkbenchContext, save: SaveStep, via: 'server' | 'download'
     set(ctx, save, {
       kind: 'confirm',
       via,
-      failing: failing.map((c) => ({ path: pathOfCheck(c, a.bundle), text: plainText(ctx, c.message[ctx.formatLang]) })),
+      failing: failing.map((c) => ({
+        path: pathOfCheck(c, a.bundle),
+        text: plainText(ctx, c.message[ctx.formatLang]),
+      })),
     });
     void ctx.host.updateComplete.then(() =>
       (ctx.host.shadowRoot?.getElementById('save-confirm') as HTMLElement | null)?.focus(),

@@ -16,7 +16,15 @@ import {
 import { html, nothing } from 'lit';
 import type { WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
-import { clausesOf, emptyMeta, followClauses, type MetaDraft, META_TEXT_FIELDS, META_DATE_FIELDS, type SourceFormat } from './model.js';
+import {
+  clausesOf,
+  emptyMeta,
+  followClauses,
+  META_DATE_FIELDS,
+  META_TEXT_FIELDS,
+  type MetaDraft,
+  type SourceFormat,
+} from './model.js';
 import { idFromDocNumber } from './page-id.js';
 
 export const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
@@ -182,7 +190,8 @@ export function removeJunk(ctx: WorkbenchContext): number {
 export function renderJunkList(ctx: WorkbenchContext, lines: readonly { kind: PageJunk['kind']; text: string }[]) {
   return html`<ul class="junk">
     ${lines.map(
-      (j) => html`<li><strong>${ctx.msg(`junk_${j.kind}` as const)}</strong>：<q>${j.text.length > 40 ? `${j.text.slice(0, 40)}…` : j.text}</q></li>`,
+      (j) =>
+        html`<li><strong>${ctx.msg(`junk_${j.kind}` as const)}</strong>：<q>${j.text.length > 40 ? `${j.text.slice(0, 40)}…` : j.text}</q></li>`,
     )}
   </ul>`;
 }

@@ -292,12 +292,42 @@ export const workbenchStyles = css`
   .split.even {
     grid-template-columns: repeat(2, minmax(0, 1fr));
   }
+  /* Notes: a narrower editor, so that on a 1280 px screen the preview (860 px and more) puts
+     each note beside its clause, as readers on a desktop will see it. */
+  .split.notes {
+    grid-template-columns: minmax(0, 18em) minmax(0, 1fr);
+  }
+  .preview-pane.picking {
+    cursor: crosshair;
+    outline: 3px dashed var(--gk-color-focus, #c2410c);
+    outline-offset: -3px;
+  }
+  ul.junk {
+    margin: 0.25em 0;
+    padding-inline-start: 1.25em;
+  }
+  ul.junk q {
+    overflow-wrap: anywhere;
+  }
+  .clause-find {
+    margin-block-end: 0.5em;
+  }
+  .confirm-save:focus-within {
+    border-inline-start-width: 6px;
+  }
+  #save-confirm:focus {
+    outline: none;
+  }
+  #save-confirm:focus-visible {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+  }
   .split > .preview {
     position: sticky;
     inset-block-start: 0;
   }
   :host([narrow]) .split,
-  :host([narrow]) .split.even {
+  :host([narrow]) .split.even,
+  :host([narrow]) .split.notes {
     grid-template-columns: minmax(0, 1fr);
   }
   :host([narrow]) .split > .preview {
@@ -408,7 +438,6 @@ export const workbenchStyles = css`
     flex: 1 1 16em;
     min-inline-size: 0;
   }
-  .findings .path,
   code.url {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.8125em;

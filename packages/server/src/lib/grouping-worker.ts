@@ -1,8 +1,8 @@
-// Runs in a worker thread: the near-duplicate comparison is CPU-bound and would otherwise hold
-// the event loop (and /healthz) for seconds.
+// Runs in a worker thread: signatures of a batch of comments (CPU-bound, linear in their text),
+// so that the event loop (and /healthz) never waits on them.
 import { parentPort } from 'node:worker_threads';
-import { nearDuplicates } from './groups.js';
+import { signature } from './minhash.js';
 
-parentPort!.once('message', (comments: { id: number; body: string }[]) => {
-  parentPort!.postMessage([...nearDuplicates(comments)]);
+parentPort!.once('message', (bodies: string[]) => {
+  parentPort!.postMessage(bodies.map((b) => Array.from(signature(b))));
 });

@@ -1,0 +1,26 @@
+-- Near-duplicate groups kept as data and found in near-linear time (src/lib/minhash.ts): each
+-- group's representative and variants are indexed by their LSH band keys; a new comment is
+-- compared only with the indexed comments that share a key. `comment_groups` holds each group of
+-- two or more: its size, kept as members join; the groups endpoint reads it as it is.
+CREATE TABLE group_index (
+  comment_id bigint PRIMARY KEY REFERENCES comments (id),
+  consultation_id text NOT NULL,
+  group_id bigint NOT NULL,
+  bands bigint[] NOT NULL,
+  sig integer[] NOT NULL
+);
+CREATE INDEX group_index_bands ON group_index USING gin (bands);
+CREATE INDEX group_index_group ON group_index (group_id);
+
+CREATE TABLE comment_groups (
+  group_id bigint PRIMARY KEY REFERENCES comments (id),
+  consultation_id text NOT NULL,
+  size integer NOT NULL,
+  indexed integer NOT NULL
+);
+CREATE INDEX comment_groups_consultation ON comment_groups (consultation_id, size DESC, group_id);
+CREATE INDEX comments_group ON comments (group_id) WHERE group_id IS NOT NULL;
+
+-- Groups made by the pairwise comparison before are recomputed by the new one.
+UPDATE comments SET grouped = false, group_id = NULL;
+DELETE FROM grouping_state;

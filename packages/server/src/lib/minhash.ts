@@ -1,0 +1,177 @@
+// Near-duplicate detection for campaigns of near-identical letters, in time linear in the text:
+// MinHash signatures over character bigrams (Chinese has no spaces to split on), made with one
+// permutation hashing (each bigram hashed once, not once per hash function), and LSH banding, so
+// that a comment is compared only with those that share a band, never with every other comment.
+// Pure (no Node modules): the browser tests' stand-in for the server groups with it too.
+
+/** Values in a signature. */
+export const HASHES = 128;
+/** Bands of ROWS values: two texts share a band with probability 1 - (1 - J^ROWS)^BANDS. */
+export const BANDS = 32;
+export const ROWS = HASHES / BANDS;
+/**
+ * Estimated Jaccard similarity (of bigram sets) from which two comments are one campaign. A copy
+ * with 6% of its characters changed and a signature added keeps about 0.75 of its bigrams in
+ * common with the letter; two unrelated comments built from the same policy's sentences share
+ * rarely more than 0.3.
+ */
+export const SIMILAR = 0.5;
+
+const EMPTY = 0xffffffff;
+
+/** What is compared: letters and digits only, full-width folded, lower case. */
+export const normalise = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+
+/** FNV-1a over 32 bits, then a finaliser (murmur3's) so that neighbouring inputs scatter. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The signature of a text: for each of HASHES buckets, the least hash of the bigrams that fall in it. */
+export function signature(text: string): Uint32Array {
+  const chars = Array.from(normalise(text));
+  const sig = new Uint32Array(HASHES).fill(EMPTY);
+  const add = (a: number, b: number) => {
+    const h = mix(Math.imul(a ^ 0x9e3779b9, 0x01000193) ^ Math.imul(b, 0x5bd1e995));
+    const bucket = h % HASHES;
+    const value = Math.floor(h / HASHES);
+    if (value < sig[bucket]!) sig[bucket] = value;
+  };
+  if (chars.length === 1) add(chars[0]!.codePointAt(0)!, 0);
+  for (let i = 0; i + 1 < chars.length; i++) add(chars[i]!.codePointAt(0)!, chars[i + 1]!.codePointAt(0)!);
+  // Empty buckets (short texts) borrow from the next filled one, offset by the distance, so that
+  // two texts' empty buckets agree exactly when their neighbours do.
+  for (let i = 0; i < HASHES; i++) {
+    if (sig[i] !== EMPTY) continue;
+    for (let d = 1; d < HASHES; d++) {
+      const v = sig[(i + d) % HASHES]!;
+      if (v !== EMPTY && v < EMPTY - 1) {
+        sig[i] = mix(v + d) % 0x2000000;
+        break;
+      }
+    }
+  }
+  return sig;
+}
+
+/** The estimated Jaccard similarity of two texts: the share of equal values in their signatures. */
+export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+/**
+ * The LSH keys of a signature: one per band, a band's values hashed with its index and a salt
+ * (the consultation), as numbers below 2^38, exact in JavaScript and in a PostgreSQL bigint.
+ */
+export function bandKeys(sig: ArrayLike<number>, salt = 0): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ salt;
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
+    keys.push(b * 2 ** 32 + mix(h));
+  }
+  return keys;
+}
+
+/** A salt from a consultation id, so that keys of two consultations never meet. */
+export function saltOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** A comment already placed: its group (the id of its first comment, the representative) and signature. */
+export interface Placed {
+  id: number;
+  group: number;
+  sig: ArrayLike<number>;
+}
+
+/**
+ * Places comments (in id order) among those already placed. Each is compared only with the
+ * indexed comments that share one of its band keys (`candidates`, and those of this call). It
+ * joins a group only if it is like that group's representative (its first comment), not merely
+ * like some member: otherwise chains of comments that each share a sentence with the next would
+ * join unrelated comments into one group. Among such groups it joins the one whose representative
+ * it is most like; else it starts its own. Indexed, so later comments can find the group: the
+ * first of a group, and members unlike the representative (variants), up to `maxIndexed` a group.
+ */
+export function place(
+  comments: readonly { id: number; sig: ArrayLike<number>; keys: number[] }[],
+  candidates: (keys: number[]) => Placed[],
+  representative: (group: number) => ArrayLike<number> | undefined,
+  indexedPerGroup: (group: number) => number,
+  maxIndexed = 64,
+) {
+  const local = new Map<number, Placed[]>();
+  const reps = new Map<number, ArrayLike<number>>();
+  const indexedNow = new Map<number, number>();
+  const placed: { id: number; group: number }[] = [];
+  const indexed: Placed[] = [];
+  for (const c of comments) {
+    const groups = new Set<number>();
+    for (const p of candidates(c.keys)) if (similarity(c.sig, p.sig) >= SIMILAR) groups.add(p.group);
+    for (const k of c.keys) {
+      for (const p of local.get(k) ?? []) if (similarity(c.sig, p.sig) >= SIMILAR) groups.add(p.group);
+    }
+    let group = c.id;
+    let best = 0;
+    for (const g of groups) {
+      const rep = reps.get(g) ?? representative(g);
+      const s = rep ? similarity(c.sig, rep) : 0;
+      if (s >= SIMILAR && (s > best || (s === best && g < group))) {
+        best = s;
+        group = g;
+      }
+    }
+    placed.push({ id: c.id, group });
+    const count = (indexedNow.get(group) ?? 0) + (group === c.id ? 0 : indexedPerGroup(group));
+    if (group === c.id || (best < 0.8 && count < maxIndexed)) {
+      const p = { id: c.id, group, sig: c.sig };
+      if (group === c.id) reps.set(group, c.sig);
+      indexed.push(p);
+      indexedNow.set(group, (indexedNow.get(group) ?? 0) + 1);
+      for (const k of c.keys) {
+        const list = local.get(k);
+        if (list) list.push(p);
+        else local.set(k, [p]);
+      }
+    }
+  }
+  return { placed, indexed };
+}
+
+/** Groups of two or more (keyed by their smallest id) among `comments`, all in memory. */
+export function groupsOf(comments: readonly { id: number; body: string }[]): Map<number, number[]> {
+  const items = [...comments]
+    .sort((a, b) => a.id - b.id)
+    .map((c) => {
+      const sig = signature(c.body);
+      return { id: c.id, sig, keys: bandKeys(sig) };
+    });
+  const { placed } = place(
+    items,
+    () => [],
+    () => undefined,
+    () => 0,
+  );
+  const groups = new Map<number, number[]>();
+  for (const p of placed) {
+    const ids = groups.get(p.group);
+    if (ids) ids.push(p.id);
+    else groups.set(p.group, [p.id]);
+  }
+  for (const [g, ids] of groups) if (ids.length < 2) groups.delete(g);
+  return groups;
+}

@@ -1,0 +1,76 @@
+// Campaigns of near-identical letters are found as comments arrive: MinHash over character
+// bigrams with LSH banding, placed incrementally by a job, stored as data. Quality on a corpus
+// where 30% of comments are lightly edited copies of 20 letters of very different sizes.
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { groupsOf, signature, similarity } from '../../packages/server/src/lib/minhash.js';
+import { campaignCorpus, membershipQuality } from '../helpers/campaign-corpus.js';
+import { closeDatabases, databases } from './databases.js';
+import { consultation, settledGroups, setup } from './helpers.js';
+
+after(closeDatabases);
+
+test('signatures: copies with a few characters changed stay close, unrelated comments do not', () => {
+  const letter = '强烈建议保留老城区菜市场，方便老年人就近买菜，不要拆除，请市政府慎重考虑群众的实际需要。';
+  const copy = `${letter.replace('方便', '便于').replace('慎重', '认真')}\n张先生`;
+  const other = '建议第五条增加关于信息公开时限的规定，明确二十个工作日内答复。';
+  assert.ok(similarity(signature(letter), signature(copy)) >= 0.5);
+  assert.ok(similarity(signature(letter), signature(other)) < 0.2);
+  // Full-width and half-width, spaces and punctuation do not matter.
+  assert.equal(similarity(signature('ＡＢＣ，测试 文本'), signature('abc测试文本')), 1);
+});
+
+test('in memory, a 6,000-comment corpus: campaign membership with precision and recall of at least 0.95', () => {
+  const corpus = campaignCorpus(6000, { seed: 11 });
+  const groups = groupsOf(corpus.map((c, i) => ({ id: i + 1, body: c.body })));
+  const of = new Map<number, number>();
+  for (const [g, ids] of groups) for (const id of ids) of.set(id - 1, g);
+  const q = membershipQuality(corpus, (i) => of.get(i) ?? null);
+  assert.ok(q.precision >= 0.95, `precision ${q.precision}`);
+  assert.ok(q.recall >= 0.95, `recall ${q.recall}`);
+});
+
+for (const { name, fresh } of databases) {
+  describe(`grouping job on ${name}`, () => {
+    test('comments arriving in waves are grouped incrementally, as stored groups of the right campaigns', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const corpus = campaignCorpus(1200, { seed: 5 });
+      // Three waves: each is placed among the groups the earlier ones left.
+      for (let wave = 0; wave < 3; wave++) {
+        const part = corpus.slice(wave * 400, (wave + 1) * 400);
+        await ctx.db.query(
+          `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+           SELECT $1, 'R' || $2 || '-' || n, 'k' || $2 || '-' || n, 'h', b FROM unnest($3::text[]) WITH ORDINALITY AS x(b, n)`,
+          [id, wave, part.map((c) => c.body)],
+        );
+        await settledGroups(ctx, id);
+      }
+      const items: { id: number; group: number | null }[] = [];
+      for (let cursor: string | null = ''; cursor !== null; ) {
+        const page = (
+          await ctx.staff({ url: `/api/v1/consultations/${id}/comments?limit=500${cursor ? `&cursor=${cursor}` : ''}` })
+        ).json();
+        items.push(...page.items);
+        cursor = page.next;
+      }
+      assert.equal(items.length, 1200);
+      const q = membershipQuality(corpus, (i) => items[i]!.group);
+      assert.ok(q.precision >= 0.95, `precision ${q.precision}`);
+      assert.ok(q.recall >= 0.95, `recall ${q.recall}`);
+      // The stored groups agree with the comments, largest first, each with its size.
+      const { groups, computedAt } = await settledGroups(ctx, id);
+      assert.ok(computedAt);
+      for (const g of groups) {
+        assert.equal(g.size, g.ids.length);
+        assert.equal(g.group, Math.min(...g.ids));
+        assert.ok(g.ids.every((member: number) => items.find((i) => i.id === member)?.group === g.group));
+      }
+      assert.deepEqual(
+        groups.map((g: { size: number }) => g.size),
+        [...groups.map((g: { size: number }) => g.size)].sort((a, b) => b - a),
+      );
+      await ctx.close();
+    });
+  });
+}
