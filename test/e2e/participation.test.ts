@@ -3,11 +3,11 @@
 // is reloaded, the server returns, the queued comment is sent exactly once, staff decide and
 // publish through the API, and the citizen reads the outcome and looks up a receipt.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createToken, type Database, putPolicy, seedConsultation } from '@gongkai/server';
+import { createToken, type Database, putPolicy, seedConsultation, seedFile } from '@gongkai/server';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
 import { launchChromium, repoRoot, requireBuild } from './browser.js';
@@ -19,6 +19,8 @@ let db: Database;
 let server: RunningServer | null = null;
 let apiPort = 0;
 let site: StaticServer;
+/** The demo site as `pnpm start` serves it (demo/ at the root, the embed build under /gongkai/). */
+let demoSite: StaticServer;
 let browser: Browser;
 let token = '';
 
@@ -57,12 +59,21 @@ before(async () => {
     mounts: { '/': repoRoot },
     proxy: { prefixes: ['/api/'], target: `http://127.0.0.1:${apiPort}` },
   });
+  await seedFile(db, join(repoRoot, 'demo/policies/ezhou-2016-40.json'));
+  for (const file of readdirSync(join(repoRoot, 'demo/consultations')).sort()) {
+    await seedFile(db, join(repoRoot, 'demo/consultations', file));
+  }
+  demoSite = await serveStatic({
+    mounts: { '/': `${repoRoot}demo/`, '/gongkai/': `${repoRoot}packages/elements/dist/` },
+    proxy: { prefixes: ['/api/'], target: `http://127.0.0.1:${apiPort}` },
+  });
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
+  await demoSite?.close();
   if (server) await stopApi();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -160,6 +171,57 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   await mine.getByRole('button', { name: '查询处理情况' }).click();
   await mine.getByText('不予采纳').waitFor();
   assert.match((await mine.textContent()) ?? '', /满意度评价已纳入年度考核办法/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the demo pages open with what the citizen came for, in the first phone screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const bar = page.locator('gk-policy gk-consultation-bar');
+  const inFirstScreen = async (what: string) => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const box = await bar.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 844, `${what}: the status bar is at ${JSON.stringify(box)}`);
+  };
+
+  // /draft.html: the open window, its deadline and 我要提意见, above the draft.
+  await page.goto(`${demoSite.url}/draft.html`);
+  await bar.locator('.facts').getByText('征求意见中').waitFor();
+  await inFirstScreen('/draft.html');
+  assert.match(await bar.locator('.facts').innerText(), /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
+  const comment = bar.getByRole('button', { name: '我要提意见' });
+  const commentBox = await comment.boundingBox();
+  assert.ok(commentBox && commentBox.y + commentBox.height <= 844, '我要提意见 is below the first screen');
+  // It opens the form where the citizen is: a sheet at the bottom of the screen, no jump.
+  await comment.click();
+  const sheet = page.locator('gk-policy gk-consultation .sheet');
+  await sheet.locator('#body').waitFor();
+  const sheetBox = await sheet.boundingBox();
+  assert.ok(sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2, `the sheet is at ${JSON.stringify(sheetBox)}`);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await sheet.getByRole('button', { name: '返回原文' }).click();
+  assert.equal(await sheet.count(), 0);
+
+  // /feedback.html: the published outcome, with its counts and the two ways into it.
+  await page.goto(`${demoSite.url}/feedback.html`);
+  await bar.locator('.facts').getByText(/共收到 \d+ 条意见，采纳 \d+ 条/).waitFor();
+  await inFirstScreen('/feedback.html');
+  assert.match(await bar.locator('.facts').innerText(), /^反馈已公布 · /);
+  await bar.getByRole('button', { name: '查看采纳情况' }).waitFor();
+  await bar.getByRole('button', { name: '查询我的意见' }).click();
+  // The lookup's receipt field is focused, on screen.
+  const receipt = page.locator('gk-policy gk-consultation gk-feedback #receipt');
+  await page.waitForFunction(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const active = root.activeElement;
+      return active?.shadowRoot ? find(active.shadowRoot) : active;
+    };
+    return find(document)?.id === 'receipt';
+  });
+  const receiptBox = await receipt.boundingBox();
+  assert.ok(receiptBox && receiptBox.y >= 0 && receiptBox.y + receiptBox.height <= 844, 'the receipt field is off screen');
   assert.deepEqual(errors, []);
   await page.close();
 });

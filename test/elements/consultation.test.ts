@@ -11,6 +11,7 @@ import {
   fakeConsultationApi,
 } from '../helpers/consultation-fake.js';
 import { loadExample } from '../helpers/examples.js';
+import { daysLeft } from '../../packages/elements/src/consultation/window.js';
 import { demoFeedback, loadDemoConsultation } from '../helpers/feedback-examples.js';
 
 let api: FakeApi | null = null;
@@ -74,7 +75,7 @@ describe('gk-consultation', () => {
     expect(el.status).to.equal('open');
     expect(statusText(el)).to.contain('征求意见中');
     expect(statusText(el)).to.match(/截止时间：\d{4}年\d{1,2}月\d{1,2}日/);
-    expect(statusText(el)).to.match(/还剩 2[45] 天/);
+    expect(statusText(el)).to.match(/还剩 2[456] 天/);
     expect($(el, 'form')).to.exist;
     expect($(el, '.about')!.textContent).to.contain('起草说明');
     await expect(el).to.be.accessible();
@@ -743,6 +744,14 @@ describe('gk-consultation at the clause (issue 16)', () => {
 });
 
 describe('gk-consultation-bar (issue 16)', () => {
+  it('counts the days left by the calendar in China, agreeing with the closing date beside it', () => {
+    // 15:16 in Beijing on 6 December; the window closes at 15:16 on the 7th: one day left, not "the last day".
+    const now = Date.parse('2026-12-06T07:16:00Z');
+    expect(daysLeft(new Date('2026-12-07T07:16:00Z'), now)).to.equal(1);
+    expect(daysLeft(new Date('2026-12-06T15:59:59.999Z'), now)).to.equal(0);
+    expect(daysLeft(new Date('2026-12-31T15:59:59.999Z'), now)).to.equal(25);
+  });
+
   async function mountBar(options: FakeOptions) {
     useApi(options);
     const wrapper = await fixture<HTMLElement>(html`<div>
@@ -760,7 +769,7 @@ describe('gk-consultation-bar (issue 16)', () => {
 
   it('open: 征求意见中 · 截止 date · days left · 我要提意见, which opens the form and returns', async () => {
     const { bar, el, words, buttons } = await mountBar({});
-    expect(words()).to.match(/征求意见中\s*·\s*截止 \d{1,2}月\d{1,2}日\s*·\s*还剩 2[45] 天/);
+    expect(words()).to.match(/征求意见中\s*·\s*截止 \d{1,2}月\d{1,2}日\s*·\s*还剩 2[456] 天/);
     expect(buttons()).to.deep.equal(['我要提意见']);
     const button = bar.shadowRoot!.querySelector('button')!;
     button.click();

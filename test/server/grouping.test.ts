@@ -48,7 +48,7 @@ for (const { name, fresh } of databases) {
       }
       const items: { id: number; group: number | null }[] = [];
       for (let cursor: string | null = ''; cursor !== null; ) {
-        const page = (
+        const page: { items: typeof items; next: string | null } = (
           await ctx.staff({ url: `/api/v1/consultations/${id}/comments?limit=500${cursor ? `&cursor=${cursor}` : ''}` })
         ).json();
         items.push(...page.items);

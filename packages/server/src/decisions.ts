@@ -72,13 +72,38 @@ async function withContacts(db: Queryable, rows: CommentRow[], staff: Staff, act
   return rows;
 }
 
-export interface ListQuery {
-  limit: number;
-  cursor?: string;
+/** Which comments: the staff list's filters, and those of a decision by filter. */
+export interface CommentFilter {
+  /** A clause id; `none` or `document` for comments on the whole text. */
   clause?: string;
+  /** A decision; `none` or `undecided` for none yet. */
   decision?: string;
   moderation?: string;
+  group?: number;
   q?: string;
+}
+
+export interface ListQuery extends CommentFilter {
+  limit: number;
+  cursor?: string;
+}
+
+/** The SQL conditions of a filter, appended to `params` (which holds the consultation as $1). */
+function filterSql(filter: CommentFilter, params: unknown[]): string[] {
+  const where = ['consultation_id = $1'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.clause === 'none' || filter.clause === 'document') where.push('clause IS NULL');
+  else if (filter.clause) add('clause = ?', filter.clause);
+  if (filter.decision === 'none' || filter.decision === 'undecided') where.push('decision IS NULL');
+  else if (filter.decision) add('decision = ?', filter.decision);
+  if (filter.moderation) add('moderation = ?', filter.moderation);
+  if (filter.group) add('group_id = ?', filter.group);
+  // The search text is a value, never SQL; LIKE's own wildcards in it are escaped.
+  if (filter.q) add("body ILIKE '%' || ? || '%'", filter.q.replace(/[\\%_]/g, '\\$&'));
+  return where;
 }
 
 export async function listComments(
@@ -88,20 +113,12 @@ export async function listComments(
   staff: Staff,
   actor: string,
 ) {
-  const where = ['consultation_id = $1'];
   const params: unknown[] = [consultationId];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (query.cursor) add('id > ?', query.cursor);
-  if (query.clause === 'document') where.push('clause IS NULL');
-  else if (query.clause) add('clause = ?', query.clause);
-  if (query.decision === 'undecided') where.push('decision IS NULL');
-  else if (query.decision) add('decision = ?', query.decision);
-  if (query.moderation) add('moderation = ?', query.moderation);
-  // The search text is a value, never SQL; LIKE's own wildcards in it are escaped.
-  if (query.q) add("body ILIKE '%' || ? || '%'", query.q.replace(/[\\%_]/g, '\\$&'));
+  const where = filterSql(query, params);
+  if (query.cursor) {
+    params.push(query.cursor);
+    where.push(`id > $${params.length}`);
+  }
   params.push(query.limit + 1);
   const { rows } = await db.query<CommentRow>(
     `SELECT ${COLUMNS} FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
@@ -257,6 +274,49 @@ export async function bulkDecide(
     for (const id of sorted) await applyDecision(tx, id, input, who, consultationId);
   });
   return { updated: new Set(ids).size };
+}
+
+/**
+ * One decision (or moderation) for every comment that matches `filter`, in one statement: all or
+ * none, whatever their number; one audit entry with the filter, the count and the ids.
+ */
+export async function decideByFilter(
+  db: Database,
+  consultationId: string,
+  filter: CommentFilter,
+  input: DecisionInput,
+  who: Actor,
+) {
+  checkDecision(input);
+  if (!input.decision && !input.moderation) throw new HttpError(400, 'invalid', 'give a decision or a moderation');
+  const params: unknown[] = [consultationId];
+  const where = filterSql(filter, params);
+  const value = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  // As one comment's change would be: deciding approves; removing clears the decision; a new
+  // decision brings its own reason or none.
+  const set = input.decision
+    ? `moderation = 'approved', decision = ${value(input.decision)}, reason = ${value(input.reason?.trim() || null)}, removal_reason = NULL`
+    : input.moderation === 'rejected'
+      ? `moderation = 'rejected', decision = NULL, reason = NULL, removal_reason = ${value(input.removalReason ?? null)}`
+      : `moderation = 'approved', removal_reason = NULL`;
+  return db.transaction(async (tx) => {
+    await lockForDecisions(tx, consultationId);
+    const { rows } = await tx.query<{ id: string }>(
+      `UPDATE comments SET ${set}, revision = revision + 1, updated_at = now() WHERE ${where.join(' AND ')} RETURNING id`,
+      params,
+    );
+    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    await audit(tx, {
+      actor: who.actor,
+      action: 'comment.decide-filter',
+      consultationId,
+      after: { filter, ...input, updated: ids.length, comments: ids },
+    });
+    return { updated: ids.length };
+  });
 }
 
 export async function auditLog(db: Queryable, consultationId: string) {

@@ -268,16 +268,26 @@ export const CommentItem = {
   },
 } as const;
 
+// The filters of the staff comment list, also a filter of decisions (POST …/decisions).
+const commentFilterFields = {
+  clause: str(128, { description: 'A clause id; `none` (or `document`): comments on the whole text.' }),
+  decision: {
+    type: 'string',
+    enum: [...DECISIONS, 'none', 'undecided'],
+    description: '`none` (or `undecided`): no decision yet.',
+  },
+  moderation: { type: 'string', enum: MODERATIONS },
+  group: { type: 'integer', minimum: 1, description: 'A near-duplicate group (its first comment id).' },
+  q: str(200, { minLength: 1, description: 'Text the comment contains (any script; case-insensitive).' }),
+} as const;
+
 export const CommentQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
     cursor: str(40, { pattern: '^[0-9]+$' }),
-    clause: str(128),
-    decision: { type: 'string', enum: [...DECISIONS, 'undecided'] },
-    moderation: { type: 'string', enum: MODERATIONS },
-    q: str(200),
+    ...commentFilterFields,
   },
 } as const;
 
@@ -307,11 +317,14 @@ export const CommentPatch = {
 export const BulkDecision = {
   type: 'object',
   additionalProperties: false,
+  description:
+    'The comments by `ids`, or every comment that matches `filter` (at least one filter field); all or none.',
   properties: {
     ids: { type: 'array', minItems: 1, maxItems: 5000, items: CommentIdParams.properties.id },
+    filter: { type: 'object', additionalProperties: false, minProperties: 1, properties: commentFilterFields },
     ...decisionFields,
   },
-  required: ['ids'],
+  oneOf: [{ required: ['ids'] }, { required: ['filter'] }],
 } as const;
 
 export const Groups = {

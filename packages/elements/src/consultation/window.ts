@@ -64,9 +64,15 @@ export function fromBundle(c: Consultation, title = '', now = Date.now()): Windo
   };
 }
 
-/** Whole days left until closing, counting today (0 on the last day). */
+/** The day number of an instant in China (UTC+8 all year). */
+const chinaDay = (at: number) => Math.floor((at + 8 * 3_600_000) / DAY);
+
+/**
+ * Days from today to the closing day, by the calendar in China (0 on the last day): the count
+ * agrees with the closing date shown beside it, whatever the hour.
+ */
 export function daysLeft(closes: Date, now = Date.now()): number {
-  return Math.max(0, Math.floor((closes.getTime() - now) / DAY));
+  return Math.max(0, chinaDay(closes.getTime()) - chinaDay(now));
 }
 
 export function formatDate(date: Date, lang: string): string {

@@ -16,6 +16,8 @@ export interface TableProps {
   lang: UiLang;
   page: CommentPage;
   clauses: readonly Clause[];
+  /** The draft's clauses are read (else a clause not found in them may only be still loading). */
+  clausesRead: boolean;
   /** Comments per clause ('' for the whole text), from the consultation's counts. */
   byClause: Record<string, number>;
   openId: number | null;
@@ -52,7 +54,8 @@ function clauseOptions(p: TableProps) {
   // Comments on a clause the draft no longer has: said so, each kept apart.
   let unknown = 0;
   for (const [id, n] of Object.entries(byClause)) {
-    if (id && !known.has(id)) options.push({ value: id, label: `${t('clauseUnknown', { n: ++unknown })}（${n}）` });
+    if (id && !known.has(id) && p.clausesRead)
+      options.push({ value: id, label: `${t('clauseUnknown', { n: ++unknown })}（${n}）` });
   }
   return options;
 }
@@ -179,7 +182,9 @@ function renderRows(p: TableProps) {
   const clauses = new Map(p.clauses.map((c) => [c.id, c]));
   const clauseCell = (c: CommentItem) => {
     if (c.clause === null) return t('wholeTextShort');
-    return clauseName(c, clauses) ?? html`<span class="muted">${t('clauseUnknownShort')}</span>`;
+    const name = clauseName(c, clauses);
+    if (name) return name;
+    return p.clausesRead ? html`<span class="muted">${t('clauseUnknownShort')}</span>` : '…';
   };
   return html`<div class="table-scroll">
     <table class="comments" part="table">

@@ -12,7 +12,16 @@ import {
   patchConsultation,
 } from '../consultations.js';
 import type { Database } from '../db/database.js';
-import { auditLog, bulkDecide, type DecisionInput, type ListQuery, listComments, patchComment } from '../decisions.js';
+import {
+  auditLog,
+  bulkDecide,
+  type CommentFilter,
+  type DecisionInput,
+  decideByFilter,
+  type ListQuery,
+  listComments,
+  patchComment,
+} from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
 import { storedGroups } from '../grouping.js';
@@ -144,10 +153,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     },
   );
 
-  app.post<Id & { Body: DecisionInput & { ids: number[] } }>(
+  app.post<Id & { Body: DecisionInput & { ids?: number[]; filter?: CommentFilter } }>(
     '/api/v1/consultations/:id/decisions',
     {
-      ...common('The same decision and reason for many comments (all or none)', {
+      ...common('The same decision and reason for many comments, by ids or by filter (all or none)', {
         params: S.IdParams,
         body: S.BulkDecision,
         response: {
@@ -158,8 +167,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       ...commentChange('consultation'),
     },
     async (request) => {
-      const { ids, ...decision } = request.body;
-      return bulkDecide(db, request.params.id, ids, decision, { actor: actor(request), staff: request.staff! });
+      const { ids, filter, ...decision } = request.body;
+      const who = { actor: actor(request), staff: request.staff! };
+      if (filter) return decideByFilter(db, request.params.id, filter, decision, who);
+      return bulkDecide(db, request.params.id, ids!, decision, who);
     },
   );
 

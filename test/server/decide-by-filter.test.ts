@@ -1,0 +1,103 @@
+// Staff work on many comments at once: filters on the list (clause, decision, moderation, group,
+// text) and one decision for every comment a filter matches, all or none, audited as one entry.
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { closeDatabases, databases } from './databases.js';
+import { consultation, settledGroups, setup } from './helpers.js';
+
+after(closeDatabases);
+
+const CAMPAIGN = '强烈建议保留老城区菜市场，方便老年人就近买菜，不要拆除，请市政府慎重考虑群众的实际需要。';
+
+for (const { name, fresh } of databases) {
+  describe(`decisions by filter on ${name}`, () => {
+    test('a whole group decided at once, by filter; the list filters by group, decision, clause and text', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const bodies = [
+        ...Array.from({ length: 40 }, (_, i) => `${CAMPAIGN}${i % 3 ? '' : `\n居民${i}`}`),
+        ...Array.from({ length: 10 }, (_, i) => `第${i + 1}条意见：建议明确办理时限，公开办理结果，编号${i * 7919}。`),
+      ];
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', b FROM unnest($2::text[]) WITH ORDINALITY AS x(b, n)`,
+        [id, bodies],
+      );
+      const { groups } = await settledGroups(ctx, id);
+      const campaign = groups.find((g: { size: number }) => g.size === 40);
+      assert.ok(campaign, JSON.stringify(groups.map((g: { size: number }) => g.size)));
+      const list = (query: string) =>
+        ctx.staff({ url: `/api/v1/consultations/${id}/comments?limit=1000&${query}` }).then((r) => r.json().items);
+      assert.equal((await list(`group=${campaign.group}`)).length, 40);
+      assert.equal((await list('decision=none')).length, 50);
+      assert.equal((await list('clause=none')).length, 50);
+      assert.equal((await list(`q=${encodeURIComponent('办理时限')}`)).length, 10);
+
+      const decided = await ctx.staff(
+        {
+          method: 'POST',
+          url: `/api/v1/consultations/${id}/decisions`,
+          payload: {
+            filter: { group: campaign.group },
+            decision: 'partly-adopted',
+            reason: '菜市场将原址改造，不予拆除',
+          },
+        },
+        'reviewer',
+      );
+      assert.equal(decided.statusCode, 200, decided.body);
+      assert.deepEqual(decided.json(), { updated: 40 });
+      const members = await list(`group=${campaign.group}`);
+      assert.ok(
+        members.every((m: { decision: string; reason: string }) => m.decision === 'partly-adopted' && m.reason),
+      );
+      assert.equal((await list('decision=none')).length, 10);
+      const log = (await ctx.staff({ url: `/api/v1/consultations/${id}/audit` })).json().items;
+      const entry = log.filter((e: { action: string }) => e.action === 'comment.decide-filter');
+      assert.equal(entry.length, 1, 'one entry for the whole group');
+      assert.equal(entry[0].after.updated, 40);
+      assert.deepEqual(entry[0].after.filter, { group: campaign.group });
+      // A reason is still required unless adopted; neither ids nor filter is refused too.
+      const noReason = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/decisions`,
+        payload: { filter: { decision: 'none' }, decision: 'not-adopted' },
+      });
+      assert.equal(noReason.statusCode, 422);
+      const neither = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/decisions`,
+        payload: { decision: 'adopted' },
+      });
+      assert.equal(neither.statusCode, 400);
+      await ctx.close();
+    });
+
+    test('a failure part-way through a decision by filter changes nothing', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', '意见' || n FROM generate_series(1, 30) AS n`,
+        [id],
+      );
+      const ids = (await ctx.db.query<{ id: string }>('SELECT id FROM comments ORDER BY id')).rows.map((r) => r.id);
+      // The database refuses the 20th row: the statement fails after changing 19.
+      await ctx.db.exec(`CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.id = ${ids[19]} THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_one BEFORE UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION refuse_one();`);
+      const res = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/decisions`,
+        payload: { filter: { decision: 'none' }, decision: 'adopted' },
+      });
+      assert.equal(res.statusCode, 500);
+      const { rows } = await ctx.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM comments WHERE decision IS NOT NULL',
+      );
+      assert.equal(rows[0]!.n, 0);
+      await ctx.db.exec('DROP TRIGGER refuse_one ON comments; DROP FUNCTION refuse_one()');
+      await ctx.close();
+    });
+  });
+}
