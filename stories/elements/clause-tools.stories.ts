@@ -8,6 +8,8 @@ interface Args {
   number: string;
   notes: number;
   expanded: boolean;
+  /** The notes sit beside the clause (a wide page): no 查看解读 button. */
+  notesBeside: boolean;
   lang: string;
   /** The clause's text after the tools. */
   text: string;
@@ -25,6 +27,7 @@ const meta: Meta<Args> = {
     number: '第七条',
     notes: 0,
     expanded: false,
+    notesBeside: false,
     lang: 'zh-Hans',
     text: '第七条　市、区人民政府应当每年向同级人民代表大会常务委员会报告优化营商环境工作，人大常委会可以采取听取专项工作报告、执法检查、质询、询问或者代表视察等方式，对优化营商环境工作进行监督。',
   },
@@ -34,6 +37,7 @@ const meta: Meta<Args> = {
       number=${args.number}
       .notes=${args.notes}
       ?expanded=${args.expanded}
+      ?notes-beside=${args.notesBeside}
       @gk-note-request=${action('gk-note-request')}
     ></gk-clause-tools
     >${args.text}
@@ -49,6 +53,9 @@ export const CopyLinkOnly: Story = {};
 export const WithNotes: Story = { args: { notes: 2 } };
 
 /** Its interpretation is open (aria-expanded). */
+/** On a wide page the notes are beside the clause: only the copy-link control shows. */
+export const NotesBeside: Story = { args: { notes: 2, notesBeside: true } };
+
 export const Expanded: Story = { args: { notes: 2, expanded: true } };
 
 /** An item inside an article: `（三）` in 第十三条. */

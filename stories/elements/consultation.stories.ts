@@ -25,6 +25,8 @@ interface Args {
   info?: unknown;
   lang?: string;
   phone?: boolean;
+  /** Show the gk-consultation-bar (the status line a page opens with) above. */
+  bar?: boolean;
 }
 
 // Each story installs its own stand-in service; the previous one is put back first.
@@ -47,9 +49,10 @@ const meta: Meta<Args> = {
     install(args.api);
     const width = args.phone ? `max-width:${PHONE}` : 'max-width:48em';
     const consultation = args.fromBundle
-      ? html`<gk-consultation for="draft" .info=${args.info ?? bundleConsultation('open')}></gk-consultation>`
-      : html`<gk-consultation for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`;
+      ? html`<gk-consultation id="window" for="draft" .info=${args.info ?? bundleConsultation('open')}></gk-consultation>`
+      : html`<gk-consultation id="window" for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`;
     return html`<div lang=${args.lang ?? 'zh-Hans'} style=${width}>
+      ${args.bar ? html`<gk-consultation-bar for="window"></gk-consultation-bar>` : nothing}
       ${args.withDocument ? html`<gk-document id="draft" .bundle=${ezhou} no-toc></gk-document>` : nothing}
       ${consultation}
     </div>`;
@@ -94,6 +97,51 @@ export const WithDocument: Story = {
       doc.shadowRoot?.querySelector<HTMLButtonElement>('#gk-clause-2\\.1 [part="comment"]'),
     );
     button.click();
+  },
+};
+
+/** On a phone, "对本条提意见" opens the form under the clause as a bottom sheet, quoting it (cut with …). */
+export const AtTheClausePhone: Story = {
+  args: { withDocument: true, phone: true },
+  play: async ({ canvasElement }) => {
+    const doc = canvasElement.querySelector('gk-document')!;
+    const button = await until(() =>
+      doc.shadowRoot?.querySelector<HTMLButtonElement>('#gk-clause-2\\.1\\.3 [part="comment"]'),
+    );
+    button.click();
+  },
+};
+
+/** Sent at the clause: the receipt beside it, with the draft's title, the comment and Beijing time. */
+export const ReceiptAtTheClause: Story = {
+  args: { withDocument: true, api: { feedbackExpected: '2026-12-31' } },
+  play: async (context) => {
+    const doc = context.canvasElement.querySelector('gk-document')!;
+    const button = await until(() =>
+      doc.shadowRoot?.querySelector<HTMLButtonElement>('#gk-clause-1\\.3 [part="comment"]'),
+    );
+    button.click();
+    await writeAndSend('建议把“十三五”期间的目标细化到每一年。')(context);
+  },
+};
+
+/** The status bar a page opens with, in each state (open: 截止 · 还剩 N 天 · 我要提意见). */
+export const StatusBarOpen: Story = { args: { bar: true, phone: true } };
+
+/** The status bar before the window opens: when it opens. */
+export const StatusBarUpcoming: Story = { args: { bar: true, phone: true, api: { status: 'upcoming' } } };
+
+/** The status bar after closing: when the outcome is expected, and 查询我的意见. */
+export const StatusBarClosed: Story = {
+  args: { bar: true, phone: true, api: { status: 'closed', feedbackExpected: '2026-12-31' } },
+};
+
+/** The status bar once the feedback is published: the counts, 查看采纳情况 and 查询我的意见. */
+export const StatusBarPublished: Story = {
+  args: {
+    bar: true,
+    phone: true,
+    api: { status: 'feedback-published', received: 6, feedback: demoFeedback(demoJson as DemoConsultation) },
   },
 };
 

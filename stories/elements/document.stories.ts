@@ -94,6 +94,21 @@ export const EnhanceCmsArticle: Story = {
   </gk-document>`,
 };
 
+/**
+ * Enhance mode under the CMS's own metadata table: the element sees the 文号 there and leaves
+ * its own header out (or set `header="none"`).
+ */
+export const EnhanceUnderCmsMetadata: Story = {
+  render: () => html`<div lang="zh-Hans">
+    <table>
+      <tr><td>索引号</td><td>011217651/2016-17811</td><td>文号</td><td>鄂州政办发〔2016〕40号</td></tr>
+    </table>
+    <gk-document .bundle=${{ schemaVersion: 1, meta: ezhou.meta }}>
+      <div class="TRS_Editor">${ezhouParagraphs.map((p) => html`<p>${p}</p>`)}</div>
+    </gk-document>
+  </div>`,
+};
+
 /** A broken bundle: the element names every problem instead of failing silently. */
 export const InvalidBundle: Story = { args: { bundle: brokenBundle } };
 

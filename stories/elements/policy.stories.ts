@@ -1,8 +1,18 @@
 import '@gongkai/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import demoJson from '../../demo/consultations/ezhou-2016-40-draft.json' with { type: 'json' };
+import { bundleConsultation, type FakeOptions, fakeConsultationApi } from '../../test/helpers/consultation-fake.js';
+import { type DemoConsultation, demoFeedback } from '../../test/helpers/feedback-examples.js';
 import { brokenBundle, invalidInterpretationSrc, missingSrc, truncatedInlineJson } from '../examples/broken.js';
-import { ezhouInterpretationSrc, ezhouParagraphs, ezhouRepealed, ezhouSrc, ezhouWithMedia } from '../examples/ezhou.js';
+import {
+  ezhou,
+  ezhouInterpretationSrc,
+  ezhouParagraphs,
+  ezhouRepealed,
+  ezhouSrc,
+  ezhouWithMedia,
+} from '../examples/ezhou.js';
 import { innerDocument, PHONE, until } from '../examples/frame.js';
 import { regulationWithManyNotes, regulationWithOrphans } from '../examples/regulation.js';
 
@@ -108,3 +118,25 @@ function cmsArticle(interpretation: string | undefined) {
     </div>
   </gk-policy>`;
 }
+
+/** A stand-in consultation service for the story, put back after it. */
+const withService = (options: FakeOptions) => () => {
+  const api = fakeConsultationApi(options);
+  return () => api.restore();
+};
+
+/** A draft under consultation on a phone: the status bar and 我要提意见 first, then the text. */
+export const DraftUnderConsultation: Story = {
+  args: { bundle: { ...ezhou, consultation: bundleConsultation('open') }, width: PHONE },
+  beforeEach: withService({}),
+};
+
+/** The same page once the feedback is published: 反馈已公布 with the counts, first. */
+export const DraftFeedbackPublished: Story = {
+  args: { bundle: { ...ezhou, consultation: bundleConsultation('closed') }, width: PHONE },
+  beforeEach: withService({
+    status: 'feedback-published',
+    received: 6,
+    feedback: demoFeedback(demoJson as DemoConsultation),
+  }),
+};

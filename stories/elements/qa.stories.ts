@@ -15,6 +15,8 @@ interface Args {
   theme?: string;
   /** Emit schema.org FAQPage JSON-LD (look for the script in the element's light DOM). */
   structuredData?: boolean;
+  /** Where votes are counted; without it no vote is offered. */
+  endpoint?: string;
   phone?: boolean;
 }
 
@@ -77,6 +79,7 @@ const meta: Meta<Args> = {
         src=${args.src ?? nothing}
         theme=${args.theme ?? nothing}
         ?structured-data=${args.structuredData}
+        endpoint=${args.endpoint ?? nothing}
       ></gk-qa>
     </div>`,
 };
@@ -115,3 +118,9 @@ export const BadInput: Story = { args: { bundle: brokenBundle } };
 
 /** A bundle URL that does not exist. */
 export const MissingFile: Story = { args: { bundle: undefined, src: missingSrc } };
+
+/**
+ * With a server to count votes, "这条回答有帮助吗？" is offered; the thanks come only once the
+ * server answers (Storybook has none: a vote says it could not be sent).
+ */
+export const WithVotes: Story = { args: { endpoint: '/api/v1' } };

@@ -83,10 +83,16 @@ const meta: Meta<Args> = {
       <gk-review endpoint=${REVIEW_ENDPOINT} consultation=${args.consultation}></gk-review>
     </div>`;
   },
-  beforeEach: () => () => {
-    current?.restore();
-    current = null;
-    sessionStorage.removeItem(SESSION_KEY);
+  beforeEach: () => {
+    // The console keeps what is open in the hash: each story starts from a plain address.
+    const plain = () => history.replaceState(null, '', `${location.pathname}${location.search}`);
+    plain();
+    return () => {
+      current?.restore();
+      current = null;
+      sessionStorage.removeItem(SESSION_KEY);
+      plain();
+    };
   },
 };
 export default meta;
@@ -254,7 +260,8 @@ export const Group: Story = {
 };
 
 /** Publishing blocked: still open, comments unmoderated and undecided, each with "查看"; the
- * server's preview says which comments it leaves out. */
+ * server's preview says which comments it leaves out; the report offered is marked a draft, with
+ * the counts of what is left. */
 export const PublishBlocked: Story = {
   args: { as: 'editor', api: { window: 'open' } },
   play: async ({ canvasElement }) => tab('publish')(canvasElement),
@@ -319,6 +326,33 @@ export const Zoom200: Story = {
   args: { width: '640px' },
   play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)),
 };
+
+/** A 390 px phone: each comment a card (number, clause as printed, text, state), nothing cut off. */
+export const Phone: Story = {
+  args: { width: '390px' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 7)),
+};
+
+/** Beside the open comment on a wide screen, the list turns to cards rather than clip its columns. */
+export const CommentOpenWide: Story = {
+  args: { width: '1280px' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 8)),
+};
+
+/** A link to a comment (`#consultation=…&comment=11`): it opens with its row under the cursor. */
+export const LinkedComment: Story = {
+  args: { consultation: '' },
+  beforeEach: () => {
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}#consultation=${REVIEW_CONSULTATION}&comment=11`,
+    );
+  },
+};
+
+/** An older server sends no clause labels: the console names clauses from the draft itself. */
+export const ClausesFromTheDraft: Story = { args: { api: { clauseLabels: false } } };
 
 /** Traditional Chinese. */
 export const TraditionalChinese: Story = {

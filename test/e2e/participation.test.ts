@@ -97,8 +97,11 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   const bar = page.locator('gk-policy gk-consultation-bar');
   await bar.locator('.facts').getByText('征求意见中').waitFor();
   const barBox = await bar.boundingBox();
-  assert.ok(barBox && barBox.y >= 0 && barBox.y + barBox.height <= 844, `the status bar is at ${JSON.stringify(barBox)}`);
-  assert.match(await bar.locator('.facts').innerText(), /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
+  assert.ok(
+    barBox && barBox.y >= 0 && barBox.y + barBox.height <= 844,
+    `the status bar is at ${JSON.stringify(barBox)}`,
+  );
+  assert.match((await bar.locator('.facts').textContent()) ?? '', /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
   await bar.getByRole('button', { name: '我要提意见' }).waitFor();
 
   // 1. A citizen comments on clause 2.1 from its own button: the form opens under the clause.
@@ -108,13 +111,16 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   assert.equal(await consultation(page).locator('#target').inputValue(), '2.1');
   const sheetBox = await consultation(page).locator('.sheet').boundingBox();
   const clauseBox = await clauseButton.boundingBox();
-  assert.ok(sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2, `the sheet is at ${JSON.stringify(sheetBox)}`);
+  assert.ok(
+    sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2,
+    `the sheet is at ${JSON.stringify(sheetBox)}`,
+  );
   assert.ok(clauseBox && clauseBox.y >= 0 && clauseBox.y + clauseBox.height <= sheetBox.y, 'the clause is hidden');
   await writeComment(page, '建议权力清单在政务服务大厅设置查询终端，方便老年人查询。');
   const first = (await consultation(page).locator('.receipt-code').textContent())?.trim() ?? '';
   assert.match(first, /^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
   // The receipt names the draft as the page does, and gives Beijing time.
-  const receiptText = (await consultation(page).locator('.receipt').innerText()).replace(/\s+/g, ' ');
+  const receiptText = ((await consultation(page).locator('.receipt').textContent()) ?? '').replace(/\s+/g, ' ');
   assert.match(receiptText, /关于全面推进政务公开工作实施方案（征求意见稿）/);
   assert.doesNotMatch(receiptText, /关于公开征求/);
   assert.match(receiptText, /（北京时间）/);
@@ -161,7 +167,10 @@ test('a comment survives a server outage and a reload, is stored once, and its o
   // 6. The bookmarked draft page now shows the outcome where the form was.
   await page.reload();
   await consultation(page).locator('[part="status"]').getByText('反馈已公布').first().waitFor();
-  await bar.locator('.facts').getByText(/共收到 2 条意见，采纳 1 条/).waitFor();
+  await bar
+    .locator('.facts')
+    .getByText(/共收到 2 条意见，采纳 1 条/)
+    .waitFor();
   const feedback = consultation(page).locator('gk-feedback');
   await feedback.getByText('满意度评价已纳入年度考核办法').first().waitFor();
   await feedback.getByText('设置查询终端').first().waitFor();
@@ -190,7 +199,7 @@ test('the demo pages open with what the citizen came for, in the first phone scr
   await page.goto(`${demoSite.url}/draft.html`);
   await bar.locator('.facts').getByText('征求意见中').waitFor();
   await inFirstScreen('/draft.html');
-  assert.match(await bar.locator('.facts').innerText(), /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
+  assert.match((await bar.locator('.facts').textContent()) ?? '', /截止 \d{1,2}月\d{1,2}日 · 还剩 \d+ 天/);
   const comment = bar.getByRole('button', { name: '我要提意见' });
   const commentBox = await comment.boundingBox();
   assert.ok(commentBox && commentBox.y + commentBox.height <= 844, '我要提意见 is below the first screen');
@@ -199,29 +208,36 @@ test('the demo pages open with what the citizen came for, in the first phone scr
   const sheet = page.locator('gk-policy gk-consultation .sheet');
   await sheet.locator('#body').waitFor();
   const sheetBox = await sheet.boundingBox();
-  assert.ok(sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2, `the sheet is at ${JSON.stringify(sheetBox)}`);
+  assert.ok(
+    sheetBox && Math.abs(sheetBox.y + sheetBox.height - 844) < 2,
+    `the sheet is at ${JSON.stringify(sheetBox)}`,
+  );
   assert.equal(await page.evaluate(() => scrollY), 0);
   await sheet.getByRole('button', { name: '返回原文' }).click();
   assert.equal(await sheet.count(), 0);
 
   // /feedback.html: the published outcome, with its counts and the two ways into it.
   await page.goto(`${demoSite.url}/feedback.html`);
-  await bar.locator('.facts').getByText(/共收到 \d+ 条意见，采纳 \d+ 条/).waitFor();
+  await bar
+    .locator('.facts')
+    .getByText(/共收到 \d+ 条意见，采纳 \d+ 条/)
+    .waitFor();
   await inFirstScreen('/feedback.html');
-  assert.match(await bar.locator('.facts').innerText(), /^反馈已公布 · /);
+  assert.match((await bar.locator('.facts').textContent()) ?? '', /^反馈已公布 · /);
   await bar.getByRole('button', { name: '查看采纳情况' }).waitFor();
   await bar.getByRole('button', { name: '查询我的意见' }).click();
   // The lookup's receipt field is focused, on screen.
   const receipt = page.locator('gk-policy gk-consultation gk-feedback #receipt');
   await page.waitForFunction(() => {
-    const find = (root: Document | ShadowRoot): Element | null => {
-      const active = root.activeElement;
-      return active?.shadowRoot ? find(active.shadowRoot) : active;
-    };
-    return find(document)?.id === 'receipt';
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id === 'receipt';
   });
   const receiptBox = await receipt.boundingBox();
-  assert.ok(receiptBox && receiptBox.y >= 0 && receiptBox.y + receiptBox.height <= 844, 'the receipt field is off screen');
+  assert.ok(
+    receiptBox && receiptBox.y >= 0 && receiptBox.y + receiptBox.height <= 844,
+    'the receipt field is off screen',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,6 +2,7 @@ import '@gongkai/elements';
 import type { GkConsultation, GkDocument } from '@gongkai/elements';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { daysLeft } from '../../packages/elements/src/consultation/window.js';
 import {
   bundleConsultation,
   CONSULTATION_ID,
@@ -11,7 +12,6 @@ import {
   fakeConsultationApi,
 } from '../helpers/consultation-fake.js';
 import { loadExample } from '../helpers/examples.js';
-import { daysLeft } from '../../packages/elements/src/consultation/window.js';
 import { demoFeedback, loadDemoConsultation } from '../helpers/feedback-examples.js';
 
 let api: FakeApi | null = null;
@@ -733,13 +733,16 @@ describe('gk-consultation at the clause (issue 16)', () => {
       return 'data:text/plain,';
     };
     try {
-      [...shown.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('保存为文本'))!.click();
+      [...shown.querySelectorAll<HTMLButtonElement>('button')]
+        .find((b) => b.textContent!.includes('保存为文本'))!
+        .click();
     } finally {
       URL.createObjectURL = create;
     }
     const file = await saved[0]!.text();
     expect(file.replace(/^\ufeff/, '').split('\n')[0]).to.equal(bundle.meta.title);
-    for (const part of [body, '2026年12月31日', `${time}（北京时间）`, '一、(三)工作目标']) expect(file).to.contain(part);
+    for (const part of [body, '2026年12月31日', `${time}（北京时间）`, '一、(三)工作目标'])
+      expect(file).to.contain(part);
   });
 });
 

@@ -252,7 +252,8 @@ describe('gk-document', () => {
       const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
       await ready(el);
       const paragraph = shadow(el).querySelector<HTMLElement>('[part="body"] p')!;
-      const characters = paragraph.getBoundingClientRect().width / Number.parseFloat(getComputedStyle(paragraph).fontSize);
+      const characters =
+        paragraph.getBoundingClientRect().width / Number.parseFloat(getComputedStyle(paragraph).fontSize);
       expect(characters).to.be.within(30, 40.5);
       expect(smallControls(el)).to.deep.equal([]);
       await setViewport({ width: 390, height: 800 });
@@ -271,7 +272,9 @@ describe('gk-document', () => {
       <p>全面贯彻落实党的十八大精神。</p>
     </div>`;
     // Without a table of its own in the page, the header is shown; header="none" leaves it out.
-    const alone = await fixture<GkDocument>(html`<gk-document .bundle=${{ schemaVersion: 1, meta }}>${article}</gk-document>`);
+    const alone = await fixture<GkDocument>(
+      html`<gk-document .bundle=${{ schemaVersion: 1, meta }}>${article}</gk-document>`,
+    );
     await waitUntil(() => alone.clauses.length > 0);
     expect(text(alone, '[part="title"]')).to.equal(meta.title);
     const none = await fixture<GkDocument>(

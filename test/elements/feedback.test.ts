@@ -17,8 +17,8 @@ import {
   fakeApi,
   loadDemoConsultation,
   manyComments,
-  RARE_TERM,
   OTHER_CONSULTATION,
+  RARE_TERM,
   receipts,
 } from '../helpers/feedback-examples.js';
 
@@ -36,7 +36,7 @@ before(async () => {
   ezhouFeedback = demoFeedback(demo);
   const { clauses } = await loadExample('ezhou');
   const ids = new Set(demo.comments.flatMap((c) => (c.clause ? [c.clause] : [])));
-  ezhouLabelled = demoFeedback(demo, new Map([...ids].map((id) => [id, printedClauseLabel(clauses, id)!])));
+  ezhouLabelled = demoFeedback(demo, new Map([...ids].map((id) => [id, printedClauseLabel(clauses ?? [], id)!])));
   ezhouConsultation = demoConsultationView(demo);
   receiptAnswers = answersFor(demo);
 });

@@ -224,7 +224,9 @@ describe('gk-interpretation', () => {
   });
 
   it('names the clause as printed in a note’s link to it, shortened visibly with …', async () => {
-    const body = ['一、总体要求', '（一）重点围绕扩大政务参与加强解读回应和舆情监测工作', '加强政策解读。'].join('\n\n');
+    const body = ['一、总体要求', '（一）重点围绕扩大政务参与加强解读回应和舆情监测工作', '加强政策解读。'].join(
+      '\n\n',
+    );
     const wrapper = await fixture(html`<div style="display:grid;grid-template-columns:1fr 18em;width:1000px">
       <gk-document id="long-title" .bundle=${smallBundle({ body, interpretations: [{ target: { clause: '1.1' }, body: '解读。' }] })}></gk-document>
     </div>`);

@@ -28,6 +28,8 @@ export function smallControls(root: ParentNode): string[] {
     // Half a pixel for rounding of em-based sizes.
     if (box.width >= 43.5 && box.height >= 43.5 && size >= 15.5) return [];
     const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 20);
-    return [`${el.tagName.toLowerCase()} "${name}": ${Math.round(box.width)}×${Math.round(box.height)} px, ${size} px text`];
+    return [
+      `${el.tagName.toLowerCase()} "${name}": ${Math.round(box.width)}×${Math.round(box.height)} px, ${size} px text`,
+    ];
   });
 }

@@ -15,48 +15,68 @@ export function clauseToolsStyles(hostSelector: string): CSSResult {
   const numbered = unsafeCSS(
     hostSelector === ':host' ? ':host([data-print-label])' : `${hostSelector}[data-print-label]`,
   );
+  const notesBeside = unsafeCSS(hostSelector === ':host' ? ':host([notes-beside])' : `${hostSelector}[notes-beside]`);
   return css`
     ${host} {
       ${shield}
       display: inline-flex;
-      gap: 0.25em;
-      vertical-align: 0.1em;
-      margin-inline-end: 0.35em;
+      align-items: center;
+      gap: 0.125em;
+      vertical-align: middle;
+      /* The 44 px targets reach into the half-leading above and below: the line keeps its height. */
+      margin-block: -10px;
+      margin-inline-end: 0.25em;
       font: inherit;
-      font-size: 0.8125em !important;
-      line-height: 1.4 !important;
+      font-size: max(1em, 16px) !important;
+      line-height: 1.5 !important;
       text-indent: 0;
       font-weight: normal;
       font-style: normal;
       letter-spacing: normal;
       text-decoration: none;
     }
+    /* The button is the 44 × 44 px touch area; its face (the visible pill) keeps to one line. */
     ${scope} button {
       appearance: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
       margin: 0;
       box-sizing: border-box;
+      min-block-size: 44px;
+      min-inline-size: 44px;
+      padding: 0;
+      border: 0;
+      background: none;
       cursor: pointer;
-      border: 1px solid var(--gk-color-border, #8c959f);
-      border-radius: var(--gk-radius, 6px);
-      padding: 0 0.45em;
-      min-block-size: 1.6em;
       color: var(--gk-color-link, #0b57d0);
-      background: var(--gk-color-surface, #fff);
       font: inherit;
       white-space: nowrap;
     }
-    ${scope} button:hover {
+    ${scope} .face {
+      border: 1px solid var(--gk-color-border, #8c959f);
+      border-radius: var(--gk-radius, 6px);
+      padding: 0 0.45em;
+      background: var(--gk-color-surface, #fff);
+    }
+    ${scope} button:hover .face {
       background: var(--gk-color-hover, #eef4ff);
     }
     ${scope} button:focus-visible {
       outline: 3px solid var(--gk-color-focus, #c2410c);
-      outline-offset: 1px;
+      outline-offset: -3px;
     }
-    ${scope} [part='copy'] {
+    ${scope} [part='copy'] .face {
       color: var(--gk-color-muted, #57606a);
       border-color: transparent;
+      background: none;
     }
-    ${scope} .done {
+    /* Beside a column of notes, the clause's notes are already in view: no button for them. */
+    ${notesBeside} [part='notes'] {
+      display: none;
+    }
+    ${scope} .done,
+    ${scope} .done .face {
       color: var(--gk-color-success, #1a7f37);
     }
     @media print {

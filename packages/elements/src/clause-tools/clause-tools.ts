@@ -12,7 +12,14 @@ function button(part: string, className = ''): HTMLButtonElement {
   b.type = 'button';
   b.setAttribute('part', part);
   if (className) b.className = className;
+  b.append(document.createElement('span'));
+  b.firstElementChild!.className = 'face';
   return b;
+}
+
+/** Sets the visible text of a button made by `button()`. */
+function setText(b: HTMLButtonElement, text: string): void {
+  b.firstElementChild!.textContent = text;
 }
 
 /**
@@ -36,10 +43,12 @@ function button(part: string, className = ''): HTMLButtonElement {
  * @attr note-index - The note number used in print (注1, 注2…).
  * @attr expanded - Whether the clause's interpretation is open.
  * @attr commentable - Offer "对本条提意见".
+ * @attr notes-beside - The clause's notes are shown beside it (a column): no "查看解读" button.
  * @attr data-print-label - Set by the element while the clause has notes: the number printed at
  *   the clause instead of the buttons ([注1], as printed beside the note).
  */
 export class GkClauseTools extends HTMLElement {
+  // `notes-beside` acts through CSS alone.
   static readonly observedAttributes = ['clause', 'number', 'notes', 'note-index', 'expanded', 'commentable'];
 
   /**
@@ -112,6 +121,14 @@ export class GkClauseTools extends HTMLElement {
     this.toggleAttribute('commentable', value);
   }
 
+  /** The clause's notes are beside it (set by gk-interpretation's column): no button to open them. */
+  get notesBeside(): boolean {
+    return this.hasAttribute('notes-beside');
+  }
+  set notesBeside(value: boolean) {
+    this.toggleAttribute('notes-beside', value);
+  }
+
   /** Resolves once the controls are there (at once, unless the page's language is still loading). */
   get updateComplete(): Promise<boolean> {
     return (this.textLoading ?? Promise.resolve()).then(() => true);
@@ -161,7 +178,7 @@ export class GkClauseTools extends HTMLElement {
       this.root = shadow;
     }
     this.copyButton = button('copy');
-    this.copyButton.textContent = '#';
+    setText(this.copyButton, '#');
     this.root.append(this.copyButton);
     this.root.addEventListener('click', (e) => this.onClick(e));
   }
@@ -187,7 +204,7 @@ export class GkClauseTools extends HTMLElement {
 
   private syncCopied(): void {
     this.copyButton!.classList.toggle('done', this.copied);
-    this.copyButton!.textContent = this.copied ? '✓' : '#';
+    setText(this.copyButton!, this.copied ? '✓' : '#');
     if (this.status) this.status.textContent = this.copied ? this.t!.linkCopied : '';
   }
 
@@ -201,7 +218,7 @@ export class GkClauseTools extends HTMLElement {
     }
     if (!this.notesButton) {
       this.notesButton = button('notes');
-      this.notesButton.textContent = t.notesButton;
+      setText(this.notesButton, t.notesButton);
     }
     this.notesButton.setAttribute('aria-expanded', this.expanded ? 'true' : 'false');
     this.notesButton.setAttribute('aria-label', fill(t.showNotesFor, { clause: this.label, count: notes }));
@@ -217,7 +234,7 @@ export class GkClauseTools extends HTMLElement {
     }
     if (!this.commentButton) {
       this.commentButton = button('comment', 'comment');
-      this.commentButton.textContent = this.t!.commentOnClause;
+      setText(this.commentButton, this.t!.commentOnClause);
     }
     this.commentButton.setAttribute('aria-label', fill(this.t!.commentOnClauseFor, { clause: this.label }));
     if (!this.commentButton.isConnected) this.root!.append(this.commentButton);

@@ -1,7 +1,13 @@
 // The comment form: every field labelled, errors beside their field and announced, the
 // contact marked as never published, a privacy notice (saying what the device keeps) with
 // consent, and a honeypot.
-import { type Clause, MAX_COMMENT_CHARS, printedClauseLabel, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
+import {
+  type Clause,
+  MAX_COMMENT_CHARS,
+  printedClauseLabel,
+  SUBMITTER_TYPES,
+  type SubmitterType,
+} from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsultationMessages } from '../i18n/consultation.js';

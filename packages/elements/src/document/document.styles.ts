@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const documentStyles = css`
+  /* About 38 characters a line at any text size: longer lines are hard to follow back. */
+  article.doc {
+    max-inline-size: 40em;
+    margin-inline: auto;
+  }
   [part='header'] {
     border-block-end: 2px solid var(--gk-color-accent, #b42318);
     padding-block-end: 0.75em;
@@ -18,7 +23,6 @@ export const documentStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
     gap: 0.25em 1.5em;
     margin: 0;
-    font-size: 0.9375em;
   }
   dl > div {
     display: flex;
@@ -83,7 +87,10 @@ export const documentStyles = css`
     border: 1px solid var(--gk-color-border, #d0d7de);
     padding: 0.25em 0.5em;
   }
+  /* The page below stays where it will be once the text is in (no jump as it loads). */
   .loading {
+    min-block-size: 100vh;
+    margin: 0;
     color: var(--gk-color-muted, #57606a);
   }
 `;
@@ -105,13 +112,13 @@ export const readingStyles = css`
     align-items: center;
     gap: 0.5em;
     margin-block-end: 1em;
-    font-size: 0.875em;
   }
   [part='controls'] .label {
     color: var(--gk-color-muted, #57606a);
   }
   [part='controls'] button {
-    min-inline-size: 2.75em;
+    min-inline-size: 44px;
+    min-block-size: 44px;
   }
   [part='controls'] button[aria-pressed='true'] {
     background: var(--gk-color-text, #1f2328);
@@ -131,7 +138,8 @@ export const readingStyles = css`
   [part='toc'] summary {
     cursor: pointer;
     font-weight: 700;
-    min-block-size: 2em;
+    min-block-size: 44px;
+    padding-block: 8px;
     display: list-item;
   }
   [part='toc'] ol {
@@ -142,7 +150,11 @@ export const readingStyles = css`
   }
   [part='toc'] li {
     break-inside: avoid;
-    padding-block: 0.15em;
+  }
+  [part='toc'] a {
+    display: inline-block;
+    min-inline-size: 44px;
+    padding-block: 8px;
   }
   [part='toc'] ol ol {
     columns: auto;
@@ -150,11 +162,13 @@ export const readingStyles = css`
   }
   [part='toc'] li li {
     padding-inline-start: 1.25em;
-    font-size: 0.9375em;
   }
+  /* The clause whose note is current: a rule at its start as well as the colour. */
   [data-gk-current] {
     background: var(--gk-color-current, #fff4ce);
-    box-shadow: -0.5em 0 0 var(--gk-color-current, #fff4ce);
+    box-shadow:
+      -0.5em 0 0 var(--gk-color-current, #fff4ce),
+      calc(-0.5em - 4px) 0 0 var(--gk-color-focus, #c2410c);
   }
   [data-gk-flash] {
     outline: 3px solid var(--gk-color-focus, #c2410c);

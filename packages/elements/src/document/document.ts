@@ -26,7 +26,7 @@ import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
 import { WidthController } from '../internal/width.js';
 import { documentStyles, readingStyles } from './document.styles.js';
-import { renderHeader } from './header.js';
+import { metaShownBefore, renderHeader } from './header.js';
 import { adoptPageStyles, markArticle } from './page-styles.js';
 import { loadPrefs, type ReaderPrefs, savePrefs, TEXT_SIZES } from './reader-prefs.js';
 import { renderToc } from './toc.js';
@@ -93,11 +93,20 @@ export class GkDocument extends LitElement {
   /** Hide the table of contents. */
   @property({ type: Boolean, attribute: 'no-toc' }) accessor noToc = false;
 
+  /**
+   * `none` leaves out the title and metadata (a notice of a repealed or draft text stays), for a
+   * page that shows its own. `auto`: left out when enhancing an article whose page shows the
+   * 文号 or 索引号 just before it.
+   */
+  @property({ reflect: true }) accessor header: 'auto' | 'none' = 'auto';
+
   @state() private accessor loaded: Bundle | PartialBundle | null = null;
   @state() private accessor bodyNode: HTMLElement | null = null;
   @state() private accessor error: BundleError | null = null;
   @state() private accessor map: ClauseDom | null = null;
   @state() private accessor enhancing = false;
+  /** In enhance mode, whether the page already shows the metadata (header="auto"). */
+  @state() private accessor pageShowsMeta = false;
 
   @query('slot') private accessor slotElement!: HTMLSlotElement | null;
 
@@ -106,6 +115,9 @@ export class GkDocument extends LitElement {
   private readonly tracker = new CurrentClauseTracker((clause) => this.setCurrent(clause, false));
   private abort: AbortController | null = null;
   private currentClause: string | null = null;
+  /** The blocks marked as the clause whose notes are current. */
+  private marked: Element[] = [];
+  private noteCounts: ReadonlyMap<string, number> = new Map();
   private commentable = false;
   /** In enhance mode, the page's article elements. */
   private articles: Element[] = [];
@@ -152,6 +164,8 @@ export class GkDocument extends LitElement {
 
   /** Shows how many notes each clause has, numbered in document order for print. */
   setNoteCounts(counts: ReadonlyMap<string, number>): void {
+    this.noteCounts = counts;
+    this.markCurrent();
     let index = 0;
     for (const [id, marker] of this.map?.markers ?? []) {
       const tools = marker as GkClauseTools;
@@ -160,6 +174,11 @@ export class GkDocument extends LitElement {
       tools.noteIndex = notes ? ++index : 0;
       tools.notes = notes;
     }
+  }
+
+  /** Says whether the notes are shown beside their clauses, so the clauses need no button to open them. */
+  setNotesBeside(on: boolean): void {
+    for (const marker of this.map?.markers.values() ?? []) (marker as GkClauseTools).notesBeside = on;
   }
 
   /** Offers "对本条提意见" on every clause (a draft open for comments) or takes it away. */
@@ -250,7 +269,10 @@ export class GkDocument extends LitElement {
   private async enhance(signal: AbortSignal): Promise<void> {
     this.enhancing = true;
     if (this.bundle !== undefined) {
-      this.loaded = checkPartial(this.bundle, '<gk-document>.bundle', this.msg);
+      const partial = checkPartial(this.bundle, '<gk-document>.bundle', this.msg);
+      // Decided before the first render, so a header is never shown and then taken away.
+      this.pageShowsMeta = metaShownBefore(this, partial.meta);
+      this.loaded = partial;
     }
     // Included in <head>, we may run before the article is parsed: wait for it.
     if (document.readyState === 'loading') {
@@ -269,6 +291,8 @@ export class GkDocument extends LitElement {
     // Annotating again (a new bundle for the same article) replaces the earlier markers.
     for (const marker of this.map?.markers.values() ?? []) marker.remove();
     this.tracker.disconnect();
+    this.currentClause = null;
+    this.markCurrent();
     this.anchored = new WeakMap();
     const messages = coreMessages(this);
     const map = annotateClauses(
@@ -312,10 +336,28 @@ export class GkDocument extends LitElement {
 
   private setCurrent(clause: string | null, fromUser: boolean): void {
     if (clause === this.currentClause && !fromUser) return;
-    for (const block of this.map?.blocks.get(this.currentClause ?? '') ?? []) block.removeAttribute('data-gk-current');
     this.currentClause = clause;
-    for (const block of this.map?.blocks.get(clause ?? '') ?? []) block.setAttribute('data-gk-current', '');
+    this.markCurrent();
     this.dispatchEvent(new GkClauseChangeEvent({ clause }));
+  }
+
+  /**
+   * Marks the clause being read only when it has notes, as the clause the current note explains:
+   * a clause without notes marked beside a note would seem to be the one it explains.
+   */
+  private markCurrent(): void {
+    const clause = this.currentClause;
+    const next = clause !== null && this.noteCounts.get(clause) ? (this.map?.blocks.get(clause) ?? []) : [];
+    for (const block of this.marked) {
+      if (next.includes(block)) continue;
+      block.removeAttribute('data-gk-current');
+      block.removeAttribute('aria-current');
+    }
+    for (const block of next) {
+      block.setAttribute('data-gk-current', '');
+      block.setAttribute('aria-current', 'true');
+    }
+    this.marked = next;
   }
 
   /** Built once per load and kept, so re-renders never re-parse the body. */
@@ -345,12 +387,16 @@ export class GkDocument extends LitElement {
     if (!this.loaded && !this.enhancing) return html`<p class="loading" role="status">${this.msg('loading')}</p>`;
     const meta = this.loaded?.meta;
     return html`
-      <article lang=${this.loaded?.lang ?? nothing} class="scale-${this.textSize}">
-        ${meta ? renderHeader(meta, this.msg) : nothing} ${this.renderControls()}
+      <article lang=${this.loaded?.lang ?? nothing} class="doc scale-${this.textSize}">
+        ${meta ? renderHeader(meta, this.msg, this.showsHeader) : nothing} ${this.renderControls()}
         ${this.noToc || !this.map ? nothing : renderToc(this.map.clauses, this.msg, (id) => this.scrollToClause(id, { focus: true }))}
         ${this.enhancing ? html`<div part="body" class="enhanced"><slot></slot></div>` : this.bodyNode}
       </article>
     `;
+  }
+
+  private get showsHeader(): boolean {
+    return this.header !== 'none' && !(this.enhancing && this.pageShowsMeta);
   }
 
   private renderControls() {

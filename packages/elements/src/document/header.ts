@@ -4,8 +4,34 @@ import type { Messages } from '../i18n/zh-Hans.js';
 
 type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
-/** The metadata header: title, 文号, issuer, 索引号, dates, and the validity in words. */
-export function renderHeader(meta: Partial<Meta>, t: Msg) {
+/** How far up from the element the page's own metadata table is looked for. */
+const LEVELS = 2;
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * Whether the page shows this document's 文号 or 索引号 just before the element (a CMS's own
+ * metadata table above the article): in the elements before it or before its parent, from
+ * outside any shadow root.
+ */
+export function metaShownBefore(element: Element, meta: Partial<Meta> | undefined): boolean {
+  const wanted = [meta?.docNumber, meta?.indexNumber].filter((v): v is string => !!v?.trim()).map(squeeze);
+  if (!wanted.length) return false;
+  let node: Element | null = element;
+  while (node?.getRootNode() instanceof ShadowRoot) node = (node.getRootNode() as ShadowRoot).host;
+  for (let level = 0; node && level < LEVELS; level++, node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const text = squeeze(sibling.textContent ?? '');
+      if (wanted.some((value) => text.includes(value))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The metadata header: title, 文号, issuer, 索引号, dates, and the validity in words. Without
+ * `full`, only the notice of a repealed, amended or draft text (the page shows the rest).
+ */
+export function renderHeader(meta: Partial<Meta>, t: Msg, full = true) {
   const status = meta.status;
   const rows: [string, string | undefined][] = [
     [t('docNumber'), meta.docNumber],
@@ -24,6 +50,13 @@ export function renderHeader(meta: Partial<Meta>, t: Msg) {
           ? t('draftNotice')
           : '';
   const current = meta.supersededBy;
+  const noticeView = notice
+    ? html`<p part="notice" role="note">
+        ${notice}
+        ${current ? html`${t('seeCurrent')}${current.url ? html`<a href=${current.url}>${current.title}</a>` : current.title}` : nothing}
+      </p>`
+    : nothing;
+  if (!full) return noticeView;
   return html`
     <header part="header" class=${status ? `status-${status}` : ''}>
       ${meta.title ? html`<h2 class="title" part="title">${meta.title}</h2>` : nothing}
@@ -31,14 +64,7 @@ export function renderHeader(meta: Partial<Meta>, t: Msg) {
         ${rows.filter(([, value]) => value).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
         ${status ? html`<div><dt>${t('validity')}</dt><dd><span part="badge">${t(`status_${status}`)}</span></dd></div>` : nothing}
       </dl>
-      ${
-        notice
-          ? html`<p part="notice" role="note">
-            ${notice}
-            ${current ? html`${t('seeCurrent')}${current.url ? html`<a href=${current.url}>${current.title}</a>` : current.title}` : nothing}
-          </p>`
-          : nothing
-      }
+      ${noticeView}
     </header>
   `;
 }

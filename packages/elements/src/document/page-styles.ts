@@ -1,6 +1,7 @@
 // When gk-document enhances an article that stays in the page's light DOM, our styles must
 // reach it: the highlight of the clause being read, the reader's text size and contrast, and
-// a readable minimum against the page's global CSS (`* { font-size: 12px !important }`).
+// a readable minimum against the page's global CSS (`* { font-size: 12px !important }`), and
+// space between paragraphs (a CMS's `* { margin: 0 }` runs its clauses together).
 // One constructable stylesheet adopted by the document: not a <style> element, so a strict
 // CSP allows it.
 import { TEXT_SIZES } from './reader-prefs.js';
@@ -19,7 +20,8 @@ const css = `
   [data-gk-article] a { color: var(--gk-color-link, #0b57d0) !important; }
   [data-gk-article][data-gk-contrast] { color: #000 !important; background: #fff !important; }
   [data-gk-article][data-gk-contrast] a { color: #0000c8 !important; text-decoration: underline !important; }
-  [data-gk-current] { background: var(--gk-color-current, #fff4ce); box-shadow: -0.5em 0 0 var(--gk-color-current, #fff4ce); }
+  [data-gk-article] p { margin-block: 0 1em; }
+  [data-gk-current] { background: var(--gk-color-current, #fff4ce); box-shadow: -0.5em 0 0 var(--gk-color-current, #fff4ce), calc(-0.5em - 4px) 0 0 var(--gk-color-focus, #c2410c); }
   [data-gk-flash] { outline: 3px solid var(--gk-color-focus, #c2410c); outline-offset: 2px; }
   @media print { [data-gk-current] { background: none; box-shadow: none; } }
 `;

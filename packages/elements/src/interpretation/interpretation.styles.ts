@@ -29,8 +29,28 @@ export const interpretationStyles = css`
     line-clamp: 5;
     overflow: hidden;
   }
+  /* Controls: 16 px text at least, 44 × 44 px to tap. */
+  .go,
+  .more,
+  .close,
+  summary {
+    font-size: 1em;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+  }
+  .go,
   .more {
-    font-size: 0.875em;
+    display: flex;
+    align-items: center;
+  }
+  summary {
+    padding-block: 8px;
+    cursor: pointer;
+  }
+  .media-link {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
   }
   .group {
     border: 1px solid var(--gk-color-border, #d0d7de);
@@ -39,15 +59,14 @@ export const interpretationStyles = css`
     background: var(--gk-color-surface, #fff);
     padding: 0.5em 0.75em;
   }
+  /* The note of the clause being read: a ring as well as the colour, as its clause has a rule. */
   .group[aria-current='true'] {
     background: var(--gk-color-current, #fff4ce);
     border-color: var(--gk-color-focus, #c2410c);
+    box-shadow: 0 0 0 2px var(--gk-color-focus, #c2410c);
   }
   .group:focus-visible {
     outline: 3px solid var(--gk-color-focus, #c2410c);
-  }
-  .go {
-    font-size: 0.875em;
   }
   .note + .note,
   .earlier {
@@ -58,7 +77,6 @@ export const interpretationStyles = css`
     flex-wrap: wrap;
     gap: 0.25em 0.75em;
     margin: 0 0 0.25em;
-    font-size: 0.875em;
     color: var(--gk-color-muted, #57606a);
   }
   .update {
@@ -94,7 +112,6 @@ export const interpretationStyles = css`
     padding: 0.75em 1em;
   }
   .orphans .reason {
-    font-size: 0.875em;
     color: var(--gk-color-warning, #7a5200);
   }
   .popup {

@@ -1,4 +1,4 @@
-import type { Clause, Interpretation } from '@gongkai/format';
+import { type Clause, type Interpretation, printedClauseLabel } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GkDocument } from '../document/document.js';
@@ -19,6 +19,13 @@ import { placeNotes } from './layout.js';
 import { groupContent } from './note-view.js';
 import { groupNotes, type NoteGroup, type OrphanNote } from './notes.js';
 import { NoteViews } from './views.js';
+
+/** Longer clause labels are cut, visibly, with …. */
+const MAX_LABEL = 20;
+const shorten = (label: string) => {
+  const chars = [...label];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : label;
+};
 
 export type InterpretationLayout = 'auto' | 'column' | 'popover';
 /** Below this document width, notes open from a button instead of sitting beside the text. */
@@ -136,6 +143,7 @@ export class GkInterpretation extends LitElement {
 
   private detach(): void {
     if (!this.doc) return;
+    this.doc.setNotesBeside(false);
     this.doc.removeEventListener('gk-ready', this.onDocReady);
     this.doc.removeEventListener('gk-clause-change', this.onClauseChange);
     this.doc.removeEventListener('gk-note-request', this.onNoteRequest);
@@ -181,6 +189,8 @@ export class GkInterpretation extends LitElement {
       this.loaded = true;
       doc.setNoteCounts(new Map(groups.map((g) => [g.clause, g.notes.length])));
       this.chooseMode();
+      // The clauses may be new (the document rendered again): told every time.
+      doc.setNotesBeside(this.mode === 'column');
       await this.updateComplete;
       this.dispatchEvent(
         new GkReadyEvent({
@@ -200,6 +210,7 @@ export class GkInterpretation extends LitElement {
     if (mode !== this.mode) {
       this.closePopup(false);
       this.mode = mode;
+      this.doc?.setNotesBeside(mode === 'column');
     }
   }
 
@@ -279,10 +290,15 @@ export class GkInterpretation extends LitElement {
     this.popup?.close(restoreFocus);
   }
 
+  /** The clause as printed (一、（三）工作目标), shortened visibly with … when long. */
   private label(clause: string): string {
     const clauses = this.doc?.clauses ?? [];
     if (this.labels?.clauses !== clauses) {
-      this.labels = { clauses, byId: new Map(clauses.map((c) => [c.id, `${c.number}${c.title}`.slice(0, 24)])) };
+      const byId = new Map(clauses.map((c) => [c.id, c]));
+      this.labels = {
+        clauses,
+        byId: new Map(clauses.map((c) => [c.id, shorten(printedClauseLabel(byId, c.id) ?? c.number)])),
+      };
     }
     return this.labels.byId.get(clause) ?? clause;
   }

@@ -49,7 +49,7 @@ export function noteView(note: Note, t: Msg, isUpdate: boolean, body: Node = not
       if (media.poster) video.poster = media.poster;
       article.append(video);
     }
-    const link = element('a', '', t('openMedia'));
+    const link = element('a', 'media-link', t('openMedia'));
     link.href = media.url;
     link.rel = 'noopener noreferrer';
     const line = element('p');

@@ -26,7 +26,7 @@ export const qaStyles = css`
   input[type='search'] {
     font: inherit;
     inline-size: 100%;
-    min-block-size: 2.5em;
+    min-block-size: 44px;
     padding: 0.25em 0.75em;
     border: 1px solid var(--gk-color-border, #8c959f);
     border-radius: var(--gk-radius, 6px);
@@ -43,9 +43,11 @@ export const qaStyles = css`
     color: var(--gk-color-text, #1f2328);
     cursor: pointer;
   }
+  /* Every control: 16 px text at least, 44 × 44 px to tap. */
   .filter button,
   .vote {
-    min-block-size: 2.25em;
+    min-inline-size: 44px;
+    min-block-size: 44px;
     padding: 0 0.75em;
     border: 1px solid var(--gk-color-border, #8c959f);
     border-radius: var(--gk-radius, 6px);
@@ -99,7 +101,6 @@ export const qaStyles = css`
   }
   .snippet {
     margin: -0.25em 0 0.625em 1.25em;
-    font-size: 0.875em;
     color: var(--gk-color-muted, #57606a);
   }
   details[open] + .snippet {
@@ -110,7 +111,16 @@ export const qaStyles = css`
     flex-wrap: wrap;
     gap: 0.25em 0.75em;
     margin: 0 0 0.5em;
-    font-size: 0.875em;
+  }
+  .clauses a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+  }
+  .gk-link-button {
+    min-block-size: 44px;
+    min-inline-size: 44px;
   }
   .tools-row {
     display: flex;
@@ -118,7 +128,6 @@ export const qaStyles = css`
     justify-content: space-between;
     align-items: center;
     gap: 0.5em 1em;
-    font-size: 0.875em;
   }
   .helpful {
     display: flex;

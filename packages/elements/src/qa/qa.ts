@@ -19,6 +19,9 @@ import { sendVote, storedVote, storeVote, type Vote } from './votes.js';
 
 const QA_HASH = /^#qa=(.+)$/;
 
+type VoteNote = 'sending' | 'thanks' | 'failed';
+const VOTE_NOTES = { sending: 'qaVoteSending', thanks: 'qaThanks', failed: 'qaVoteFailed' } as const;
+
 interface Answer {
   /** The rendered, sanitised answer. */
   body: HTMLElement;
@@ -67,7 +70,10 @@ export class GkQa extends LitElement {
   @property({ attribute: false }) accessor clauses: readonly Clause[] | undefined = undefined;
   /** Id of the policy, for votes; else the bundle's id. */
   @property() accessor policy = '';
-  /** Base URL of the consultation server (e.g. `/api/v1`): votes are sent to `{endpoint}/qa-feedback`. */
+  /**
+   * Base URL of the consultation server (e.g. `/api/v1`): votes are sent to `{endpoint}/qa-feedback`.
+   * Without it (or without a policy id) there is nowhere to send a vote, so no vote is offered.
+   */
   @property() accessor endpoint = '';
   /** Where to ask when no answer fits; else the bundle's `consultation.contact`. */
   @property() accessor contact = '';
@@ -86,7 +92,7 @@ export class GkQa extends LitElement {
   @state() private accessor query = '';
   @state() private accessor category: string | null = null;
   @state() private accessor votes = new Map<string, Vote>();
-  @state() private accessor voteNotes = new Map<string, 'thanks' | 'failed'>();
+  @state() private accessor voteNotes = new Map<string, VoteNote>();
   @state() private accessor copied: { id: string; ok: boolean; url: string } | null = null;
 
   private readonly i18n = new LocalizeController(this);
@@ -177,9 +183,15 @@ export class GkQa extends LitElement {
     return this.policy || this.source?.id || '';
   }
 
+  /** Votes are offered only where they can be counted. */
+  private get votesCounted(): boolean {
+    return !!this.endpoint && !!this.policyId;
+  }
+
   private storedVotes(): Map<string, Vote> {
-    const key = this.policyId || location.pathname;
+    const key = this.policyId;
     const votes = new Map<string, Vote>();
+    if (!key) return votes;
     for (const item of this.list) {
       const vote = storedVote(key, item.id);
       if (vote) votes.set(item.id, vote);
@@ -253,12 +265,16 @@ export class GkQa extends LitElement {
     this.copied = { id, ok, url };
   }
 
+  /** Thanks the reader only once the server has counted the vote; else says it failed (try again). */
   private async vote(id: string, vote: Vote): Promise<void> {
-    if (this.votes.has(id)) return;
+    if (this.votes.has(id) || this.voteNotes.get(id) === 'sending' || !this.votesCounted) return;
     const policy = this.policyId;
-    storeVote(policy || location.pathname, id, vote);
-    this.votes = new Map(this.votes).set(id, vote);
-    const ok = this.endpoint && policy ? await sendVote(this.endpoint, policy, id, vote) : true;
+    this.voteNotes = new Map(this.voteNotes).set(id, 'sending');
+    const ok = await sendVote(this.endpoint, policy, id, vote);
+    if (ok) {
+      storeVote(policy, id, vote);
+      this.votes = new Map(this.votes).set(id, vote);
+    }
     this.voteNotes = new Map(this.voteNotes).set(id, ok ? 'thanks' : 'failed');
   }
 
@@ -377,28 +393,35 @@ export class GkQa extends LitElement {
     </p>`;
   }
 
-  private renderTools(item: QaItem) {
+  private renderVotes(item: QaItem) {
+    if (!this.votesCounted) return nothing;
     const t = this.msg;
     const vote = this.votes.get(item.id);
     const note = this.voteNotes.get(item.id) ?? (vote ? 'thanks' : undefined);
-    const copied = this.copied?.id === item.id ? this.copied : null;
+    const locked = !!vote || note === 'sending';
     const choice = (value: Vote, label: string) =>
       html`<button
         type="button"
         class="vote"
         data-vote=${value}
         aria-pressed=${vote === value ? 'true' : 'false'}
-        aria-disabled=${vote ? 'true' : 'false'}
+        aria-disabled=${locked ? 'true' : 'false'}
         @click=${() => void this.vote(item.id, value)}
       >
         ${label}
       </button>`;
+    return html`<div class="helpful" role="group" aria-labelledby=${`helpful-${item.id}`}>
+      <span id=${`helpful-${item.id}`}>${t('qaHelpful')}</span>
+      ${choice('yes', t('qaYes'))} ${choice('no', t('qaNo'))}
+      <span class="vote-note" role="status">${note ? t(VOTE_NOTES[note]) : ''}</span>
+    </div>`;
+  }
+
+  private renderTools(item: QaItem) {
+    const t = this.msg;
+    const copied = this.copied?.id === item.id ? this.copied : null;
     return html`<div class="tools-row">
-      <div class="helpful" role="group" aria-labelledby=${`helpful-${item.id}`}>
-        <span id=${`helpful-${item.id}`}>${t('qaHelpful')}</span>
-        ${choice('yes', t('qaYes'))} ${choice('no', t('qaNo'))}
-        <span class="vote-note" role="status">${note ? t(note === 'thanks' ? 'qaThanks' : 'qaVoteFailed') : ''}</span>
-      </div>
+      ${this.renderVotes(item)}
       <div class="copy">
         <button
           type="button"

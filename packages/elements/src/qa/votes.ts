@@ -1,5 +1,6 @@
-// "这条回答有帮助吗?": one vote per reader and question, kept on this device, and sent to the
-// consultation server (POST {endpoint}/qa-feedback, body { policy, qa, helpful }) when one is set.
+// "这条回答有帮助吗?": one vote per reader and question, sent to the consultation server
+// (POST {endpoint}/qa-feedback, body { policy, qa, helpful }) and, once it counted it, kept on
+// this device so the reader is not asked again.
 export type Vote = 'yes' | 'no';
 
 const key = (policy: string, qa: string) => `gongkai:qa-vote:${policy}:${qa}`;

@@ -247,6 +247,7 @@ export class CommentsTab {
       lang,
       page,
       clauses: workspace.clauses.value ?? [],
+      clausesRead: workspace.clauses.value !== null && !workspace.clauses.loading,
       byClause: view?.counts.byClause ?? {},
       openId: this.openId,
       query: this.query,

@@ -104,7 +104,7 @@ function renderClause(p: DetailProps) {
     </aside>`;
   }
   return html`<aside class="clause" part="clause" aria-label=${t('clauseText')}>
-    <h4>${p.clauseLabel ?? t('clauseUnknownShort')}</h4>
+    <h4>${p.clauseLabel ?? t('colClause')}</h4>
     ${clause ? html`<p class="clause-text">${clause.text}</p>` : html`<p class="muted">${p.clauseNote ?? ''}</p>`}
   </aside>`;
 }

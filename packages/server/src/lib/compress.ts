@@ -1,8 +1,10 @@
 // Compression of the large staff answers (comment lists, groups, audit logs, feedback versions,
 // exports): made per request, so brotli runs at a quality that costs little CPU. The public
 // feedback route is not compressed here: it sends snapshots compressed once per version.
+
+import { pipeline, type Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import { brotliCompress, createBrotliCompress, createGzip, gzip, constants as zlib } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Answers smaller than this go as they are: compressing them saves less than it costs. */
@@ -61,4 +63,24 @@ export async function compressLarge(request: FastifyRequest, reply: FastifyReply
       : await gzipped(raw, { level: 6 });
   reply.header('content-encoding', encoding).removeHeader('content-length');
   return bytes;
+}
+
+/**
+ * A streamed answer (an export), compressed as it goes with br or gzip when the client accepts
+ * them: memory stays constant. A failure part-way ends the stream, so the client sees a cut answer.
+ */
+export function compressStream(request: FastifyRequest, reply: FastifyReply, stream: Readable): Readable {
+  addVary(reply, 'Accept-Encoding');
+  const encoding = preferredEncoding(request.headers['accept-encoding']);
+  if (encoding === 'identity') return stream;
+  reply.header('content-encoding', encoding);
+  const z =
+    encoding === 'br'
+      ? createBrotliCompress({
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+        })
+      : createGzip({ level: 6 });
+  return pipeline(stream, z, (error) => {
+    if (error) request.log.warn({ err: { message: error.message } }, 'export cut short');
+  });
 }

@@ -25,7 +25,7 @@ import {
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
 import { storedGroups } from '../grouping.js';
-import { compressLarge } from '../lib/compress.js';
+import { compressLarge, compressStream } from '../lib/compress.js';
 import { staffAccess } from '../lib/http.js';
 import { commentPermissions, permissionsOf } from '../lib/permissions.js';
 import {
@@ -244,18 +244,19 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
   app.get<Id>(
     '/api/v1/consultations/:id/export.csv',
     {
-      ...common('All comments as CSV (UTF-8 with BOM, opens in Excel)', {
+      ...common('All comments as CSV (UTF-8 with BOM, opens in Excel), streamed', {
         params: S.IdParams,
         produces: ['text/csv'],
       }),
       ...exporting,
-      onSend: compressLarge,
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const csv = await exportCsv(db, request.params.id, request.staff!, actor(request));
+      return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${request.params.id}-comments.csv"`)
-        .send(await exportCsv(db, request.params.id, request.staff!, actor(request))),
+        .send(compressStream(request, reply, csv));
+    },
   );
 
   app.get<Id>(

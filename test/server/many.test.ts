@@ -2,6 +2,7 @@
 // text) and one decision for every comment a filter matches, all or none, audited as one entry.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { closeDatabases, databases } from './databases.js';
 import { consultation, settledGroups, setup } from './helpers.js';
 
@@ -70,6 +71,27 @@ for (const { name, fresh } of databases) {
         payload: { decision: 'adopted' },
       });
       assert.equal(neither.statusCode, 400);
+      await ctx.close();
+    });
+
+    test('the CSV streams every comment, over several pages, compressed as it goes', async () => {
+      const ctx = await setup(fresh, { jobs: false });
+      const id = await consultation(ctx);
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', '第' || n || '条意见' FROM generate_series(1, 4500) AS n`,
+        [id],
+      );
+      const plain = await ctx.staff({ url: `/api/v1/consultations/${id}/export.csv` });
+      const lines = plain.body.split('\r\n').filter(Boolean);
+      assert.equal(lines.length, 4501);
+      assert.match(lines[4500]!, /"第4500条意见"/);
+      const gz = await ctx.staff({
+        url: `/api/v1/consultations/${id}/export.csv`,
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
       await ctx.close();
     });
 
