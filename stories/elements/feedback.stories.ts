@@ -138,6 +138,9 @@ export const ReceiptMistyped: Story = { play: lookUp(receipts.mistyped) };
 /** A well-formed receipt no comment has. */
 export const ReceiptNotFound: Story = { play: lookUp(receipts.unknown) };
 
+/** A receipt of another consultation: named by its title, with a link to its page; its clause as printed. */
+export const ReceiptOfAnotherConsultation: Story = { args: { receipt: receipts.other } };
+
 /** No comments were received: 未收到意见. */
 export const NoCommentsReceived: Story = { args: { api: { feedback: emptyFeedback } } };
 

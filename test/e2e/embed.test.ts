@@ -129,10 +129,13 @@ describe('gongkai.js, one classic script', () => {
     await copy.waitFor();
     const look = await copy.evaluate((button) => {
       const s = getComputedStyle(button);
+      const face = getComputedStyle(button.querySelector('.face') as Element);
       const host = getComputedStyle(button.parentElement as Element);
-      return { radius: s.borderTopLeftRadius, cursor: s.cursor, host: host.display };
+      const box = button.getBoundingClientRect();
+      const target = box.width >= 44 && box.height >= 44 && Number.parseFloat(s.fontSize) >= 16;
+      return { radius: face.borderTopLeftRadius, cursor: s.cursor, host: host.display, target };
     });
-    assert.deepEqual(look, { radius: '6px', cursor: 'pointer', host: 'inline-flex' });
+    assert.deepEqual(look, { radius: '6px', cursor: 'pointer', host: 'inline-flex', target: true });
     await page.close();
   });
 

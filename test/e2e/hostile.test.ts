@@ -154,6 +154,27 @@ async function checkReading({ page, ready }: Opened, mode: Mode, width: number):
   // Every clause found and marked.
   assert.equal(await page.locator('gk-clause-tools').count(), CLAUSES, 'gk-clause-tools markers');
 
+  // Their controls stay large enough to tap and to read under the page's CSS (issue 16), and on a
+  // wide page the notes are beside their clauses, so no clause offers a button to open them.
+  const tools = await page
+    .locator('gk-clause-tools [part="copy"], gk-clause-tools [part="notes"]')
+    .evaluateAll((buttons) =>
+      buttons.flatMap((b) => {
+        const box = b.getBoundingClientRect();
+        if (box.width === 0) return [];
+        const size = Number.parseFloat(getComputedStyle(b).fontSize);
+        return [{ part: b.getAttribute('part'), small: box.width < 44 || box.height < 44 || size < 16 }];
+      }),
+    );
+  assert.deepEqual(
+    tools.filter((t) => t.small),
+    [],
+    `clause tools smaller than 44 px or their text under 16 px at ${width}px`,
+  );
+  const notesButtons = tools.filter((t) => t.part === 'notes').length;
+  if (width >= 1000) assert.equal(notesButtons, 0, `查看解读 beside the notes at ${width}px`);
+  else assert.ok(notesButtons > 0, `no 查看解读 at ${width}px`);
+
   if (width >= 1000) {
     // Notes sit beside the text, on screen.
     const group = page.locator('gk-interpretation .column .group').first();

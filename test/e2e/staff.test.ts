@@ -314,6 +314,28 @@ test('staff moderate, decide (a group, then the rest in bulk) and publish 200 co
   const progress = review.locator('.ws-progress');
   await progress.getByText(`0 / ${TOTAL} 已处理`).waitFor();
 
+  // The keys act at once (focus went to the first comment, not the page), and the address keeps
+  // what is open: the back button closes and reopens a comment.
+  const cursorIs = (index: number) =>
+    page.waitForFunction((i) => {
+      const root = document.querySelector('gk-review')?.shadowRoot;
+      return root?.querySelector('tr.cursor') === root?.querySelectorAll('table.comments tbody tr')[i];
+    }, index);
+  await cursorIs(0);
+  assert.match(new URL(page.url()).hash, new RegExp(`consultation=${CONSULTATION}$`));
+  await page.keyboard.press('j');
+  await cursorIs(1);
+  await page.keyboard.press('o');
+  const second = await review.locator('tr.cursor').getAttribute('data-id');
+  await review.locator(`[part="detail"][data-comment="${second}"]`).waitFor();
+  assert.match(new URL(page.url()).hash, new RegExp(`consultation=${CONSULTATION}&comment=${second}$`));
+  await page.keyboard.press('Escape');
+  await review.locator('[part="detail"]').waitFor({ state: 'detached' });
+  await page.goBack();
+  await review.locator(`[part="detail"][data-comment="${second}"]`).waitFor();
+  await page.goForward();
+  await review.locator('[part="detail"]').waitFor({ state: 'detached' });
+
   const search = review.getByLabel('搜索意见内容');
   const table = review.locator('table.comments');
   const detail = review.locator('[part="detail"]');

@@ -810,6 +810,8 @@ describe('gk-consultation-bar (issue 16)', () => {
     expect(buttons()).to.deep.equal(['查看采纳情况', '查询我的意见']);
     const feedback = el.shadowRoot!.querySelector('gk-feedback')!;
     await waitUntil(() => feedback.shadowRoot!.querySelector('#receipt'), 'no lookup in the feedback');
+    bar.shadowRoot!.querySelectorAll('button')[0]!.click();
+    expect(feedback.shadowRoot!.activeElement?.textContent).to.equal('意见采纳情况反馈');
     bar.shadowRoot!.querySelectorAll('button')[1]!.click();
     expect(feedback.shadowRoot!.activeElement?.id).to.equal('receipt');
     await expect(bar).to.be.accessible();

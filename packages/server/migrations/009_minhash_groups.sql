@@ -21,6 +21,13 @@ CREATE TABLE comment_groups (
 CREATE INDEX comment_groups_consultation ON comment_groups (consultation_id, size DESC, group_id);
 CREATE INDEX comments_group ON comments (group_id) WHERE group_id IS NOT NULL;
 
+-- Full-text search in any script: each comment's character bigrams, hashed (src/lib/minhash.ts
+-- searchKeys), written with its grouping; a query's keys find candidates, the text confirms.
+-- (pg_trgm would do on PostgreSQL, but it drops characters its locale does not call alphanumeric,
+-- and PGlite would need it loaded as an extension.)
+ALTER TABLE comments ADD COLUMN search integer[];
+CREATE INDEX comments_search ON comments USING gin (search);
+
 -- Groups made by the pairwise comparison before are recomputed by the new one.
 UPDATE comments SET grouped = false, group_id = NULL;
 DELETE FROM grouping_state;

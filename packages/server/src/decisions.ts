@@ -7,6 +7,7 @@ import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
 import { HttpError, notFound } from './lib/errors.js';
 import { checkScope } from './lib/http.js';
+import { searchKeys } from './lib/minhash.js';
 import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 
@@ -101,8 +102,14 @@ function filterSql(filter: CommentFilter, params: unknown[]): string[] {
   else if (filter.decision) add('decision = ?', filter.decision);
   if (filter.moderation) add('moderation = ?', filter.moderation);
   if (filter.group) add('group_id = ?', filter.group);
-  // The search text is a value, never SQL; LIKE's own wildcards in it are escaped.
-  if (filter.q) add("body ILIKE '%' || ? || '%'", filter.q.replace(/[\\%_]/g, '\\$&'));
+  if (filter.q) {
+    // The search text is a value, never SQL; LIKE's own wildcards in it are escaped. Comments
+    // already indexed are found through their bigram keys; the few not yet, by reading them.
+    const like = filter.q.replace(/[\\%_]/g, '\\$&');
+    const keys = searchKeys(filter.q);
+    add("body ILIKE '%' || ? || '%'", like);
+    if (keys.length) add('(search @> ?::int[] OR NOT grouped)', keys);
+  }
   return where;
 }
 

@@ -62,8 +62,8 @@ async function placeBatch(db: Database, job: Job, consultationId: string): Promi
   );
   if (!rows.length) return 0;
   const salt = saltOf(consultationId);
-  const sigs = await signaturesOffThread(rows.map((r) => r.body));
-  const batch = rows.map((r, i) => ({ id: Number(r.id), sig: sigs[i]!, keys: bandKeys(sigs[i]!, salt) }));
+  const signed = await signaturesOffThread(rows.map((r) => r.body));
+  const batch = rows.map((r, i) => ({ id: Number(r.id), sig: signed[i]!.sig, keys: bandKeys(signed[i]!.sig, salt) }));
   const allKeys = [...new Set(batch.flatMap((c) => c.keys))];
   const { rows: found } = await db.query<{ comment_id: string; group_id: string; bands: string[]; sig: number[] }>(
     'SELECT comment_id, group_id, bands, sig FROM group_index WHERE bands && $1::bigint[] AND consultation_id = $2',
@@ -147,16 +147,21 @@ async function placeBatch(db: Database, job: Job, consultationId: string): Promi
         [members.map((p) => p.id), members.map((p) => p.group)],
       );
     }
-    await tx.query('UPDATE comments SET grouped = true WHERE id = ANY($1::bigint[])', [placed.map((p) => p.id)]);
+    // Grouped, and searchable by the index of their bigrams from now on.
+    await tx.query(
+      `UPDATE comments m SET grouped = true, search = ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, search jsonb) WHERE m.id = x.id`,
+      [JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: signed[i]!.search })))],
+    );
   });
   return rows.length;
 }
 
 /**
- * Signatures of `bodies` in a worker thread. From source (tests, `tsx`), the worker registers tsx
+ * Signatures and search keys of `bodies` in a worker thread. From source (tests, `tsx`), the worker registers tsx
  * first; built, it loads the compiled file.
  */
-function signaturesOffThread(bodies: string[]): Promise<number[][]> {
+function signaturesOffThread(bodies: string[]): Promise<{ sig: number[]; search: number[] }[]> {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./lib/grouping-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
   const code = fromSource
@@ -164,7 +169,7 @@ function signaturesOffThread(bodies: string[]): Promise<number[][]> {
     : `import(${JSON.stringify(entry)})`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true });
-    worker.once('message', (sigs: number[][]) => {
+    worker.once('message', (sigs: { sig: number[]; search: number[] }[]) => {
       resolve(sigs);
       void worker.terminate();
     });

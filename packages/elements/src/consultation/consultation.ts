@@ -278,7 +278,7 @@ export class GkConsultation extends LitElement {
       if (bar instanceof GkConsultationBar)
         bar.show(state, {
           comment: (trigger) => this.startComment(null, trigger),
-          showFeedback: () => this.feedbackElement?.scrollIntoView({ block: 'start' }),
+          showFeedback: () => this.feedbackElement?.showOutcome(),
           showLookup: () => this.feedbackElement?.showLookup(),
         });
     }

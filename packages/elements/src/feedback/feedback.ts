@@ -296,6 +296,12 @@ export class GkFeedback extends LitElement {
     return this.view.kind === 'published' ? this.view.data.view.summary : null;
   }
 
+  /** Brings the feedback into view, focus on its heading (for keyboard and screen-reader users). */
+  showOutcome(): void {
+    this.scrollIntoView({ block: 'start' });
+    this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus({ preventScroll: true });
+  }
+
   /** Brings "查询我的意见" into view and puts the cursor in its receipt field. */
   showLookup(): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#receipt');

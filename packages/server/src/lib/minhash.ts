@@ -63,6 +63,21 @@ export function signature(text: string): Uint32Array {
   return sig;
 }
 
+/**
+ * The search keys of a text: its distinct character bigrams (of the normalised text), hashed to
+ * positive 31-bit integers. A text contains a query only if its keys hold all of the query's: a
+ * GIN index on them finds the candidates, and the text itself confirms each. Chinese needs no
+ * word breaking for this, and no locale decides which characters count.
+ */
+export function searchKeys(text: string): number[] {
+  const chars = Array.from(normalise(text));
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    keys.add(mix(Math.imul(chars[i]!.codePointAt(0)!, 0x01000193) ^ chars[i + 1]!.codePointAt(0)!) >>> 1);
+  }
+  return [...keys];
+}
+
 /** The estimated Jaccard similarity of two texts: the share of equal values in their signatures. */
 export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;
