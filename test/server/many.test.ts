@@ -1,5 +1,6 @@
 // Staff work on many comments at once: filters on the list (clause, decision, moderation, group,
-// text) and one decision for every comment a filter matches, all or none, audited as one entry.
+// text), one decision for every comment a filter matches (all or none, one audit entry), groups
+// split and merged by hand, and the CSV of them all, streamed.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -71,6 +72,68 @@ for (const { name, fresh } of databases) {
         payload: { decision: 'adopted' },
       });
       assert.equal(neither.statusCode, 400);
+      await ctx.close();
+    });
+
+    test('staff split a wrong match out of a group and merge two groups; both audited', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const other = '建议第五条增加关于信息公开时限的规定，明确二十个工作日内答复，逾期视为同意。';
+      const bodies = [
+        ...Array.from({ length: 6 }, (_, i) => `${CAMPAIGN}${i ? `\n居民${i}` : ''}`),
+        ...Array.from({ length: 3 }, (_, i) => `${other}${i ? `\n律师${i}` : ''}`),
+      ];
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', b FROM unnest($2::text[]) WITH ORDINALITY AS x(b, n)`,
+        [id, bodies],
+      );
+      const { groups } = await settledGroups(ctx, id);
+      assert.deepEqual(
+        groups.map((g: { size: number }) => g.size),
+        [6, 3],
+      );
+      const [big, small] = groups as { group: number; ids: number[] }[];
+      // The representative itself taken out: the rest keep a group, led by the next comment.
+      const split = await ctx.staff(
+        {
+          method: 'POST',
+          url: `/api/v1/consultations/${id}/groups/${big!.group}/split`,
+          payload: { ids: [big!.ids[0], big!.ids[1]] },
+        },
+        'reviewer',
+      );
+      assert.equal(split.statusCode, 200, split.body);
+      assert.deepEqual(split.json(), { group: big!.ids[2], size: 4, removed: 2 });
+      const stranger = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/groups/${big!.ids[2]}/split`,
+        payload: { ids: [small!.ids[0]] },
+      });
+      assert.equal(stranger.statusCode, 422);
+      const merged = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/groups/merge`,
+        payload: { groups: [small!.group, big!.ids[2], big!.ids[0]] },
+      });
+      assert.equal(merged.statusCode, 200, merged.body);
+      assert.deepEqual(merged.json(), { group: big!.ids[0], size: 8 });
+      const after = await settledGroups(ctx, id);
+      assert.deepEqual(
+        after.groups.map((g: { group: number; size: number }) => [g.group, g.size]),
+        [[big!.ids[0], 8]],
+      );
+      const items = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments` })).json().items;
+      assert.equal(
+        items.find((i: { id: number }) => i.id === big!.ids[1]).group,
+        null,
+        'split off and not merged back',
+      );
+      const log = (await ctx.staff({ url: `/api/v1/consultations/${id}/audit` })).json().items;
+      assert.deepEqual(
+        log.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('group.')),
+        ['group.split', 'group.merge'],
+      );
       await ctx.close();
     });
 

@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './db/database.js';
 import type { Job, JobKind } from './jobs/runner.js';
+import { audit } from './lib/audit.js';
+import { HttpError } from './lib/errors.js';
 import { bandKeys, type Placed, place, saltOf } from './lib/minhash.js';
 
 // A consultation is grouped again no sooner than this many times the last run's duration after
@@ -104,6 +106,7 @@ async function placeBatch(db: Database, job: Job, consultationId: string): Promi
   await db.transaction(async (tx) => {
     // Another instance took the job over (this one stalled past its lease): its result stands.
     if (!(await job.holds(tx))) return;
+    await lockGroups(tx, consultationId);
     if (indexed.length) {
       const keysOf = new Map(batch.map((c) => [c.id, c.keys]));
       await tx.query(
@@ -176,6 +179,117 @@ function signaturesOffThread(bodies: string[]): Promise<{ sig: number[]; search:
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`grouping worker exited with ${code}`)));
     worker.postMessage(bodies);
+  });
+}
+
+/** Group changes of one consultation one at a time: the job's and staff's splits and merges. */
+const lockGroups = (tx: Queryable, consultationId: string) =>
+  tx.query("SELECT pg_advisory_xact_lock(hashtext('gk-groups:' || $1))", [consultationId]);
+
+/** Members of a group, its representative first. */
+async function membersOf(tx: Queryable, consultationId: string, group: number): Promise<number[]> {
+  const { rows } = await tx.query<{ id: string }>(
+    'SELECT id FROM comments WHERE consultation_id = $1 AND group_id = $2 ORDER BY id',
+    [consultationId, group],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Makes `ids` the whole of group `group` (its first id its representative), or no group if fewer than two. */
+async function rewriteGroup(
+  tx: Queryable,
+  consultationId: string,
+  group: number,
+  ids: number[],
+): Promise<number | null> {
+  await tx.query('DELETE FROM comment_groups WHERE group_id = $1', [group]);
+  if (ids.length < 2) {
+    await tx.query('UPDATE comments SET group_id = NULL WHERE id = ANY($1::bigint[])', [ids]);
+    await tx.query('UPDATE group_index SET group_id = comment_id WHERE comment_id = ANY($1::bigint[])', [ids]);
+    return null;
+  }
+  const rep = Math.min(...ids);
+  await tx.query('UPDATE comments SET group_id = $2 WHERE id = ANY($1::bigint[])', [ids, rep]);
+  await tx.query('UPDATE group_index SET group_id = $2 WHERE comment_id = ANY($1::bigint[])', [ids, rep]);
+  const { rows } = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM group_index WHERE comment_id = ANY($1::bigint[])',
+    [ids],
+  );
+  await tx.query('INSERT INTO comment_groups (group_id, consultation_id, size, indexed) VALUES ($1, $2, $3, $4)', [
+    rep,
+    consultationId,
+    ids.length,
+    rows[0]!.n,
+  ]);
+  return rep;
+}
+
+/**
+ * Staff take comments out of a group the job made (a wrong match): they stand alone from now on,
+ * and the rest stay a group (with a new representative if the first was taken out). Audited.
+ */
+export async function splitGroup(db: Database, consultationId: string, group: number, ids: number[], actor: string) {
+  return db.transaction(async (tx) => {
+    await lockGroups(tx, consultationId);
+    const members = await membersOf(tx, consultationId, group);
+    if (!members.length) throw new HttpError(404, 'not-found', `no group ${group} in consultation ${consultationId}`);
+    const out = [...new Set(ids)];
+    const strangers = out.filter((id) => !members.includes(id));
+    if (strangers.length) {
+      throw new HttpError(422, 'not-in-group', `comments ${strangers.join(', ')} are not in group ${group}`, {
+        zh: '所选意见不在该重复组中',
+      });
+    }
+    const rest = members.filter((id) => !out.includes(id));
+    await tx.query('UPDATE comments SET group_id = NULL WHERE id = ANY($1::bigint[])', [out]);
+    // Out of the index too, so that the job does not pull later copies towards them as this group.
+    await tx.query('DELETE FROM group_index WHERE comment_id = ANY($1::bigint[])', [out]);
+    const remaining = await rewriteGroup(tx, consultationId, group, rest);
+    await audit(tx, {
+      actor,
+      action: 'group.split',
+      consultationId,
+      before: { group, size: members.length },
+      after: { removed: out, group: remaining, size: remaining ? rest.length : 0 },
+    });
+    return { group: remaining, size: remaining ? rest.length : 0, removed: out.length };
+  });
+}
+
+/** Staff join groups (and lone comments, by id as their group) into one, the smallest id first. Audited. */
+export async function mergeGroups(db: Database, consultationId: string, groups: number[], actor: string) {
+  return db.transaction(async (tx) => {
+    await lockGroups(tx, consultationId);
+    const all: number[] = [];
+    for (const g of [...new Set(groups)]) {
+      const members = await membersOf(tx, consultationId, g);
+      if (members.length) {
+        all.push(...members);
+        continue;
+      }
+      // A lone comment, named by its id.
+      const { rows } = await tx.query('SELECT 1 FROM comments WHERE id = $1 AND consultation_id = $2', [
+        g,
+        consultationId,
+      ]);
+      if (!rows[0]) throw new HttpError(404, 'not-found', `no group or comment ${g} in consultation ${consultationId}`);
+      all.push(g);
+    }
+    for (const g of groups) await tx.query('DELETE FROM comment_groups WHERE group_id = $1', [g]);
+    const group = await rewriteGroup(
+      tx,
+      consultationId,
+      Math.min(...all),
+      [...new Set(all)].sort((a, b) => a - b),
+    );
+    await audit(tx, {
+      actor,
+      action: 'group.merge',
+      consultationId,
+      before: { groups },
+      after: { group, size: all.length },
+    });
+    return { group, size: new Set(all).size };
   });
 }
 

@@ -349,6 +349,35 @@ export const Groups = {
   },
 } as const;
 
+export const GroupParams = {
+  type: 'object',
+  properties: { id, group: { type: 'integer', minimum: 1 } },
+  required: ['id', 'group'],
+} as const;
+
+export const GroupSplit = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ids: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'integer', minimum: 1 } } },
+  required: ['ids'],
+} as const;
+
+export const GroupMerge = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { groups: { type: 'array', minItems: 2, maxItems: 100, items: { type: 'integer', minimum: 1 } } },
+  required: ['groups'],
+} as const;
+
+export const GroupChanged = {
+  type: 'object',
+  properties: {
+    group: { type: ['integer', 'null'], description: 'The group now (null: too few members left to be one).' },
+    size: { type: 'integer' },
+    removed: { type: 'integer' },
+  },
+} as const;
+
 export const AuditEntry = {
   type: 'object',
   properties: {

@@ -12,6 +12,7 @@ import type { ReviewContext } from './context.js';
 import { renderDecisionForm } from './decision-form.js';
 import { renderDetail } from './detail.js';
 import { clauseName, decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
+import { keepInView } from './reveal.js';
 import { Selection } from './selection.js';
 import type { Shortcut } from './shortcuts.js';
 import type { CommentItem } from './staff-api.js';
@@ -172,7 +173,10 @@ export class CommentsTab {
       );
     }
     await this.c.rendered();
-    this.c.query(`form[data-form="${key}"] ${selector}`)?.focus();
+    const field = this.c.query(`form[data-form="${key}"] ${selector}`);
+    field?.focus();
+    // Not on every focus: a click must not move the form under the pointer.
+    if (field) keepInView(field);
   }
 
   /** Runs a shortcut; false when it means nothing here. */

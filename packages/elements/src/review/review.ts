@@ -107,10 +107,6 @@ export class GkReview extends LitElement {
   /** A comment opened by a link: its row becomes the cursor once the list has it. */
   private linkedComment: number | null = null;
   private readonly onRoute = () => this.followRoute();
-  private readonly onFocusIn = (event: Event) => {
-    const target = event.composedPath()[0];
-    if (target instanceof Element && target.closest('form[data-form]')) keepInView(target);
-  };
 
   constructor() {
     super();
@@ -119,15 +115,12 @@ export class GkReview extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // On the shadow root: focus moving inside it is not seen by the host.
-    this.renderRoot.addEventListener('focusin', this.onFocusIn);
     window.addEventListener('popstate', this.onRoute);
     window.addEventListener('hashchange', this.onRoute);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.renderRoot.removeEventListener('focusin', this.onFocusIn);
     window.removeEventListener('popstate', this.onRoute);
     window.removeEventListener('hashchange', this.onRoute);
   }

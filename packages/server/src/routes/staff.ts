@@ -24,7 +24,7 @@ import {
 } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
-import { storedGroups } from '../grouping.js';
+import { mergeGroups, splitGroup, storedGroups } from '../grouping.js';
 import { compressLarge, compressStream } from '../lib/compress.js';
 import { staffAccess } from '../lib/http.js';
 import { commentPermissions, permissionsOf } from '../lib/permissions.js';
@@ -188,6 +188,34 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       await getConsultationRow(db, request.params.id);
       return storedGroups(db, request.params.id);
     },
+  );
+
+  const decideGroups = staffAccess(db, { any: ['decide'], scope: 'consultation' });
+
+  app.post<{ Params: { id: string; group: number }; Body: { ids: number[] } }>(
+    '/api/v1/consultations/:id/groups/:group/split',
+    {
+      ...common('Take comments out of a near-duplicate group (a wrong match); the rest stay a group', {
+        params: S.GroupParams,
+        body: S.GroupSplit,
+        response: { 200: S.GroupChanged, ...S.errors(400, 401, 403, 404, 422) },
+      }),
+      ...decideGroups,
+    },
+    async (request) => splitGroup(db, request.params.id, request.params.group, request.body.ids, actor(request)),
+  );
+
+  app.post<Id & { Body: { groups: number[] } }>(
+    '/api/v1/consultations/:id/groups/merge',
+    {
+      ...common('Join groups (or lone comments, by id) into one near-duplicate group', {
+        params: S.IdParams,
+        body: S.GroupMerge,
+        response: { 200: S.GroupChanged, ...S.errors(400, 401, 403, 404) },
+      }),
+      ...decideGroups,
+    },
+    async (request) => mergeGroups(db, request.params.id, request.body.groups, actor(request)),
   );
 
   app.get<Id>(
