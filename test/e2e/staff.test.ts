@@ -473,7 +473,7 @@ test('staff moderate, decide (a group, then the rest in bulk) and publish 200 co
   const preview = panel.locator('[part="preview"]');
   await preview
     .getByRole('combobox', { name: '条款' })
-    .selectOption({ label: '二、(六)22. 推进公开工作信息化集中化（24）' });
+    .selectOption({ label: '二、(六)22.推进公开工作信息化集中化（24）' });
   await preview.getByText(CAMPAIGN_REASON).first().waitFor();
   await panel.getByRole('button', { name: '发布采纳情况' }).click();
   await panel.getByText('确认发布？').waitFor();

@@ -1,6 +1,6 @@
 import '@gongkai/elements';
 import type { GkClauseTools } from '@gongkai/elements';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { smallControls } from '../helpers/targets.js';
 
@@ -16,9 +16,8 @@ describe('gk-clause-tools', () => {
   it('copies the link and says so', async () => {
     const el = await fixture<GkClauseTools>(html`<gk-clause-tools clause="2.1" number="（一）"></gk-clause-tools>`);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="copy"]')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('已复制链接');
+    const status = () => el.shadowRoot!.querySelector('[role="status"]')?.textContent;
+    await waitUntil(() => status() === '已复制链接', `the copy was not announced (${status()})`);
   });
 
   it('asks for the clause’s notes with a real button', async () => {

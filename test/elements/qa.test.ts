@@ -203,6 +203,12 @@ describe('gk-qa', () => {
     expect(root.textContent).to.not.contain('这条回答有帮助吗？');
     const el = await fixture<GkQa>(html`<gk-qa .items=${items} endpoint="/api/v1"></gk-qa>`);
     expect((await ready(el)).querySelector('.vote')).to.equal(null);
+    // A draft's bundle names the server of its consultation: votes go there.
+    const consultation = { id: 'c1', endpoint: '/api/v1', opens: '2026-01-01', closes: '2026-02-01' };
+    const draft = await fixture<GkQa>(
+      html`<gk-qa .bundle=${{ schemaVersion: 1, id: `draft-${Date.now()}`, qa: items, consultation }}></gk-qa>`,
+    );
+    expect((await ready(draft)).querySelectorAll('.vote')).to.have.length(6);
   });
 
   /** Answers votes from the test: `answer(status)` replies to the waiting request; null throws. */

@@ -3,9 +3,10 @@
 // where 30% of comments are lightly edited copies of 20 letters of very different sizes.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { buildApp } from '@gongkai/server';
 import { groupsOf, signature, similarity } from '../../packages/server/src/lib/minhash.js';
 import { campaignCorpus, membershipQuality } from '../helpers/campaign-corpus.js';
-import { closeDatabases, databases } from './databases.js';
+import { closeDatabases, databases, sameDatabase } from './databases.js';
 import { consultation, settledGroups, setup } from './helpers.js';
 
 after(closeDatabases);
@@ -32,6 +33,45 @@ test('in memory, a 6,000-comment corpus: campaign membership with precision and 
 
 for (const { name, fresh } of databases) {
   describe(`grouping job on ${name}`, () => {
+    if (name === 'PostgreSQL') {
+      test('two instances on one database share the grouping work, each job worked by one', async () => {
+        const ctx = await setup(fresh, { jobs: { pollMs: 20 } });
+        const db2 = await sameDatabase(ctx.db);
+        const second = await buildApp(db2, { jobs: { pollMs: 20 }, grouping: { minGapMs: 0 } });
+        await second.ready();
+        try {
+          const ids: string[] = [];
+          for (let c = 0; c < 4; c++) ids.push(await consultation(ctx));
+          const corpus = campaignCorpus(4000, { seed: 9 });
+          // Long comments, so each consultation's job takes a while and the other instance takes the next.
+          for (const [c, id] of ids.entries()) {
+            await ctx.db.query(
+              `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+               SELECT $1, 'R' || $2 || '-' || n, 'k' || n, 'h', b FROM unnest($3::text[]) WITH ORDINALITY AS x(b, n)`,
+              [id, c, corpus.slice(c * 1000, (c + 1) * 1000).map((x) => x.body.repeat(4))],
+            );
+          }
+          for (const id of ids) await settledGroups(ctx, id);
+          const { rows } = await ctx.db.query<{ worker: string }>('SELECT DISTINCT worker FROM grouping_state');
+          assert.equal(rows.length, 2, 'both instances grouped');
+          // Nothing done twice: each group's size is its members, every comment grouped once.
+          const { rows: sizes } = await ctx.db.query<{ bad: number }>(
+            `SELECT count(*)::int AS bad FROM comment_groups g
+             WHERE g.size <> (SELECT count(*) FROM comments m WHERE m.group_id = g.group_id)`,
+          );
+          assert.equal(sizes[0]!.bad, 0);
+          const { rows: left } = await ctx.db.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM comments WHERE NOT grouped',
+          );
+          assert.equal(left[0]!.n, 0);
+        } finally {
+          await second.close();
+          await db2.close();
+          await ctx.close();
+        }
+      });
+    }
+
     test('comments arriving in waves are grouped incrementally, as stored groups of the right campaigns', async () => {
       const ctx = await setup(fresh);
       const id = await consultation(ctx);

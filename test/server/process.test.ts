@@ -148,3 +148,55 @@ test('a running server holds its data directory: the CLI and a second server ref
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--trust-proxy true: give the number of proxies/);
 });
+
+test('kill -9 during grouping: after a restart the job resumes, and nothing is lost or counted twice', async () => {
+  let server = await start(['--seed', fixture, '--trust-proxy', '127.0.0.1']);
+  const token = async () => {
+    const made = cli(['token', 'create', '--role', 'admin', '--data', data]);
+    return made.stdout.trim().split('\n').at(-1)!;
+  };
+  const campaign = '强烈建议保留老城区菜市场，方便老年人就近买菜，不要拆除，请市政府慎重考虑群众的实际需要。';
+  const send = (i: number, body: string) =>
+    fetch(`${server.url}/api/v1/consultations/open-now/comments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `group-kill-${i}`,
+        'x-forwarded-for': `10.2.${i >> 8}.${i & 255}`,
+      },
+      body: JSON.stringify({ body }),
+    });
+  const bodies = Array.from({ length: 400 }, (_, i) =>
+    i % 4 === 0
+      ? `${campaign}\n居民${i}`
+      : `第${i}条：${'建议明确办理时限并公开办理结果。'.repeat(1 + (i % 50))}${i * 7919}`,
+  );
+  for (let i = 0; i < bodies.length; i += 40) {
+    const answers = await Promise.all(bodies.slice(i, i + 40).map((b, k) => send(i + k, b)));
+    assert.ok(answers.every((a) => a.status === 201));
+  }
+  // The job starts within its poll interval: kill the server while grouping is due or under way.
+  await new Promise((r) => setTimeout(r, 1200));
+  server.child.kill('SIGKILL');
+  await exited(server.child);
+  const admin = await token();
+  server = await start();
+  const headers = { authorization: `Bearer ${admin}` };
+  let groups: { pending: boolean; groups: { size: number; ids: number[] }[] } = { pending: true, groups: [] };
+  for (let i = 0; groups.pending && i < 300; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    groups = await (await fetch(`${server.url}/api/v1/consultations/open-now/groups`, { headers })).json();
+  }
+  assert.equal(groups.pending, false, 'grouping finished after the restart');
+  const campaignGroup = groups.groups.find((g) => g.size === 100);
+  assert.ok(campaignGroup, JSON.stringify(groups.groups.map((g) => g.size)));
+  const all = groups.groups.flatMap((g) => g.ids);
+  assert.equal(new Set(all).size, all.length, 'no comment in two groups');
+  const list = await (
+    await fetch(`${server.url}/api/v1/consultations/open-now/comments?limit=1000`, { headers })
+  ).json();
+  const ours = list.items.filter((c: { body: string }) => bodies.includes(c.body));
+  assert.equal(ours.length, 400, 'every acknowledged comment is there, once');
+  server.child.kill('SIGTERM');
+  assert.equal(await exited(server.child), 0);
+});

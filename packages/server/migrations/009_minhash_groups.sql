@@ -28,6 +28,9 @@ CREATE INDEX comments_group ON comments (group_id) WHERE group_id IS NOT NULL;
 ALTER TABLE comments ADD COLUMN search integer[];
 CREATE INDEX comments_search ON comments USING gin (search);
 
+-- Which instance grouped last (operators' view of who works, tests of sharing).
+ALTER TABLE grouping_state ADD COLUMN worker text;
+
 -- Groups made by the pairwise comparison before are recomputed by the new one.
 UPDATE comments SET grouped = false, group_id = NULL;
 DELETE FROM grouping_state;

@@ -39,12 +39,12 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
       if (placed < BATCH) break;
     }
     await db.query(
-      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms)
+      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker)
        SELECT $1, now(), (SELECT count(*) FROM comments WHERE consultation_id = $1 AND grouped),
-         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2
+         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2, $3
        ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = EXCLUDED.comments,
-         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms`,
-      [job.key, Date.now() - started],
+         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms, worker = EXCLUDED.worker`,
+      [job.key, Date.now() - started, job.worker],
     );
   },
 });

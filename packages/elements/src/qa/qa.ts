@@ -72,7 +72,8 @@ export class GkQa extends LitElement {
   @property() accessor policy = '';
   /**
    * Base URL of the consultation server (e.g. `/api/v1`): votes are sent to `{endpoint}/qa-feedback`.
-   * Without it (or without a policy id) there is nowhere to send a vote, so no vote is offered.
+   * Else the bundle's `consultation.endpoint`; with neither (or no policy id) there is nowhere to
+   * send a vote, so no vote is offered.
    */
   @property() accessor endpoint = '';
   /** Where to ask when no answer fits; else the bundle's `consultation.contact`. */
@@ -185,7 +186,12 @@ export class GkQa extends LitElement {
 
   /** Votes are offered only where they can be counted. */
   private get votesCounted(): boolean {
-    return !!this.endpoint && !!this.policyId;
+    return !!this.voteEndpoint && !!this.policyId;
+  }
+
+  /** Where votes are counted: `endpoint`, else the server of the bundle's consultation. */
+  private get voteEndpoint(): string {
+    return this.endpoint || this.source?.consultation?.endpoint || '';
   }
 
   private storedVotes(): Map<string, Vote> {
@@ -270,7 +276,7 @@ export class GkQa extends LitElement {
     if (this.votes.has(id) || this.voteNotes.get(id) === 'sending' || !this.votesCounted) return;
     const policy = this.policyId;
     this.voteNotes = new Map(this.voteNotes).set(id, 'sending');
-    const ok = await sendVote(this.endpoint, policy, id, vote);
+    const ok = await sendVote(this.voteEndpoint, policy, id, vote);
     if (ok) {
       storeVote(policy, id, vote);
       this.votes = new Map(this.votes).set(id, vote);

@@ -10,6 +10,8 @@ export interface Job {
   kind: string;
   key: string;
   attempts: number;
+  /** The instance working it. */
+  worker: string;
   /** Still ours: false once the lease was lost (taken over after a stall). Checked before writing. */
   holds(tx: { query: Database['query'] }): Promise<boolean>;
 }
@@ -47,6 +49,14 @@ export class JobRunner {
 
   start(): void {
     this.stopped = false;
+    // The embedded database has one process (the data-directory lock): a lease still held in it
+    // belonged to this server before it was killed, and its job can start again at once.
+    if (this.db.kind === 'pglite') {
+      this.current = this.db
+        .query('UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL')
+        .then(() => {})
+        .catch((error) => this.log('job runner', error));
+    }
     this.schedule(this.pollMs);
   }
 
@@ -93,6 +103,7 @@ export class JobRunner {
       kind: row.kind,
       key: row.key,
       attempts: row.attempts,
+      worker: this.worker,
       holds: async (tx) =>
         (
           await tx.query('SELECT 1 FROM jobs WHERE id = $1 AND locked_by = $2 AND locked_until > now() FOR UPDATE', [
