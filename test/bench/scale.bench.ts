@@ -1,12 +1,12 @@
 // Scale (issue 17): one consultation of N generated comments (campaignCorpus: 30% lightly edited
 // copies of 20 campaign letters, the rest distinct) through the public API, then grouping, the
 // staff list, a decision by filter and the CSV export, each beside a floor measured in the same
-// run on the same database handle, with no HTTP. PGlite always, at GK_SCALE_PGLITE_SIZE (20,000
-// by default, or GK_SCALE_SIZE if smaller); PostgreSQL when GK_TEST_DATABASE_URL is set, at
-// GK_SCALE_SIZE or the first argument (500,000 by default). Three processes: this one drives
-// (staff requests, /healthz samples), the server runs in a child (its floors run there too, and
-// its RSS and CPU are its own), autocannon in another child, as a real client would.
-// The server runs grouping with jobs.pollMs 200 and grouping.minGapMs 0 (defaults: 1 s and 5 s).
+// run on the same database handle without HTTP. PGlite always, at GK_SCALE_PGLITE_SIZE (20,000,
+// or GK_SCALE_SIZE if smaller); PostgreSQL when GK_TEST_DATABASE_URL is set, at GK_SCALE_SIZE or
+// the first argument (500,000). Three processes: this one drives (staff requests, /healthz every
+// 100 ms); the server runs in a child, where its floors run too and its RSS and CPU are its own;
+// autocannon runs in another child, as a real client would. The server runs its jobs with
+// pollMs 200 and grouping minGapMs 0 (defaults: 1 s and 5 s), and the default comment limit.
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
@@ -20,65 +20,79 @@ import { type CorpusComment, campaignCorpus, membershipQuality } from '../helper
 
 const SEED = 17;
 const CONCURRENCY = 64;
-const CONSULTATION = 'scale';
-const KEY = 'scale-comment-'; // + the corpus index: the DB gives it back with each comment's id
+const KEY = 'scale-comment-'; // + the corpus index, which the database gives back with each comment
 const WORD = '水质'; // in about 1% of the corpus
 const REASON = '已研究，部分采纳：相关内容将在实施细则中予以明确。';
+const PATH = '/api/v1/consultations/scale';
 const COLUMNS = `id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
   created_at, group_id, policy_version, revision`; // as the staff list reads them (src/decisions.ts)
-const EXPORT_COLUMNS = `id, receipt, clause, submitter_type, name, contact, body, moderation, removal_reason, decision,
-  reason, created_at`; // as the export reads them (src/export.ts)
-const PATH = `/api/v1/consultations/${CONSULTATION}`;
+const EXPORTED = `id, receipt, clause, submitter_type, name, contact, body, moderation, removal_reason, decision, reason,
+  created_at`; // as the export reads them (src/export.ts)
 
-/** What each comment of the corpus is sent as: its body, a clause for three in four, its own key and address. */
-const commentOf = (c: CorpusComment, i: number) => ({ body: c.body, clause: i % 4 ? String(1 + (i % 10)) : null });
+/** Each corpus comment as sent: its body, a clause for three in four, its own key and address. */
+const commentOf = (c: CorpusComment, i: number) => ({ body: c.body, clause: i % 4 ? String(1 + (i % 10)) : undefined });
 const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
+type Target = { url?: string; dataDir?: string };
 type Command =
   | { op: 'query'; sql: string; params: unknown[] }
   | { op: 'time'; sql: string; params: unknown[][] }
   | { op: 'floorInsert'; size: number; batch: number }
   | { op: 'mark' }
   | { op: 'close' };
-/** The server process's peak and current RSS (MB) and CPU time (all its threads) since the last mark. */
-interface Usage {
-  peakMb: number;
-  rssMb: number;
-  cpuMs: number;
-}
-interface Server {
-  url: string;
-  token: string;
-  call: <T>(command: Command) => Promise<T>;
-}
+/** The server process since the last mark: peak and current RSS (MB), CPU time of all its threads. */
+type Usage = { peakMb: number; rssMb: number; cpuMs: number };
+type Ingested = { ms: number; p50: number; p99: number; max: number; codes: Record<string, number>; errors: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const message = <T>() => new Promise<T>((resolve) => process.once('message', resolve as (m: unknown) => void));
-const pct = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
+const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? 0;
 const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
-const mb = (u: Usage) => `server peak RSS ${u.peakMb.toFixed(0)} MB, CPU ${ms(u.cpuMs)}`;
+const usage = (u: Usage) => `server peak RSS ${u.peakMb.toFixed(0)} MB, CPU ${ms(u.cpuMs)}`;
+const n = (v: number) => v.toLocaleString('en');
 
-/** One line: a figure, its floor and their ratio, and whatever else it needs said. */
-function show(label: string, value: number, floor?: number, floorLabel = '', extra = ''): void {
-  const vs =
-    floor === undefined ? '' : `   floor ${ms(floor).padStart(8)} (${floorLabel})   ${(value / floor).toFixed(1)}×`;
-  console.log(`  ${label.padEnd(40)} ${ms(value).padStart(8)}${vs}${extra ? `   ${extra}` : ''}`);
-}
+/** A figure beside its floor and their ratio. */
+const show = (label: string, value: number, floor: number, floorLabel: string, extra = '') =>
+  console.log(
+    `  ${label.padEnd(38)} ${ms(value).padStart(8)}   floor ${ms(floor).padStart(8)} (${floorLabel})   ${(value / floor).toFixed(1)}×${extra && `   ${extra}`}`,
+  );
 
-// ── The server process ─────────────────────────────────────────────────────────────────────────
+// ── The server process: the app, and the floors on the same database handle ─────────────────
 
 async function server(): Promise<void> {
-  const target = await message<{ url?: string; dataDir?: string }>();
-  const db = await openDatabase(target);
+  const db = await openDatabase(await message<Target>());
   await migrate(db);
   const app = await buildApp(db, { trustProxy: ['127.0.0.1'], jobs: { pollMs: 200 }, grouping: { minGapMs: 0 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   let peak = process.memoryUsage().rss;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100).unref();
   let cpu = process.cpuUsage();
+  /** The same rows by plain INSERTs into a scratch table, in the server's batch size, two statements at a time as it runs them. */
+  const floorInsert = async (size: number, batch: number) => {
+    await db.exec(
+      'CREATE TABLE scale_floor (id bigint GENERATED ALWAYS AS IDENTITY, key text, clause text, body text)',
+    );
+    const rows = campaignCorpus(size, { seed: SEED }).map((c, i) => ({ key: `${KEY}${i}`, ...commentOf(c, i) }));
+    let next = 0;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (next < size) {
+        const at = next;
+        next += batch;
+        const part = rows.slice(at, next);
+        const columns = [part.map((r) => r.key), part.map((r) => r.clause ?? null), part.map((r) => r.body)];
+        await db.query(
+          'INSERT INTO scale_floor (key, clause, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
+          columns,
+        );
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return performance.now() - t0;
+  };
   const handle = async (c: Command): Promise<unknown> => {
     if (c.op === 'query') return (await db.query(c.sql, c.params)).rows;
+    if (c.op === 'floorInsert') return floorInsert(c.size, c.batch);
     if (c.op === 'time') {
       const out = { ms: [] as number[], rows: 0 };
       for (const params of c.params) {
@@ -88,91 +102,46 @@ async function server(): Promise<void> {
       }
       return out;
     }
-    if (c.op === 'floorInsert') return floorInsert(c.size, c.batch);
     if (c.op === 'mark') {
-      const rss = process.memoryUsage().rss;
-      const used = process.cpuUsage(cpu);
-      const usage: Usage = {
-        peakMb: Math.max(peak, rss) / 1e6,
-        rssMb: rss / 1e6,
-        cpuMs: (used.user + used.system) / 1000,
-      };
+      const [rss, used] = [process.memoryUsage().rss, process.cpuUsage(cpu)];
+      const u: Usage = { peakMb: Math.max(peak, rss) / 1e6, rssMb: rss / 1e6, cpuMs: (used.user + used.system) / 1000 };
       [peak, cpu] = [rss, process.cpuUsage()];
-      return usage;
+      return u;
     }
     await app.close();
     await db.close();
     setImmediate(() => process.exit(0));
-    return null;
   };
-  /** The same rows as plain INSERTs into a scratch table, in the server's batch size, two statements at a time as it runs them. */
-  async function floorInsert(size: number, batch: number): Promise<number> {
-    await db.exec(
-      'CREATE TABLE scale_floor (id bigint GENERATED ALWAYS AS IDENTITY, key text, clause text, body text)',
-    );
-    const rows = campaignCorpus(size, { seed: SEED }).map((c, i) => ({ key: `${KEY}${i}`, ...commentOf(c, i) }));
-    let next = 0;
-    const t0 = performance.now();
-    const worker = async () => {
-      for (let at = next; at < size; at = next) {
-        next = at + batch;
-        const part = rows.slice(at, next);
-        await db.query(
-          'INSERT INTO scale_floor (key, clause, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
-          [part.map((r) => r.key), part.map((r) => r.clause), part.map((r) => r.body)],
-        );
-      }
-    };
-    await Promise.all([worker(), worker()]);
-    return performance.now() - t0;
-  }
-  process.on('message', (m: { id: number; command: Command }) => {
-    handle(m.command).then(
-      (result) => process.send!({ id: m.id, result }),
-      (error) => process.send!({ id: m.id, error: String(error?.stack ?? error) }),
-    );
-  });
-  process.send!({
-    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    token: (await createToken(db, 'admin')).token,
-  });
+  process.on('message', ({ id, command }: { id: number; command: Command }) =>
+    handle(command).then(
+      (result) => process.send!({ id, result }),
+      (error) => process.send!({ id, error: String(error?.stack ?? error) }),
+    ),
+  );
+  const { port } = app.server.address() as AddressInfo;
+  process.send!({ url: `http://127.0.0.1:${port}`, token: (await createToken(db, 'admin')).token });
 }
 
-function startServer(target: { url?: string; dataDir?: string }): Promise<Server & { child: ChildProcess }> {
+type Server = { url: string; token: string; child: ChildProcess; call: <T>(command: Command) => Promise<T> };
+type Reply = { url: string; token: string } | { id: number; result?: unknown; error?: string };
+
+function startServer(target: Target): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, GK_SCALE_ROLE: 'server' } });
-  const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, (r: { result?: unknown; error?: string }) => void>();
   let ids = 0;
-  return new Promise((resolve, reject) => {
-    child.on('message', (m: { url: string; token: string } | { id: number; result?: unknown; error?: string }) => {
-      if ('url' in m) {
-        const call = <T>(command: Command) =>
-          new Promise<T>((res, rej) => {
-            waiting.set(++ids, { resolve: res as (v: never) => void, reject: rej });
-            child.send({ id: ids, command });
-          });
-        return resolve({ ...m, child, call });
-      }
-      const w = waiting.get(m.id)!;
-      waiting.delete(m.id);
-      if (m.error) w.reject(new Error(m.error));
-      else w.resolve(m.result as never);
+  const call = <T>(command: Command) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.set(++ids, (r) => (r.error ? reject(new Error(r.error)) : resolve(r.result as T)));
+      child.send({ id: ids, command });
     });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: Reply) => ('url' in m ? resolve({ ...m, child, call }) : waiting.get(m.id)!(m)));
     child.once('exit', (code) => code && reject(new Error(`server exited with ${code}`)));
     child.send(target);
   });
 }
 
-// ── The load generator process ─────────────────────────────────────────────────────────────────
-
-interface Ingested {
-  ms: number;
-  p50: number;
-  p99: number;
-  max: number;
-  created: number;
-  other: Record<string, number>;
-  errors: number;
-}
+// ── The load generator process ─────────────────────────────────────────────────────────────
 
 async function loader(): Promise<void> {
   const { url, size } = await message<{ url: string; size: number }>();
@@ -203,89 +172,65 @@ async function loader(): Promise<void> {
     ],
   });
   const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]));
-  const { 201: created = 0, ...other } = codes;
-  const f: Ingested = {
-    ms: performance.now() - t0,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    created,
-    other,
-    errors: r.errors,
-  };
-  process.send!(f, () => process.disconnect());
+  const { p50, p99, max } = r.latency;
+  process.send!({ ms: performance.now() - t0, p50, p99, max, codes, errors: r.errors } satisfies Ingested, () =>
+    process.disconnect(),
+  );
 }
 
-// ── The driver ─────────────────────────────────────────────────────────────────────────────────
+// ── The driver ─────────────────────────────────────────────────────────────────────────────
 
-/** /healthz every 100 ms, its latencies kept by phase. */
+/** /healthz every 100 ms while `on`, its latencies by phase. */
 function healthSampler(url: string) {
-  const by: Record<string, number[]> = {};
-  let phase = 'ingestion';
-  let on = true;
+  const s = { phase: 'ingestion', on: true, by: {} as Record<string, number[]> };
   const done = (async () => {
-    while (on) {
+    while (s.on) {
       const t0 = performance.now();
       await (await fetch(`${url}/healthz`)).arrayBuffer();
       const t = performance.now() - t0;
-      by[phase] = [...(by[phase] ?? []), t];
+      s.by[s.phase] = s.by[s.phase] ?? [];
+      s.by[s.phase]!.push(t);
       await sleep(Math.max(0, 100 - t));
     }
   })();
-  return {
-    phase: (p: string) => {
-      phase = p;
-    },
-    stop: async () => {
-      on = false;
-      await done;
-      return by;
-    },
-  };
+  return Object.assign(s, { done });
 }
 const health = (xs: number[] = []) =>
   `/healthz p99 ${ms(pct(xs, 0.99))}, max ${ms(Math.max(0, ...xs))} (${xs.length} samples)`;
 
-interface Page {
-  items: unknown[];
-  next: string | null;
-}
-interface Groups {
-  groups: { group: number; size: number; ids: number[] }[];
-  pending: boolean;
-}
+type Page = { items: unknown[]; next: string | null };
+type Groups = { groups: { group: number; size: number; ids: number[] }[]; pending: boolean };
 
-async function scale(engine: string, size: number, target: { url?: string; dataDir?: string }): Promise<void> {
-  console.log(
-    `\n${engine}: ${size.toLocaleString()} comments (load average ${loadavg()[0]!.toFixed(1)} on this shared machine)`,
-  );
+async function scale(engine: string, size: number, target: Target): Promise<void> {
+  console.log(`\n${engine}: ${n(size)} comments (load average ${loadavg()[0]!.toFixed(1)} on this shared machine)`);
   const corpus = campaignCorpus(size, { seed: SEED });
   const s = await startServer(target);
-  const auth = { authorization: `Bearer ${s.token}` };
-  const api = async <T>(path: string, init: RequestInit = {}): Promise<{ ms: number; body: T }> => {
+  const api = async <T>(path: string, init: RequestInit = {}) => {
     const t0 = performance.now();
-    const res = await fetch(`${s.url}${path}`, {
-      ...init,
-      headers: { ...auth, 'accept-encoding': 'gzip, deflate, br', ...init.headers },
-    });
+    const headers = { authorization: `Bearer ${s.token}`, 'accept-encoding': 'gzip, deflate, br', ...init.headers };
+    const res = await fetch(`${s.url}${path}`, { ...init, headers });
     const text = await res.text();
     if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
-    return { ms: performance.now() - t0, body: JSON.parse(text) as T };
+    return {
+      ms: performance.now() - t0,
+      body: JSON.parse(text) as T,
+      bytes: Number(res.headers.get('content-length')),
+    };
   };
-  const json = { 'content-type': 'application/json' };
-  const open = {
-    id: CONSULTATION,
-    title: 'scale',
-    opens: new Date(Date.now() - 86_400_000).toISOString(),
-    closes: '2099-12-31',
-  };
-  await api('/api/v1/consultations', { method: 'POST', headers: json, body: JSON.stringify(open) });
-  const sql = <T>(text: string, params: unknown[] = [CONSULTATION]) => s.call<T[]>({ op: 'query', sql: text, params });
+  const post = <T>(path: string, body: object) =>
+    api<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const sql = <T>(text: string, params: unknown[] = ['scale']) => s.call<T[]>({ op: 'query', sql: text, params });
   const timed = (text: string, params: unknown[][]) =>
     s.call<{ ms: number[]; rows: number }>({ op: 'time', sql: text, params });
   const mark = () => s.call<Usage>({ op: 'mark' });
+  await post('/api/v1/consultations', {
+    id: 'scale',
+    title: 'scale',
+    opens: new Date(Date.now() - 864e5),
+    closes: '2099-12-31',
+  });
 
-  // Ingestion: every comment from its own address, with its own key; /healthz sampled throughout.
+  // Ingestion, from N addresses with N keys, /healthz sampled throughout; the rows counted after.
   const load = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, GK_SCALE_ROLE: 'loader' } });
   load.send({ url: s.url, size });
   await new Promise((r) => load.once('message', r));
@@ -295,48 +240,54 @@ async function scale(engine: string, size: number, target: { url?: string; dataD
   const ingested = await new Promise<Ingested>((r) => load.once('message', r));
   const ingestUsage = await mark();
 
-  // Grouping: from the end of ingestion until the groups are no longer pending (polled every 500 ms).
-  sampler.phase('grouping');
+  // Grouping: from the end of ingestion until GET …/groups says pending: false (asked every 500 ms).
+  sampler.phase = 'grouping';
   const g0 = performance.now();
+  const runs = new Map<string, number>(); // the grouping runs seen finishing: when, and how long each took
   let groups: Groups;
   for (;;) {
     groups = (await api<Groups>(`${PATH}/groups`)).body;
+    const [state] = await sql<{ at: string; took_ms: number }>(
+      'SELECT computed_at::text AS at, took_ms FROM grouping_state WHERE consultation_id = $1',
+    );
+    if (state) runs.set(state.at, state.took_ms);
     if (!groups.pending) break;
     const [failed] = await sql<{ last_error: string }>('SELECT last_error FROM jobs WHERE last_error IS NOT NULL', []);
     if (failed) throw new Error(`grouping job failed: ${failed.last_error}`);
     await sleep(500);
   }
   const groupMs = performance.now() - g0;
-  const healthz = await sampler.stop();
+  sampler.on = false;
+  await sampler.done;
   const groupUsage = await mark();
-  const [count] = await sql<{ n: number; keys: number; statements: number }>(
-    `SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys, count(DISTINCT created_at)::int AS statements
-     FROM comments WHERE consultation_id = $1`,
+  const groupsAnswer = await api<Groups>(`${PATH}/groups`);
+  const [count] = await sql<{ rows: number; keys: number; statements: number }>(
+    `SELECT count(*)::int AS rows, count(DISTINCT idempotency_key)::int AS keys,
+       count(DISTINCT created_at)::int AS statements FROM comments WHERE consultation_id = $1`,
+  );
+  const { rows, keys, statements } = count!;
+  const others = Object.entries(ingested.codes).filter(([code]) => code !== '201');
+  console.log(
+    `  ingestion: ${CONCURRENCY} concurrent; ${n(ingested.codes['201'] ?? 0)} × 201${others.length ? `, ${JSON.stringify(Object.fromEntries(others))}` : ''}${ingested.errors ? `, ${ingested.errors} errors` : ''}; ${n(rows)} rows, ${n(keys)} keys: ${rows < size ? `${n(size - rows)} LOST` : 'none lost'}, ${rows > keys ? 'DOUBLED' : 'none doubled'}`,
   );
 
-  // Quality: the stored groups, each id mapped back to its corpus index through its key.
-  const indexOf = new Map(
-    (
-      await sql<{ id: number; key: string }>(
-        'SELECT id::int AS id, idempotency_key AS key FROM comments WHERE consultation_id = $1',
-      )
-    ).map((r) => [r.id, Number(r.key.slice(KEY.length))]),
+  // Quality, from the stored groups: each id mapped back to its corpus index through its key.
+  const ids = await sql<{ id: number; key: string }>(
+    'SELECT id::int AS id, idempotency_key AS key FROM comments WHERE consultation_id = $1',
   );
+  const indexOf = new Map(ids.map((r) => [r.id, Number(r.key.slice(KEY.length))]));
   const groupOf = new Map<number, number>();
   for (const g of groups.groups) for (const id of g.ids) groupOf.set(indexOf.get(id)!, g.group);
   const quality = membershipQuality(corpus, (i) => groupOf.get(i) ?? null);
   const largest = groups.groups[0]!;
-  const sizesAgree = groups.groups.every((g) => g.size === g.ids.length);
+  const disagree = groups.groups.filter((g) => g.size !== g.ids.length).length;
 
-  // The staff list: every page of 1000 through the keyset by `next`, then filtered and searched (at most 30 pages each).
+  // The staff list: every page of 1000 through the keyset by `next`; then filtered and searched, at most 30 pages each.
   const walk = async (query: string, most = Number.POSITIVE_INFINITY) => {
     const out = { ms: [] as number[], cursors: [] as string[], items: 0 };
-    let cursor: string | null = '0';
-    while (cursor !== null && out.ms.length < most) {
+    for (let cursor: string | null = '0'; cursor !== null && out.ms.length < most; ) {
       out.cursors.push(cursor);
-      const page: { ms: number; body: Page } = await api<Page>(
-        `${PATH}/comments?limit=1000${query}${cursor === '0' ? '' : `&cursor=${cursor}`}`,
-      );
+      const page: { ms: number; body: Page } = await api<Page>(`${PATH}/comments?limit=1000${query}&cursor=${cursor}`);
       out.ms.push(page.ms);
       out.items += page.body.items.length;
       cursor = page.body.next;
@@ -348,17 +299,12 @@ async function scale(engine: string, size: number, target: { url?: string; dataD
   const pages = await walk('');
   const pagesFloor = await timed(
     keyset(),
-    pages.cursors.map((c) => [CONSULTATION, c]),
+    pages.cursors.map((c) => ['scale', c]),
   );
   const filters = [
     { label: 'decision=none', query: '&decision=none', where: 'decision IS NULL', value: [] },
     { label: 'clause=3', query: '&clause=3', where: 'clause = $3', value: ['3'] },
-    {
-      label: `group=<largest, ${largest.size}>`,
-      query: `&group=${largest.group}`,
-      where: 'group_id = $3',
-      value: [largest.group],
-    },
+    { label: `group=<largest>`, query: `&group=${largest.group}`, where: 'group_id = $3', value: [largest.group] },
     {
       label: `q=${WORD}`,
       query: `&q=${encodeURIComponent(WORD)}`,
@@ -369,37 +315,48 @@ async function scale(engine: string, size: number, target: { url?: string; dataD
   const filtered = [];
   for (const f of filters) {
     const w = await walk(f.query, 30);
-    const floor = await timed(
-      keyset(f.where),
-      w.cursors.map((c) => [CONSULTATION, c, ...f.value]),
-    );
-    filtered.push({ ...f, w, floor });
+    filtered.push({
+      ...f,
+      w,
+      floor: await timed(
+        keyset(f.where),
+        w.cursors.map((c) => ['scale', c, ...f.value]),
+      ),
+    });
   }
 
-  // A decision by filter: the largest group, then the same rows by one plain UPDATE.
-  const decided = await api<{ updated: number }>(`${PATH}/decisions`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ filter: { group: largest.group }, decision: 'partly-adopted', reason: REASON }),
-  });
-  const decideFloor = await timed(
-    `UPDATE comments SET moderation = 'approved', decision = 'partly-adopted', reason = $3, removal_reason = NULL,
-       revision = revision + 1, updated_at = now() WHERE consultation_id = $1 AND group_id = $2`,
-    [[CONSULTATION, largest.group, REASON]],
-  );
+  // A decision by filter on the largest group, beside one plain UPDATE of the same rows; three of each, alternating.
+  const decided: number[] = [];
+  const updates: number[] = [];
+  let updated = 0;
+  for (let round = 0; round < 3; round++) {
+    const d = await post<{ updated: number }>(`${PATH}/decisions`, {
+      filter: { group: largest.group },
+      ...{ decision: 'partly-adopted', reason: REASON },
+    });
+    [decided[round], updated] = [d.ms, d.body.updated];
+    const sets = `moderation = 'approved', decision = 'partly-adopted', reason = $3, removal_reason = NULL, revision = revision + 1`;
+    updates.push(
+      ...(
+        await timed(`UPDATE comments SET ${sets}, updated_at = now() WHERE consultation_id = $1 AND group_id = $2`, [
+          ['scale', largest.group, REASON],
+        ])
+      ).ms,
+    );
+  }
 
-  // The export, streamed, as sent (identity) and as a browser would take it (br); then one SELECT of the same rows.
+  // The export, streamed as sent (identity) and as a browser takes it (br), beside one SELECT of the same rows.
   const download = (encoding: string) =>
     new Promise<{ ms: number; bytes: number; rows: number }>((resolve, reject) => {
-      const t0 = performance.now();
-      const out = { ms: 0, bytes: 0, rows: -1 };
-      get(`${s.url}${PATH}/export.csv`, { headers: { ...auth, 'accept-encoding': encoding } }, (res) => {
+      const out = { t0: performance.now(), bytes: 0, rows: -1 };
+      const headers = { authorization: `Bearer ${s.token}`, 'accept-encoding': encoding };
+      get(`${s.url}${PATH}/export.csv`, { headers }, (res) => {
         if (res.statusCode !== 200) reject(new Error(`export: ${res.statusCode}`));
         res.on('data', (chunk: Buffer) => {
           out.bytes += chunk.length;
-          for (let k = chunk.indexOf(13); k !== -1; k = chunk.indexOf(13, k + 1)) out.rows++;
+          for (let k = chunk.indexOf(13); k !== -1; k = chunk.indexOf(13, k + 1)) out.rows++; // CRLF ends a row; bodies hold LF only
         });
-        res.on('end', () => resolve({ ...out, ms: performance.now() - t0 }));
+        res.on('end', () => resolve({ ...out, ms: performance.now() - out.t0 }));
       }).on('error', reject);
     });
   const before = await mark();
@@ -407,92 +364,71 @@ async function scale(engine: string, size: number, target: { url?: string; dataD
   const csvUsage = await mark();
   const csvBr = await download('br');
   const csvBrUsage = await mark();
-  const exportFloor = await timed(`SELECT ${EXPORT_COLUMNS} FROM comments WHERE consultation_id = $1 ORDER BY id`, [
-    [CONSULTATION],
+  const exportFloor = await timed(`SELECT ${EXPORTED} FROM comments WHERE consultation_id = $1 ORDER BY id`, [
+    ['scale'],
   ]);
   const exportFloorUsage = await mark();
 
-  // The other floors, last: the ingestion floor generates the corpus in the server process.
-  const bodies = await timed('SELECT body FROM comments WHERE consultation_id = $1', [[CONSULTATION]]);
-  const batch = Math.max(1, Math.round(count!.n / count!.statements));
+  // The floors of ingestion and grouping, last: the first generates the corpus in the server process.
+  const bodies = await timed('SELECT body FROM comments WHERE consultation_id = $1', [['scale']]);
+  const batch = Math.max(1, Math.round(rows / statements));
   const insertFloor = await s.call<number>({ op: 'floorInsert', size, batch });
   const exited = new Promise((r) => s.child.once('exit', r));
   await s.call({ op: 'close' });
   await exited;
 
-  const copies = corpus.filter((c) => c.campaign !== null).length;
-  const chars = corpus.reduce((n, c) => n + c.body.length, 0) / size;
-  console.log(
-    `  corpus: ${copies.toLocaleString()} campaign copies of 20 letters, ${chars.toFixed(0)} characters a comment on average`,
-  );
-  const lost = size - count!.n;
-  console.log(
-    `  ingestion: ${CONCURRENCY} concurrent, ${size.toLocaleString()} addresses, default comment limit; ${ingested.created.toLocaleString()} × 201` +
-      `${Object.keys(ingested.other).length ? `, other answers ${JSON.stringify(ingested.other)}` : ''}${ingested.errors ? `, ${ingested.errors} errors` : ''}` +
-      `; ${count!.n.toLocaleString()} rows, ${count!.keys.toLocaleString()} keys (${lost ? `${lost} LOST` : 'none lost'}, ${count!.n > count!.keys ? 'DOUBLED' : 'none doubled'})`,
-  );
+  const rate = (t: number) => `${n(Math.round((size / t) * 1000))}/s`;
   show(
-    `POST …/comments × ${size.toLocaleString()}`,
+    `POST …/comments × ${n(size)}`,
     ingested.ms,
     insertFloor,
     `INSERTs of ${batch}, 2 at a time`,
-    `${((size / ingested.ms) * 1000).toFixed(0)}/s vs ${((size / insertFloor) * 1000).toFixed(0)}/s; p50 ${ms(ingested.p50)}, p99 ${ms(ingested.p99)}, max ${ms(ingested.max)}`,
+    `${rate(ingested.ms)} vs ${rate(insertFloor)}`,
   );
   console.log(
-    `    ${health(healthz.ingestion)}; ${mb(ingestUsage)}; ${count!.statements.toLocaleString()} statements (group commit)`,
+    `    latency p50 ${ms(ingested.p50)}, p99 ${ms(ingested.p99)}, max ${ms(ingested.max)}; ${n(statements)} statements (group commit)`,
   );
-  show('grouping: end of ingestion → not pending', groupMs, bodies.ms[0], 'SELECT body, one pass', `${mb(groupUsage)}`);
-  console.log(`    ${health(healthz.grouping)}`);
+  console.log(`    ${health(sampler.by.ingestion)}; ${usage(ingestUsage)}`);
+  const took = [...runs.values()].reduce((a, b) => a + b, 0);
+  show('grouping: end of ingestion → done', groupMs, bodies.ms[0]!, 'SELECT body, one pass', usage(groupUsage));
   console.log(
-    `  grouping quality: precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}; ${groups.groups.length.toLocaleString()} groups, largest ${largest.size.toLocaleString()}${sizesAgree ? '' : '; SIZES DISAGREE WITH MEMBERS'}`,
+    `    ${health(sampler.by.grouping)}; ${runs.size} runs seen finishing after ingestion, ${ms(took)} of work`,
   );
-  show(
-    `staff page of 1000, p50 (${pages.ms.length} pages)`,
-    pct(pages.ms, 0.5),
-    pct(pagesFloor.ms, 0.5),
-    'keyset SELECT',
+  console.log(
+    `  grouping quality: precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}; ${n(groups.groups.length)} groups, largest ${n(largest.size)}${disagree ? `; ${disagree} GROUP SIZES DISAGREE WITH THEIR IDS` : ''}; GET …/groups ${ms(groupsAnswer.ms)}, ${(groupsAnswer.bytes / 1e3).toFixed(0)} kB br`,
   );
-  show(
-    '  … p95',
-    pct(pages.ms, 0.95),
-    pct(pagesFloor.ms, 0.95),
-    'keyset SELECT',
-    `whole walk ${ms(pages.ms.reduce((a, b) => a + b, 0))}, ${pages.items.toLocaleString()} items`,
-  );
-  for (const f of filtered) {
-    const extra = `${f.w.ms.length} pages, ${f.w.items.toLocaleString()}${f.w.ms.length === 30 ? '+' : ''} items`;
-    show(`  … ${f.label}, p95`, pct(f.w.ms, 0.95), pct(f.floor.ms, 0.95), 'the same WHERE, plainly', extra);
+  const walked = `${pages.ms.length} pages, ${n(pages.items)} items, whole walk ${ms(pages.ms.reduce((a, b) => a + b, 0))}`;
+  show('staff page of 1000, p50', pct(pages.ms, 0.5), pct(pagesFloor.ms, 0.5), 'keyset SELECT', walked);
+  show('  … p95', pct(pages.ms, 0.95), pct(pagesFloor.ms, 0.95), 'keyset SELECT');
+  for (const { label, w, floor } of filtered) {
+    const more = `${w.ms.length} page${w.ms.length > 1 ? 's' : ''}, ${n(w.items)}${w.ms.length === 30 ? '+' : ''} items`;
+    show(`  … ${label}, p95`, pct(w.ms, 0.95), pct(floor.ms, 0.95), 'same WHERE, plain', more);
   }
   show(
-    `decision by filter (largest group)`,
-    decided.ms,
-    decideFloor.ms[0],
+    'decision by filter, largest group',
+    pct(decided, 0.5),
+    pct(updates, 0.5),
     'one UPDATE',
-    `${decided.body.updated.toLocaleString()} of ${largest.size.toLocaleString()} updated`,
+    `${n(updated)} of ${n(largest.size)} updated; median of 3`,
   );
-  show(
-    'export.csv, streamed (identity)',
-    csv.ms,
-    exportFloor.ms[0],
-    'one SELECT',
-    `${csv.rows.toLocaleString()} rows, ${(csv.bytes / 1e6).toFixed(0)} MB; ${mb(csvUsage)} (${before.rssMb.toFixed(0)} MB before)`,
-  );
+  const exported = `${n(csv.rows)} rows, ${(csv.bytes / 1e6).toFixed(0)} MB; ${usage(csvUsage)}, ${before.rssMb.toFixed(0)} MB before`;
+  show('export.csv streamed', csv.ms, exportFloor.ms[0]!, 'one SELECT', exported);
   console.log(
-    `    … Accept-Encoding: br ${ms(csvBr.ms)}, ${(csvBr.bytes / 1e6).toFixed(1)} MB; ${mb(csvBrUsage)}; the one SELECT: ${mb(exportFloorUsage)}`,
+    `    … br ${ms(csvBr.ms)}, ${(csvBr.bytes / 1e6).toFixed(1)} MB, ${usage(csvBrUsage)}; one SELECT: ${usage(exportFloorUsage)}`,
   );
-  console.log('  publication at scale: not built yet (no figure)');
-  console.log('  public feedback pages at scale: not built yet (no figure)');
+  console.log('  publication at scale: not built yet, no figure');
+  console.log('  public feedback pages at scale: not built yet, no figure');
 }
 
 async function main(): Promise<void> {
   const arg = Number(process.argv[2]) || undefined;
   const size = arg ?? Number(process.env.GK_SCALE_SIZE ?? 500_000);
-  const pgliteSize = Number(
+  const small = Number(
     process.env.GK_SCALE_PGLITE_SIZE ?? Math.min(20_000, arg ?? Number(process.env.GK_SCALE_SIZE ?? 20_000)),
   );
   const dir = mkdtempSync(join(tmpdir(), 'gk-scale-'));
   try {
-    await scale('PGlite (data directory)', pgliteSize, { dataDir: join(dir, 'data') });
+    await scale('PGlite (data directory)', small, { dataDir: join(dir, 'data') });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -97,7 +97,7 @@ test('a drafter goes from pasted text to a published bundle with a note, Q&A and
   // Step 3: the metadata read from the text; the drafter names the page.
   await next('下一步：文件信息');
   assert.equal(await wb.getByLabel('文号').inputValue(), '鄂州政办发〔2016〕40号');
-  await wb.getByLabel('文件编号（网址中使用）').fill(POLICY_ID);
+  await wb.getByLabel('页面地址').fill(POLICY_ID);
 
   // Step 4: an interpretation note on clause 2.6.22, seen in the live preview (the real gk-policy).
   await next('下一步：写解读');

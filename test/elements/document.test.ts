@@ -298,6 +298,18 @@ describe('gk-document', () => {
     expect(gap).to.be.at.least(12);
   });
 
+  it('starts with its contents collapsed on a phone, where they would push the text away', async () => {
+    try {
+      await setViewport({ width: 390, height: 800 });
+      const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
+      await waitUntil(() => el.hasAttribute('narrow') && shadow(el).querySelector('[part="toc"] details'));
+      await el.updateComplete;
+      expect(shadow(el).querySelector<HTMLDetailsElement>('[part="toc"] details')!.open).to.equal(false);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('gives every clause an anchor and a copy-link control', async () => {
     const el = await fixture<GkDocument>(html`<gk-document .bundle=${await loadExample('ezhou')}></gk-document>`);
     await ready(el);

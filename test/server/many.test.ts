@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import { SENTENCES } from '../helpers/campaign-corpus.js';
 import { closeDatabases, databases } from './databases.js';
 import { consultation, settledGroups, setup } from './helpers.js';
 
 after(closeDatabases);
 
+const LONG = [...new Set(SENTENCES)].filter((x) => x.length >= 40);
 const CAMPAIGN = '强烈建议保留老城区菜市场，方便老年人就近买菜，不要拆除，请市政府慎重考虑群众的实际需要。';
 
 for (const { name, fresh } of databases) {
@@ -134,6 +136,63 @@ for (const { name, fresh } of databases) {
         log.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('group.')),
         ['group.split', 'group.merge'],
       );
+      await ctx.close();
+    });
+
+    test('the published feedback: figures and a first page, then pages, filters and search over the rows', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const bodies = [
+        ...Array.from({ length: 30 }, (_, i) => `${CAMPAIGN}${i % 2 ? `\n居民${i}` : ''}`),
+        // Distinct comments: different long sentences of the regulations, each with a phone number to mask.
+        ...LONG.slice(0, 90).map((sentence, i) => `${sentence}。项建议人电话${13_900_000_000 + i * 7919}`),
+      ];
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', b FROM unnest($2::text[]) WITH ORDINALITY AS x(b, n)`,
+        [id, bodies],
+      );
+      await settledGroups(ctx, id);
+      const adopt = (filter: object, decision: string, reason?: string) =>
+        ctx.staff({
+          method: 'POST',
+          url: `/api/v1/consultations/${id}/decisions`,
+          payload: { filter, decision, ...(reason ? { reason } : {}) },
+        });
+      await adopt({ q: '菜市场' }, 'not-adopted', '与规划不符');
+      await adopt({ decision: 'none' }, 'adopted');
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
+      assert.equal(published.statusCode, 201, published.body);
+      const feedback = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
+      assert.equal(feedback.total, 120);
+      assert.equal(feedback.comments.length, 50);
+      assert.ok(feedback.next);
+      assert.deepEqual(feedback.campaigns.groups, 1);
+      assert.equal(feedback.campaigns.copies, 29);
+      assert.deepEqual(feedback.reasons, [{ decision: 'not-adopted', reason: '与规划不符', count: 30 }]);
+      const members = feedback.comments.filter((c: { group: number | null }) => c.group !== null);
+      assert.ok(members.length > 0 && members.every((c: { group: number }) => c.group === members[0].group));
+
+      const page = (query: string) =>
+        ctx.app.inject(`/api/v1/consultations/${id}/feedback/comments?${query}`).then((r) => r.json());
+      const all: { no: number }[] = [...feedback.comments];
+      for (let cursor = feedback.next; cursor; ) {
+        const next = await page(`cursor=${cursor}&limit=50`);
+        all.push(...next.items);
+        cursor = next.next;
+      }
+      assert.deepEqual(
+        all.map((c) => c.no),
+        Array.from({ length: 120 }, (_, i) => i + 1),
+      );
+      assert.equal((await page('decision=not-adopted')).total, 30);
+      assert.equal((await page('clause=none')).total, 120);
+      const found = await page(`q=${encodeURIComponent('项建议')}`);
+      assert.equal(found.total, 90);
+      // Search runs over what was published: a masked number is not found.
+      assert.equal((await page('q=1390000')).total, 0);
+      assert.ok(found.items.every((c: { body: string }) => c.body.includes('［电话已隐去］')));
       await ctx.close();
     });
 

@@ -12,6 +12,7 @@ import './qa/define.js';
 
 export { GkChart } from './chart/chart.js';
 export { GkClauseTools } from './clause-tools/clause-tools.js';
+export { GkConsultationBar } from './consultation/bar.js';
 export { GkConsultation } from './consultation/consultation.js';
 export { GkDocument } from './document/document.js';
 export { GkClauseChangeEvent, GkClauseRequestEvent, GkNoteRequestEvent } from './events/clause.js';

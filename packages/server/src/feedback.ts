@@ -3,13 +3,24 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
-import type { FeedbackPreview, FeedbackView } from '@gongkai/format';
+import {
+  type Decision,
+  type FeedbackCommentsPage,
+  type FeedbackCounts,
+  type FeedbackPreview,
+  type FeedbackSummary,
+  type FeedbackView,
+  REMOVAL_REASONS,
+  type RemovalReason,
+} from '@gongkai/format';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
+import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError } from './lib/errors.js';
-import { type FeedbackSource, feedbackFrom } from './lib/feedback-view.js';
+import { type FeedbackSource, feedbackFrom, NONE_RECEIVED } from './lib/feedback-view.js';
 import { digitRuns } from './lib/mask.js';
+import { searchKeys } from './lib/minhash.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -40,71 +51,386 @@ export async function buildFeedback(db: Queryable, consultationId: string) {
 }
 
 /**
- * What publishing now would publish, written nowhere: the same builder and masking, the next
- * version number and the present time; with what still blocks publication, if anything.
+ * What publishing now would publish, written nowhere: the publication itself, run and rolled back,
+ * with the present time; with what still blocks publication, if anything.
  */
-export async function previewFeedback(db: Queryable, consultationId: string): Promise<FeedbackPreview> {
-  const { consultation: c, feedback, unmoderated, undecided } = await draftFeedback(db, consultationId);
-  const { rows } = await db.query<{ version: number }>(
-    'SELECT coalesce(max(version), 0) + 1 AS version FROM feedback_versions WHERE consultation_id = $1',
-    [consultationId],
-  );
+export async function previewFeedback(db: Database, consultationId: string): Promise<FeedbackPreview> {
+  const c = await getConsultationRow(db, consultationId);
+  const { content, unmoderated, undecided, flagged } = await publication(db, consultationId, 'preview', true);
   const stillOpen = Date.now() < new Date(c.closes).getTime();
   return {
-    feedback: { ...feedback, version: Number(rows[0]!.version), published: new Date().toISOString() },
+    feedback: { ...content, published: new Date().toISOString() },
     publishable: !stillOpen && unmoderated === 0 && undecided === 0,
     stillOpen,
     unmoderated,
     undecided,
-    flagged: feedback.comments.flatMap((x) => {
-      const digits = digitRuns(x.body);
-      return digits.length ? [{ no: x.no, digits }] : [];
-    }),
+    flagged,
   };
 }
 
+/** Published comments read, masked (in a worker thread) and written at a time. */
+const PUBLISH_PAGE = 2000;
+/** The comments in the feedback document itself; the rest are read in pages. */
+export const FIRST_PAGE = 50;
+
+/**
+ * Publishes the feedback as a new version: the summary (counts by clause and outcome, removals by
+ * category, campaigns, reasons by frequency) in `feedback_versions`, and every published comment,
+ * masked, as a row of `feedback_comments` — read, masked off the event loop and written a page at
+ * a time, so memory stays bounded whatever their number. One transaction, holding the
+ * consultation FOR UPDATE (decisions hold it FOR SHARE): the rows, the summary and the published
+ * columns that receipts read all come from the same state.
+ */
 export async function publishFeedback(db: Database, consultationId: string, actor: string): Promise<FeedbackView> {
-  return db.transaction(async (tx) => {
-    // Decisions hold this row FOR SHARE until they commit (decisions.ts): taking it FOR UPDATE
-    // waits for those under way and holds off new ones, so the snapshot below and the published
-    // columns written after it come from the same rows.
-    await tx.query('SELECT id FROM consultations WHERE id = $1 FOR UPDATE', [consultationId]);
-    const { consultation: c, feedback, unmoderated, undecided } = await draftFeedback(tx, consultationId);
-    if (Date.now() < new Date(c.closes).getTime()) {
-      throw new HttpError(409, 'still-open', `comments are open until ${new Date(c.closes).toISOString()}`, {
-        zh: '征求意见尚未截止',
+  return (await publication(db, consultationId, actor, false)).content;
+}
+
+/** A dry run's result, carried out of its transaction by the error that rolls it back. */
+class RolledBack extends Error {
+  constructor(
+    readonly result: {
+      content: FeedbackView;
+      unmoderated: number;
+      undecided: number;
+      flagged: FeedbackPreview['flagged'];
+    },
+  ) {
+    super('dry run');
+  }
+}
+
+/**
+ * Publishes (see publishFeedback), or with `dryRun` does every step of it and rolls it all back:
+ * the preview is then exactly what publishing would publish, however it is built. A dry run
+ * refuses nothing (the window may be open, comments unhandled: those are counted, not listed).
+ */
+async function publication(db: Database, consultationId: string, actor: string, dryRun: boolean) {
+  const cpu = new CpuWorker();
+  try {
+    return await db.transaction(async (tx) => {
+      // A dry run shares the row with decisions; publishing holds them off (decisions.ts).
+      await tx.query(`SELECT id FROM consultations WHERE id = $1 ${dryRun ? 'FOR SHARE' : 'FOR UPDATE'}`, [
+        consultationId,
+      ]);
+      const c = await getConsultationRow(tx, consultationId);
+      if (!dryRun && Date.now() < new Date(c.closes).getTime()) {
+        throw new HttpError(409, 'still-open', `comments are open until ${new Date(c.closes).toISOString()}`, {
+          zh: '征求意见尚未截止',
+        });
+      }
+      const { rows: pending } = await tx.query<{ unmoderated: number; undecided: number }>(
+        `SELECT count(*) FILTER (WHERE moderation = 'pending')::int AS unmoderated,
+           count(*) FILTER (WHERE moderation = 'approved' AND decision IS NULL)::int AS undecided
+         FROM comments WHERE consultation_id = $1`,
+        [consultationId],
+      );
+      const { unmoderated, undecided } = pending[0]!;
+      if (!dryRun && (unmoderated || undecided)) {
+        throw new HttpError(409, 'undecided', `${unmoderated} comments await moderation and ${undecided} a decision`, {
+          zh: `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`,
+          unmoderated,
+          undecided,
+        });
+      }
+      const { rows: v } = await tx.query<{ version: number; published_at: Date }>(
+        `INSERT INTO feedback_versions (consultation_id, version, published_by, content, rows)
+         SELECT $1, coalesce(max(version), 0) + 1, $2, '', true FROM feedback_versions WHERE consultation_id = $1
+         RETURNING version, published_at`,
+        [consultationId, actor],
+      );
+      const { version, published_at } = v[0]!;
+      const { labels, order } = await draftClauses(tx, c.policy_id);
+      const digest = createHash('sha256');
+      let no = 0;
+      for (let after = 0; ; ) {
+        const { rows } = await tx.query<{
+          id: string;
+          clause: string | null;
+          body: string;
+          name: string | null;
+          submitter_type: string;
+          decision: string;
+          reason: string | null;
+          group_id: string | null;
+        }>(
+          `SELECT id, clause, body, name, submitter_type, decision, reason, group_id FROM comments
+           WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL AND id > $2
+           ORDER BY id LIMIT $3`,
+          [consultationId, after, PUBLISH_PAGE],
+        );
+        if (!rows.length) break;
+        const masked = await cpu.run(
+          'mask',
+          rows.map((r) => ({ body: r.body, name: r.name, submitterType: r.submitter_type })),
+        );
+        const out = rows.map((r, i) => ({
+          no: ++no,
+          clause: r.clause,
+          clause_label: r.clause === null ? null : (labels.get(r.clause) ?? null),
+          body: masked[i]!.body,
+          name: masked[i]!.name,
+          submitter_type: r.submitter_type,
+          decision: r.decision,
+          reason: r.reason,
+          group_id: r.group_id === null ? null : Number(r.group_id),
+          search: masked[i]!.search,
+        }));
+        for (const o of out) digest.update(JSON.stringify([o.no, o.clause, o.body, o.name, o.decision, o.reason]));
+        await tx.query(
+          `INSERT INTO feedback_comments (consultation_id, version, no, clause, clause_label, body, name, submitter_type,
+             decision, reason, group_id, search)
+           SELECT $1, $2, x.no, x.clause, x.clause_label, x.body, x.name, x.submitter_type, x.decision, x.reason,
+             x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
+           FROM jsonb_to_recordset($3::jsonb) AS x(no int, clause text, clause_label text, body text, name text,
+             submitter_type text, decision text, reason text, group_id bigint, search jsonb)`,
+          [consultationId, version, JSON.stringify(out)],
+        );
+        after = Number(rows.at(-1)!.id);
+        if (rows.length < PUBLISH_PAGE) break;
+      }
+      // Campaigns: members of a group of two or more published comments name its first.
+      await tx.query(
+        `UPDATE feedback_comments f SET group_no = g.first FROM (
+           SELECT group_id, min(no) AS first FROM feedback_comments
+           WHERE consultation_id = $1 AND version = $2 AND group_id IS NOT NULL
+           GROUP BY group_id HAVING count(*) > 1
+         ) g WHERE f.consultation_id = $1 AND f.version = $2 AND f.group_id = g.group_id`,
+        [consultationId, version],
+      );
+      const summary = await summaryOf(tx, consultationId, version, c, order, labels);
+      const first = await feedbackPage(tx, consultationId, version, { limit: FIRST_PAGE });
+      const content: FeedbackView = {
+        ...summary,
+        version,
+        published: new Date(published_at).toISOString(),
+        comments: first.items,
+        next: first.next,
+        total: summary.summary.published,
+      };
+      if (dryRun) {
+        // Published comments in which a long number survived the masking, for a human look.
+        const { rows: suspect } = await tx.query<{ no: number; body: string }>(
+          `SELECT no, body FROM feedback_comments WHERE consultation_id = $1 AND version = $2
+             AND body ~ '([0-9０-９][ .\\-－]?){7}' ORDER BY no`,
+          [consultationId, version],
+        );
+        const flagged = suspect.flatMap((x) => {
+          const digits = digitRuns(x.body);
+          return digits.length ? [{ no: x.no, digits }] : [];
+        });
+        throw new RolledBack({ content, unmoderated, undecided, flagged });
+      }
+      await tx.query('UPDATE feedback_versions SET content = $3 WHERE consultation_id = $1 AND version = $2', [
+        consultationId,
+        version,
+        JSON.stringify(content),
+      ]);
+      await tx.query(
+        `UPDATE comments SET published_decision = decision, published_reason = reason, published_moderation = moderation
+         WHERE consultation_id = $1`,
+        [consultationId],
+      );
+      // The digest of what was published, summary and every row: the chained audit log vouches for it.
+      digest.update(JSON.stringify(summary));
+      await audit(tx, {
+        actor,
+        action: 'feedback.publish',
+        consultationId,
+        after: { version, comments: no, sha256: digest.digest('hex') },
       });
+      return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'] };
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  } finally {
+    await cpu.close();
+  }
+}
+
+const KEYS: Record<string, keyof FeedbackCounts> = {
+  adopted: 'adopted',
+  'partly-adopted': 'partlyAdopted',
+  'not-adopted': 'notAdopted',
+  'out-of-scope': 'outOfScope',
+};
+
+const zero = (): FeedbackCounts => ({
+  received: 0,
+  published: 0,
+  adopted: 0,
+  partlyAdopted: 0,
+  notAdopted: 0,
+  outOfScope: 0,
+  removed: 0,
+});
+
+/** The published version's figures, counted in the database from the comments and the rows. */
+async function summaryOf(
+  tx: Queryable,
+  consultationId: string,
+  version: number,
+  c: { id: string; title: string },
+  order: ReadonlyMap<string, number>,
+  labels: ReadonlyMap<string, string>,
+) {
+  const { rows } = await tx.query<{
+    clause: string | null;
+    moderation: string;
+    decision: string | null;
+    removal_reason: string | null;
+    n: number;
+  }>(
+    `SELECT clause, moderation, decision, removal_reason, count(*)::int AS n FROM comments
+     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason`,
+    [consultationId],
+  );
+  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
+    ...zero(),
+    removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
+  };
+  const byClause = new Map<string | null, FeedbackCounts>();
+  for (const r of rows) {
+    const clause = byClause.get(r.clause) ?? zero();
+    byClause.set(r.clause, clause);
+    for (const counts of [summary, clause]) {
+      counts.received += r.n;
+      if (r.moderation === 'rejected') counts.removed += r.n;
+      else if (r.decision) {
+        counts.published += r.n;
+        counts[KEYS[r.decision]!] += r.n;
+      }
     }
-    if (unmoderated || undecided) {
-      throw new HttpError(409, 'undecided', `${unmoderated} comments await moderation and ${undecided} a decision`, {
-        zh: `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`,
-        unmoderated,
-        undecided,
-      });
+    if (r.moderation === 'rejected' && (REMOVAL_REASONS as readonly (string | null)[]).includes(r.removal_reason)) {
+      summary.removedBy[r.removal_reason as RemovalReason] += r.n;
     }
-    const { rows: v } = await tx.query<{ version: number; published_at: Date }>(
-      `INSERT INTO feedback_versions (consultation_id, version, published_by, content)
-       SELECT $1, coalesce(max(version), 0) + 1, $2, '' FROM feedback_versions WHERE consultation_id = $1
-       RETURNING version, published_at`,
-      [consultationId, actor],
-    );
-    const { version, published_at } = v[0]!;
-    const content = { ...feedback, version, published: new Date(published_at).toISOString() };
-    await tx.query('UPDATE feedback_versions SET content = $3 WHERE consultation_id = $1 AND version = $2', [
-      consultationId,
-      version,
-      JSON.stringify(content),
-    ]);
-    await tx.query(
-      `UPDATE comments SET published_decision = decision, published_reason = reason, published_moderation = moderation
-       WHERE consultation_id = $1`,
-      [consultationId],
-    );
-    // The digest of what was published: the chained audit log then vouches for the text too.
-    const sha256 = createHash('sha256').update(JSON.stringify(content)).digest('hex');
-    await audit(tx, { actor, action: 'feedback.publish', consultationId, after: { version, sha256 } });
-    return content;
-  });
+  }
+  const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
+  const { rows: groups } = await tx.query<{ no: number; size: number }>(
+    `SELECT group_no AS no, count(*)::int AS size FROM feedback_comments
+     WHERE consultation_id = $1 AND version = $2 AND group_no IS NOT NULL GROUP BY group_no ORDER BY size DESC, no`,
+    [consultationId, version],
+  );
+  const { rows: reasons } = await tx.query<{ decision: Decision; reason: string; count: number }>(
+    `SELECT decision, reason, count(*)::int AS count FROM feedback_comments
+     WHERE consultation_id = $1 AND version = $2 AND reason IS NOT NULL
+     GROUP BY decision, reason ORDER BY count DESC, decision, reason LIMIT 30`,
+    [consultationId, version],
+  );
+  return {
+    consultation: c.id,
+    title: c.title,
+    message: summary.received === 0 ? NONE_RECEIVED : null,
+    summary,
+    byClause: [...byClause]
+      .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
+      .map(([clause, counts]) => ({ clause, label: clause === null ? null : (labels.get(clause) ?? null), ...counts })),
+    campaigns: {
+      groups: groups.length,
+      copies: groups.reduce((sum, g) => sum + g.size - 1, 0),
+      largest: groups.slice(0, 10),
+    },
+    reasons,
+  };
+}
+
+export interface FeedbackPageQuery {
+  limit: number;
+  cursor?: string;
+  /** A clause id, or `none` for comments on the whole text. */
+  clause?: string;
+  decision?: Decision;
+  q?: string;
+}
+
+/** A page of a published version's comments, with how many match the filters. */
+export async function feedbackPage(
+  db: Queryable,
+  consultationId: string,
+  version: number,
+  query: FeedbackPageQuery,
+): Promise<FeedbackCommentsPage> {
+  const params: unknown[] = [consultationId, version];
+  const where = ['consultation_id = $1', 'version = $2'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (query.clause === 'none') where.push('clause IS NULL');
+  else if (query.clause) add('clause = ?', query.clause);
+  if (query.decision) add('decision = ?', query.decision);
+  if (query.q) {
+    add("body ILIKE '%' || ? || '%'", query.q.replace(/[\\%_]/g, '\\$&'));
+    const keys = searchKeys(query.q);
+    if (keys.length) add('search @> ?::int[]', keys);
+  }
+  const filters = where.join(' AND ');
+  const { rows: total } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM feedback_comments WHERE ${filters}`,
+    params,
+  );
+  const page = [...params];
+  let keyset = '';
+  if (query.cursor) {
+    page.push(Number(query.cursor));
+    keyset = ` AND no > $${page.length}`;
+  }
+  page.push(query.limit + 1);
+  const { rows } = await db.query<{
+    no: number;
+    clause: string | null;
+    clause_label: string | null;
+    body: string;
+    name: string | null;
+    submitter_type: string;
+    decision: Decision;
+    reason: string | null;
+    group_no: number | null;
+  }>(
+    `SELECT no, clause, clause_label, body, name, submitter_type, decision, reason, group_no FROM feedback_comments
+     WHERE ${filters}${keyset} ORDER BY no LIMIT $${page.length}`,
+    page,
+  );
+  const items = rows.slice(0, query.limit).map((r) => ({
+    no: r.no,
+    clause: r.clause,
+    clauseLabel: r.clause_label,
+    body: r.body,
+    name: r.name,
+    submitterType: r.submitter_type,
+    decision: r.decision,
+    reason: r.reason,
+    group: r.group_no,
+  }));
+  return { items, next: rows.length > query.limit ? String(items.at(-1)!.no) : null, total: total[0]!.n };
+}
+
+/** A page of the latest published version's comments (older versions' comments are paged from their document). */
+export async function latestFeedbackPage(db: Queryable, consultationId: string, query: FeedbackPageQuery) {
+  const { rows } = await db.query<{ version: number; rows: boolean; content: string }>(
+    `SELECT version, rows, CASE WHEN rows THEN '' ELSE content END AS content FROM feedback_versions
+     WHERE consultation_id = $1 ORDER BY version DESC LIMIT 1`,
+    [consultationId],
+  );
+  const latest = rows[0];
+  if (!latest) {
+    await getConsultationRow(db, consultationId);
+    throw new HttpError(404, 'not-published', 'the feedback on this consultation has not been published yet', {
+      zh: '意见采纳情况尚未公布',
+    });
+  }
+  if (latest.rows) return feedbackPage(db, consultationId, latest.version, query);
+  // Published before rows: every comment is in the document; filtered and paged here (such versions are small).
+  const all = (JSON.parse(latest.content) as FeedbackView).comments.filter(
+    (x) =>
+      (query.clause === undefined || (query.clause === 'none' ? x.clause === null : x.clause === query.clause)) &&
+      (!query.decision || x.decision === query.decision) &&
+      (!query.q || x.body.toLowerCase().includes(query.q.toLowerCase())),
+  );
+  const start = query.cursor ? all.findIndex((x) => x.no > Number(query.cursor)) : 0;
+  const items = start < 0 ? [] : all.slice(start, start + query.limit);
+  const more = start >= 0 && start + query.limit < all.length;
+  return { items, next: more ? String(items.at(-1)!.no) : null, total: all.length };
 }
 
 // A published version never changes, so its text, and the same text compressed with brotli and

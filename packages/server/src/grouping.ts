@@ -3,10 +3,10 @@
 // consultation signs them in a worker thread, compares each only with the indexed comments that
 // share a band key, and stores each comment's group and each group's size; the staff API reads
 // those rows with the time they were computed.
-import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './db/database.js';
 import type { Job, JobKind } from './jobs/runner.js';
 import { audit } from './lib/audit.js';
+import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError } from './lib/errors.js';
 import { bandKeys, type Placed, place, saltOf } from './lib/minhash.js';
 
@@ -34,9 +34,14 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
   },
   async run(db, job) {
     const started = Date.now();
-    for (let i = 0; i < BATCHES; i++) {
-      const placed = await placeBatch(db, job, job.key);
-      if (placed < BATCH) break;
+    const cpu = new CpuWorker();
+    try {
+      for (let i = 0; i < BATCHES; i++) {
+        const placed = await placeBatch(db, job, job.key, cpu);
+        if (placed < BATCH) break;
+      }
+    } finally {
+      await cpu.close();
     }
     await db.query(
       `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker)
@@ -57,14 +62,17 @@ const fromInt32 = (sig: number[]) => sig.map((v) => v >>> 0);
  * signatures in a worker thread, their candidates from the band index, then one transaction that
  * writes groups, sizes, the index and the `grouped` flags, only if the job is still ours.
  */
-async function placeBatch(db: Database, job: Job, consultationId: string): Promise<number> {
+async function placeBatch(db: Database, job: Job, consultationId: string, cpu: CpuWorker): Promise<number> {
   const { rows } = await db.query<{ id: string; body: string }>(
     'SELECT id, body FROM comments WHERE consultation_id = $1 AND NOT grouped ORDER BY id LIMIT $2',
     [consultationId, BATCH],
   );
   if (!rows.length) return 0;
   const salt = saltOf(consultationId);
-  const signed = await signaturesOffThread(rows.map((r) => r.body));
+  const signed = await cpu.run(
+    'sign',
+    rows.map((r) => r.body),
+  );
   const batch = rows.map((r, i) => ({ id: Number(r.id), sig: signed[i]!.sig, keys: bandKeys(signed[i]!.sig, salt) }));
   const allKeys = [...new Set(batch.flatMap((c) => c.keys))];
   const { rows: found } = await db.query<{ comment_id: string; group_id: string; bands: string[]; sig: number[] }>(
@@ -158,28 +166,6 @@ async function placeBatch(db: Database, job: Job, consultationId: string): Promi
     );
   });
   return rows.length;
-}
-
-/**
- * Signatures and search keys of `bodies` in a worker thread. From source (tests, `tsx`), the worker registers tsx
- * first; built, it loads the compiled file.
- */
-function signaturesOffThread(bodies: string[]): Promise<{ sig: number[]; search: number[] }[]> {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./lib/grouping-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  const code = fromSource
-    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
-    : `import(${JSON.stringify(entry)})`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true });
-    worker.once('message', (sigs: { sig: number[]; search: number[] }[]) => {
-      resolve(sigs);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`grouping worker exited with ${code}`)));
-    worker.postMessage(bodies);
-  });
 }
 
 /** Group changes of one consultation one at a time: the job's and staff's splits and merges. */

@@ -401,6 +401,21 @@ const counts = {
   ),
 } as const;
 
+const FeedbackComment = {
+  type: 'object',
+  properties: {
+    no: { type: 'integer' },
+    clause: nullable('string'),
+    clauseLabel: nullable('string'),
+    body: { type: 'string' },
+    name: nullable('string'),
+    submitterType: { type: 'string' },
+    decision: { type: 'string', enum: DECISIONS },
+    reason: nullable('string'),
+    group: { type: ['integer', 'null'], description: "The no of its group's first published comment, if in one." },
+  },
+} as const;
+
 export const FeedbackView = {
   type: 'object',
   description: 'The published 意见采纳情况反馈. Names masked, contacts never, personal numbers masked.',
@@ -431,20 +446,56 @@ export const FeedbackView = {
     },
     comments: {
       type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          no: { type: 'integer' },
-          clause: nullable('string'),
-          clauseLabel: nullable('string'),
-          body: { type: 'string' },
-          name: nullable('string'),
-          submitterType: { type: 'string' },
-          decision: { type: 'string', enum: DECISIONS },
-          reason: nullable('string'),
+      description: 'Every published comment in versions before paging; since, the first page (see next).',
+      items: FeedbackComment,
+    },
+    total: { type: 'integer', description: 'Published comments in all.' },
+    next: { ...nullable('string'), description: 'Cursor of the next page: GET …/feedback/comments?cursor=…' },
+    campaigns: {
+      type: 'object',
+      description: 'Groups of near-identical published comments: "1 representative + N co-signed copies".',
+      properties: {
+        groups: { type: 'integer' },
+        copies: { type: 'integer' },
+        largest: {
+          type: 'array',
+          items: { type: 'object', properties: { no: { type: 'integer' }, size: { type: 'integer' } } },
         },
       },
     },
+    reasons: {
+      type: 'array',
+      description: 'The reasons given, most frequent first (at most 30).',
+      items: {
+        type: 'object',
+        properties: {
+          decision: { type: 'string', enum: DECISIONS },
+          reason: { type: 'string' },
+          count: { type: 'integer' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const FeedbackCommentsPage = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: FeedbackComment },
+    next: nullable('string'),
+    total: { type: 'integer' },
+  },
+} as const;
+
+export const FeedbackCommentsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    cursor: str(20, { pattern: '^[0-9]+$', description: "The previous page's next." }),
+    clause: str(128, { description: 'A clause id; `none`: comments on the whole text.' }),
+    decision: { type: 'string', enum: DECISIONS },
+    q: str(200, { minLength: 1, description: 'Text the published comment contains.' }),
   },
 } as const;
 

@@ -313,9 +313,6 @@ export class GkDocument extends LitElement {
     this.map = map;
     this.tracker.observe(map.markers);
     void this.updateComplete.then(async () => {
-      // The contents start collapsed on a phone, where they would push the text off screen.
-      const toc = this.renderRoot.querySelector<HTMLDetailsElement>('[part="toc"] details');
-      if (toc && this.width.narrow) toc.open = false;
       const notes = this.interpretations;
       const orphans = notes.length ? (await this.anchorNotes(notes)).orphans.length : 0;
       this.dispatchEvent(new GkReadyEvent({ clauses: map.clauses.length, notes: notes.length - orphans, orphans }));
@@ -389,7 +386,7 @@ export class GkDocument extends LitElement {
     return html`
       <article lang=${this.loaded?.lang ?? nothing} class="doc scale-${this.textSize}">
         ${meta ? renderHeader(meta, this.msg, this.showsHeader) : nothing} ${this.renderControls()}
-        ${this.noToc || !this.map ? nothing : renderToc(this.map.clauses, this.msg, (id) => this.scrollToClause(id, { focus: true }))}
+        ${this.noToc || !this.map ? nothing : renderToc(this.map.clauses, this.msg, (id) => this.scrollToClause(id, { focus: true }), !this.width.narrow)}
         ${this.enhancing ? html`<div part="body" class="enhanced"><slot></slot></div>` : this.bodyNode}
       </article>
     `;

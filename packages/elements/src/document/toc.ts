@@ -9,8 +9,11 @@ const MAX_TITLE = 28;
 
 const short = (title: string) => (title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE)}…` : title);
 
-/** Table of contents of the top two levels; a native disclosure, so it collapses on phones. */
-export function renderToc(clauses: readonly Clause[], t: Msg, go: (id: string) => void) {
+/**
+ * Table of contents of the top two levels; a native disclosure, closed on phones (`open` false),
+ * where it would push the text off screen. The reader's own toggle stays until the width changes.
+ */
+export function renderToc(clauses: readonly Clause[], t: Msg, go: (id: string) => void, open = true) {
   const two = clauses.filter((c) => c.level <= 2);
   const entries = two.length > MAX_ENTRIES ? clauses.filter((c) => c.level === 1) : two;
   if (entries.length < 2) return nothing;
@@ -28,7 +31,7 @@ export function renderToc(clauses: readonly Clause[], t: Msg, go: (id: string) =
   const tops = entries.filter((c) => c.level === 1 || c.parent === null);
   const childrenOf = (id: string) => entries.filter((c) => c.parent === id);
   return html`<nav part="toc" aria-label=${t('toc')}>
-    <details open>
+    <details ?open=${open}>
       <summary>${t('toc')}</summary>
       <ol>
         ${tops.map((c) => {

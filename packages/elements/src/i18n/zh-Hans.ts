@@ -28,7 +28,7 @@ export const zhHans = {
   linkCopied: '已复制链接',
   showNotesFor: '查看解读：{clause}（{count} 条）',
   commentOnClause: '对本条提意见',
-  commentOnClauseFor: '对{clause}提意见',
+  commentOnClauseFor: '对本条提意见：{clause}',
   notesButton: '查看解读',
   noteShort: '注',
   toc: '目录',

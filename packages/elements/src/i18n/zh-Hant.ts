@@ -30,7 +30,7 @@ export const zhHant: Messages = {
   linkCopied: '已複製連結',
   showNotesFor: '查看解讀：{clause}（{count} 則）',
   commentOnClause: '對本條提意見',
-  commentOnClauseFor: '對{clause}提意見',
+  commentOnClauseFor: '對本條提意見：{clause}',
   notesButton: '查看解讀',
   noteShort: '註',
   toc: '目錄',

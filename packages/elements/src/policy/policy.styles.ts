@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** Wide layouts (measured in policy.ts) put the notes beside the text. */
 export const policyStyles = css`
+  .loading {
+    margin: 0;
+    min-block-size: 100vh;
+  }
   /* Space kept for the status bar while the participation part loads: the text does not jump. */
   .consultation-bar {
     display: block;
@@ -40,7 +44,8 @@ export const policyStyles = css`
   }
   [part='sections'] button {
     font: inherit;
-    min-block-size: 2.5em;
+    /* 44 px at 16 px: a target older readers hit. */
+    min-block-size: 2.75em;
     padding: 0 1em;
     border: 1px solid var(--gk-color-border, #8c959f);
     border-radius: 999px;

@@ -49,6 +49,11 @@ export class GkPolicy extends LitElement {
   @property({ reflect: true }) accessor interpretation = '';
   /** `dark` for the dark palette; it reaches the document and the notes. */
   @property({ reflect: true }) accessor theme = '';
+  /**
+   * The consultation server (e.g. `/api/v1`) for Q&A votes on a page without a consultation; a
+   * draft's bundle names its own. Without either, Q&A shows no vote buttons.
+   */
+  @property() accessor endpoint = '';
   /** A bundle given directly. */
   @property({ attribute: false }) accessor bundle: unknown = undefined;
 
@@ -210,7 +215,7 @@ export class GkPolicy extends LitElement {
 
   private renderQa() {
     const tag = unsafeStatic(tagFor(GkQa, 'gk-qa'));
-    return staticHtml`<${tag} for="gk-doc" .bundle=${this.data}></${tag}>`;
+    return staticHtml`<${tag} for="gk-doc" .bundle=${this.data} endpoint=${this.endpoint}></${tag}>`;
   }
 
   // The participation part (form, feedback) is loaded only for a draft under consultation.
@@ -227,7 +232,9 @@ export class GkPolicy extends LitElement {
   protected override render() {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
-    if (this.data === undefined && !this.enhance) return html`<p role="status">${t('loading')}</p>`;
+    // A screen's height is kept while the bundle loads: the document then fills it, and what
+    // follows the element is pushed down from below the fold, not in view (no layout shift).
+    if (this.data === undefined && !this.enhance) return html`<p role="status" class="loading">${t('loading')}</p>`;
     const hasNotes = this.hasNotes;
     const consultation = !!this.consultationInfo;
     return html`

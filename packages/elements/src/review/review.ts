@@ -233,8 +233,9 @@ export class GkReview extends LitElement {
 
   /** What is shown, in the address: a new entry for each consultation or comment opened or closed. */
   private writeRoute(): void {
-    if (!this.isConnected || !this.session.signedIn || this.list.loading || (!this.workspace.id && !this.list.items))
-      return;
+    if (!this.isConnected || !this.session.signedIn) return;
+    // The list is written once it is shown.
+    if (!this.workspace.id && (this.list.loading || !this.list.items)) return;
     const now: Route = { consultation: this.workspace.id, comment: this.workspace.id ? this.comments.openId : null };
     const before = this.route;
     if (before && sameRoute(now, before)) return;

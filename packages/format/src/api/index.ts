@@ -152,6 +152,8 @@ export interface FeedbackCounts {
 
 export interface FeedbackComment {
   no: number;
+  /** Its near-duplicate group: the number (`no`) of the group's first published comment, if any. */
+  group?: number | null;
   clause: string | null;
   /** The clause as printed (一、（三）工作目标 / 第十二条); absent from versions published before labels. */
   clauseLabel?: string | null;
@@ -171,6 +173,16 @@ export interface FeedbackSummary extends FeedbackCounts {
   removedBy?: Record<RemovalReason, number>;
 }
 
+/** Campaigns among the published comments: groups of near-identical letters, and their copies. */
+export interface FeedbackCampaigns {
+  /** Groups of two or more published comments. */
+  groups: number;
+  /** Published comments in those groups beyond each group's first (co-signed copies). */
+  copies: number;
+  /** The largest groups: the first comment's number in the feedback, and the group's size. */
+  largest: { no: number; size: number }[];
+}
+
 /** `GET /consultations/:id/feedback`: the published 意见采纳情况反馈. */
 export interface FeedbackView {
   consultation: string;
@@ -179,9 +191,27 @@ export interface FeedbackView {
   published: string;
   message: string | null;
   summary: FeedbackSummary;
+  /**
+   * Every published comment (`summary.published`), of which `comments` is the first page when
+   * `next` is set: the rest come from `GET …/feedback/comments`. Absent from versions published
+   * before the feedback was paged, which list every comment.
+   */
+  total?: number;
+  next?: string | null;
+  campaigns?: FeedbackCampaigns;
+  /** The reasons given, most frequent first (at most 30), with how many comments each answered. */
+  reasons?: { decision: Decision; reason: string; count: number }[];
   /** `label`: the clause as printed, null for the whole text; absent from versions published before labels. */
   byClause: ({ clause: string | null; label?: string | null } & FeedbackCounts)[];
   comments: FeedbackComment[];
+}
+
+/** `GET /consultations/:id/feedback/comments`: a page of the published comments. */
+export interface FeedbackCommentsPage {
+  items: FeedbackComment[];
+  next: string | null;
+  /** How many match the filters. */
+  total: number;
 }
 
 /**

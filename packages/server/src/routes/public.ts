@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type CommentInput, lookupReceipt, type RateLimit, submitComment } from '../comments.js';
 import { viewConsultation } from '../consultations.js';
 import type { Database } from '../db/database.js';
-import { etagFor, latestFeedback } from '../feedback.js';
+import { etagFor, type FeedbackPageQuery, latestFeedback, latestFeedbackPage } from '../feedback.js';
 import { addVary, preferredEncoding } from '../lib/compress.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { formatReceipt, newReceipt } from '../lib/receipts.js';
@@ -102,6 +102,23 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
       // its compressed forms are made once per version, not per request.
       if (encoding === 'identity') return reply.send(feedback.content);
       return reply.header('content-encoding', encoding).send(await feedback.encoded(encoding));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: FeedbackPageQuery }>(
+    '/api/v1/consultations/:id/feedback/comments',
+    {
+      schema: {
+        tags,
+        summary: 'A page of the published comments (masked), filtered by clause, outcome or text',
+        params: S.IdParams,
+        querystring: S.FeedbackCommentsQuery,
+        response: { 200: S.FeedbackCommentsPage, ...S.errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return latestFeedbackPage(db, request.params.id, request.query);
     },
   );
 
