@@ -120,8 +120,10 @@ export class GkPolicy extends LitElement {
       else if (this.src) this.data = await fetchJson(this.src, msg);
       else if (inline) this.data = parseInline(inline.textContent ?? '', msg);
       else {
-        this.data = this.interpretation ? await this.loadInterpretation() : undefined;
+        // The article is shown at once (slotted), the notes' column kept for it while the
+        // interpretation file loads: nothing moves when it arrives.
         this.enhance = true;
+        this.data = this.interpretation ? await this.loadInterpretation() : undefined;
       }
     } catch (error) {
       this.error = reportBundleError(this, error, msg);
@@ -164,7 +166,9 @@ export class GkPolicy extends LitElement {
   }
 
   private get hasNotes(): boolean {
-    return this.has('interpretations');
+    return (
+      this.has('interpretations') || (this.enhance && !!this.interpretation && this.data === undefined && !this.error)
+    );
   }
 
   private jump(selector: string): void {

@@ -17,6 +17,8 @@ export const ROWS = HASHES / BANDS;
  * unrelated comments built from the same policy's sentences rarely 0.3.
  */
 export const SIMILAR = 0.6;
+/** A member this similar (and the representative within 0.1 of SIMILAR) also admits a comment. */
+export const NEAR = 0.55;
 
 const EMPTY = 0xffffffff;
 
@@ -119,7 +121,8 @@ export interface Placed {
  * indexed comments that share one of its band keys (`candidates`, and those of this call). It
  * joins a group only if it is like that group's representative (its first comment), not merely
  * like some member: otherwise chains of comments that each share a sentence with the next would
- * join unrelated comments into one group. Among such groups it joins the one whose representative
+ * join unrelated comments into one group (nearly like it, within 0.1, suffices when it is also
+ * like one of the members). Among such groups it joins the one whose representative
  * it is most like; else it starts its own. Indexed, so later comments can find the group: the
  * first of a group, and members unlike the representative (variants), up to `maxIndexed` a group.
  */
@@ -136,17 +139,23 @@ export function place(
   const placed: { id: number; group: number }[] = [];
   const indexed: Placed[] = [];
   for (const c of comments) {
-    const groups = new Set<number>();
-    for (const p of candidates(c.keys)) if (similarity(c.sig, p.sig) >= SIMILAR) groups.add(p.group);
-    for (const k of c.keys) {
-      for (const p of local.get(k) ?? []) if (similarity(c.sig, p.sig) >= SIMILAR) groups.add(p.group);
-    }
+    // The most similar candidate of each group that has one at NEAR or above.
+    const near = new Map<number, number>();
+    const consider = (p: Placed) => {
+      const s = similarity(c.sig, p.sig);
+      if (s >= NEAR && s > (near.get(p.group) ?? 0)) near.set(p.group, s);
+    };
+    for (const p of candidates(c.keys)) consider(p);
+    for (const k of c.keys) for (const p of local.get(k) ?? []) consider(p);
     let group = c.id;
     let best = 0;
-    for (const g of groups) {
+    for (const [g, member] of near) {
       const rep = reps.get(g) ?? representative(g);
       const s = rep ? similarity(c.sig, rep) : 0;
-      if (s >= SIMILAR && (s > best || (s === best && g < group))) {
+      // Like the representative; or nearly, and close to one of its members (a campaign whose
+      // copies vary their greeting and closing more than a few characters).
+      const joins = s >= SIMILAR || (s >= SIMILAR - 0.1 && member >= NEAR);
+      if (joins && (s > best || (s === best && g < group))) {
         best = s;
         group = g;
       }
