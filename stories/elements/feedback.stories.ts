@@ -5,6 +5,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import demoJson from '../../demo/consultations/ezhou-2016-40-draft.json' with { type: 'json' };
 import {
+  campaignFeedback,
   type DemoConsultation,
   demoConsultationView,
   demoFeedback,
@@ -14,6 +15,7 @@ import {
   type FakeApiOptions,
   fakeApi,
   manyComments,
+  pagedFeedback,
   receiptAnswers,
   receipts,
 } from '../../test/helpers/feedback-examples.js';
@@ -41,6 +43,10 @@ interface Args {
   receipt?: string;
   /** Show the document beside it: clause names and "查看原文" links. */
   withDocument?: boolean;
+  /** Give the stand-in service this FeedbackView paged as the server publishes it (first page only). */
+  paged?: () => FeedbackView;
+  /** Address of every comment as open data. */
+  download?: string;
   pageSize?: number;
   lang?: string;
   theme?: string;
@@ -59,7 +65,8 @@ const meta: Meta<Args> = {
   component: 'gk-feedback',
   args: { api: { feedback: published, consultation: consultationView, receipts: answers } },
   render: (args) => {
-    install(args.api);
+    const full = args.paged?.();
+    install(full ? { ...args.api, feedback: pagedFeedback(full), comments: full.comments } : args.api);
     const width = args.phone ? `max-width:${PHONE}` : 'max-width:56em';
     return html`<div lang=${args.lang ?? 'zh-Hans'} style=${width}>
       ${args.withDocument ? html`<gk-document id="doc" .bundle=${ezhou} no-toc></gk-document>` : nothing}
@@ -69,6 +76,7 @@ const meta: Meta<Args> = {
         consultation=${args.api ? EZHOU_CONSULTATION_ID : nothing}
         receipt=${args.receipt ?? nothing}
         page-size=${args.pageSize ?? nothing}
+        download=${args.download ?? nothing}
         theme=${args.theme ?? nothing}
         .feedback=${args.feedback as FeedbackView | undefined}
       ></gk-feedback>
@@ -125,6 +133,28 @@ export const TenThousandComments: Story = {
 
 /** A search over all 10,000 comments (traditional characters find the same: 適老化). */
 export const SearchingTenThousand: Story = { ...TenThousandComments, play: search('适老化') };
+
+/**
+ * A national consultation as the server publishes it: the figures, campaigns and reasons for all
+ * comments, the first fifty in the document; 加载更多, the filters and the search ask the
+ * (stand-in) service for pages. Print it: the figures, clauses and reasons, and where to read every comment.
+ */
+export const PagedFromServer: Story = {
+  args: { paged: manyFeedback, download: '/open-data/ezhou-feedback.csv' },
+};
+
+/** Two campaigns of near-identical letters: counted in the notice and marked on each letter. */
+export const Campaigns: Story = { args: { paged: campaignFeedback } };
+
+/** The next page failed at the network: what was shown stays, with 重试. */
+export const PageFailed: Story = {
+  args: { paged: manyFeedback },
+  play: async ({ canvasElement }) => {
+    const more = await part<HTMLButtonElement>(canvasElement, '[part="more"]');
+    current?.set({ commentsNetworkError: true });
+    more.click();
+  },
+};
 
 /** A citizen arrives from the link in their receipt (`?receipt=`): the outcome and reason of their comment. */
 export const ReceiptLookup: Story = { args: { receipt: receipts.decided } };

@@ -4,11 +4,13 @@ import '../../packages/elements/src/document/define.js';
 import '../../packages/elements/src/feedback/define.js';
 import { type FeedbackView, printedClauseLabel } from '@gongkai/format';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GkFeedback } from '../../packages/elements/src/feedback/feedback.js';
 import { loadExample } from '../helpers/examples.js';
 import {
   receiptAnswers as answersFor,
+  CAMPAIGNS,
+  campaignFeedback,
   demoConsultationView,
   demoFeedback,
   emptyFeedback,
@@ -18,6 +20,7 @@ import {
   loadDemoConsultation,
   manyComments,
   OTHER_CONSULTATION,
+  pagedFeedback,
   RARE_TERM,
   receipts,
 } from '../helpers/feedback-examples.js';
@@ -80,6 +83,12 @@ const shownNumbers = (r: ShadowRoot) =>
   [...r.querySelectorAll<HTMLElement>('li.comment')].map((li) => Number(li.dataset.no));
 const status = (r: ShadowRoot) => text(r.querySelector('#list-status'));
 
+/** Lays the page out for print until `restore()`. */
+async function printMedia() {
+  await emulateMedia({ media: 'print' });
+  return { restore: () => emulateMedia({ media: 'screen' }) };
+}
+
 describe('gk-feedback', () => {
   it('renders a FeedbackView given as a property: figures, bars, clause table and the comments as text', async () => {
     const { root: r } = await withFeedback(ezhouLabelled);
@@ -125,7 +134,7 @@ describe('gk-feedback', () => {
       '1',
     ]);
     // The comments, grouped by clause in document order, with decision and reason.
-    expect(status(r)).to.equal('第 1–5 条，共 5 条');
+    expect(status(r)).to.equal('共 5 条意见');
     expect([...r.querySelectorAll('.group h4 .group-name')].map((h) => h.textContent)).to.deep.equal([
       '对全文的意见',
       '一、(三)工作目标',
@@ -199,7 +208,7 @@ describe('gk-feedback', () => {
     expect(filter.querySelector('[data-decision="not-adopted"]')!.getAttribute('aria-pressed')).to.equal('true');
     expect(r.querySelectorAll('li.comment')).to.have.length(1);
     expect(text(r.querySelector('li.comment .who'))).to.equal('鄂州市某建筑行业协会（单位）');
-    expect(status(r)).to.equal('第 1–1 条，共 1 条');
+    expect(status(r)).to.equal('找到 1 条意见');
 
     filter.querySelector<HTMLButtonElement>('[data-decision="all"]')!.click();
     const select = r.querySelector<HTMLSelectElement>('select#clause')!;
@@ -262,12 +271,12 @@ describe('gk-feedback', () => {
     expect(total).to.be.greaterThan(9000);
     expect(r.querySelectorAll('li.comment')).to.have.length(50);
     expect(r.querySelectorAll('li').length).to.be.lessThan(200);
-    expect(status(r)).to.equal(`第 1–50 条，共 ${total.toLocaleString('zh-CN')} 条`);
+    expect(status(r)).to.equal(`共 ${total.toLocaleString('zh-CN')} 条意见，已显示 50 条`);
 
     const rare = many.comments.filter((c) => c.body.includes(RARE_TERM)).length;
     expect(rare).to.be.within(10, 50);
     await type(el, '#search', '适老化');
-    expect(status(r)).to.equal(`找到 ${rare} 条相关意见，显示第 1–${rare} 条`);
+    expect(status(r)).to.equal(`找到 ${rare} 条意见`);
     const hits = shownNumbers(r);
     expect(hits).to.have.length(rare);
     // The hits come from all over the list, not from the first page.
@@ -290,42 +299,110 @@ describe('gk-feedback', () => {
     expect(status(r)).to.equal('没有找到符合条件的意见。');
   });
 
-  it('pages with the keyboard and moves focus to the start of the new page', async () => {
+  it('shows fifty more with 加载更多, from the keyboard, and moves focus to the first new comment', async () => {
     const { el, root: r } = await withFeedback(many);
-    const nav = r.querySelector('nav[part="pagination"]')!;
-    expect(nav.getAttribute('aria-label')).to.equal('意见分页');
-    expect(nav.querySelector('[aria-current="page"]')!.getAttribute('aria-label')).to.equal('第 1 页，当前页');
-    const prev = nav.querySelector<HTMLButtonElement>('[data-step="prev"]')!;
-    expect(prev.disabled).to.equal(true);
     const first = shownNumbers(r);
-
-    nav.querySelector<HTMLButtonElement>('[data-step="next"]')!.focus();
+    const more = r.querySelector<HTMLButtonElement>('[part="more"]')!;
+    expect(text(more)).to.equal('加载更多');
+    more.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    await waitUntil(() => status(r).startsWith('第 51–100 条'), 'Enter on 下一页 did not turn the page');
-    expect(r.activeElement?.id).to.equal('list-status');
-    expect(shownNumbers(r)).to.not.deep.equal(first);
-    expect(r.querySelectorAll('li.comment')).to.have.length(50);
-    expect(r.querySelector('nav [aria-current="page"]')!.textContent?.trim()).to.equal('2');
+    await waitUntil(() => shownNumbers(r).length === 100, '加载更多 did not show more');
+    expect(shownNumbers(r).slice(0, 50)).to.deep.equal(first);
+    expect(status(r)).to.equal(`共 ${many.comments.length.toLocaleString('zh-CN')} 条意见，已显示 100 条`);
+    expect((r.activeElement as HTMLElement | null)?.dataset.no).to.equal(String(shownNumbers(r)[50]));
+  });
 
-    // Space on the last page's button.
-    const last = r.querySelector<HTMLButtonElement>('nav .pages li:last-child button')!;
-    last.focus();
-    await sendKeys({ press: 'Space' });
+  it('lists a national consultation from the server a page at a time: 加载更多, filters and search ask for pages', async () => {
+    const { el, root: r } = await fromServer({ feedback: pagedFeedback(many), comments: many.comments });
+    const total = many.comments.length.toLocaleString('zh-CN');
+    // The first page came with the feedback: no request for comments yet.
+    expect(api!.requests.some((u) => u.includes('/feedback/comments'))).to.equal(false);
+    expect(status(r)).to.equal(`共 ${total} 条意见，已显示 50 条`);
+    expect(shownNumbers(r)).to.deep.equal(many.comments.slice(0, 50).map((c) => c.no));
+    // The outcome filter counts the whole consultation, not the page.
+    const notAdopted = many.comments.filter((c) => c.decision === 'not-adopted').length;
+    const button = r.querySelector<HTMLButtonElement>('[part="filter"] [data-decision="not-adopted"]')!;
+    expect(text(button)).to.contain(notAdopted.toLocaleString('zh-CN'));
+
+    r.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+    await waitUntil(() => shownNumbers(r).length === 100, '加载更多 did not fetch the next page');
+    const last = api!.requests.at(-1)!;
+    expect(last).to.contain('/feedback/comments?');
+    expect(new URL(last, location.href).searchParams.get('cursor')).to.equal(String(many.comments[49]!.no));
+    expect(shownNumbers(r)).to.deep.equal(many.comments.slice(0, 100).map((c) => c.no));
+    expect((r.activeElement as HTMLElement | null)?.dataset.no).to.equal(String(many.comments[50]!.no));
+
+    button.click();
+    await waitUntil(() => status(r) === `找到 ${notAdopted.toLocaleString('zh-CN')} 条意见，已显示 50 条`);
+    expect(new URL(api!.requests.at(-1)!, location.href).searchParams.get('decision')).to.equal('not-adopted');
+    expect(
+      [...r.querySelectorAll<HTMLElement>('li.comment')].every((li) => li.dataset.decision === 'not-adopted'),
+    ).to.equal(true);
+
+    // Typing sends one search once the reader pauses, not one per key.
+    const before = api!.requests.length;
+    await type(el, '#search', '适老');
+    await type(el, '#search', RARE_TERM);
+    const rare = many.comments.filter((c) => c.decision === 'not-adopted' && c.body.includes(RARE_TERM));
+    await waitUntil(() => status(r) === (rare.length ? `找到 ${rare.length} 条意见` : '没有找到符合条件的意见。'));
+    const searches = api!.requests.slice(before);
+    expect(searches).to.have.length(1);
+    expect(new URL(searches[0]!, location.href).searchParams.get('q')).to.equal(RARE_TERM);
+    expect(shownNumbers(r)).to.deep.equal(rare.map((c) => c.no));
+    expect(r.querySelector('[part="more"]')).to.equal(null);
+  });
+
+  it('keeps the comments shown when a page fails to load, says so, and loads it on retry', async () => {
+    const { el, root: r } = await fromServer({ feedback: pagedFeedback(many), comments: many.comments });
+    api!.set({ commentsNetworkError: true });
+    r.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+    await waitUntil(() => r.querySelector('[part="retry"]'), 'no retry after a failed page');
+    expect(text(r.querySelector('.more-row'))).to.contain('未能加载意见');
+    expect(shownNumbers(r)).to.have.length(50);
+    api!.set({ commentsNetworkError: false });
+    r.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => shownNumbers(r).length === 100, 'retry did not load the page');
     await el.updateComplete;
-    const pages = Math.ceil(many.comments.length / 50);
-    await waitUntil(() => r.querySelector('nav [aria-current="page"]')?.textContent?.trim() === String(pages));
-    expect(r.querySelector<HTMLButtonElement>('nav [data-step="next"]')!.disabled).to.equal(true);
-    expect(text(r.querySelector('.page-status'))).to.equal(`第 ${pages} 页，共 ${pages} 页`);
-    // A group that began on an earlier page says so.
-    expect(text(r.querySelector('.group-name'))).to.contain('（续）');
+    expect(r.querySelector('[part="retry"]')).to.equal(null);
+  });
+
+  it('counts campaigns of near-identical letters in the notice, marks each letter, and lists the reasons by frequency', async () => {
+    const full = campaignFeedback();
+    const { root: r } = await fromServer({ feedback: pagedFeedback(full), comments: full.comments });
+    const letters = CAMPAIGNS.reduce((sum, k) => sum + k.size, 0);
+    expect(text(r.querySelector('.summary-text'))).to.contain(
+      `其中 ${CAMPAIGNS.length} 组内容相同或相近的联名意见，共 ${letters} 份。`,
+    );
+    const first = full.comments.find((c) => c.body.startsWith(CAMPAIGNS[0].text))!;
+    const select = r.querySelector<HTMLSelectElement>('select#clause')!;
+    select.value = CAMPAIGNS[0].clause;
+    select.dispatchEvent(new Event('change'));
+    const onClause = full.comments.filter((c) => c.clause === CAMPAIGNS[0].clause).length;
+    await waitUntil(() => status(r).startsWith(`找到 ${onClause.toLocaleString('zh-CN')} 条意见`), 'the clause was not listed');
+    expect(shownNumbers(r)).to.include(first.no);
+    const note = (no: number) => text(r.querySelector(`li.comment[data-no="${no}"] .campaign`));
+    expect(note(first.no)).to.equal(`另有 ${CAMPAIGNS[0].size - 1} 份内容相近的意见`);
+    const copy = full.comments.find(
+      (c) => c.group === first.no && c.no !== first.no && shownNumbers(r).includes(c.no),
+    )!;
+    expect(note(copy.no)).to.equal(`与第 ${first.no} 号意见内容相近`);
+    // The reasons, most frequent first: the campaign's reply answered all of its letters.
+    const rows = [...r.querySelectorAll('[part="reasons"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => text(td)),
+    );
+    const counts = rows.map((row) => Number(row[2]!.replace(/,/g, '')));
+    expect(counts).to.deep.equal([...counts].sort((a, b) => b - a));
+    const campaignReason = rows.find((row) => row[0]!.startsWith('办理进度已在政务服务网公开'))!;
+    expect(campaignReason[1]).to.equal('部分采纳');
+    expect(Number(campaignReason[2]!.replace(/,/g, ''))).to.equal(letters);
   });
 
   it('honours page-size', async () => {
     const el = await fixture<GkFeedback>(html`<gk-feedback page-size="20" .feedback=${many}></gk-feedback>`);
     const r = await settled(el);
     expect(r.querySelectorAll('li.comment')).to.have.length(20);
-    expect(status(r)).to.match(/^第 1–20 条/);
+    expect(status(r)).to.match(/，已显示 20 条$/);
   });
 
   it('looks up a receipt: the outcome and reason, an unknown and a mistyped receipt, a network error', async () => {
@@ -588,22 +665,32 @@ describe('gk-feedback', () => {
     expect((await request).detail).to.deep.equal({ clause: '2.2.5' });
   });
 
-  it('prints the 意见采纳情况说明 and a table of every comment, not only the page on screen', async () => {
-    const { el, root: r } = await withFeedback(many);
-    expect(r.querySelector('[part="print-table"]')).to.equal(null);
+  it('prints the figures, every clause and the reasons, and where to read every comment, not the comments', async () => {
+    const el = await fixture<GkFeedback>(
+      html`<gk-feedback .feedback=${pagedFeedback(many)} download="/open-data/ezhou-feedback.csv"></gk-feedback>`,
+    );
+    const r = await settled(el);
+    const link = r.querySelector<HTMLAnchorElement>('[part="download"]')!;
+    expect(link.href).to.equal(new URL('/open-data/ezhou-feedback.csv', location.href).href);
+    expect(link.hasAttribute('download')).to.equal(true);
     window.dispatchEvent(new Event('beforeprint'));
     // Rendered synchronously: the browser lays the page out for print right after the event.
-    const table = r.querySelector('[part="print-table"]')!;
-    expect(table.querySelectorAll('tbody tr')).to.have.length(many.comments.length);
-    expect(text(table.querySelector('caption'))).to.equal(
-      `全部意见及处理情况（共 ${many.comments.length.toLocaleString('zh-CN')} 条）`,
-    );
-    expect(r.querySelector('.summary-text')).to.exist;
     expect(r.querySelectorAll('.by-clause tbody tr')).to.have.length(many.byClause.length);
+    const shown = (selector: string) => getComputedStyle(r.querySelector(selector)!).display !== 'none';
+    const media = await printMedia();
+    try {
+      expect(shown('.summary-text')).to.equal(true);
+      expect(shown('[part="reasons"]')).to.equal(true);
+      expect(shown('[part="comments"]')).to.equal(false);
+      expect(shown('.print-only')).to.equal(true);
+      expect(text(r.querySelector('.print-only'))).to.equal(
+        `全部 ${many.comments.length.toLocaleString('zh-CN')} 条意见及其处理情况见：${link.href}`,
+      );
+    } finally {
+      await media.restore();
+    }
     window.dispatchEvent(new Event('afterprint'));
     await el.updateComplete;
-    expect(r.querySelector('[part="print-table"]')).to.equal(null);
-    expect(r.querySelectorAll('li.comment')).to.have.length(50);
     expect(r.querySelectorAll('.by-clause tbody tr')).to.have.length(6);
   });
 
@@ -632,7 +719,7 @@ describe('gk-feedback', () => {
     );
     const hr = await settled(hant.querySelector('gk-feedback')!);
     expect(text(hr.querySelector('h2'))).to.equal('意見採納情況回饋');
-    expect(status(hr)).to.equal('第 1–5 則，共 5 則');
+    expect(status(hr)).to.equal('共 5 則意見');
     expect(text(hr.querySelector('li.comment[data-decision="not-adopted"] .decision'))).to.equal('不予採納');
 
     const en = await fixture<HTMLDivElement>(
@@ -641,7 +728,7 @@ describe('gk-feedback', () => {
     const er = await settled(en.querySelector('gk-feedback')!);
     expect(text(er.querySelector('h2'))).to.equal('Feedback on the comments received');
     expect(text(er.querySelector('.version'))).to.equal('Version 1, published 20 June 2016');
-    expect(status(er)).to.equal('1–5 of 5');
+    expect(status(er)).to.equal('5 comments');
     // Citizens' comments stay as published.
     expect(text(er.querySelector('li.comment[data-decision="not-adopted"] .body'))).to.contain('重大建设项目');
   });

@@ -1,9 +1,12 @@
 // Named examples of published feedback (意见采纳情况反馈), shared by the gk-feedback tests, its
 // stories and its benchmark: the demo consultation on 鄂州政办发〔2016〕40号 as the server would
-// publish it, a generator of 10,000 realistic comments, and a fake of the consultation service.
+// publish it, a generator of 10,000 realistic comments, the same paged as the server now serves
+// it (first page, campaigns, reasons), and a fake of the consultation service that serves pages.
 import {
   type ConsultationView,
   type Decision,
+  type FeedbackComment,
+  type FeedbackCommentsPage,
   type FeedbackView,
   type ReceiptLookup,
   receiptFor,
@@ -277,6 +280,15 @@ export const RARE_TERM = '适老化改造';
  * and the whole text, with every outcome and a reason for each not adopted in full.
  */
 export function manyComments(count = 10_000, seed = 40): FeedbackView {
+  return publish(manyRaw(count, seed), {
+    consultation: EZHOU_CONSULTATION_ID,
+    title: EZHOU_TITLE,
+    version: 2,
+    published: '2016-07-15T02:00:00.000Z',
+  });
+}
+
+function manyRaw(count: number, seed: number): RawComment[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const raw: RawComment[] = [];
@@ -306,12 +318,99 @@ export function manyComments(count = 10_000, seed = 40): FeedbackView {
     const reason = pick(REASONS[decision]) || null;
     raw.push({ clause, body, name, submitterType, decision, reason, removed });
   }
-  return publish(raw, {
-    consultation: EZHOU_CONSULTATION_ID,
-    title: EZHOU_TITLE,
-    version: 2,
-    published: '2016-07-15T02:00:00.000Z',
+  return raw;
+}
+
+/** The campaign letters of `campaignFeedback`: how many of each, and their clause. */
+export const CAMPAIGNS = [
+  {
+    size: 120,
+    clause: '2.1.3',
+    text: '我们是华容区的居民，联名建议政务服务事项办理进度实时公开，并在社区设置查询终端。',
+  },
+  { size: 12, clause: '1.3', text: '联名建议：政务公开工作纳入年度绩效考核，考核结果向社会公开。' },
+] as const;
+
+/**
+ * 3,000 comments received, among them two campaigns of near-identical letters (120 and 12, the
+ * letters differing only in their signatures), published with every comment's `group` as the
+ * server sets it: the number of its campaign's first published comment.
+ */
+export function campaignFeedback(): FeedbackView {
+  const raw = manyRaw(3_000, 41);
+  CAMPAIGNS.forEach((k, g) => {
+    for (let i = 0; i < k.size; i++) {
+      raw.splice(7 + g * 3 + i * 17, 0, {
+        clause: k.clause,
+        body: `${k.text}${i % 3 ? '' : '（联名）'}`,
+        name: `${SURNAMES[i % SURNAMES.length]}某`,
+        submitterType: 'individual',
+        decision: 'partly-adopted',
+        reason: '办理进度已在政务服务网公开，社区查询终端将结合实际逐步设置。',
+        removed: false,
+      });
+    }
   });
+  const view = publish(raw, { consultation: EZHOU_CONSULTATION_ID, title: EZHOU_TITLE, version: 3 });
+  for (const k of CAMPAIGNS) {
+    const members = view.comments.filter((c) => c.body.startsWith(k.text));
+    for (const c of members) c.group = members[0]!.no;
+  }
+  return view;
+}
+
+/**
+ * A version as the server publishes it since paging: the figures, campaigns and reasons of
+ * `full`, and only the first `size` comments in the document (the rest by `pageOf`).
+ */
+export function pagedFeedback(full: FeedbackView, size = 50): FeedbackView {
+  const groups = new Map<number, number>();
+  for (const c of full.comments) if (c.group != null) groups.set(c.group, (groups.get(c.group) ?? 0) + 1);
+  const largest = [...groups]
+    .filter(([, n]) => n > 1)
+    .map(([no, n]) => ({ no, size: n }))
+    .sort((a, b) => b.size - a.size || a.no - b.no);
+  const reasons = new Map<string, { decision: Decision; reason: string; count: number }>();
+  for (const c of full.comments) {
+    if (!c.reason) continue;
+    const key = `${c.decision}\u0001${c.reason}`;
+    const r = reasons.get(key) ?? { decision: c.decision, reason: c.reason, count: 0 };
+    r.count++;
+    reasons.set(key, r);
+  }
+  const first = pageOf(full.comments, new URLSearchParams({ limit: String(size) }));
+  return {
+    ...full,
+    comments: first.items,
+    next: first.next,
+    total: full.comments.length,
+    campaigns: {
+      groups: largest.length,
+      copies: largest.reduce((sum, g) => sum + g.size - 1, 0),
+      largest: largest.slice(0, 10),
+    },
+    reasons: [...reasons.values()]
+      .sort((a, b) => b.count - a.count || a.decision.localeCompare(b.decision) || a.reason.localeCompare(b.reason))
+      .slice(0, 30),
+  };
+}
+
+/** `GET …/feedback/comments` as the server answers it: filters, a text search, pages by `no`. */
+export function pageOf(all: readonly FeedbackComment[], query: URLSearchParams): FeedbackCommentsPage {
+  const clause = query.get('clause');
+  const decision = query.get('decision');
+  const q = query.get('q')?.toLowerCase();
+  const limit = Number(query.get('limit') ?? 50);
+  const cursor = Number(query.get('cursor') ?? 0);
+  const matching = all.filter(
+    (c) =>
+      (clause === null || (clause === 'none' ? c.clause === null : c.clause === clause)) &&
+      (!decision || c.decision === decision) &&
+      (!q || c.body.toLowerCase().includes(q)),
+  );
+  const rest = matching.filter((c) => c.no > cursor);
+  const items = rest.slice(0, limit);
+  return { items, next: rest.length > limit ? String(items.at(-1)!.no) : null, total: matching.length };
 }
 
 // ---- A fake consultation service ------------------------------------------------------------
@@ -319,6 +418,10 @@ export function manyComments(count = 10_000, seed = 40): FeedbackView {
 export interface FakeApiOptions {
   /** The published feedback, or what the feedback request does instead. */
   feedback: FeedbackView | 'not-published' | 'network' | 'server-error' | 'unknown';
+  /** Every published comment of the latest version, served in pages (else those of `feedback`). */
+  comments?: readonly FeedbackComment[];
+  /** Requests for pages of comments fail at the network. */
+  commentsNetworkError?: boolean;
   consultation?: ConsultationView;
   receipts?: Record<string, ReceiptLookup>;
   /** Milliseconds before each answer. */
@@ -356,6 +459,14 @@ export function fakeApi(endpoint: string, initial: FakeApiOptions): FakeApi {
       if (options.receiptNetworkError) throw new TypeError('Failed to fetch');
       const found = options.receipts?.[decodeURIComponent(receipt[1]!)];
       return found ? json(found) : json({ error: 'not-found', message: 'comment with this receipt not found' }, 404);
+    }
+    const pages = /^\/consultations\/[^/]+\/feedback\/comments\?(.*)$/.exec(path);
+    if (pages) {
+      if (options.commentsNetworkError) throw new TypeError('Failed to fetch');
+      const f = options.feedback;
+      const all = options.comments ?? (typeof f === 'object' ? f.comments : null);
+      if (!all) return json({ error: 'not-published', message: 'not published' }, 404);
+      return json(pageOf(all, new URLSearchParams(pages[1])));
     }
     if (/^\/consultations\/[^/]+\/feedback$/.test(path)) {
       const f = options.feedback;

@@ -1,5 +1,5 @@
-// The comments with their outcome and reason: search, filters, one page of the list grouped by
-// clause, page navigation, and the table of every comment that is printed. Comments and reasons
+// The comments with their outcome and reason: search, filters, the list so far grouped by
+// clause, and "加载更多". Comments and reasons
 // are citizens' and staff's text: they are only ever bound as text (highlights are <mark>s
 // around slices of it), never parsed as HTML.
 import { DECISIONS, type Decision, type FeedbackComment } from '@gongkai/format';
@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { marked } from '../qa/highlight.js';
 import type { ViewContext } from './context.js';
-import { type Criteria, matchRanges, type PreparedFeedback, pageWindow } from './model.js';
+import { type Criteria, matchRanges, type PreparedFeedback } from './model.js';
 
 /** `<option>` value of "every clause" (clause ids are never `*`); "whole text" is the empty value. */
 export const ALL_CLAUSES = '*';
@@ -17,37 +17,42 @@ export interface ListHandlers {
   decision(decision: Decision | null): void;
   clause(value: string): void;
   clear(): void;
-  page(page: number): void;
+  more(): void;
+  retry(): void;
   goToClause?: (event: MouseEvent, clause: string) => void;
 }
 
-export interface PageSlice {
+/** What the list shows now: the comments so far, how many match, and whether more can be asked. */
+export interface Listing {
   shown: readonly FeedbackComment[];
   total: number;
-  page: number;
-  pages: number;
-  from: number;
-  /** Comments of each clause in the whole selection (for the group headings). */
-  perClause: Map<string | null, { count: number; first: FeedbackComment }>;
+  more: boolean;
+  /** Waiting for the server (a new filter or search, or the next page). */
+  busy: boolean;
+  /** The server's answer failed: the list stays as it was, with a retry. */
+  failed: boolean;
+  /** Comments of each clause in the whole selection (group headings), when all comments are here. */
+  perClause?: Map<string | null, { count: number; first: FeedbackComment }>;
 }
 
-export function slice(selected: readonly FeedbackComment[], page: number, size: number): PageSlice {
-  const pages = Math.max(1, Math.ceil(selected.length / size));
-  const current = Math.min(Math.max(1, page), pages);
-  const from = (current - 1) * size;
+/** The first `count` of `selected`, for feedback that came with every comment. */
+export function localListing(selected: readonly FeedbackComment[], count: number): Listing {
   const perClause = new Map<string | null, { count: number; first: FeedbackComment }>();
   for (const c of selected) {
     const entry = perClause.get(c.clause);
     if (entry) entry.count++;
     else perClause.set(c.clause, { count: 1, first: c });
   }
-  return { shown: selected.slice(from, from + size), total: selected.length, page: current, pages, from, perClause };
+  const shown = selected.slice(0, count);
+  return { shown, total: selected.length, more: shown.length < selected.length, busy: false, failed: false, perClause };
 }
 
-export function rangeText(s: PageSlice, c: ViewContext, searching: boolean): string {
-  if (s.total === 0) return c.msg('noneFound');
-  const params = { from: c.n(s.from + 1), to: c.n(s.from + s.shown.length), total: c.n(s.total) };
-  return c.msg(searching ? 'rangeFound' : 'range', params);
+export function statusText(s: Listing, c: ViewContext, filtered: boolean): string {
+  const t = c.msg;
+  if (s.busy && !s.shown.length) return t('listBusy');
+  if (s.total === 0) return t('noneFound');
+  const total = t(filtered ? 'listFound' : 'listAll', { total: c.n(s.total) });
+  return s.shown.length < s.total ? total + t('listShown', { shown: c.n(s.shown.length) }) : total;
 }
 
 export function renderTools(data: PreparedFeedback, criteria: Criteria, c: ViewContext, on: ListHandlers) {
@@ -92,15 +97,15 @@ export function renderTools(data: PreparedFeedback, criteria: Criteria, c: ViewC
       </select>
     </div>
     <div class="filter" part="filter" role="group" aria-label=${t('filterDecision')}>
-      ${choice(null, t('filterAll'), data.view.comments.length)}
+      ${choice(null, t('filterAll'), data.total)}
       ${DECISIONS.map((d) => choice(d, c.decision(d), data.counts[d]))}
     </div>
   </div>`;
 }
 
-export function renderList(s: PageSlice, query: string, c: ViewContext, on: ListHandlers) {
+export function renderList(s: Listing, query: string, c: ViewContext, on: ListHandlers, campaigns: Campaigns) {
   const t = c.msg;
-  if (s.total === 0) {
+  if (s.total === 0 && !s.busy && !s.failed) {
     return html`<div class="none" part="no-results">
       <p>${t('noneFound')}</p>
       <button type="button" class="gk-link-button" @click=${on.clear}>${t('clearFilters')}</button>
@@ -118,13 +123,13 @@ export function renderList(s: PageSlice, query: string, c: ViewContext, on: List
       groups,
       (g) => `${g.clause}\u0001${g.items[0]!.no}`,
       (g) => {
-        const info = s.perClause.get(g.clause);
+        const info = s.perClause?.get(g.clause);
         const continued = info && info.first !== g.items[0];
         const name = c.clauseName(g.clause);
         return html`<div class="group" data-clause=${g.clause ?? ''}>
           <h4>
             <span class="group-name">${name}${continued ? t('continued') : ''}</span>
-            <span class="group-count">${t('groupCount', { n: c.n(info?.count ?? g.items.length) })}</span>
+            ${info ? html`<span class="group-count">${t('groupCount', { n: c.n(info.count) })}</span>` : nothing}
           </h4>
           ${
             on.goToClause && g.clause !== null
@@ -141,7 +146,7 @@ export function renderList(s: PageSlice, query: string, c: ViewContext, on: List
             ${repeat(
               g.items,
               (item) => item.no,
-              (item) => renderComment(item, query, c),
+              (item) => renderComment(item, query, c, campaigns),
             )}
           </ul>
         </div>`;
@@ -163,12 +168,29 @@ export function submitter(comment: FeedbackComment, c: ViewContext): string {
   return c.lang === 'en' ? `${comment.name} (${label})` : `${comment.name}（${label}）`;
 }
 
-function renderComment(item: FeedbackComment, query: string, c: ViewContext) {
+/** The size of the largest campaigns, by their first comment's number (the server lists the largest ten). */
+export type Campaigns = ReadonlyMap<number, number>;
+
+/** "1 representative + N co-signed copies": the first of a campaign, or a copy naming it. */
+function campaignNote(item: FeedbackComment, c: ViewContext, campaigns: Campaigns) {
+  const group = item.group;
+  if (group == null) return nothing;
+  const size = campaigns.get(group);
+  const text =
+    group !== item.no
+      ? c.msg('campaignCopy', { no: group })
+      : size
+        ? c.msg('campaignFirst', { n: c.n(size - 1) })
+        : c.msg('campaignFirstUncounted');
+  return html`<p class="campaign">${text}</p>`;
+}
+
+function renderComment(item: FeedbackComment, query: string, c: ViewContext, campaigns: Campaigns) {
   const t = c.msg;
   const reason = item.reason?.trim();
   // Comments and reasons are published as written (in Chinese), whatever the interface's language.
   const zh = c.lang === 'en' ? 'zh' : nothing;
-  return html`<li class="comment" part="comment" data-no=${item.no} data-decision=${item.decision}>
+  return html`<li class="comment" part="comment" tabindex="-1" data-no=${item.no} data-decision=${item.decision}>
     <p class="comment-head">
       <span class="no">${t('commentNo', { no: item.no })}</span>
       <span class="who">${highlighted(submitter(item, c), query)}</span>
@@ -176,6 +198,7 @@ function renderComment(item: FeedbackComment, query: string, c: ViewContext) {
         ><span class="mark" aria-hidden="true"></span>${c.decision(item.decision)}</span
       >
     </p>
+    ${campaignNote(item, c, campaigns)}
     <p class="body" lang=${zh}>${highlighted(item.body, query)}</p>
     ${
       reason
@@ -188,70 +211,19 @@ function renderComment(item: FeedbackComment, query: string, c: ViewContext) {
   </li>`;
 }
 
-export function renderPagination(s: PageSlice, c: ViewContext, on: ListHandlers) {
+/** "加载更多", or why the next page did not come, with a retry. */
+export function renderMore(s: Listing, c: ViewContext, on: ListHandlers) {
   const t = c.msg;
-  if (s.pages <= 1) return nothing;
-  return html`<nav class="pagination" part="pagination" aria-label=${t('pagination')}>
-    <button type="button" class="gk-button step" data-step="prev" ?disabled=${s.page <= 1} @click=${() => on.page(s.page - 1)}>
-      <span aria-hidden="true">‹ </span>${t('prev')}
+  if (s.failed) {
+    return html`<p class="more-row gk-error" role="alert">
+      ${t('listFailed')}
+      <button type="button" class="gk-button" part="retry" @click=${on.retry}>${t('retry')}</button>
+    </p>`;
+  }
+  if (!s.more) return nothing;
+  return html`<p class="more-row">
+    <button type="button" class="gk-button" part="more" aria-disabled=${s.busy ? 'true' : 'false'} @click=${() => s.busy || on.more()}>
+      ${s.busy ? t('listBusy') : t('more')}
     </button>
-    <ul class="pages">
-      ${pageWindow(s.page, s.pages).map((p) =>
-        p === null
-          ? html`<li class="gap" aria-hidden="true">…</li>`
-          : html`<li>
-              <button
-                type="button"
-                class="gk-button"
-                data-page=${p}
-                aria-current=${p === s.page ? 'page' : 'false'}
-                aria-label=${p === s.page ? t('pageCurrent', { page: p }) : t('page', { page: p })}
-                @click=${() => on.page(p)}
-              >
-                ${c.n(p)}
-              </button>
-            </li>`,
-      )}
-    </ul>
-    <button
-      type="button"
-      class="gk-button step"
-      data-step="next"
-      ?disabled=${s.page >= s.pages}
-      @click=${() => on.page(s.page + 1)}
-    >
-      ${t('next')}<span aria-hidden="true"> ›</span>
-    </button>
-    <span class="page-status">${t('pageStatus', { page: c.n(s.page), pages: c.n(s.pages) })}</span>
-  </nav>`;
-}
-
-/** Every published comment in one table, for paper: made only while the page is being printed. */
-export function renderPrintTable(data: PreparedFeedback, c: ViewContext) {
-  const t = c.msg;
-  return html`<table class="print-table" part="print-table">
-    <caption>${t('printTable', { n: c.n(data.comments.length) })}</caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('col_no')}</th>
-        <th scope="col">${t('col_clause')}</th>
-        <th scope="col">${t('col_comment')}</th>
-        <th scope="col">${t('col_submitter')}</th>
-        <th scope="col">${t('col_decision')}</th>
-        <th scope="col">${t('col_reason')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${data.comments.map(
-        (item) => html`<tr>
-          <td>${item.no}</td>
-          <td>${c.clauseName(item.clause)}</td>
-          <td>${item.body}</td>
-          <td>${submitter(item, c)}</td>
-          <td>${c.decision(item.decision)}</td>
-          <td>${item.reason ?? ''}</td>
-        </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  </p>`;
 }

@@ -280,7 +280,14 @@ const figureStyles = css`
     color: var(--gk-color-text, #1f2328);
   }
   .print-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1.5em;
     margin: 0 0 1.5em;
+  }
+  .reasons td:first-child {
+    white-space: pre-line;
   }
   .print-only {
     display: none;
@@ -296,7 +303,6 @@ const figureStyles = css`
       container-type: normal;
     }
     .tools,
-    .pagination,
     .print-row,
     .lookup,
     .sort,
@@ -306,25 +312,13 @@ const figureStyles = css`
     .to-clause {
       display: none !important;
     }
-    .printing .comments {
+    .comments {
       display: none;
     }
-    .printing .print-only {
+    .print-only {
       display: block;
     }
-    .print-table {
-      font-size: 0.8125em;
-    }
-    .print-table caption {
-      text-align: start;
-      font-weight: 700;
-      margin-block-end: 0.5em;
-    }
-    .print-table th,
-    .print-table td {
-      border: 1px solid #000;
-    }
-    .print-table tr {
+    tr {
       break-inside: avoid;
     }
   }

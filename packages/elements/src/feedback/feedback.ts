@@ -17,20 +17,20 @@ import { LocalizeController } from '../internal/localize.js';
 import {
   ALL_CLAUSES,
   type ListHandlers,
-  rangeText,
+  type Listing,
+  localListing,
   renderList,
-  renderPagination,
-  renderPrintTable,
+  renderMore,
   renderTools,
-  slice,
+  statusText,
 } from './comments.js';
 import { makeContext, type ViewContext } from './context.js';
 import { feedbackStyles } from './feedback.styles.js';
-import { fetchFeedback, type Loaded, takeFeedback } from './load.js';
+import { fetchCommentsPage, fetchFeedback, type Loaded, takeFeedback } from './load.js';
 import { ReceiptLookupController, renderLookup } from './lookup.js';
 import { clauseNamer, PreparedFeedback, publishedLabels } from './model.js';
 import { renderEmpty, renderFailure, renderNotPublished } from './states.js';
-import { type ClauseSort, renderChart, renderClauseTable, renderSummary } from './summary.js';
+import { type ClauseSort, renderChart, renderClauseTable, renderReasons, renderSummary } from './summary.js';
 
 type View =
   | { kind: 'loading' }
@@ -38,16 +38,23 @@ type View =
   | Exclude<Loaded, { kind: 'published' }>;
 
 const DEFAULT_PAGE_SIZE = 50;
+/** A search is sent once the reader pauses typing, not at every key. */
+const SEARCH_DELAY = 300;
 
 /**
  * The published adoption feedback on a consultation (意见采纳情况反馈): the figures as text and as
- * bars, a table of the clauses that drew comments, and every published comment with its outcome
- * and reason, grouped by clause, filtered by outcome and searchable (simplified or traditional
- * characters), fifty to a page. Citizens look up their own comment by receipt. Before the
- * feedback is published it says so, with the closing date and the date staff expect to publish.
+ * bars, a table of the clauses that drew comments, the reasons given by frequency, campaigns of
+ * near-identical letters, and the published comments with their outcome and reason, fifty at a
+ * time ("加载更多"). The feedback document carries the first page; further pages, the outcome and
+ * clause filters and the search are asked of the server (`…/feedback/comments`), so a national
+ * consultation's half a million comments are never loaded at once. Versions published before
+ * paging list every comment and are filtered and searched here (simplified or traditional).
+ * Citizens look up their own comment by receipt. Before the feedback is published it says so,
+ * with the closing date and the date staff expect to publish.
  *
- * Comments and reasons are shown as text only. Printing gives the 意见采纳情况说明 and a table of
- * every comment, not only the page on screen. A `?receipt=` in the page's address is looked up.
+ * Comments and reasons are shown as text only. Printing gives the 意见采纳情况说明, the clause
+ * table and the reasons, and where to read (or download) every comment. A `?receipt=` in the
+ * page's address is looked up.
  *
  * @tagname gk-feedback
  * @summary Published adoption feedback: figures, per-clause results, comments with outcome and reason, receipt lookup.
@@ -59,14 +66,16 @@ const DEFAULT_PAGE_SIZE = 50;
  * @csspart figures - The key figures (a description list).
  * @csspart chart - The bars of the outcomes, with their numbers.
  * @csspart clauses - The table of clauses and their outcomes.
- * @csspart comments - The list section: tools, status, comments and page navigation.
+ * @csspart comments - The list section: tools, status, comments and "加载更多".
  * @csspart tools - The search box and the filters.
  * @csspart search - The search box and its label.
  * @csspart filter - The outcome filter buttons.
- * @csspart list - The comments of the current page, grouped by clause.
+ * @csspart list - The comments shown so far, grouped by clause.
  * @csspart comment - One comment with its outcome and reason.
  * @csspart no-results - What is shown when no comment matches.
- * @csspart pagination - The page navigation.
+ * @csspart more - The "加载更多" button.
+ * @csspart reasons - The table of the reasons given, most frequent first.
+ * @csspart download - The link to the open data of every comment (with `download`).
  * @csspart lookup - The "查询我的意见" section.
  * @csspart form - The receipt form.
  * @csspart lookup-result - What the receipt lookup found.
@@ -75,7 +84,6 @@ const DEFAULT_PAGE_SIZE = 50;
  * @csspart error - The message shown for a failure or bad input.
  * @csspart retry - The retry button after a failure.
  * @csspart print-button - The print button.
- * @csspart print-table - The table of every comment, present while printing.
  * @cssproperty [--gk-color-adopted=#1a7f37] - Mark and bar of adopted comments.
  * @cssproperty [--gk-color-partly=#9a6700] - Mark and bar of partly adopted comments.
  * @cssproperty [--gk-color-not-adopted=#b42318] - Mark and bar of comments not adopted.
@@ -83,7 +91,7 @@ const DEFAULT_PAGE_SIZE = 50;
  * @cssproperty [--gk-color-removed=#8250df] - Bar of comments removed in moderation.
  * @cssproperty [--gk-color-mark=#fff1a8] - Background of search matches.
  * @cssproperty [--gk-color-border=#d0d7de] - Borders of sections, tables and controls.
- * @cssproperty [--gk-color-accent=#b42318] - Pressed filter buttons and the current page.
+ * @cssproperty [--gk-color-accent=#b42318] - Pressed filter buttons.
  * @cssproperty [--gk-radius=6px] - Corner radius.
  */
 export class GkFeedback extends LitElement {
@@ -103,7 +111,9 @@ export class GkFeedback extends LitElement {
   @property() accessor for = '';
   /** The document element, when it is not found by `for` or inside the same gk-policy. */
   @property({ attribute: false }) accessor document: GkDocument | null = null;
-  /** Comments per page (10–200). */
+  /** Address of every published comment as open data (e.g. a CSV file): linked, and printed. */
+  @property() accessor download = '';
+  /** Comments shown at a time (10–200). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = DEFAULT_PAGE_SIZE;
   /** Leave out the heading (when the page around gives one). */
   @property({ type: Boolean, attribute: 'no-heading' }) accessor noHeading = false;
@@ -117,7 +127,10 @@ export class GkFeedback extends LitElement {
   /** undefined: every clause; null: comments on the whole text. */
   @state() private accessor clauseFilter: string | null | undefined = undefined;
   @state() private accessor query = '';
-  @state() private accessor page = 1;
+  /** Comments shown, of feedback that came with every comment. */
+  @state() private accessor shownCount = DEFAULT_PAGE_SIZE;
+  /** The list as the server gave it, once the reader filtered, searched or asked for more. */
+  @state() private accessor remote: Listing | null = null;
   @state() private accessor sort: ClauseSort = 'count';
   @state() private accessor allClauses = false;
   @state() private accessor printing = false;
@@ -127,7 +140,11 @@ export class GkFeedback extends LitElement {
   private generation = 0;
   private abort: AbortController | null = null;
   private readyPending = false;
-  private focusAfter: 'list' | 'load' | null = null;
+  /** What gets focus after the next render: the list's status, the loaded view, or a comment by number. */
+  private focusAfter: 'list' | 'load' | number | null = null;
+  private remoteNext: string | null = null;
+  private listAbort: AbortController | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lookedUp = '';
   private namer: {
     source: readonly Clause[];
@@ -176,6 +193,9 @@ export class GkFeedback extends LitElement {
     document.removeEventListener('gk-ready', this.onDocumentReady);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    clearTimeout(this.searchTimer);
+    this.listAbort?.abort();
+    if (this.remote?.busy) this.remote = { ...this.remote, busy: false, failed: true };
     if (this.abort) {
       this.abort.abort();
       this.abort = null;
@@ -206,6 +226,9 @@ export class GkFeedback extends LitElement {
       const status = this.renderRoot.querySelector<HTMLElement>('#list-status');
       status?.focus({ preventScroll: true });
       status?.scrollIntoView?.({ block: 'start' });
+    } else if (typeof focus === 'number') {
+      this.focusAfter = null;
+      this.renderRoot.querySelector<HTMLElement>(`li.comment[data-no="${focus}"]`)?.focus();
     } else if (focus === 'load' && this.view.kind !== 'loading') {
       this.focusAfter = null;
       const target =
@@ -226,7 +249,7 @@ export class GkFeedback extends LitElement {
       return {
         state: empty ? 'empty' : 'published',
         consultation: v.data.view.consultation,
-        comments: v.data.view.comments.length,
+        comments: v.data.total,
       };
     }
     if (v.kind === 'not-published') return { state: 'not-published', consultation: this.consultation, comments: 0 };
@@ -270,7 +293,7 @@ export class GkFeedback extends LitElement {
       this.decision = null;
       this.clauseFilter = undefined;
       this.query = '';
-      this.page = 1;
+      this.listChanged();
     } else if (loaded.kind === 'not-published') {
       this.view = loaded;
     } else {
@@ -336,29 +359,119 @@ export class GkFeedback extends LitElement {
     return Number.isFinite(n) ? Math.min(200, Math.max(10, n)) : DEFAULT_PAGE_SIZE;
   }
 
+  private get filtered(): boolean {
+    return !!this.decision || this.clauseFilter !== undefined || !!this.query.trim();
+  }
+
+  /** The comments the list shows now. */
+  private listing(data: PreparedFeedback): Listing {
+    if (!data.paged) {
+      const criteria = { decision: this.decision, clause: this.clauseFilter, query: this.query };
+      return localListing(data.select(criteria), this.shownCount);
+    }
+    const v = data.view;
+    return this.remote ?? { shown: v.comments, total: data.total, more: !!v.next, busy: false, failed: false };
+  }
+
+  /**
+   * The criteria changed: start the list again. Feedback with every comment is filtered here;
+   * else the server is asked, except for the unfiltered list, whose first page came with the feedback.
+   */
+  private listChanged(): void {
+    clearTimeout(this.searchTimer);
+    this.listAbort?.abort();
+    this.shownCount = this.pageSizeUsed;
+    this.remote = null;
+    const data = this.view.kind === 'published' ? this.view.data : null;
+    // The unfiltered list goes on from the document's first page.
+    this.remoteNext = data?.paged && !this.filtered ? (data.view.next ?? null) : null;
+    if (!data?.paged || !this.filtered) return;
+    const empty: Listing = { shown: [], total: 0, more: false, busy: true, failed: false };
+    this.remote = empty;
+    void this.fetchPage(null, empty);
+  }
+
+  /** Asks the server for the page after `cursor` (null: the first) and adds it to `base`. */
+  private async fetchPage(cursor: string | null, base: Listing): Promise<void> {
+    this.listAbort?.abort();
+    const abort = new AbortController();
+    this.listAbort = abort;
+    this.remote = { ...base, busy: true, failed: false };
+    try {
+      const page = await fetchCommentsPage(
+        this.endpoint,
+        this.consultation,
+        {
+          decision: this.decision,
+          clause: this.clauseFilter,
+          query: this.query,
+          cursor,
+          limit: this.pageSizeUsed,
+        },
+        abort.signal,
+      );
+      if (abort.signal.aborted) return;
+      this.remote = {
+        shown: cursor ? [...base.shown, ...page.items] : page.items,
+        total: page.total,
+        more: page.next !== null,
+        busy: false,
+        failed: false,
+      };
+      this.remoteNext = page.next;
+      if (cursor && page.items[0]) this.focusAfter = page.items[0].no;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      console.warn(`[gongkai] <${this.localName}>: ${(error as Error).message}`);
+      this.remote = { ...base, busy: false, failed: true };
+    } finally {
+      if (this.listAbort === abort) this.listAbort = null;
+    }
+  }
+
+  /** The next comments: from those already here, or the server's next page. */
+  private more(): void {
+    if (this.view.kind !== 'published') return;
+    const data = this.view.data;
+    const current = this.listing(data);
+    if (!data.paged) {
+      const next = current.shown.length;
+      this.shownCount += this.pageSizeUsed;
+      const first = this.listing(data).shown[next];
+      if (first) this.focusAfter = first.no;
+      return;
+    }
+    if (this.remoteNext) void this.fetchPage(this.remoteNext, current);
+  }
+
   private readonly handlers: ListHandlers = {
     search: (query) => {
       this.query = query;
-      this.page = 1;
+      const paged = this.view.kind === 'published' && this.view.data.paged;
+      clearTimeout(this.searchTimer);
+      if (paged) this.searchTimer = setTimeout(() => this.listChanged(), SEARCH_DELAY);
+      else this.listChanged();
     },
     decision: (decision) => {
       this.decision = decision;
-      this.page = 1;
+      this.listChanged();
     },
     clause: (value) => {
       this.clauseFilter = value === ALL_CLAUSES ? undefined : value === '' ? null : value;
-      this.page = 1;
+      this.listChanged();
     },
     clear: () => {
       this.query = '';
       this.decision = null;
       this.clauseFilter = undefined;
-      this.page = 1;
       this.focusAfter = 'list';
+      this.listChanged();
     },
-    page: (page) => {
-      this.page = page;
-      this.focusAfter = 'list';
+    more: () => this.more(),
+    retry: () => {
+      const r = this.remote;
+      if (r?.shown.length) this.more();
+      else this.listChanged();
     },
   };
 
@@ -372,8 +485,8 @@ export class GkFeedback extends LitElement {
     this.clauseFilter = clause;
     this.decision = null;
     this.query = '';
-    this.page = 1;
     this.focusAfter = 'list';
+    this.listChanged();
   }
 
   override render() {
@@ -427,8 +540,8 @@ export class GkFeedback extends LitElement {
       return html`${header}${renderEmpty(c)}${this.renderLookup(c)}`;
     }
     const criteria = { decision: this.decision, clause: this.clauseFilter, query: this.query };
-    const selected = data.select(criteria);
-    const page = slice(selected, this.page, this.pageSizeUsed);
+    const list = this.listing(data);
+    const download = this.download ? new URL(this.download, document.baseURI).href : '';
     const handlers = doc
       ? { ...this.handlers, goToClause: (e: MouseEvent, id: string) => this.goToClause(e, id) }
       : this.handlers;
@@ -444,17 +557,21 @@ export class GkFeedback extends LitElement {
           this.allClauses = all;
         },
       })}
+      ${renderReasons(data, c)}
       <section class="comments" part="comments" aria-labelledby="comments-heading">
         <h3 id="comments-heading">${t('commentsHeading')}</h3>
         ${renderTools(data, criteria, c, handlers)}
-        <p class="status" id="list-status" role="status" tabindex="-1">${rangeText(page, c, !!this.query.trim())}</p>
-        ${renderList(page, this.query.trim(), c, handlers)} ${renderPagination(page, c, handlers)}
+        <p class="status" id="list-status" role="status" tabindex="-1">${statusText(list, c, this.filtered)}</p>
+        <div aria-busy=${list.busy ? 'true' : 'false'}>
+          ${renderList(list, this.query.trim(), c, handlers, data.campaigns)} ${renderMore(list, c, handlers)}
+        </div>
       </section>
       <p class="print-row">
         <button type="button" class="gk-button" part="print-button" @click=${() => window.print()}>${t('print')}</button>
+        ${download ? html`<a part="download" href=${download} download>${t('download')}</a>` : nothing}
       </p>
+      <p class="print-only">${t('printNote', { n: c.n(data.total), url: download || location.href.split('#')[0]! })}</p>
       ${this.renderLookup(c)}
-      ${this.printing ? html`<section class="print-only">${renderPrintTable(data, c)}</section>` : nothing}
     </div>`;
   }
 }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The comment list, its tools and page navigation, and the receipt lookup. */
+/** The comment list, its tools and "加载更多", and the receipt lookup. */
 export const listStyles = css`
   .tools {
     display: flex;
@@ -161,33 +161,16 @@ export const listStyles = css`
   .none p {
     margin: 0;
   }
-  .pagination {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-    margin-block-start: 1em;
+  .more-row {
+    margin-block: 1em 0;
   }
-  .pages {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  .comment:focus-visible {
+    outline: 3px solid var(--gk-color-focus, #c2410c);
+    outline-offset: 2px;
   }
-  .pages .gk-button {
-    min-inline-size: 2.5em;
-    justify-content: center;
-    font-variant-numeric: tabular-nums;
-  }
-  .gap {
-    padding-inline: 0.25em;
-    align-self: center;
-  }
-  .page-status {
-    color: var(--gk-color-muted, #57606a);
+  .campaign {
     font-size: 0.875em;
+    color: var(--gk-color-muted, #57606a);
   }
   .lookup {
     border: 1px solid var(--gk-color-border, #d0d7de);
@@ -261,9 +244,6 @@ export const listStyles = css`
   @container (max-width: 30em) {
     .comment-head .decision {
       margin-inline-start: 0;
-    }
-    .pagination .page-status {
-      flex-basis: 100%;
     }
   }
 `;

@@ -1,5 +1,6 @@
-// The published feedback prepared for reading: comments in clause order, counts per outcome,
-// and a search over every comment (not only the page on screen). No DOM here.
+// The published feedback prepared for reading: figures per outcome, the reasons by frequency and,
+// when every comment came with it (versions published before paging, a staff preview), the
+// comments in clause order with a search over all of them. No DOM here.
 import {
   type Clause,
   DECISIONS,
@@ -25,11 +26,27 @@ export interface ClauseRow extends FeedbackCounts {
   clause: string | null;
 }
 
+export type ReasonRow = NonNullable<FeedbackView['reasons']>[number];
+
+/** The reasons shown, most frequent first: as many as the server lists. */
+const REASONS_SHOWN = 30;
+
 export class PreparedFeedback {
+  /**
+   * Only the first page of comments came with the feedback: the rest, and every filter and
+   * search, are asked of the server.
+   */
+  readonly paged: boolean;
+  /** Published comments in all. */
+  readonly total: number;
+  /** The reasons given, most frequent first, with how many comments each answered. */
+  readonly reasons: readonly ReasonRow[];
   /** Comments grouped by clause (in the document's order, as the server sorts `byClause`), then by number. */
   readonly comments: readonly FeedbackComment[];
   /** Clauses with counts, in document order. */
   readonly clauses: readonly ClauseRow[];
+  /** The size of the largest campaigns, by the number of their first comment. */
+  readonly campaigns: ReadonlyMap<number, number>;
   /** Published comments per outcome. */
   readonly counts: Readonly<Record<Decision, number>>;
   /** Every comment that was not adopted in full carries a reason. */
@@ -38,6 +55,8 @@ export class PreparedFeedback {
   private memo: { key: string; result: readonly FeedbackComment[] } | null = null;
 
   constructor(readonly view: FeedbackView) {
+    this.paged = typeof view.next === 'string';
+    this.total = view.total ?? view.comments.length;
     const rank = new Map<string | null, number>(view.byClause.map((row, i) => [row.clause, i]));
     const rows = [...view.byClause];
     for (const c of view.comments) {
@@ -53,8 +72,24 @@ export class PreparedFeedback {
       .map(({ c }) => c);
     const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
     for (const c of view.comments) counts[c.decision]++;
-    this.counts = counts;
-    this.reasonsComplete = view.comments.every((c) => c.decision === 'adopted' || !!c.reason?.trim());
+    const s = view.summary;
+    this.counts = this.paged
+      ? {
+          adopted: s.adopted,
+          'partly-adopted': s.partlyAdopted,
+          'not-adopted': s.notAdopted,
+          'out-of-scope': s.outOfScope,
+        }
+      : counts;
+    this.reasons = view.reasons ?? reasonsOf(view.comments);
+    this.campaigns = new Map((view.campaigns?.largest ?? []).map((g) => [g.no, g.size]));
+    if (this.paged) {
+      // Only the listed reasons can vouch for it: every comment not adopted in full is counted there.
+      const answered = this.reasons.reduce((sum, r) => sum + (r.decision === 'adopted' ? 0 : r.count), 0);
+      this.reasonsComplete = answered === s.published - s.adopted;
+    } else {
+      this.reasonsComplete = view.comments.every((c) => c.decision === 'adopted' || !!c.reason?.trim());
+    }
   }
 
   /** The comments that meet the criteria, in reading order (the last answer is kept). */
@@ -81,6 +116,19 @@ export class PreparedFeedback {
     );
     return this.folded;
   }
+}
+
+/** The reasons of a complete list of comments, as the server counts them (most frequent first). */
+function reasonsOf(comments: readonly FeedbackComment[]): ReasonRow[] {
+  const rows = new Map<string, ReasonRow>();
+  for (const c of comments) {
+    if (!c.reason) continue;
+    const key = `${c.decision}\u0001${c.reason}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { decision: c.decision, reason: c.reason, count: 1 });
+  }
+  return [...rows.values()].sort((a, b) => b.count - a.count).slice(0, REASONS_SHOWN);
 }
 
 function countsOf(comments: readonly FeedbackComment[]): FeedbackCounts {
@@ -138,18 +186,4 @@ export function publishedLabels(view: FeedbackView): Map<string, string> {
   for (const row of view.byClause) if (row.clause !== null && row.label) labels.set(row.clause, row.label);
   for (const c of view.comments) if (c.clause !== null && c.clauseLabel) labels.set(c.clause, c.clauseLabel);
   return labels;
-}
-
-/** The page numbers to offer: the first, the last, and two either side of the current one. */
-export function pageWindow(page: number, pages: number): Array<number | null> {
-  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages));
-  const sorted = [...wanted].sort((a, b) => a - b);
-  const out: Array<number | null> = [];
-  sorted.forEach((p, i) => {
-    const gap = i > 0 ? p - sorted[i - 1]! : 1;
-    if (gap === 2) out.push(p - 1);
-    else if (gap > 2) out.push(null);
-    out.push(p);
-  });
-  return out;
 }

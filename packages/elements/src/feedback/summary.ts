@@ -30,6 +30,12 @@ function removedByText(data: PreparedFeedback, c: ViewContext): string {
   return parts.length ? c.msg('removedByCategory', { list: parts.join(c.lang === 'en' ? ', ' : '、') }) : '';
 }
 
+/** 其中 N 组内容相同或相近的联名意见，共 M 份 — campaigns, when the version counted them. */
+function campaignText(data: PreparedFeedback, c: ViewContext): string {
+  const k = data.view.campaigns;
+  return k?.groups ? c.msg('summaryCampaigns', { groups: c.n(k.groups), letters: c.n(k.groups + k.copies) }) : '';
+}
+
 /** The 意见采纳情况说明: the sentences a published notice carries (also printed). */
 export function summaryText(data: PreparedFeedback, c: ViewContext): string {
   const s = data.view.summary;
@@ -45,6 +51,7 @@ export function summaryText(data: PreparedFeedback, c: ViewContext): string {
       notAdopted: n('notAdopted'),
       outOfScope: n('outOfScope'),
     }),
+    campaignText(data, c),
     data.reasonsComplete && s.published > s.adopted ? t('summaryReasons') : '',
   ]
     .filter(Boolean)
@@ -184,5 +191,34 @@ export function renderClauseTable(
           </button>`
         : nothing
     }
+  </section>`;
+}
+
+/** The reasons given, most frequent first: a table, so that it reads aloud and prints. */
+export function renderReasons(data: PreparedFeedback, c: ViewContext) {
+  const t = c.msg;
+  if (!data.reasons.length) return nothing;
+  const zh = c.lang === 'en' ? 'zh' : nothing;
+  return html`<section class="reasons" part="reasons" aria-labelledby="reasons-heading">
+    <h3 id="reasons-heading">${t('reasonsHeading')}</h3>
+    <table>
+      <caption class="sr-only">${t('reasonsCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('col_reason')}</th>
+          <th scope="col">${t('col_decision')}</th>
+          <th scope="col" class="num">${t('col_received')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${data.reasons.map(
+          (r) => html`<tr data-decision=${r.decision}>
+            <td lang=${zh}>${r.reason}</td>
+            <td>${c.decision(r.decision)}</td>
+            <td class="num">${c.n(r.count)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
   </section>`;
 }
