@@ -1183,6 +1183,39 @@ describe('gk-review: publishing', () => {
     expect(text(again.querySelector('[data-action="publish"]'))).to.equal('发布更新（第 2 版）');
   });
 
+  it('follows a publication the server works in the background: queued, running, then the version; a refusal explained', async function () {
+    // The console asks after a run every second or more, as it would a real server.
+    this.timeout(20_000);
+    const el = await mount({ as: 'editor', fake: { comments: allDecided(), publishPolls: 1 } });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const panel = await until(el, '.publish');
+    await waitUntil(() => panel.querySelector('.ready'), 'not ready');
+    const published = oneEvent(el, 'gk-publish') as Promise<GkPublishEvent>;
+    panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await el.updateComplete;
+    panel.querySelector<HTMLButtonElement>('[data-action="confirm-publish"]')!.click();
+    await waitUntil(() => panel.querySelector('.publish-waiting'), 'no word while the server publishes');
+    await waitUntil(() => text(panel.querySelector('.publish-waiting')).startsWith('正在发布，已用时'), 'not running');
+    expect(text(panel.querySelector('.publish-waiting'))).to.contain('离开此页不会中断发布');
+    expect(panel.querySelector('.publish-waiting')!.getAttribute('role')).to.equal('status');
+    expect((await published).detail).to.deep.equal({ consultation: REVIEW_CONSULTATION, version: 1 });
+    await waitUntil(() => text(panel.querySelector('.done')) === '已发布第 1 版。', 'no success message');
+    await el.updateComplete;
+    expect(panel.querySelector('.publish-waiting')).to.equal(null);
+    expect(api.requests('GET', /\/feedback\/runs\/1$/).length).to.equal(2);
+
+    // Refused in its run (a comment reopened meanwhile): explained as the request's own 409.
+    api.comments.set(1, { ...api.comments.get(1)!, decision: null });
+    const again = await until(el, '.publish');
+    again.querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await el.updateComplete;
+    again.querySelector<HTMLButtonElement>('[data-action="confirm-publish"]')!.click();
+    await waitUntil(() => again.querySelector('.form-error'), 'no 409 message', { timeout: 8000 });
+    expect(text(again.querySelector('.form-error'))).to.contain('尚有 0 条意见未审核、1 条意见未作出处理');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists the comments whose text still holds a long number, before publishing', async () => {
     const comments = [
       ...allDecided(),
@@ -1451,8 +1484,12 @@ describe('gk-review: clause numbers and layout', () => {
       expect(cells[0]).to.equal('二、(一)1.推进权力清单和责任清单公开');
       expect(cells[3]).to.equal('全文');
       expect(cells[4]).to.equal('一、(三)工作目标');
+      // The filter's clauses come from the draft, which may arrive after the comments.
+      await waitUntil(
+        () => $$(el, '#f-clause option').map(text).join(' | ').includes('| 一、(三)工作目标（1） |'),
+        `filter clauses: ${$$(el, '#f-clause option').map(text).join(' | ')}`,
+      );
       const options = $$(el, '#f-clause option').map(text);
-      expect(options.join(' | ')).to.contain('| 一、(三)工作目标（1） |');
       // No internal id (1.3, 2.1.1, 2.4.15) anywhere a staff member reads.
       for (const shown of [...cells, ...options]) expect(shown).not.to.match(/\d+\.\d+/);
       const detail = await openComment(el, 7);

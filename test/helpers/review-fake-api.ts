@@ -97,6 +97,11 @@ export interface ReviewFakeOptions {
   clauseLabels?: boolean;
   /** What each role's token was granted beyond its role (`token create --grant contacts`). */
   grants?: Partial<Record<StaffRole, StaffPermission[]>>;
+  /**
+   * Publishing is slow (many comments): `POST …/feedback` answers 202 with a run, which is
+   * `running` for this many polls of `GET …/feedback/runs/:run`, then done or failed.
+   */
+  publishPolls?: number;
 }
 
 /** Two more consultations of the same office, with no comments: one upcoming, one long closed. */
@@ -219,6 +224,11 @@ export class ReviewFakeApi {
   readonly comments = new Map<number, CommentItem>();
   readonly audit: AuditEntry[] = [];
   readonly versions: { version: number; published: string; by: string; feedback: FeedbackView }[] = [];
+  /** Publication runs (with `publishPolls`): what each says, polls left, and how it ends. */
+  private readonly runs = new Map<
+    number,
+    { view: Record<string, unknown>; polls: number; outcome: { status: number; body: unknown } }
+  >();
   templates: ReasonTemplate[];
   consultation: ConsultationView;
   /** The next requests matching `path` (and `method`) fail this way, in turn, after `skip` more. */
@@ -572,6 +582,34 @@ export class ReviewFakeApi {
     }
   }
 
+  /** `POST …/feedback`: a refusal of the token, or the status and body of the answer (or of its run). */
+  private publish(call: FakeCall): Response | { status: number; body: unknown } {
+    const actor = (role: StaffRole) => `${role}:${call.auth!.slice(11, 23)}`;
+    const role = this.may(call, 'publish');
+    if (role instanceof Response) return role;
+    if (Date.now() < Date.parse(this.consultation.closes)) {
+      return { status: 409, body: { error: 'still-open', message: 'comments are open', zh: '征求意见尚未截止' } };
+    }
+    const { unmoderated, undecided } = this.draft();
+    if (unmoderated || undecided) {
+      const message = `${unmoderated} comments await moderation and ${undecided} a decision`;
+      const zh = `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`;
+      return { status: 409, body: { error: 'undecided', message, zh, unmoderated, undecided } };
+    }
+    const feedback = this.feedback(this.versions.length + 1);
+    this.versions.push({ version: feedback.version, published: feedback.published, by: actor(role), feedback });
+    this.audit.push({
+      id: this.audit.length + 1,
+      at: feedback.published,
+      actor: actor(role),
+      action: 'feedback.publish',
+      commentId: null,
+      before: null,
+      after: { version: feedback.version },
+    });
+    return { status: 201, body: feedback };
+  }
+
   private answer(call: FakeCall): Response {
     const { method, path } = call;
     const c = `/consultations/${REVIEW_CONSULTATION}`;
@@ -699,34 +737,40 @@ export class ReviewFakeApi {
       const role = this.may(call, 'publish', 'decide');
       return role instanceof Response ? role : json(200, this.preview());
     }
-    if (method === 'POST' && path === `${c}/feedback`) {
-      const role = this.may(call, 'publish');
+    const polled = new RegExp(`^${c}/feedback/runs/(\\d+)$`).exec(path);
+    if (method === 'GET' && polled) {
+      const role = this.may(call, 'publish', 'decide');
       if (role instanceof Response) return role;
-      if (Date.now() < Date.parse(this.consultation.closes)) {
-        return json(409, { error: 'still-open', message: 'comments are open', zh: '征求意见尚未截止' });
-      }
-      const { unmoderated, undecided } = this.draft();
-      if (unmoderated || undecided) {
-        return json(409, {
-          error: 'undecided',
-          message: `${unmoderated} comments await moderation and ${undecided} a decision`,
-          zh: `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`,
-          unmoderated,
-          undecided,
-        });
-      }
-      const feedback = this.feedback(this.versions.length + 1);
-      this.versions.push({ version: feedback.version, published: feedback.published, by: actor(role), feedback });
-      this.audit.push({
-        id: this.audit.length + 1,
-        at: feedback.published,
-        actor: actor(role),
-        action: 'feedback.publish',
-        commentId: null,
-        before: null,
-        after: { version: feedback.version },
-      });
-      return json(201, feedback);
+      const run = this.runs.get(Number(polled[1]));
+      if (!run) return json(404, { error: 'not-found', message: 'no such publication run' });
+      if (run.polls-- > 0) return json(200, { ...run.view, state: 'running', startedAt: run.view.requestedAt });
+      const finishedAt = new Date().toISOString();
+      const { status, body } = run.outcome;
+      return json(
+        200,
+        status === 201
+          ? { ...run.view, state: 'done', finishedAt, version: (body as FeedbackView).version, result: body }
+          : { ...run.view, state: 'failed', finishedAt, error: { status, ...(body as object) } },
+      );
+    }
+    if (method === 'POST' && path === `${c}/feedback`) {
+      const outcome = this.publish(call);
+      if (outcome instanceof Response) return outcome;
+      if (this.options.publishPolls === undefined) return json(outcome.status, outcome.body);
+      // Done now, told through a run, as a server publishing many comments in the background does.
+      const view = {
+        id: this.runs.size + 1,
+        consultation: REVIEW_CONSULTATION,
+        kind: 'publish',
+        state: 'queued',
+        requestedBy: actor(anyStaff),
+        requestedAt: new Date().toISOString(),
+        startedAt: null,
+        finishedAt: null,
+        version: null,
+      };
+      this.runs.set(view.id, { view, polls: this.options.publishPolls, outcome });
+      return json(202, view);
     }
     if (method === 'GET' && (path === `${c}/export.csv` || path === `${c}/report.html`)) {
       const role = this.may(call, 'export');

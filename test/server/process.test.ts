@@ -200,3 +200,76 @@ test('kill -9 during grouping: after a restart the job resumes, and nothing is l
   server.child.kill('SIGTERM');
   assert.equal(await exited(server.child), 0);
 });
+
+test('kill -9 during publication: after a restart the run resumes and publishes one version of every comment', async () => {
+  const comments = 6000;
+  const closed = join(dir, 'closed.json');
+  writeFileSync(
+    closed,
+    JSON.stringify({
+      kind: 'gongkai-consultation',
+      id: 'closed-big',
+      title: '已截止的征求意见',
+      opens: '2026-01-01T00:00:00Z',
+      closes: '2026-03-01T00:00:00Z',
+      comments: Array.from({ length: comments }, (_, i) => ({
+        body: `第${i + 1}条：建议公开办理时限，联系电话 1390711${String(i).padStart(4, '0')}。`,
+        decision: i % 3 ? 'adopted' : 'not-adopted',
+        reason: i % 3 ? undefined : '现行规定已有要求。',
+      })),
+    }),
+  );
+  const made = cli(['token', 'create', '--role', 'admin', '--data', data]);
+  const headers = { authorization: `Bearer ${made.stdout.trim().split('\n').at(-1)!}` };
+  let server = await start(['--seed', closed]);
+  const queued = await fetch(`${server.url}/api/v1/consultations/closed-big/feedback`, {
+    method: 'POST',
+    headers: { ...headers, prefer: 'respond-async' },
+  });
+  assert.equal(queued.status, 202, await queued.clone().text());
+  const location = queued.headers.get('location')!;
+  const run = async () => (await fetch(`${server.url}${location}`, { headers })).json();
+  // Killed while its transaction is under way: a moment after the job says it started.
+  for (let i = 0; i < 600 && !/job publication \d+ started/.test(server.logs()); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 150));
+  server.child.kill('SIGKILL');
+  await exited(server.child);
+
+  const restarted = Date.now();
+  server = await start();
+  let done = await run();
+  for (let i = 0; i < 600 && done.state !== 'done'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    done = await run();
+  }
+  assert.equal(done.state, 'done', JSON.stringify(done));
+  assert.equal(done.version, 1);
+  assert.ok(Date.parse(done.finishedAt) >= restarted - 1000, 'finished after the restart, not before the kill');
+  const versions = await (
+    await fetch(`${server.url}/api/v1/consultations/closed-big/feedback/versions`, { headers })
+  ).json();
+  assert.deepEqual(
+    versions.versions.map((v: { version: number }) => v.version),
+    [1],
+  );
+  const seen = new Set<number>();
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page: { items: { no: number; body: string }[]; next: string | null; total: number } = await (
+      await fetch(
+        `${server.url}/api/v1/consultations/closed-big/feedback/comments?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+    ).json();
+    assert.equal(page.total, comments);
+    for (const item of page.items) {
+      assert.ok(!seen.has(item.no), `comment ${item.no} published twice`);
+      assert.ok(!item.body.includes('13907110'), 'masked');
+      seen.add(item.no);
+    }
+    cursor = page.next;
+  }
+  assert.equal(seen.size, comments);
+  server.child.kill('SIGTERM');
+  assert.equal(await exited(server.child), 0);
+});

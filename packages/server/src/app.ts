@@ -7,6 +7,7 @@ import { groupingJob } from './grouping.js';
 import { type JobOptions, JobRunner } from './jobs/runner.js';
 import { cors, errorHandler } from './lib/http.js';
 import type { TrustProxy } from './lib/proxy.js';
+import { publicationJob } from './publication-runs.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
 import { publicRoutes } from './routes/public.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
   commentLimit?: RateLimit;
   /** Q&A votes per client address; default 30 per hour. */
   voteLimit?: RateLimit;
-  /** The background jobs (grouping): how often to look for work, the lease; false runs none. */
+  /** The background jobs (grouping, publication): how often to look for work, the lease; false runs none. */
   jobs?: JobOptions | false;
   /** The least time between two groupings of one consultation (5 s). */
   grouping?: { minGapMs?: number };
@@ -104,8 +105,11 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   app.addHook('onClose', async () => clearInterval(sweep));
 
   if (options.jobs !== false) {
-    const runner = new JobRunner(db, { group: groupingJob(options.grouping) }, options.jobs ?? {}, (message, error) =>
-      app.log.warn({ err: { message: (error as Error)?.message } }, message),
+    const kinds = { group: groupingJob(options.grouping), publication: publicationJob() };
+    const runner = new JobRunner(db, kinds, options.jobs ?? {}, (message, error) =>
+      error === undefined
+        ? app.log.info(message)
+        : app.log.warn({ err: { message: (error as Error)?.message } }, message),
     );
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => runner.stop());

@@ -81,8 +81,21 @@ export const FIRST_PAGE = 50;
  * consultation FOR UPDATE (decisions hold it FOR SHARE): the rows, the summary and the published
  * columns that receipts read all come from the same state.
  */
-export async function publishFeedback(db: Database, consultationId: string, actor: string): Promise<FeedbackView> {
-  return (await publication(db, consultationId, actor, false)).content;
+export async function publishFeedback(
+  db: Database,
+  consultationId: string,
+  actor: string,
+  run?: RunHooks,
+): Promise<FeedbackView> {
+  return (await publication(db, consultationId, actor, false, run)).content;
+}
+
+/** What the publication job does inside the publishing transaction (publication-runs.ts). */
+export interface RunHooks {
+  /** First, holding the run: refuses (throws) when it is no longer to be done. */
+  begin(tx: Queryable): Promise<void>;
+  /** Last, in the same transaction: the run is finished exactly when the version is committed. */
+  end(tx: Queryable, version: number): Promise<void>;
 }
 
 /** A dry run's result, carried out of its transaction by the error that rolls it back. */
@@ -104,10 +117,11 @@ class RolledBack extends Error {
  * the preview is then exactly what publishing would publish, however it is built. A dry run
  * refuses nothing (the window may be open, comments unhandled: those are counted, not listed).
  */
-async function publication(db: Database, consultationId: string, actor: string, dryRun: boolean) {
+async function publication(db: Database, consultationId: string, actor: string, dryRun: boolean, run?: RunHooks) {
   const cpu = new CpuWorker();
   try {
     return await db.transaction(async (tx) => {
+      await run?.begin(tx);
       // A dry run shares the row with decisions; publishing holds them off (decisions.ts).
       await tx.query(`SELECT id FROM consultations WHERE id = $1 ${dryRun ? 'FOR SHARE' : 'FOR UPDATE'}`, [
         consultationId,
@@ -238,6 +252,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         consultationId,
         after: { version, comments: no, sha256: digest.digest('hex') },
       });
+      await run?.end(tx, version);
       return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'] };
     });
   } catch (error) {

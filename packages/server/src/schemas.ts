@@ -544,6 +544,36 @@ export const FeedbackPreview = {
   },
 } as const;
 
+export const RunParams = {
+  type: 'object',
+  properties: { id, run: { type: 'integer', minimum: 1 } },
+  required: ['id', 'run'],
+} as const;
+
+export const PublicationRun = {
+  type: 'object',
+  description:
+    'Publishing the feedback or building its preview, as a job: follow it until `state` is done (with `result`) or failed (with `error`, the answer the request would have had).',
+  properties: {
+    id: { type: 'integer' },
+    consultation: { type: 'string' },
+    kind: { type: 'string', enum: ['publish', 'preview'] },
+    state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+    requestedBy: { type: 'string' },
+    requestedAt: { type: 'string', format: 'date-time' },
+    startedAt: { ...nullable('string'), format: 'date-time' },
+    finishedAt: { ...nullable('string'), format: 'date-time' },
+    version: { ...nullable('integer'), description: 'publish: the version it made.' },
+    // Untyped for the serializer: with no required properties either schema would match the other.
+    result: { description: 'done: the FeedbackView published (publish), or the FeedbackPreview (preview).' },
+    error: {
+      type: 'object',
+      additionalProperties: true,
+      properties: { status: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+} as const;
+
 export const StaffMe = {
   type: 'object',
   description: "The token's role and what it may do: the table the endpoints themselves check.",

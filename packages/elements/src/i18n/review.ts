@@ -201,6 +201,8 @@ const zhHans = {
   publishConfirm: '确认发布？发布后公众即可查看，已发布的版本会保留。',
   publishConfirmButton: '确认发布',
   publishing: '正在发布…',
+  publishQueued: '已提交发布，正在排队…',
+  publishRunning: '正在发布，已用时 {seconds} 秒。意见较多时需要几分钟；离开此页不会中断发布。',
   published: '已发布第 {version} 版。',
   publish409Open: '未能发布：征求意见期尚未结束。',
   publish409Undecided:
@@ -498,6 +500,8 @@ const zhHant: ReviewMessages = {
   publishConfirm: '確認發布？發布後公眾即可檢視，已發布的版本會保留。',
   publishConfirmButton: '確認發布',
   publishing: '正在發布…',
+  publishQueued: '已提交發布，正在排隊…',
+  publishRunning: '正在發布，已用時 {seconds} 秒。意見較多時需要幾分鐘；離開此頁不會中斷發布。',
   published: '已發布第 {version} 版。',
   publish409Open: '未能發布：徵求意見期尚未結束。',
   publish409Undecided:
@@ -794,6 +798,9 @@ const en: ReviewMessages = {
   publishConfirm: 'Publish now? The public will see it at once; earlier versions are kept.',
   publishConfirmButton: 'Publish',
   publishing: 'Publishing…',
+  publishQueued: 'Publication requested; waiting its turn…',
+  publishRunning:
+    'Publishing: {seconds} s so far. With many comments this takes a few minutes; leaving this page does not stop it.',
   published: 'Version {version} published.',
   publish409Open: 'Not published: the consultation is still open.',
   publish409Undecided:

@@ -335,13 +335,23 @@ export class ReviewActions {
 
   async publish(): Promise<void> {
     const id = this.host.workspace.id;
-    this.publishing = { ...this.publishing, busy: true, error: null, done: null };
+    this.publishing = { ...this.publishing, busy: true, waiting: null, error: null, done: null };
     this.host.changed();
     try {
-      const feedback = await this.host.session.call<FeedbackView>(
+      const feedback = await this.host.session.follow<FeedbackView>(
         `/consultations/${encodeURIComponent(id)}/feedback`,
         { method: 'POST' },
         'publish',
+        // Many comments: the server publishes in the background; say how it is going.
+        (run) => {
+          const seconds = run.startedAt ? Math.max(0, Math.round((Date.now() - Date.parse(run.startedAt)) / 1000)) : 0;
+          const waiting =
+            run.state === 'queued'
+              ? this.t('publishQueued')
+              : this.t('publishRunning', { seconds: formatNumber(seconds, this.host.lang) });
+          this.publishing = { ...this.publishing, waiting };
+          this.host.changed();
+        },
       );
       const done = this.t('published', { version: feedback.version });
       this.publishing = { ...newPublishState(), done };
@@ -352,7 +362,7 @@ export class ReviewActions {
       void this.host.workspace.loadPreview();
     } catch (error) {
       const text = this.publishError(error);
-      this.publishing = { ...this.publishing, busy: false, confirming: false, error: text };
+      this.publishing = { ...this.publishing, busy: false, waiting: null, confirming: false, error: text };
       this.host.announce(text);
       // What blocked it may have changed under us (another staff member, new comments).
       if (error instanceof ApiError && error.status === 409) {

@@ -12,6 +12,8 @@ export type Download = 'csv' | 'report';
 
 export interface PublishState {
   busy: boolean;
+  /** How a long publication is going (the server works it in the background). */
+  waiting: string | null;
   confirming: boolean;
   error: string | null;
   done: string | null;
@@ -21,6 +23,7 @@ export interface PublishState {
 
 export const newPublishState = (): PublishState => ({
   busy: false,
+  waiting: null,
   confirming: false,
   error: null,
   done: null,
@@ -135,6 +138,7 @@ export function renderPublish(p: PublishProps) {
           </button>`
       }
     </div>
+    ${s.busy && s.waiting ? html`<p class="publish-waiting" role="status">${s.waiting}</p>` : nothing}
     ${s.error ? html`<p class="form-error" role="alert">${s.error}</p>` : nothing}
     <p class="done" role="status">${s.done ?? ''}</p>
     ${renderDownloads(p)} ${renderVersions(p)}

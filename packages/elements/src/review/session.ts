@@ -1,7 +1,14 @@
 // The staff member's session: the bearer token (kept in sessionStorage only: it dies with the tab,
 // never reaches the URL or localStorage), and who the server says the token is (`GET /staff/me`:
 // the role, the label and what it may do), and every call to the staff API with it.
-import { STAFF_PERMISSIONS, STAFF_ROLES, type StaffMe, type StaffPermission, type StaffRole } from '@gongkai/format';
+import {
+  type PublicationRun,
+  STAFF_PERMISSIONS,
+  STAFF_ROLES,
+  type StaffMe,
+  type StaffPermission,
+  type StaffRole,
+} from '@gongkai/format';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiRequest, apiUrl, requestApi } from '../internal/api.js';
 
@@ -175,6 +182,37 @@ export class StaffSession implements ReactiveController {
     }
   }
 
+  /**
+   * A call the server may answer with a run to follow (202: publishing, the preview): the run is
+   * asked after until it finishes, `progress` told of each state on the way; its result is the
+   * answer, its error thrown as the request's own would have been.
+   */
+  async follow<T>(
+    path: string,
+    request: ApiRequest = {},
+    capability?: Capability,
+    progress?: (run: PublicationRun) => void,
+  ): Promise<T> {
+    let answer = await this.call<T | PublicationRun>(path, request, capability);
+    for (let wait = 1000; isRun(answer); wait = Math.min(wait + 500, 3000)) {
+      const run: PublicationRun = answer;
+      if (run.state === 'done') return run.result as T;
+      const url = `/consultations/${encodeURIComponent(run.consultation)}/feedback/runs/${run.id}`;
+      if (run.state === 'failed') {
+        throw new ApiError(
+          run.error && run.error.status >= 500 ? 'server' : 'refused',
+          url,
+          run.error?.status,
+          run.error,
+        );
+      }
+      progress?.(run);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      answer = await this.call<PublicationRun>(url, {}, capability);
+    }
+    return answer;
+  }
+
   /** A file the server sends only with the token (CSV, report): fetched, then offered as a blob. */
   async download(path: string): Promise<Blob> {
     const token = this.token;
@@ -237,4 +275,9 @@ export class StaffSession implements ReactiveController {
 
 export function toApiError(error: unknown, url: string): ApiError {
   return error instanceof ApiError ? error : new ApiError('network', url);
+}
+
+function isRun(answer: unknown): answer is PublicationRun {
+  const a = answer as PublicationRun | null;
+  return !!a && typeof a === 'object' && typeof a.id === 'number' && typeof a.state === 'string' && 'requestedAt' in a;
 }

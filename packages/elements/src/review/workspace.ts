@@ -193,7 +193,7 @@ export class Workspace {
   loadPreview(): Promise<void> {
     const id = this.id;
     return this.fill('preview', () =>
-      this.session.call<FeedbackPreview>(`/consultations/${encodeURIComponent(id)}/feedback/preview`),
+      this.session.follow<FeedbackPreview>(`/consultations/${encodeURIComponent(id)}/feedback/preview`),
     );
   }
 

@@ -235,6 +235,29 @@ export interface FeedbackPreview {
   flagged: { no: number; digits: string[] }[];
 }
 
+/**
+ * Publishing the feedback, or building its preview, is a job in the database (it grows with the
+ * number of comments). `POST …/feedback` and `GET …/feedback/preview` answer with the result when
+ * the job finishes within a moment; otherwise 202 with this run, to be followed at
+ * `GET …/feedback/runs/:run` until `state` is `done` (with `result`) or `failed` (with `error`).
+ */
+export interface PublicationRun {
+  id: number;
+  consultation: string;
+  kind: 'publish' | 'preview';
+  state: 'queued' | 'running' | 'done' | 'failed';
+  requestedBy: string;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** publish: the version it made. */
+  version: number | null;
+  /** done: the FeedbackView published (publish) or the FeedbackPreview (preview). */
+  result?: FeedbackView | FeedbackPreview;
+  /** failed: the error the request would have answered (e.g. 409 still-open / undecided). */
+  error?: { status: number; error: string; message: string; zh?: string; [detail: string]: unknown };
+}
+
 /** `GET /reason-templates` (staff): a reusable reason offered when deciding on comments. */
 export interface ReasonTemplateView {
   id: number;

@@ -34,6 +34,9 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
+  private ticking = false;
+  /** Woken during a tick: look again at once when it ends. */
+  private woken = false;
   private readonly pollMs: number;
   private readonly leaseMs: number;
 
@@ -41,6 +44,7 @@ export class JobRunner {
     private readonly db: Database,
     private readonly kinds: Record<string, JobKind>,
     options: JobOptions = {},
+    /** Each job's start and end; with `error`, what failed. */
     private readonly log: (message: string, error?: unknown) => void = () => {},
   ) {
     this.pollMs = options.pollMs ?? 1000;
@@ -68,12 +72,29 @@ export class JobRunner {
     await this.current;
   }
 
+  /** Work was just queued (a request waits on it): look for it now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.woken = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.ticking = true;
+      this.woken = false;
       this.current = this.tick()
-        .then((worked) => this.schedule(worked ? 0 : this.pollMs))
+        .then((worked) => {
+          this.ticking = false;
+          this.schedule(worked || this.woken ? 0 : this.pollMs);
+        })
         .catch((error) => {
+          this.ticking = false;
           // The database may be away: try again later, never crash the server.
           this.log('job runner', error);
           this.schedule(this.pollMs * 5);
@@ -121,9 +142,12 @@ export class JobRunner {
         .catch(() => {});
     }, this.leaseMs / 3);
     renew.unref();
+    const started = Date.now();
+    this.log(`job ${row.kind} ${row.key} started (attempt ${row.attempts})`);
     try {
       await this.kinds[row.kind]!.run(this.db, job);
       await this.db.query('DELETE FROM jobs WHERE id = $1 AND locked_by = $2', [id, this.worker]);
+      this.log(`job ${row.kind} ${row.key} finished in ${Date.now() - started} ms`);
     } catch (error) {
       this.log(`job ${row.kind} ${row.key} failed`, error);
       // Retried later, sooner the first times.

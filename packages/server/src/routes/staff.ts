@@ -2,7 +2,7 @@
 // and publish, reviewers moderate and decide. Everyone on staff may read and export. Each
 // endpoint names the permission it needs; lib/permissions.ts says which roles have it.
 import type { Decision } from '@gongkai/format';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   type ConsultationInput,
   type ConsultationListQuery,
@@ -23,11 +23,13 @@ import {
   patchComment,
 } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
-import { feedbackVersions, previewFeedback, publishFeedback } from '../feedback.js';
+import { feedbackVersions } from '../feedback.js';
 import { mergeGroups, splitGroup, storedGroups } from '../grouping.js';
 import { compressLarge, compressStream } from '../lib/compress.js';
+import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
 import { commentPermissions, permissionsOf } from '../lib/permissions.js';
+import { awaitRun, failure, getRun, RUN_WAIT_MS, type RunKind, requestRun, runView } from '../publication-runs.js';
 import {
   createReasonTemplate,
   deleteReasonTemplate,
@@ -231,29 +233,75 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     async (request) => ({ items: await auditLog(db, request.params.id) }),
   );
 
+  /**
+   * Publishing and the preview are runs worked by the job runner: answered with their result when
+   * the run finishes within a moment, else 202 with the run to follow (at once with
+   * `Prefer: respond-async`).
+   */
+  const answerRun = async (
+    request: FastifyRequest<Id>,
+    reply: FastifyReply,
+    kind: RunKind,
+    doneStatus: number,
+  ): Promise<unknown> => {
+    const c = await getConsultationRow(db, request.params.id);
+    if (kind === 'publish' && Date.now() < new Date(c.closes).getTime()) {
+      throw new HttpError(409, 'still-open', `comments are open until ${new Date(c.closes).toISOString()}`, {
+        zh: '征求意见尚未截止',
+      });
+    }
+    const queued = await requestRun(db, c.id, kind, actor(request));
+    app.jobs?.wake();
+    const async = /\brespond-async\b/i.test(String(request.headers.prefer ?? ''));
+    const run = await runView(db, async ? queued : await awaitRun(db, queued, RUN_WAIT_MS));
+    const refused = failure(run);
+    if (refused) throw refused;
+    if (run.state === 'done' && run.result) return reply.code(doneStatus).send(run.result);
+    return reply
+      .code(202)
+      .header('location', `/api/v1/consultations/${encodeURIComponent(c.id)}/feedback/runs/${run.id}`)
+      .send(run);
+  };
+
   app.post<Id>(
     '/api/v1/consultations/:id/feedback',
     {
-      ...common('Publish the feedback; 409 while a comment is unmoderated or undecided', {
+      ...common('Publish the feedback; 409 while the window is open or a comment is unmoderated or undecided', {
+        description:
+          'A job: answered 201 with the version when it finishes within 2 s, else 202 with the run to follow at Location.',
         params: S.IdParams,
-        response: { 201: S.FeedbackView, ...S.errors(401, 403, 404, 409) },
+        response: { 201: S.FeedbackView, 202: S.PublicationRun, ...S.errors(401, 403, 404, 409) },
       }),
       ...publish,
     },
-    async (request, reply) => reply.code(201).send(await publishFeedback(db, request.params.id, actor(request))),
+    (request, reply) => answerRun(request, reply, 'publish', 201),
   );
 
   app.get<Id>(
     '/api/v1/consultations/:id/feedback/preview',
     {
       ...common('The feedback as publishing it now would make it (nothing is written), and what still blocks it', {
+        description: 'A job, as publishing is: 200 when it finishes within 2 s, else 202 with the run to follow.',
         params: S.IdParams,
-        response: { 200: S.FeedbackPreview, ...S.errors(401, 403, 404) },
+        response: { 200: S.FeedbackPreview, 202: S.PublicationRun, ...S.errors(401, 403, 404) },
       }),
       ...staffAccess(db, { any: ['publish', 'decide'], scope: 'consultation' }),
       onSend: compressLarge,
     },
-    async (request) => previewFeedback(db, request.params.id),
+    (request, reply) => answerRun(request, reply, 'preview', 200),
+  );
+
+  app.get<{ Params: { id: string; run: number } }>(
+    '/api/v1/consultations/:id/feedback/runs/:run',
+    {
+      ...common('A publication or preview run: queued, running, done (with its result) or failed (with the error)', {
+        params: S.RunParams,
+        response: { 200: S.PublicationRun, ...S.errors(401, 403, 404) },
+      }),
+      ...staffAccess(db, { any: ['publish', 'decide'], scope: 'consultation' }),
+      onSend: compressLarge,
+    },
+    async (request) => getRun(db, request.params.id, request.params.run),
   );
 
   app.get<Id>(
