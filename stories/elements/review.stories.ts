@@ -3,6 +3,7 @@ import type { GkReview } from '@gongkai/elements/staff';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import {
+  campaignSeeds,
   manySeeds,
   REVIEW_CONSULTATION,
   REVIEW_ENDPOINT,
@@ -251,11 +252,29 @@ export const BulkSelection: Story = {
   },
 };
 
-/** A campaign: five near-identical comments as one group, decided at once except one. */
+/**
+ * A campaign: five near-identical comments as one group, "1 条代表意见 + 4 份联名/相近意见", its
+ * members with their state (one decided on its own), one decision for the undecided ones or all.
+ */
 export const Group: Story = {
   play: async ({ canvasElement }) => {
     await tab('groups')(canvasElement);
     (await part(canvasElement, 'li.group button[aria-expanded]')).click();
+  },
+};
+
+/**
+ * Many campaigns, largest first, twenty at a time (加载更多 reads the next page); the largest
+ * open with its first 50 members and one ticked to be split out; two groups chosen to merge.
+ */
+export const GroupsMany: Story = {
+  args: { api: { comments: campaignSeeds([60, 6, 5, 4, 3, ...Array.from({ length: 20 }, () => 2)]) } },
+  play: async ({ canvasElement }) => {
+    await tab('groups')(canvasElement);
+    (await part(canvasElement, 'li.group button[aria-expanded]')).click();
+    (await part<HTMLInputElement>(canvasElement, '.group-panel li[data-member]:nth-child(2) input')).click();
+    (await part<HTMLInputElement>(canvasElement, 'li.group:nth-child(2) input[data-merge]')).click();
+    (await part<HTMLInputElement>(canvasElement, 'li.group:nth-child(3) input[data-merge]')).click();
   },
 };
 

@@ -199,7 +199,7 @@ const health = (xs: number[] = []) =>
   `/healthz p99 ${ms(pct(xs, 0.99))}, max ${ms(Math.max(0, ...xs))} (${xs.length} samples)`;
 
 type Page = { items: unknown[]; next: string | null };
-type Groups = { groups: { group: number; size: number; ids: number[] }[]; pending: boolean };
+type Groups = { groups: { group: number; size: number }[]; next: string | null; total: number; pending: boolean };
 
 async function scale(engine: string, size: number, target: Target): Promise<void> {
   console.log(`\n${engine}: ${n(size)} comments (load average ${loadavg()[0]!.toFixed(1)} on this shared machine)`);
@@ -271,16 +271,18 @@ async function scale(engine: string, size: number, target: Target): Promise<void
     `  ingestion: ${CONCURRENCY} concurrent; ${n(ingested.codes['201'] ?? 0)} × 201${others.length ? `, ${JSON.stringify(Object.fromEntries(others))}` : ''}${ingested.errors ? `, ${ingested.errors} errors` : ''}; ${n(rows)} rows, ${n(keys)} keys: ${rows < size ? `${n(size - rows)} LOST` : 'none lost'}, ${rows > keys ? 'DOUBLED' : 'none doubled'}`,
   );
 
-  // Quality, from the stored groups: each id mapped back to its corpus index through its key.
-  const ids = await sql<{ id: number; key: string }>(
-    'SELECT id::int AS id, idempotency_key AS key FROM comments WHERE consultation_id = $1',
+  // Quality, from the stored groups: each comment's group mapped back to its corpus index through its key.
+  const members = await sql<{ key: string; g: number | null }>(
+    'SELECT idempotency_key AS key, group_id::int AS g FROM comments WHERE consultation_id = $1',
   );
-  const indexOf = new Map(ids.map((r) => [r.id, Number(r.key.slice(KEY.length))]));
-  const groupOf = new Map<number, number>();
-  for (const g of groups.groups) for (const id of g.ids) groupOf.set(indexOf.get(id)!, g.group);
+  const groupOf = new Map(members.map((r) => [Number(r.key.slice(KEY.length)), r.g]));
   const quality = membershipQuality(corpus, (i) => groupOf.get(i) ?? null);
   const largest = groups.groups[0]!;
-  const disagree = groups.groups.filter((g) => g.size !== g.ids.length).length;
+  // A group's stored size against its members counted: they must agree.
+  const [{ disagree } = { disagree: 0 }] = await sql<{ disagree: number }>(
+    `SELECT count(*)::int AS disagree FROM comment_groups g
+     WHERE g.consultation_id = $1 AND g.size <> (SELECT count(*) FROM comments c WHERE c.group_id = g.group_id)`,
+  );
 
   // The staff list: every page of 1000 through the keyset by `next`; then filtered and searched, at most 30 pages each.
   const walk = async (query: string, most = Number.POSITIVE_INFINITY) => {
@@ -346,12 +348,12 @@ async function scale(engine: string, size: number, target: Target): Promise<void
   }
 
   // The export, streamed as sent (identity) and as a browser takes it (br), beside one SELECT of the same rows.
-  const download = (encoding: string) =>
+  const download = (encoding: string, path = 'export.csv') =>
     new Promise<{ ms: number; bytes: number; rows: number }>((resolve, reject) => {
       const out = { t0: performance.now(), bytes: 0, rows: -1 };
       const headers = { authorization: `Bearer ${s.token}`, 'accept-encoding': encoding };
-      get(`${s.url}${PATH}/export.csv`, { headers }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`export: ${res.statusCode}`));
+      get(`${s.url}${PATH}/${path}`, { headers }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${path}: ${res.statusCode}`));
         res.on('data', (chunk: Buffer) => {
           out.bytes += chunk.length;
           for (let k = chunk.indexOf(13); k !== -1; k = chunk.indexOf(13, k + 1)) out.rows++; // CRLF ends a row; bodies hold LF only
@@ -368,6 +370,89 @@ async function scale(engine: string, size: number, target: Target): Promise<void
     ['scale'],
   ]);
   const exportFloorUsage = await mark();
+
+  // Publication: every comment still undecided decided by one filter, the window closed, then
+  // the run followed to its end (/healthz sampled), beside one INSERT … SELECT of the same rows.
+  const rest = await post<{ updated: number }>(`${PATH}/decisions`, {
+    filter: { decision: 'none' },
+    decision: 'adopted',
+  });
+  await sql("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1");
+  const pubSampler = healthSampler(s.url);
+  pubSampler.phase = 'publication';
+  await mark();
+  const p0 = performance.now();
+  const queued = await api<{ id: number; state: string; version: number | null; error?: unknown }>(`${PATH}/feedback`, {
+    method: 'POST',
+    headers: { prefer: 'respond-async' },
+  });
+  let run: { state: string; version: number | null; error?: unknown } = queued.body;
+  while (run.state !== 'done' && run.state !== 'failed') {
+    await sleep(250);
+    run = (await api<typeof run>(`${PATH}/feedback/runs/${queued.body.id}`)).body;
+  }
+  const publishMs = performance.now() - p0;
+  pubSampler.on = false;
+  await pubSampler.done;
+  const publishUsage = await mark();
+  if (run.state !== 'done') throw new Error(`publication failed: ${JSON.stringify(run.error)}`);
+  const [published] = await sql<{ n: number }>(
+    'SELECT count(*)::int AS n FROM feedback_comments WHERE consultation_id = $1 AND version = 1',
+  );
+  await sql(
+    `CREATE TABLE scale_publish_floor AS SELECT no, clause, clause_label, body, name, submitter_type, decision, reason,
+       group_id, search FROM feedback_comments WITH NO DATA`,
+    [],
+  );
+  const publishFloor = await timed(
+    `INSERT INTO scale_publish_floor SELECT row_number() OVER (ORDER BY id)::int, clause, NULL, body, name, submitter_type,
+       decision, reason, group_id, NULL FROM comments
+     WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL`,
+    [['scale']],
+  );
+
+  // The printed report, every comment now decided, streamed as sent, beside one SELECT of the rows it lists.
+  await mark();
+  const report = await download('identity', 'report.html');
+  const reportUsage = await mark();
+  const reportFloor = await timed(
+    `SELECT id, clause, body, name, submitter_type, decision, reason FROM comments
+     WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL ORDER BY id`,
+    [['scale']],
+  );
+
+  // The public feedback: its document (summary and first page) and pages of its comments, each
+  // beside the raw query that reads the same rows.
+  const docs: number[] = [];
+  let docBytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const d = await api<unknown>(`${PATH}/feedback`);
+    docs.push(d.ms);
+    docBytes = d.bytes;
+  }
+  const docFloor = await timed(
+    'SELECT content FROM feedback_versions WHERE consultation_id = $1 ORDER BY version DESC LIMIT 1',
+    Array.from({ length: 5 }, () => ['scale']),
+  );
+  const deep = Math.floor((published?.n ?? 0) / 2);
+  const pageOf = async (query: string) => {
+    const out: number[] = [];
+    for (let i = 0; i < 5; i++) out.push((await api<unknown>(`${PATH}/feedback/comments?limit=50${query}`)).ms);
+    return out;
+  };
+  const deepPage = await pageOf(`&cursor=${deep}`);
+  const deepFloor = await timed(
+    `SELECT no, clause, clause_label, body, name, submitter_type, decision, reason, group_no FROM feedback_comments
+     WHERE consultation_id = $1 AND version = 1 AND no > $2 ORDER BY no LIMIT 51`,
+    Array.from({ length: 5 }, () => ['scale', deep]),
+  );
+  const searched = await pageOf(`&q=${encodeURIComponent(WORD)}`);
+  const searchFloor = await timed(
+    `SELECT no, body, (SELECT count(*) FROM feedback_comments WHERE consultation_id = $1 AND version = 1
+       AND body ILIKE '%' || $2 || '%') AS total FROM feedback_comments
+     WHERE consultation_id = $1 AND version = 1 AND body ILIKE '%' || $2 || '%' ORDER BY no LIMIT 51`,
+    Array.from({ length: 5 }, () => ['scale', WORD]),
+  );
 
   // The floors of ingestion and grouping, last: the first generates the corpus in the server process.
   const bodies = await timed('SELECT body FROM comments WHERE consultation_id = $1', [['scale']]);
@@ -395,7 +480,7 @@ async function scale(engine: string, size: number, target: Target): Promise<void
     `    ${health(sampler.by.grouping)}; ${runs.size} runs seen finishing after ingestion, ${ms(took)} of work`,
   );
   console.log(
-    `  grouping quality: precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}; ${n(groups.groups.length)} groups, largest ${n(largest.size)}${disagree ? `; ${disagree} GROUP SIZES DISAGREE WITH THEIR IDS` : ''}; GET …/groups ${ms(groupsAnswer.ms)}, ${(groupsAnswer.bytes / 1e3).toFixed(0)} kB br`,
+    `  grouping quality: precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}; ${n(groups.total)} groups, largest ${n(largest.size)}${disagree ? `; ${disagree} GROUP SIZES DISAGREE WITH THEIR IDS` : ''}; GET …/groups ${ms(groupsAnswer.ms)}, ${(groupsAnswer.bytes / 1e3).toFixed(0)} kB br`,
   );
   const walked = `${pages.ms.length} pages, ${n(pages.items)} items, whole walk ${ms(pages.ms.reduce((a, b) => a + b, 0))}`;
   show('staff page of 1000, p50', pct(pages.ms, 0.5), pct(pagesFloor.ms, 0.5), 'keyset SELECT', walked);
@@ -416,8 +501,26 @@ async function scale(engine: string, size: number, target: Target): Promise<void
   console.log(
     `    … br ${ms(csvBr.ms)}, ${(csvBr.bytes / 1e6).toFixed(1)} MB, ${usage(csvBrUsage)}; one SELECT: ${usage(exportFloorUsage)}`,
   );
-  console.log('  publication at scale: not built yet, no figure');
-  console.log('  public feedback pages at scale: not built yet, no figure');
+  const listed = `${n(reportFloor.rows)} comments listed, ${(report.bytes / 1e6).toFixed(0)} MB; ${usage(reportUsage)}`;
+  show('report.html streamed', report.ms, reportFloor.ms[0]!, 'one SELECT', listed);
+  console.log(`  decision by filter, every undecided comment: ${ms(rest.ms)}, ${n(rest.body.updated)} updated`);
+  show(
+    `publication of ${n(published?.n ?? 0)} comments`,
+    publishMs,
+    publishFloor.ms[0]!,
+    'INSERT … SELECT of the rows',
+    usage(publishUsage),
+  );
+  console.log(`    ${health(pubSampler.by.publication)}`);
+  show(
+    'GET …/feedback (summary, first page), p50',
+    pct(docs, 0.5),
+    pct(docFloor.ms, 0.5),
+    'SELECT content',
+    `${(docBytes / 1e3).toFixed(1)} kB br`,
+  );
+  show('GET …/feedback/comments deep page, p50', pct(deepPage, 0.5), pct(deepFloor.ms, 0.5), 'keyset SELECT');
+  show(`GET …/feedback/comments?q=${WORD}, p50`, pct(searched, 0.5), pct(searchFloor.ms, 0.5), 'ILIKE scan + count');
 }
 
 async function main(): Promise<void> {

@@ -379,7 +379,10 @@ describe('gk-feedback', () => {
     select.value = CAMPAIGNS[0].clause;
     select.dispatchEvent(new Event('change'));
     const onClause = full.comments.filter((c) => c.clause === CAMPAIGNS[0].clause).length;
-    await waitUntil(() => status(r).startsWith(`找到 ${onClause.toLocaleString('zh-CN')} 条意见`), 'the clause was not listed');
+    await waitUntil(
+      () => status(r).startsWith(`找到 ${onClause.toLocaleString('zh-CN')} 条意见`),
+      'the clause was not listed',
+    );
     expect(shownNumbers(r)).to.include(first.no);
     const note = (no: number) => text(r.querySelector(`li.comment[data-no="${no}"] .campaign`));
     expect(note(first.no)).to.equal(`另有 ${CAMPAIGNS[0].size - 1} 份内容相近的意见`);

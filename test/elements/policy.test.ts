@@ -88,6 +88,33 @@ describe('gk-policy', () => {
     expect(article.querySelector<GkClauseTools>('gk-clause-tools[clause="1.1"]')?.notes).to.be.greaterThan(0);
   });
 
+  it('enhancing, is ready only once the interpretation has arrived, however slowly it comes', async () => {
+    const original = window.fetch;
+    // The interpretation file arrives after the article has been annotated.
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('-jd.json')) await new Promise((r) => setTimeout(r, 400));
+      return original(input, init);
+    };
+    try {
+      const { el, detail, count } = await policy((p) => {
+        p.interpretation = '/demo/policies/ezhou-2016-40-jd.json';
+        const article = document.createElement('div');
+        for (const line of (window as { __ezhouLines?: string[] }).__ezhouLines ?? []) {
+          const para = document.createElement('p');
+          para.textContent = line;
+          article.append(para);
+        }
+        p.append(article);
+      });
+      expect(detail.notes).to.equal(10);
+      expect(inner(el, '#gk-notes')).to.exist;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(count()).to.equal(1);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('opens notes from the clause on a phone-sized layout', async () => {
     const { el } = await policy((p) => {
       p.bundle = smallBundle();

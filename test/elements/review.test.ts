@@ -5,6 +5,8 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@ope
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { loadExample } from '../helpers/examples.js';
 import {
+  campaignSeeds,
+  ezhouSeeds,
   REVIEW_CONSULTATION,
   REVIEW_ENDPOINT,
   ReviewFakeApi,
@@ -989,42 +991,234 @@ describe('gk-review: a colleague’s change meanwhile', () => {
 });
 
 describe('gk-review: groups', () => {
-  it('shows near-duplicate groups and decides one for all members but the exceptions', async () => {
-    const el = await mount();
+  /** The groups tab, once its first page is shown. */
+  async function groupsTab(el: GkReview): Promise<void> {
     await ready(el);
     $(el, 'nav.tabs [data-tab="groups"]')!.click();
-    const group = await until(el, 'li.group[data-group="7"]');
+    await until(el, 'li.group');
+  }
+  const heading = (el: GkReview, group: number) => text($(el, `#group-${group}`));
+  const open = async (el: GkReview, group: number) => {
+    $(el, `li.group[data-group="${group}"] button[aria-expanded]`)!.click();
+    await waitUntil(() => $(el, `li.group[data-group="${group}"] li[data-member]`), 'no members shown', {
+      timeout: 3000,
+    });
+  };
+
+  it('lists the groups a page at a time, largest first, each as one representative and its copies', async () => {
+    // 25 campaigns: one of 55 copies, then 6 to 3, then twenty of 2.
+    const sizes = [55, 6, 5, 4, 3, ...Array.from({ length: 20 }, () => 2)];
+    const el = await mount({ fake: { comments: campaignSeeds(sizes) } });
+    await groupsTab(el);
+    const order = [...api.groups()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).map(([g]) => g);
+    expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（25）');
+    expect($$(el, 'li.group')).to.have.length(20);
+    expect(heading(el, order[0]!)).to.equal(`重复意见组 #${order[0]} · 1 条代表意见 + 54 份联名/相近意见`);
+    expect(heading(el, order[1]!)).to.equal(`重复意见组 #${order[1]} · 1 条代表意见 + 5 份联名/相近意见`);
+    expect(text($(el, '.groups .table-status'))).to.equal('已显示 20 个组，共 25 个');
+    const [first] = api.requests('GET', /\/groups$/);
+    expect(first!.query.get('limit')).to.equal('20');
+    expect(first!.query.get('cursor')).to.equal(null);
+    // The next page follows the last group shown, by its size and id.
+    $(el, 'button[data-more-groups]')!.click();
+    await waitUntil(() => $$(el, 'li.group').length === 25, 'the second page never came');
+    expect(api.requests('GET', /\/groups$/)[1]!.query.get('cursor')).to.equal(`2~${order[19]}`);
+    expect($$(el, 'li.group').map((li) => Number(li.dataset.group))).to.deep.equal(order);
+    expect($(el, 'button[data-more-groups]')).to.equal(null);
+    expect(text($(el, '.groups .table-status'))).to.equal('已显示 25 个组，共 25 个');
+
+    // A group's members, a page of 50 at a time, from the comments list filtered by group.
+    await open(el, order[0]!);
+    const panel = $(el, `#group-${order[0]}-panel`)!;
+    expect(panel.querySelectorAll('li[data-member]')).to.have.length(50);
+    expect(text(panel.querySelector('legend'))).to.equal('本组意见（共 55 条）');
+    expect(text(panel.querySelector('.muted[role="status"]'))).to.equal('已显示 50 / 55 条');
+    const members = api.requests('GET', /\/comments$/).filter((r) => r.query.get('group'));
+    expect(members.map((r) => [r.query.get('group'), r.query.get('cursor')])).to.deep.equal([[`${order[0]}`, null]]);
+    panel.querySelector<HTMLButtonElement>('button[data-more-members]')!.click();
+    await waitUntil(() => panel.querySelectorAll('li[data-member]').length === 55, 'the other members never came');
+    const last = api.requests('GET', /\/comments$/).at(-1)!;
+    expect(last.query.get('group')).to.equal(`${order[0]}`);
+    expect(last.query.get('cursor')).to.equal(String(api.groups().get(order[0]!)![49]));
+    expect(text(panel.querySelector('.group-progress'))).to.equal('已处理 0 / 55');
+    expect(panel.querySelector('button[data-more-members]')).to.equal(null);
+  });
+
+  it('j past the last group shown reads the next page; a failed page keeps those shown', async () => {
+    const el = await mount({ fake: { comments: campaignSeeds(Array.from({ length: 21 }, (_, i) => (i ? 2 : 3))) } });
+    await groupsTab(el);
+    const groups = $$(el, 'li.group');
+    expect(groups).to.have.length(20);
+    api.failNext(/\/groups$/, 'network');
+    $(el, 'button[data-more-groups]')!.click();
+    await until(el, '.groups .form-error');
+    expect(text($(el, '.groups .form-error'))).to.contain('重试');
+    expect($$(el, 'li.group')).to.have.length(20);
+    // From the last heading, j reads the page that failed.
+    groups[19]!.querySelector<HTMLElement>('h4')!.focus();
+    await sendKeys({ press: 'j' });
+    await waitUntil(() => $$(el, 'li.group').length === 21, 'j did not read the next page');
+    await waitUntil(() => focused(el) === $$(el, 'li.group h4')[20], 'focus did not move to the new group');
+  });
+
+  it('decides a whole group in one request, by filter: its undecided members, or all of them', async () => {
+    // A copy removed in moderation stays removed whatever the group's decision.
+    const seeds = ezhouSeeds();
+    seeds[7] = { ...seeds[7]!, moderation: 'rejected', removalReason: '广告' };
+    const el = await mount({ fake: { comments: seeds } });
+    await groupsTab(el);
     expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（1）');
-    expect(text(group.querySelector('h4'))).to.equal('重复意见组 #7 · 5 条');
-    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 1 / 5');
-    group.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
-    await el.updateComplete;
-    // The member already decided on its own is an exception by default; take one more out.
-    expect(group.querySelector<HTMLInputElement>('#g7-m11')!.checked).to.equal(true);
-    const nine = group.querySelector<HTMLInputElement>('#g7-m9')!;
-    nine.click();
-    await el.updateComplete;
+    expect(heading(el, 7)).to.equal('重复意见组 #7 · 1 条代表意见 + 4 份联名/相近意见');
+    expect(text($(el, 'li.group[data-group="7"] .sample-label'))).to.equal('代表意见 #7');
+    await open(el, 7);
+    const group = $(el, 'li.group[data-group="7"]')!;
+    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 2 / 5');
     const form = group.querySelector<HTMLFormElement>('form[data-form="g-7"]')!;
-    expect(text(form.querySelector('button[type="submit"]'))).to.equal('对 3 条意见作出此处理');
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(text(submit)).to.equal('对本组尚未处理的意见作出此处理');
     form.querySelector<HTMLInputElement>('input[value="partly-adopted"]')!.click();
     await el.updateComplete;
-    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    submit.click();
     await el.updateComplete;
     expect(text(form.querySelector('.field-error'))).to.contain('请填写理由');
     expect(api.requests('POST', /decisions$/)).to.have.length(0);
     type(form.querySelector('textarea')!, '考核结果将按年度公开。');
-    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    submit.click();
     await announced(el, /已对 3 条意见作出处理：部分采纳/);
     expect(api.requests('POST', /decisions$/)[0]!.body).to.deep.equal({
-      ids: [7, 8, 10],
+      filter: { group: 7, decision: 'none' },
       decision: 'partly-adopted',
       reason: '考核结果将按年度公开。',
     });
-    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 4 / 5');
-    // The exception is handled on its own, from the group.
-    [...group.querySelectorAll<HTMLButtonElement>('.members button')][2]!.click();
-    await until(el, '.detail[data-comment="9"]');
-    expect($(el, 'nav.tabs [data-tab="comments"]')!.getAttribute('aria-current')).to.equal('page');
+    expect(text(group.querySelector('.group-progress'))).to.equal('已处理 5 / 5');
+    expect(text(group.querySelector('li[data-member="8"] .badge'))).to.equal('已删除');
+    // Every member, those decided on their own too: adopted needs no reason.
+    group.querySelector<HTMLInputElement>('input[name="g-7-scope"][value="all"]')!.click();
+    await el.updateComplete;
+    expect(text(submit)).to.equal('对本组全部意见作出此处理');
+    form.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    type(form.querySelector('textarea')!, '');
+    await el.updateComplete;
+    submit.click();
+    await announced(el, /已对 4 条意见作出处理：采纳/);
+    expect(api.requests('POST', /decisions$/)[1]!.body).to.deep.equal({
+      filter: { group: 7 },
+      decision: 'adopted',
+      reason: '',
+    });
+    expect(api.comments.get(11)!.decision).to.equal('adopted');
+    expect(api.comments.get(8)!.moderation).to.equal('rejected');
+    // The comments table says the same, without reading it again.
+    $(el, 'nav.tabs [data-tab="comments"]')!.click();
+    await el.updateComplete;
+    expect(text($(el, 'tr[data-id="9"]')))
+      .to.contain('采纳')
+      .and.not.contain('部分采纳');
+    await expect(el).to.be.accessible();
+  });
+
+  it('splits the ticked members out of a group, the representative too, and says what is left', async () => {
+    const el = await mount();
+    await groupsTab(el);
+    await open(el, 7);
+    const group = () => $(el, 'li.group')!;
+    group().querySelector<HTMLButtonElement>('button[data-split]')!.click();
+    await el.updateComplete;
+    expect(text(group().querySelector('.members .form-error'))).to.equal('请先勾选要移出本组的意见。');
+    expect(api.requests('POST', /split$/)).to.have.length(0);
+    // The checkbox is named by the comment it stands for.
+    const nine = group().querySelector<HTMLInputElement>('#g7-m9')!;
+    expect(text(nine.labels![0]!)).to.match(/^#9 /);
+    nine.click();
+    group().querySelector<HTMLInputElement>('#g7-m7')!.click();
+    await el.updateComplete;
+    const split = group().querySelector<HTMLButtonElement>('button[data-split]')!;
+    expect(text(split)).to.equal('将所选 2 条移出本组');
+    split.click();
+    await announced(el, /已将 2 条意见移出本组，本组还有 3 条。/);
+    expect(api.requests('POST', /\/groups\/7\/split$/)[0]!.body).to.deep.equal({ ids: [9, 7] });
+    // Led by its first member left: the group is #8 now, still open, its members read again.
+    expect(group().dataset.group).to.equal('8');
+    expect(heading(el, 8)).to.equal('重复意见组 #8 · 1 条代表意见 + 2 份联名/相近意见');
+    await waitUntil(() => group().querySelectorAll('li[data-member]').length === 3, 'members not read again');
+    expect([...group().querySelectorAll<HTMLElement>('li[data-member]')].map((li) => li.dataset.member)).to.deep.equal([
+      '8',
+      '10',
+      '11',
+    ]);
+    expect(focused(el)).to.equal($(el, '#group-8'));
+    expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（1）');
+    $(el, 'nav.tabs [data-tab="comments"]')!.click();
+    await el.updateComplete;
+    expect(text($(el, 'tr[data-id="9"] td.group-col'))).to.equal('');
+    expect(text($(el, 'tr[data-id="10"] td.group-col'))).to.contain('#8');
+  });
+
+  it('merges the groups chosen from the keyboard, in place of the first; fewer than two are refused', async () => {
+    const other = '建议将政务公开工作年度报告的发布时间提前到每年一月底，并同时公开上年度依申请公开的办理数据。';
+    const el = await mount({
+      fake: { comments: [...ezhouSeeds(), { body: other, name: '甲' }, { body: other, name: '乙' }] },
+    });
+    await groupsTab(el);
+    expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（2）');
+    const box = (group: number) => $<HTMLInputElement>(el, `#merge-${group}`)!;
+    expect(text(box(7).labels![0]!)).to.equal('选择重复意见组 #7，用于合并');
+    box(7).focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(text($(el, '#group-merge-count'))).to.equal('已选 1 个组');
+    $(el, '[data-merge-action="merge"]')!.click();
+    await el.updateComplete;
+    expect(text($(el, '.group-merge .form-error'))).to.equal('请至少选择两个组再合并。');
+    expect(api.requests('POST', /merge$/)).to.have.length(0);
+    box(14).focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(text($(el, '#group-merge-count'))).to.equal('已选 2 个组');
+    expect($$(el, 'li.group.chosen')).to.have.length(2);
+    await expect(el).to.be.accessible();
+    $(el, '[data-merge-action="merge"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await announced(el, /已合并为重复意见组 #7，共 7 条。/);
+    expect(api.requests('POST', /\/groups\/merge$/)[0]!.body).to.deep.equal({ groups: [7, 14] });
+    expect($$(el, 'li.group').map((li) => li.dataset.group)).to.deep.equal(['7']);
+    expect(heading(el, 7)).to.equal('重复意见组 #7 · 1 条代表意见 + 6 份联名/相近意见');
+    expect(text($(el, 'nav.tabs [data-tab="groups"]'))).to.equal('重复意见组（1）');
+    expect(focused(el)).to.equal($(el, '#group-7'));
+    await open(el, 7);
+    expect($$(el, '#group-7-panel li[data-member]').map((li) => li.dataset.member)).to.deep.equal([
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '14',
+      '15',
+    ]);
+  });
+
+  it('shows an editor the groups and their members, without splitting, merging or deciding', async () => {
+    const el = await mount({ as: 'editor' });
+    await groupsTab(el);
+    expect($(el, 'input[data-merge]')).to.equal(null);
+    await open(el, 7);
+    expect($(el, 'button[data-split]')).to.equal(null);
+    expect($(el, '#g7-m8')).to.equal(null);
+    expect($<HTMLFieldSetElement>(el, 'fieldset.scope')!.disabled).to.equal(true);
+    expect(text($(el, 'form[data-form="g-7"] .role-note'))).to.contain('编辑');
+  });
+
+  it('opens the group from a comment, even one on a page not read yet', async () => {
+    const sizes = [3, ...Array.from({ length: 22 }, () => 2)];
+    const el = await mount({ fake: { comments: campaignSeeds(sizes) } });
+    await ready(el);
+    // The last group in the server's order: not on the first page of 20.
+    const last = [...api.groups()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).at(-1)![0];
+    await openComment(el, last);
+    $(el, '.detail .links button')!.click();
+    await waitUntil(() => focused(el) === $(el, `#group-${last}`), 'the group was not shown');
+    expect(heading(el, last)).to.equal(`重复意见组 #${last} · 1 条代表意见 + 1 份联名/相近意见`);
+    expect($(el, `#group-${last}-panel`)).to.not.equal(null);
   });
 });
 

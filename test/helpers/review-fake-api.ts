@@ -4,8 +4,9 @@
 // words), names and contacts only for those who may read them, the list of consultations with
 // their counts, cursor pagination and filters, the reason rule (422; another decision without a
 // reason drops the one kept), decisions that approve, removals with their category, etags and
-// `If-Match` (412 with the comment as it is now), groups of near duplicates, all-or-none bulk
-// decisions and moderation (`POST …/decisions`, 1 to 5,000 ids), the audit log, the preview (with
+// `If-Match` (412 with the comment as it is now), groups of near duplicates (paged by size and
+// id, without their members; members by `…/comments?group=`; split and merged), all-or-none bulk
+// decisions and moderation (`POST …/decisions`, 1 to 5,000 ids or a filter), the audit log, the preview (with
 // the long numbers the masking left) and publishing (409 while blocked) with the server's own
 // feedback builder and masking, the CSV and report, and reason templates. It can be told to fail
 // the way networks fail, and a colleague can change a comment meanwhile (`edit`).
@@ -200,6 +201,33 @@ export function manySeeds(total: number, handled: number): Seed[] {
   });
 }
 
+/** Characters for texts that share no wording with one another (each campaign its own). */
+const HANZI =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类';
+
+/**
+ * Campaigns of many sizes among a few lone comments: `sizes[k]` copies of the k-th letter, the
+ * smaller campaigns submitted first (so largest-first is the server's order, not the ids').
+ */
+export function campaignSeeds(sizes: readonly number[], lone = 3): Seed[] {
+  let x = 2463534242;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % HANZI.length;
+  };
+  const letter = () => Array.from({ length: 48 }, () => HANZI[next()]).join('');
+  const letters = sizes.map(letter);
+  const seeds: Seed[] = Array.from({ length: lone }, () => ({ clause: null, body: `${letter()}。`, name: '市民' }));
+  for (let k = sizes.length - 1; k >= 0; k--) {
+    for (let i = 0; i < sizes[k]!; i++) {
+      seeds.push({ clause: '2.4.15', body: `${letters[k]}。`, name: `联名人${i + 1}`, moderation: 'pending' });
+    }
+  }
+  return seeds;
+}
+
 const json = (status: number, body: unknown) =>
   new Response(body === null ? null : JSON.stringify(body), {
     status,
@@ -344,13 +372,44 @@ export class ReviewFakeApi {
 
   private grouped: { size: number; groups: Map<number, number[]> } | null = null;
 
-  /** Near-duplicate groups (smallest id first), by the server's own rule; texts never change. */
+  /**
+   * Near-duplicate groups (smallest id first), by the server's own rule; texts never change, so
+   * they stay as found, and as split and merged here.
+   */
   groups(): Map<number, number[]> {
     if (this.grouped?.size === this.comments.size) return this.grouped.groups;
     const comments = [...this.comments.values()].sort((a, b) => a.id - b.id);
     const groups = nearDuplicates(comments);
     this.grouped = { size: this.comments.size, groups };
     return groups;
+  }
+
+  /** As the server's rewriteGroup: `ids` become a group led by the smallest, or none if fewer than two. */
+  private setGroup(ids: number[]): number | null {
+    const groups = this.groups();
+    if (ids.length < 2) return null;
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    groups.set(sorted[0]!, sorted);
+    return sorted[0]!;
+  }
+
+  /** Which comments a decision by filter changes: as the list filters, removed ones only when asked. */
+  private matching(filter: Record<string, unknown>): CommentItem[] {
+    const groups = this.groupOf();
+    return [...this.comments.values()].filter(
+      (x) =>
+        (filter.group === undefined || groups.get(x.id) === filter.group) &&
+        (filter.moderation === undefined ? x.moderation !== 'rejected' : x.moderation === filter.moderation) &&
+        (filter.decision === undefined ||
+          (filter.decision === 'none' || filter.decision === 'undecided'
+            ? x.decision === null
+            : x.decision === filter.decision)) &&
+        (filter.clause === undefined ||
+          (filter.clause === 'none' || filter.clause === 'document'
+            ? x.clause === null
+            : x.clause === filter.clause)) &&
+        (typeof filter.q !== 'string' || x.body.toLowerCase().includes(filter.q.toLowerCase())),
+    );
   }
 
   private groupOf(): Map<number, number> {
@@ -559,7 +618,7 @@ export class ReviewFakeApi {
       case '/comments':
         return json(200, { items: [], next: null });
       case '/groups':
-        return json(200, { groups: [] });
+        return json(200, { groups: [], next: null, total: 0, pending: false, computedAt: null });
       case '/audit':
         return json(200, { items: [] });
       case '/feedback/versions':
@@ -670,6 +729,7 @@ export class ReviewFakeApi {
             !q.get('clause') || (q.get('clause') === 'document' ? x.clause === null : x.clause === q.get('clause')),
         )
         .filter((x) => !q.get('moderation') || x.moderation === q.get('moderation'))
+        .filter((x) => !q.get('group') || groups.get(x.id) === Number(q.get('group')))
         .filter(
           (x) =>
             !q.get('decision') ||
@@ -704,7 +764,23 @@ export class ReviewFakeApi {
       return json(200, this.shown({ ...this.decide(id, input, actor(role)), group: null }, role));
     }
     if (method === 'POST' && path === `${c}/decisions`) {
-      const { ids, ...input } = call.body as CommentPatch & { ids: number[] };
+      const { ids, filter, ...input } = call.body as CommentPatch & { ids: number[]; filter?: Record<string, unknown> };
+      if (filter) {
+        // The schema: a filter of at least one field; then the same rules as by ids, all or none.
+        if (ids !== undefined || !Object.keys(filter).length) {
+          return json(400, { error: 'invalid', message: '$ must match exactly one schema in oneOf' });
+        }
+        const role = this.allow(call, rolesWithAll(commentPermissions(input)));
+        if (role instanceof Response) return role;
+        const problem = this.reasonProblem(input);
+        if (problem) return problem;
+        if (!input.decision && !input.moderation) {
+          return json(400, { error: 'invalid', message: 'give a decision or a moderation' });
+        }
+        const matched = this.matching(filter);
+        for (const x of matched) this.decide(x.id, input, actor(role));
+        return json(200, { updated: matched.length });
+      }
       // The schema (S.BulkDecision): from 1 to 5,000 ids.
       if (!Array.isArray(ids) || ids.length < 1 || ids.length > 5000) {
         const message = ids?.length ? 'must NOT have more than 5000 items' : 'must NOT have fewer than 1 items';
@@ -724,12 +800,60 @@ export class ReviewFakeApi {
       return json(200, { updated: new Set(ids).size });
     }
     if (method === 'GET' && path === `${c}/groups`) {
-      const groups = [...this.groups()].map(([group, ids]) => ({
-        group,
-        ids,
-        sample: this.comments.get(group)!.body.slice(0, 200),
-      }));
-      return json(200, { groups });
+      // Largest first, then by id; a page of `limit` after the cursor `size~group`; no members.
+      const limit = Number(call.query.get('limit') ?? 100);
+      const cursor = call.query.get('cursor');
+      if (!(limit >= 1 && limit <= 1000) || (cursor !== null && !/^[0-9]{1,10}~[0-9]{1,19}$/.test(cursor))) {
+        return json(400, { error: 'invalid', message: 'querystring/limit or cursor is not valid' });
+      }
+      const [atSize, atGroup] = cursor ? cursor.split('~').map(Number) : [Number.POSITIVE_INFINITY, 0];
+      const all = [...this.groups()]
+        .map(([group, ids]) => ({ group, size: ids.length, sample: this.comments.get(group)!.body.slice(0, 200) }))
+        .sort((a, b) => b.size - a.size || a.group - b.group);
+      const after = all.filter((g) => g.size < atSize! || (g.size === atSize && g.group > atGroup!));
+      const groups = after.slice(0, limit);
+      const last = groups.at(-1);
+      return json(200, {
+        groups,
+        next: after.length > limit && last ? `${last.size}~${last.group}` : null,
+        total: all.length,
+        pending: false,
+        computedAt: new Date().toISOString(),
+      });
+    }
+    const splitting = method === 'POST' ? new RegExp(`^${c}/groups/(\\d+)/split$`).exec(path) : null;
+    if (splitting || (method === 'POST' && path === `${c}/groups/merge`)) {
+      const role = this.may(call, 'decide');
+      if (role instanceof Response) return role;
+      const groups = this.groups();
+      if (splitting) {
+        const group = Number(splitting[1]);
+        const members = groups.get(group);
+        if (!members) return json(404, { error: 'not-found', message: `no group ${group} in consultation` });
+        const out = [...new Set((call.body as { ids: number[] }).ids)];
+        const strangers = out.filter((id) => !members.includes(id));
+        if (strangers.length) {
+          return json(422, {
+            error: 'not-in-group',
+            message: `comments ${strangers.join(', ')} are not in group ${group}`,
+            zh: '所选意见不在该重复组中',
+          });
+        }
+        const rest = members.filter((id) => !out.includes(id));
+        groups.delete(group);
+        const now = this.setGroup(rest);
+        return json(200, { group: now, size: now ? rest.length : 0, removed: out.length });
+      }
+      const asked = [...new Set((call.body as { groups: number[] }).groups)];
+      const all: number[] = [];
+      for (const g of asked) {
+        if (groups.has(g)) all.push(...groups.get(g)!);
+        else if (this.comments.has(g) && !this.groupOf().has(g)) all.push(g);
+        else return json(404, { error: 'not-found', message: `no group or comment ${g} in consultation` });
+      }
+      for (const g of asked) groups.delete(g);
+      const group = this.setGroup(all);
+      return json(200, { group, size: new Set(all).size });
     }
     if (method === 'GET' && path === `${c}/audit`) return json(200, { items: this.audit });
     if (method === 'GET' && path === `${c}/feedback/versions`) return json(200, { versions: this.versions });

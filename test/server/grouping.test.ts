@@ -99,13 +99,19 @@ for (const { name, fresh } of databases) {
       assert.ok(q.precision >= 0.95, `precision ${q.precision}`);
       assert.ok(q.recall >= 0.95, `recall ${q.recall}`);
       // The stored groups agree with the comments, largest first, each with its size.
-      const { groups, computedAt } = await settledGroups(ctx, id);
+      const { groups, computedAt, total } = await settledGroups(ctx, id);
       assert.ok(computedAt);
-      for (const g of groups) {
-        assert.equal(g.size, g.ids.length);
-        assert.equal(g.group, Math.min(...g.ids));
-        assert.ok(g.ids.every((member: number) => items.find((i) => i.id === member)?.group === g.group));
+      assert.equal(total, groups.length);
+      for (const g of groups as { group: number; size: number }[]) {
+        const members = items.filter((i) => i.group === g.group).map((i) => i.id);
+        assert.equal(g.size, members.length);
+        assert.equal(g.group, Math.min(...members));
       }
+      assert.equal(
+        items.filter((i) => i.group !== null).length,
+        groups.reduce((n: number, g: { size: number }) => n + g.size, 0),
+        'every grouped comment in a stored group',
+      );
       assert.deepEqual(
         groups.map((g: { size: number }) => g.size),
         [...groups.map((g: { size: number }) => g.size)].sort((a, b) => b - a),

@@ -37,6 +37,15 @@ for (const { name, fresh } of databases) {
       assert.equal((await list('clause=none')).length, 50);
       assert.equal((await list(`q=${encodeURIComponent('办理时限')}`)).length, 10);
 
+      // One copy removed in moderation (an advertisement pasted in): the group's decision leaves it removed.
+      const spam = (await list(`group=${campaign.group}`))[5].id;
+      const removed = await ctx.staff({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/decisions`,
+        payload: { ids: [spam], moderation: 'rejected', removalReason: '广告' },
+      });
+      assert.equal(removed.statusCode, 200, removed.body);
+
       const decided = await ctx.staff(
         {
           method: 'POST',
@@ -50,16 +59,24 @@ for (const { name, fresh } of databases) {
         'reviewer',
       );
       assert.equal(decided.statusCode, 200, decided.body);
-      assert.deepEqual(decided.json(), { updated: 40 });
+      assert.deepEqual(decided.json(), { updated: 39 });
       const members = await list(`group=${campaign.group}`);
       assert.ok(
-        members.every((m: { decision: string; reason: string }) => m.decision === 'partly-adopted' && m.reason),
+        members
+          .filter((m: { id: number }) => m.id !== spam)
+          .every((m: { decision: string; reason: string }) => m.decision === 'partly-adopted' && m.reason),
       );
-      assert.equal((await list('decision=none')).length, 10);
+      assert.deepEqual(
+        members
+          .filter((m: { id: number }) => m.id === spam)
+          .map((m: { moderation: string; decision: string | null }) => [m.moderation, m.decision]),
+        [['rejected', null]],
+      );
+      assert.equal((await list('decision=none')).length, 11);
       const log = (await ctx.staff({ url: `/api/v1/consultations/${id}/audit` })).json().items;
       const entry = log.filter((e: { action: string }) => e.action === 'comment.decide-filter');
       assert.equal(entry.length, 1, 'one entry for the whole group');
-      assert.equal(entry[0].after.updated, 40);
+      assert.equal(entry[0].after.updated, 39);
       assert.deepEqual(entry[0].after.filter, { group: campaign.group });
       // A reason is still required unless adopted; neither ids nor filter is refused too.
       const noReason = await ctx.staff({
@@ -95,7 +112,13 @@ for (const { name, fresh } of databases) {
         groups.map((g: { size: number }) => g.size),
         [6, 3],
       );
-      const [big, small] = groups as { group: number; ids: number[] }[];
+      const membersOf = async (group: number): Promise<number[]> =>
+        (await ctx.staff({ url: `/api/v1/consultations/${id}/comments?group=${group}` }))
+          .json()
+          .items.map((i: { id: number }) => i.id);
+      const [big, small] = await Promise.all(
+        (groups as { group: number }[]).map(async (g) => ({ group: g.group, ids: await membersOf(g.group) })),
+      );
       // The representative itself taken out: the rest keep a group, led by the next comment.
       const split = await ctx.staff(
         {
@@ -136,6 +159,75 @@ for (const { name, fresh } of databases) {
         log.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('group.')),
         ['group.split', 'group.merge'],
       );
+      await ctx.close();
+    });
+
+    test('the groups answer a page at a time, largest first, without their members; members page by group', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const sizes = [5, 3, 3, 3, 2, 2];
+      const bodies = sizes.flatMap((n, k) => Array.from({ length: n }, (_, i) => `${LONG[k]}${i ? `\n居民${i}` : ''}`));
+      bodies.push('希望政府帮忙解决我家小区物业纠纷问题。', '政策解读应当配发图解，方便群众理解。');
+      await ctx.db.query(
+        `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+         SELECT $1, 'R' || n, 'k' || n, 'h', b FROM unnest($2::text[]) WITH ORDINALITY AS x(b, n)`,
+        [id, bodies],
+      );
+      const whole = await settledGroups(ctx, id);
+      assert.equal(whole.total, 6);
+      assert.equal(whole.next, null);
+      type Group = { group: number; size: number; sample: string };
+      const paged: Group[] = [];
+      let pages = 0;
+      for (let cursor: string | null = ''; cursor !== null; pages++) {
+        const res = await ctx.staff(
+          { url: `/api/v1/consultations/${id}/groups?limit=2${cursor ? `&cursor=${cursor}` : ''}` },
+          'reviewer',
+        );
+        assert.equal(res.statusCode, 200, res.body);
+        const page: { groups: Group[]; next: string | null; total: number; pending: boolean } = res.json();
+        assert.equal(page.total, 6);
+        assert.equal(page.pending, false);
+        // No member ids: an answer as long as its page, whatever the size of a campaign.
+        assert.doesNotMatch(res.body, /"ids"/);
+        for (const g of page.groups) assert.deepEqual(Object.keys(g).sort(), ['group', 'sample', 'size']);
+        assert.ok(page.groups.length <= 2);
+        paged.push(...page.groups);
+        cursor = page.next;
+      }
+      assert.equal(pages, 3);
+      assert.deepEqual(
+        paged.map((g) => g.size),
+        sizes,
+      );
+      assert.deepEqual(paged, whole.groups, 'the pages, one after another, are the whole list');
+      // Equal sizes in id order, each group named by its first comment; its members from the list.
+      for (const [a, b] of paged.slice(1).map((g, i) => [paged[i]!, g] as const)) {
+        assert.ok(a.size > b.size || a.group < b.group);
+      }
+      for (const g of paged) {
+        const members = (
+          await ctx.staff({ url: `/api/v1/consultations/${id}/comments?group=${g.group}&limit=2` })
+        ).json();
+        const all: number[] = members.items.map((i: { id: number }) => i.id);
+        for (let cursor = members.next; cursor; ) {
+          const more = (
+            await ctx.staff({ url: `/api/v1/consultations/${id}/comments?group=${g.group}&limit=2&cursor=${cursor}` })
+          ).json();
+          all.push(...more.items.map((i: { id: number }) => i.id));
+          cursor = more.next;
+        }
+        assert.equal(all.length, g.size);
+        assert.equal(all[0], g.group);
+        assert.ok(
+          LONG.slice(0, sizes.length).some((x) => x.slice(0, 200) === g.sample),
+          g.sample,
+        );
+      }
+      for (const query of ['limit=1001', 'limit=0', 'cursor=abc', 'cursor=3', 'cursor=3~x']) {
+        const bad = await ctx.staff({ url: `/api/v1/consultations/${id}/groups?${query}` });
+        assert.equal(bad.statusCode, 400, query);
+      }
       await ctx.close();
     });
 

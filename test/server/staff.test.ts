@@ -228,7 +228,13 @@ for (const { name, fresh } of databases) {
       ]);
       const { groups } = await settledGroups(ctx, id);
       assert.equal(groups.length, 1);
-      assert.deepEqual(groups[0].ids, ids.slice(0, 3));
+      assert.deepEqual([groups[0].group, groups[0].size], [ids[0], 3]);
+      const members = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments?group=${groups[0].group}` })).json()
+        .items;
+      assert.deepEqual(
+        members.map((i: { id: number }) => i.id),
+        ids.slice(0, 3),
+      );
       const listed = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments` })).json().items;
       assert.deepEqual(
         listed.map((i: { group: number | null }) => i.group),
@@ -237,7 +243,7 @@ for (const { name, fresh } of databases) {
       const bulk = await ctx.staff({
         method: 'POST',
         url: `/api/v1/consultations/${id}/decisions`,
-        payload: { ids: groups[0].ids, decision: 'partly-adopted', reason: '菜市场将原址改造，不予拆除' },
+        payload: { ids: ids.slice(0, 3), decision: 'partly-adopted', reason: '菜市场将原址改造，不予拆除' },
       });
       assert.equal(bulk.json().updated, 3);
       // All or nothing: an id from nowhere leaves the others untouched.

@@ -298,6 +298,9 @@ export async function decideByFilter(
   if (!input.decision && !input.moderation) throw new HttpError(400, 'invalid', 'give a decision or a moderation');
   const params: unknown[] = [consultationId];
   const where = filterSql(filter, params);
+  // Comments removed in moderation (spam among a campaign's copies, say) stay removed unless the
+  // filter asks for them: a group's decision must not publish them.
+  if (!filter.moderation) where.push("moderation <> 'rejected'");
   const value = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;

@@ -1,11 +1,14 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
 import { Readable } from 'node:stream';
+import { REMOVAL_REASONS } from '@gongkai/format';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
-import { DECISION_LABELS, draftFeedback } from './feedback.js';
+import { DECISION_LABELS } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
+import { CpuWorker } from './lib/cpu-worker.js';
+import { maskText, publicName } from './lib/mask.js';
 import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 
@@ -114,61 +117,109 @@ async function draftTitle(db: Queryable, c: { title: string; policy_id: string |
   return /《(.+)》/.exec(c.title)?.[1] ?? c.title;
 }
 
+/** What the report shows of a clause: 全文, its printed label, or that the revision removed it. */
+const clauseName = (clause: string | null, labels: ReadonlyMap<string, string>) =>
+  clause === null ? '全文' : (labels.get(clause) ?? '修订中删去的条款');
+
+type Counts = { received: number; listed: number; removed: number };
+
 /**
- * The printable 意见采纳情况说明: published names are masked as in the feedback, clauses named as
- * printed; until every comment is handled it is marked a draft with what remains. Audited.
+ * The report's figures, counted in the database (one GROUP BY, as the published summary is):
+ * listed are the comments the feedback would publish now (not removed, decided).
  */
-export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<string> {
+async function reportCounts(db: Queryable, consultationId: string, order: ReadonlyMap<string, number>) {
+  const { rows } = await db.query<{
+    clause: string | null;
+    moderation: string;
+    decision: string | null;
+    removal_reason: string | null;
+    n: number;
+  }>(
+    `SELECT clause, moderation, decision, removal_reason, count(*)::int AS n FROM comments
+     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason`,
+    [consultationId],
+  );
+  const total: Counts = { received: 0, listed: 0, removed: 0 };
+  const byDecision: Record<string, number> = {};
+  const removedBy = new Map<string, number>(REMOVAL_REASONS.map((r) => [r, 0]));
+  const byClause = new Map<string | null, Counts>();
+  let unmoderated = 0;
+  let undecided = 0;
+  for (const r of rows) {
+    const clause = byClause.get(r.clause) ?? { received: 0, listed: 0, removed: 0 };
+    byClause.set(r.clause, clause);
+    const rejected = r.moderation === 'rejected';
+    for (const counts of [total, clause]) {
+      counts.received += r.n;
+      if (rejected) counts.removed += r.n;
+      else if (r.decision) counts.listed += r.n;
+    }
+    if (!rejected && r.decision) byDecision[r.decision] = (byDecision[r.decision] ?? 0) + r.n;
+    if (rejected && r.removal_reason !== null && removedBy.has(r.removal_reason)) {
+      removedBy.set(r.removal_reason, removedBy.get(r.removal_reason)! + r.n);
+    }
+    if (r.moderation === 'pending') unmoderated += r.n;
+    else if (r.moderation === 'approved' && !r.decision) undecided += r.n;
+  }
+  const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
+  const clauses = [...byClause].sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
+  return { total, byDecision, removedBy, clauses, unmoderated, undecided };
+}
+
+type Listed = {
+  id: string;
+  clause: string | null;
+  body: string;
+  name: string | null;
+  submitter_type: string;
+  decision: string;
+  reason: string | null;
+};
+
+/**
+ * The printable 意见采纳情况说明, streamed: the head (title, a draft mark until every comment is
+ * handled, the figures and a table by clause, all counted in the database), then every comment the
+ * feedback would publish, masked as it would be, read in pages by id and numbered as publishing
+ * numbers them, then the tail; memory stays constant at any number of comments. The head counts
+ * the comments as they stood before the first page; each row is as it stood when its page was read.
+ * Audited, with the number of comments listed.
+ */
+export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<Readable> {
   const c = await getConsultationRow(db, consultationId);
-  const { feedback: f, unmoderated, undecided } = await draftFeedback(db, consultationId);
-  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: f.comments.length } });
+  const { labels, order } = await draftClauses(db, c.policy_id);
+  const { total, byDecision, removedBy, clauses, unmoderated, undecided } = await reportCounts(
+    db,
+    consultationId,
+    order,
+  );
+  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: total.listed } });
   const title = await draftTitle(db, c);
   const open = Date.now() < new Date(c.closes).getTime();
   const pending = unmoderated + undecided;
   const draft = open || pending > 0;
-  const s = f.summary;
-  const byReason = Object.entries(s.removedBy ?? {}).filter(([, n]) => n > 0);
+  const byReason = [...removedBy].filter(([, n]) => n > 0);
   const removed = byReason.length
-    ? `${s.removed}条（其中${byReason.map(([reason, n]) => `${reason}${n}条`).join('，')}）`
-    : `${s.removed}条`;
+    ? `${total.removed}条（其中${byReason.map(([reason, n]) => `${reason}${n}条`).join('，')}）`
+    : `${total.removed}条`;
+  const decided = (d: string) => byDecision[d] ?? 0;
   const intro =
-    s.received === 0
+    total.received === 0
       ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
-      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${s.received}条，其中采纳${s.adopted}条，部分采纳${s.partlyAdopted}条，不予采纳${s.notAdopted}条，不属于本次征求意见范围${s.outOfScope}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
+      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${total.received}条，其中采纳${decided('adopted')}条，部分采纳${decided('partly-adopted')}条，不予采纳${decided('not-adopted')}条，不属于本次征求意见范围${decided('out-of-scope')}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
   const notice = draft
     ? `<p class="draft" role="note"><strong>草稿</strong>：${
         open ? '征求意见尚未截止；' : ''
       }${pending ? `尚有 ${pending} 条意见未处理（未审核 ${unmoderated} 条，未作处理 ${undecided} 条）；` : ''}本说明不是正式文件，不得对外公布。</p>`
     : '';
-  const sections = f.byClause
-    .map((group) => {
-      const items = f.comments.filter((x) => x.clause === group.clause);
-      if (items.length === 0) return '';
-      const rows = items
-        .map(
-          (x) =>
-            `<tr><td>${x.no}</td><td>${esc(x.body)}</td><td>${esc(x.name ?? '')}</td><td>${esc(DECISION_LABELS[x.decision])}</td><td>${esc(x.reason ?? '')}</td></tr>`,
-        )
-        .join('\n');
-      const name = group.clause === null ? '全文' : (group.label ?? '修订中删去的条款');
-      // What is listed is what was published: the heading says how the rest was handled.
-      const rest = group.received - items.length;
-      const others = [
-        group.removed ? `经审核删除${group.removed}条` : '',
-        rest - group.removed > 0 ? `尚未处理${rest - group.removed}条` : '',
-      ].filter(Boolean);
-      const count = others.length
-        ? `收到${group.received}条，列出${items.length}条，${others.join('，')}`
-        : `${items.length}条`;
-      return `<h2>关于${esc(name)}的意见（${count}）</h2>
-<table><thead><tr><th>序号</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>`;
-    })
+  // What is listed is what would be published: the table by clause says how the rest was handled.
+  const byClause = clauses
+    .map(
+      ([clause, n]) =>
+        `<tr><td>${esc(clauseName(clause, labels))}</td><td>${n.received}</td><td>${n.listed}</td><td>${n.removed}</td><td>${n.received - n.listed - n.removed}</td></tr>`,
+    )
     .join('\n');
   const heading = `关于《${esc(title)}》征求意见采纳情况的说明`;
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>${draft ? '【草稿】' : ''}${heading}</title>
 <style>
 body{font-family:"FangSong","STFangsong",serif;max-width:48rem;margin:2rem auto;line-height:1.8}
@@ -182,7 +233,58 @@ ${draft ? '<p class="draft-mark" aria-hidden="true">草 稿</p>' : ''}
 <h1>${draft ? '【草稿】' : ''}${heading}</h1>
 ${notice}
 <p>${esc(intro)}</p>
-${sections}
-</body></html>
-`;
+${
+  total.received
+    ? `<h2>按条款统计</h2>
+<table><thead><tr><th>条款</th><th>收到</th><th>列出</th><th>经审核删除</th><th>尚未处理</th></tr></thead>
+<tbody>
+${byClause}
+</tbody></table>
+`
+    : ''
+}${
+  total.listed
+    ? `<h2>逐条说明</h2>
+<table><thead><tr><th>序号</th><th>条款</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
+<tbody>
+`
+    : ''
+}`;
+  const tail = `${total.listed ? '</tbody></table>\n' : ''}</body></html>\n`;
+  async function* html() {
+    // Up to a page, masked here; more, in a worker thread, so the event loop never waits on it.
+    let cpu: CpuWorker | null = null;
+    try {
+      yield head;
+      if (total.listed > EXPORT_PAGE) cpu = new CpuWorker();
+      let no = 0;
+      for (let after = 0; total.listed > 0; ) {
+        const { rows } = await db.query<Listed>(
+          `SELECT id, clause, body, name, submitter_type, decision, reason FROM comments
+           WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL AND id > $2
+           ORDER BY id LIMIT $3`,
+          [consultationId, after, EXPORT_PAGE],
+        );
+        if (!rows.length) break;
+        const shown = cpu
+          ? await cpu.run(
+              'mask',
+              rows.map((r) => ({ body: r.body, name: r.name, submitterType: r.submitter_type })),
+            )
+          : rows.map((r) => ({ body: maskText(r.body), name: publicName(r.submitter_type, r.name) }));
+        yield `${rows
+          .map(
+            (r, i) =>
+              `<tr><td>${++no}</td><td>${esc(clauseName(r.clause, labels))}</td><td>${esc(shown[i]!.body)}</td><td>${esc(shown[i]!.name ?? '')}</td><td>${esc(DECISION_LABELS[r.decision])}</td><td>${esc(r.reason ?? '')}</td></tr>`,
+          )
+          .join('\n')}\n`;
+        after = Number(rows.at(-1)!.id);
+        if (rows.length < EXPORT_PAGE) break;
+      }
+      yield tail;
+    } finally {
+      await cpu?.close();
+    }
+  }
+  return Readable.from(html(), { objectMode: false });
 }

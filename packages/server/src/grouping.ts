@@ -279,22 +279,45 @@ export async function mergeGroups(db: Database, consultationId: string, groups: 
   });
 }
 
-/** The stored groups of a consultation, largest first, with when they were computed and whether comments await grouping. */
-export async function storedGroups(db: Queryable, consultationId: string) {
-  const { rows } = await db.query<{ group_id: string; size: number; ids: string[]; sample: string }>(
-    `SELECT g.group_id, g.size, left(m.body, 200) AS sample,
-       ARRAY(SELECT c.id FROM comments c WHERE c.group_id = g.group_id ORDER BY c.id) AS ids
-     FROM comment_groups g JOIN comments m ON m.id = g.group_id
-     WHERE g.consultation_id = $1 ORDER BY g.size DESC, g.group_id`,
-    [consultationId],
-  );
-  const { rows: state } = await db.query<{ computed_at: Date | null; pending: boolean }>(
+/**
+ * A page of the stored groups of a consultation, largest first (then by id), with how many there
+ * are, when they were computed and whether comments await grouping. Members are not listed here
+ * (a group may hold tens of thousands): GET …/comments?group=ID pages them.
+ */
+export async function storedGroups(db: Queryable, consultationId: string, page: { limit: number; cursor?: string }) {
+  const params: unknown[] = [consultationId, page.limit + 1];
+  // Keyset over (size DESC, group_id): the rest of the cursor's size, then the smaller sizes,
+  // each a range of the index comment_groups_consultation, so a deep page costs what the first does.
+  let ordered =
+    'SELECT group_id, size FROM comment_groups WHERE consultation_id = $1 ORDER BY size DESC, group_id LIMIT $2';
+  if (page.cursor) {
+    const [size, group] = page.cursor.split('~');
+    params.push(Number(size), group);
+    ordered = `(SELECT group_id, size FROM comment_groups WHERE consultation_id = $1 AND size = $3 AND group_id > $4
+        ORDER BY size DESC, group_id LIMIT $2)
+      UNION ALL
+      (SELECT group_id, size FROM comment_groups WHERE consultation_id = $1 AND size < $3
+        ORDER BY size DESC, group_id LIMIT $2)`;
+  }
+  // The state first: when it says nothing is pending, the page read after it holds every group.
+  const { rows: state } = await db.query<{ computed_at: Date | null; pending: boolean; total: number }>(
     `SELECT (SELECT computed_at FROM grouping_state WHERE consultation_id = $1) AS computed_at,
-       EXISTS (SELECT 1 FROM comments WHERE consultation_id = $1 AND NOT grouped) AS pending`,
+       EXISTS (SELECT 1 FROM comments WHERE consultation_id = $1 AND NOT grouped) AS pending,
+       (SELECT count(*)::int FROM comment_groups WHERE consultation_id = $1) AS total`,
     [consultationId],
   );
+  const { rows } = await db.query<{ group_id: string; size: number; sample: string }>(
+    `SELECT p.group_id, p.size, left(m.body, 200) AS sample
+     FROM (${ordered}) p JOIN comments m ON m.id = p.group_id
+     ORDER BY p.size DESC, p.group_id LIMIT $2`,
+    params,
+  );
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
   return {
-    groups: rows.map((r) => ({ group: Number(r.group_id), size: r.size, ids: r.ids.map(Number), sample: r.sample })),
+    groups: shown.map((r) => ({ group: Number(r.group_id), size: r.size, sample: r.sample })),
+    next: rows.length > page.limit && last ? `${last.size}~${last.group_id}` : null,
+    total: state[0]!.total,
     pending: state[0]!.pending,
     computedAt: state[0]!.computed_at ? new Date(state[0]!.computed_at).toISOString() : null,
   };

@@ -34,7 +34,10 @@ const PREVIEWS_KEPT = '1 day';
 const workingOn = new WeakMap<Queryable, Map<number, RunRow>>();
 function working(db: Queryable): Map<number, RunRow> {
   let map = workingOn.get(db);
-  if (!map) workingOn.set(db, (map = new Map()));
+  if (!map) {
+    map = new Map();
+    workingOn.set(db, map);
+  }
   return map;
 }
 

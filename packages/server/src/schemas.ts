@@ -318,7 +318,7 @@ export const BulkDecision = {
   type: 'object',
   additionalProperties: false,
   description:
-    'The comments by `ids`, or every comment that matches `filter` (at least one filter field); all or none.',
+    'The comments by `ids`, or every comment that matches `filter` (at least one filter field; comments removed in moderation only if it says `moderation: rejected`); all or none.',
   properties: {
     ids: { type: 'array', minItems: 1, maxItems: 5000, items: CommentIdParams.properties.id },
     filter: { type: 'object', additionalProperties: false, minProperties: 1, properties: commentFilterFields },
@@ -327,23 +327,36 @@ export const BulkDecision = {
   oneOf: [{ required: ['ids'] }, { required: ['filter'] }],
 } as const;
 
+export const GroupsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    cursor: str(40, {
+      pattern: '^[0-9]{1,10}~[0-9]{1,19}$',
+      description: "The previous page's next (the last group's size and id).",
+    }),
+  },
+} as const;
+
 export const Groups = {
   type: 'object',
   description:
-    'The groups as the last grouping left them (a background job after comments arrive; no request waits on it).',
+    'The groups as the last grouping left them (a background job after comments arrive; no request waits on it), largest first, a page at a time. Members: GET …/comments?group=ID.',
   properties: {
     groups: {
       type: 'array',
       items: {
         type: 'object',
         properties: {
-          group: { type: 'integer' },
-          size: { type: 'integer' },
-          ids: { type: 'array', items: { type: 'integer' } },
-          sample: { type: 'string' },
+          group: { type: 'integer', description: 'Its first comment, the representative.' },
+          size: { type: 'integer', description: 'Members, the representative among them.' },
+          sample: { type: 'string', description: "The start of the representative's text." },
         },
       },
     },
+    next: { ...nullable('string'), description: 'The cursor of the next page; null at the end.' },
+    total: { type: 'integer', description: 'Groups in the consultation.' },
     pending: { type: 'boolean', description: 'Comments have arrived since: a new grouping is due or under way.' },
     computedAt: { ...nullable('string'), format: 'date-time', description: 'When; null before the first.' },
   },

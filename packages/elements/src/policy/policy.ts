@@ -141,6 +141,8 @@ export class GkPolicy extends LitElement {
   /** Inner elements report to us; the page hears one gk-ready, with everything counted. */
   private onInnerReady(e: GkReadyEvent): void {
     e.stopPropagation();
+    // Enhancing, the article is shown before its interpretation arrives: not ready until it has.
+    if (this.awaitingInterpretation) return;
     const source = e.target;
     if (source instanceof GkDocument) {
       this.counts = { ...e.detail };
@@ -165,10 +167,12 @@ export class GkPolicy extends LitElement {
     return Array.isArray(list) && list.length > 0;
   }
 
+  private get awaitingInterpretation(): boolean {
+    return this.enhance && !!this.interpretation && this.data === undefined && !this.error;
+  }
+
   private get hasNotes(): boolean {
-    return (
-      this.has('interpretations') || (this.enhance && !!this.interpretation && this.data === undefined && !this.error)
-    );
+    return this.has('interpretations') || this.awaitingInterpretation;
   }
 
   private jump(selector: string): void {

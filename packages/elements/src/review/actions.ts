@@ -22,7 +22,14 @@ import { describeError, fieldProblem } from './errors.js';
 import { decisionKey, formatNumber, type ReviewMsg, removalKey } from './labels.js';
 import { type Download, newPublishState, type PublishState, unfinished } from './publish.js';
 import type { Capability, StaffSession } from './session.js';
-import type { CommentItem, CommentPatch, DecisionsResult, PublishConflict } from './staff-api.js';
+import type {
+  CommentItem,
+  CommentPatch,
+  DecisionsBody,
+  DecisionsFilter,
+  DecisionsResult,
+  PublishConflict,
+} from './staff-api.js';
 import type { Templates } from './templates.js';
 import { patched, type Workspace } from './workspace.js';
 
@@ -42,6 +49,9 @@ export interface ActionsHost {
 
 export const commentKey = (id: number) => `c-${id}`;
 export const groupKey = (group: number) => `g-${group}`;
+
+/** Which members a group decision is for: those not yet decided, or every one. */
+export type GroupScope = 'undecided' | 'all';
 
 const sameVersion = (a: CommentVersion, b: CommentVersion) => a.etag === b.etag && sameState(a, b);
 const versionOf = (c: CommentVersion): CommentVersion => ({ ...stateOf(c), etag: c.etag });
@@ -266,23 +276,36 @@ export class ReviewActions {
     }
   }
 
-  /** One decision for the members of a group that are not exceptions (all or none). */
-  async decideGroup(group: number, ids: number[]): Promise<boolean> {
+  /**
+   * One decision for a whole group in one request, by filter (all or none): its undecided members,
+   * or all of them. Members removed in moderation are left as they are (the server's rule).
+   * Resolves with which comments the filter matched, or null when nothing was done.
+   */
+  async decideGroup(
+    group: number,
+    scope: GroupScope,
+  ): Promise<{ matches(item: CommentItem): boolean; patch: CommentPatch } | null> {
     const key = groupKey(group);
-    if (ids.length === 0) {
-      this.updateForm(key, { error: this.t('groupNothing') });
-      return false;
-    }
     const form = this.checked(key);
-    if (!form) return false;
+    if (!form) return null;
     const patch: CommentPatch = { decision: form.decision!, reason: form.reason.trim() };
+    const filter: DecisionsFilter = scope === 'undecided' ? { group, decision: 'none' } : { group };
     this.updateForm(key, { busy: true, error: null, reasonError: null, saved: false });
     try {
+      const body: DecisionsBody = { filter, ...patch };
       const { updated } = await this.host.session.call<DecisionsResult>(
         `/consultations/${encodeURIComponent(this.host.workspace.id)}/decisions`,
-        { method: 'POST', body: { ids, ...patch } },
+        { method: 'POST', body },
         'decide',
       );
+      // The answer is a count: the comments known here that the filter matched change alike.
+      const matches = (c: CommentItem) =>
+        c.group === group && c.moderation !== 'rejected' && (scope === 'all' || c.decision === null);
+      const { page, workspace } = this.host;
+      const known = new Set<number>();
+      for (const c of page.items) if (matches(c)) known.add(c.id);
+      for (const c of workspace.all.value?.values() ?? []) if (matches(c)) known.add(c.id);
+      const ids = [...known];
       this.applyMany(ids, patch);
       for (const id of ids) this.forms.delete(commentKey(id));
       this.updateForm(key, { busy: false, saved: true });
@@ -295,10 +318,10 @@ export class ReviewActions {
       this.host.dispatchEvent(
         new GkDecideEvent({ consultation: this.host.workspace.id, ids, decision: patch.decision! }),
       );
-      return true;
+      return { matches, patch };
     } catch (error) {
       this.failed(key, error);
-      return false;
+      return null;
     }
   }
 

@@ -356,7 +356,7 @@ export class CommentsTab {
         : workspace.consultation.value && !workspace.consultation.value.policyId
           ? t('clauseNoPolicy')
           : t('clauseNotFound');
-    const group = item.group === null ? null : workspace.groups.value?.find((g) => g.group === item.group);
+    const group = item.group === null ? null : workspace.groups.value?.items.find((g) => g.group === item.group);
     const form = actions.form(key, item);
     return renderDetail({
       t,
@@ -365,7 +365,7 @@ export class CommentsTab {
       clause,
       clauseNote,
       clauseLabel: clauseName(item, workspace.clauses.value ?? []),
-      groupSize: group?.ids.length ?? null,
+      groupSize: group?.size ?? null,
       moderation: actions.moderationOf(item.id),
       canModerate,
       canSeeContacts: session.can('contacts'),

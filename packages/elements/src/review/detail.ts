@@ -81,9 +81,13 @@ export function renderDetail(p: DetailProps) {
         ${item.reason ? html`<p class="current-reason"><strong>${t('reasonLabel')}：</strong>${item.reason}</p>` : nothing}
         <p class="links">
           ${
-            item.group !== null && p.groupSize
+            item.group !== null
               ? html`<button type="button" class="gk-link-button" @click=${() => p.onGroup()}>
-                ${t('inGroup', { group: item.group, count: formatNumber(p.groupSize, lang) })}
+                ${
+                  p.groupSize
+                    ? t('inGroup', { group: item.group, count: formatNumber(p.groupSize, lang) })
+                    : t('inGroupPlain', { group: item.group })
+                }
               </button>`
               : nothing
           }

@@ -214,7 +214,64 @@ export const panelStyles = css`
     box-shadow: inset 4px 0 0 var(--gk-color-link, #0b57d0);
   }
   .group h4 {
-    margin-block-start: 0;
+    margin: 0;
+  }
+  .group.chosen {
+    background: var(--gk-color-selected, #ddf4ff);
+  }
+  .group-head {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5em;
+    margin-block-end: 0.5em;
+  }
+  .sample-label {
+    margin: 0;
+    font-size: 0.9em;
+    color: var(--gk-color-muted, #57606a);
+  }
+  /* Kept in sight while groups further down are chosen */
+  .group-merge {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    padding: 0.5em 0.75em;
+    margin-block-end: 0.75em;
+    border: 1px solid var(--gk-color-link, #0b57d0);
+    border-inline-start-width: 4px;
+    border-radius: var(--gk-radius, 6px);
+    background: var(--gk-color-surface, #fff);
+  }
+  .group-merge p {
+    margin: 0;
+  }
+  .group-merge #group-merge-count {
+    font-weight: 700;
+  }
+  .members .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-block-start: 0.5em;
+  }
+  .scope {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block: 0.75em;
+  }
+  .scope legend {
+    font-weight: 700;
+    margin-block-end: 0.25em;
+  }
+  .scope .hint {
+    flex-basis: 100%;
+    margin: 0;
   }
   .sample {
     margin: 0.25em 0;

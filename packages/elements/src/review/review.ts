@@ -449,7 +449,7 @@ export class GkReview extends LitElement {
             aria-current=${this.tab === tab ? 'page' : nothing}
             @click=${() => this.showTab(tab)}
           >
-            ${t(label)}${tab === 'groups' && w.groups.value?.length ? `（${n(w.groups.value.length)}）` : ''}
+            ${t(label)}${tab === 'groups' && w.groups.value?.total ? `（${n(w.groups.value.total)}）` : ''}
           </button>`,
         )}
       </nav>

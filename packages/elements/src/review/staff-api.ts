@@ -76,19 +76,58 @@ export interface CommentPatch {
   removalReason?: RemovalReason;
 }
 
-/** `POST /consultations/:id/decisions` body (all or none) and answer. */
+/** Which comments a decision by filter changes (as the list filters; `decision: 'none'`: undecided). */
+export interface DecisionsFilter {
+  group?: number;
+  clause?: string;
+  decision?: Decision | 'none';
+  moderation?: Moderation;
+  q?: string;
+}
+
+/**
+ * `POST /consultations/:id/decisions` body (all or none) and answer: by `ids`, or every comment
+ * a `filter` matches (those removed in moderation only if it names `moderation: 'rejected'`).
+ */
 export interface DecisionsBody extends CommentPatch {
-  ids: number[];
+  ids?: number[];
+  filter?: DecisionsFilter;
 }
 export interface DecisionsResult {
   updated: number;
 }
 
-/** `GET /consultations/:id/groups`: near-duplicate groups, each keyed by its smallest id. */
-export interface GroupsAnswer {
-  groups: { group: number; ids: number[]; sample: string }[];
+/** A near-duplicate group: its first comment (the representative, whose id names it) and its size. */
+export interface CommentGroup {
+  group: number;
+  /** Members, the representative among them. */
+  size: number;
+  /** The start of the representative's text. */
+  sample: string;
 }
-export type CommentGroup = GroupsAnswer['groups'][number];
+
+/**
+ * `GET /consultations/:id/groups?limit=&cursor=`: a page of groups, largest first; the members
+ * are read with `GET …/comments?group=ID`.
+ */
+export interface GroupsAnswer {
+  groups: CommentGroup[];
+  /** The cursor of the next page; null at the end. */
+  next: string | null;
+  /** Groups in the consultation. */
+  total: number;
+  /** Comments arrived since the last grouping: the groups will change. */
+  pending: boolean;
+  computedAt: string | null;
+}
+
+/** `POST …/groups/:group/split` (`{ ids }`) and `POST …/groups/merge` (`{ groups }`). */
+export interface GroupChanged {
+  /** The group now; null when too few members are left to be one. */
+  group: number | null;
+  size: number;
+  removed?: number;
+}
 
 /** One entry of `GET /consultations/:id/audit`. `actor` is `role:tokenId`. */
 export interface AuditEntry {

@@ -1,6 +1,6 @@
 // One consultation as the console holds it: its view, its draft's clauses, every comment (for the
-// progress and the groups), kept in step with each change made here, and the server's preview of
-// the feedback.
+// progress), the near-duplicate groups a page at a time, kept in step with each change made here,
+// and the server's preview of the feedback.
 import { type Clause, type ConsultationView, type FeedbackPreview, segment } from '@gongkai/format';
 import { apiUrl, requestApi } from '../internal/api.js';
 import type { StaffSession } from './session.js';
@@ -16,6 +16,17 @@ import type {
 } from './staff-api.js';
 
 const INDEX_PAGE = 500;
+/** Groups per page of the groups tab, largest first. */
+export const GROUP_PAGE = 20;
+
+/** The groups read so far, and what the server says of them all. */
+export interface GroupList {
+  items: CommentGroup[];
+  next: string | null;
+  total: number;
+  pending: boolean;
+  computedAt: string | null;
+}
 
 export interface Progress {
   total: number;
@@ -73,7 +84,9 @@ export class Workspace {
   clauses: Part<Clause[]> = part();
   /** Every comment by id, in id order. */
   all: Part<Map<number, CommentItem>> = part();
-  groups: Part<CommentGroup[]> = part();
+  groups: Part<GroupList> = part();
+  /** The next page of groups, while it is read or after it failed. */
+  moreGroups: { loading: boolean; error: unknown } = { loading: false, error: null };
   audit: Part<AuditEntry[]> = part();
   versions: Part<FeedbackVersionsAnswer['versions']> = part();
   /** The feedback as publishing would make it now, from the server. */
@@ -94,6 +107,7 @@ export class Workspace {
     this.clauses = part();
     this.all = part();
     this.groups = part();
+    this.moreGroups = { loading: false, error: null };
     this.audit = part();
     this.versions = part();
     this.preview = part();
@@ -163,12 +177,59 @@ export class Workspace {
     });
   }
 
+  private groupPage(id: string, cursor: string | null): Promise<GroupsAnswer> {
+    const query = new URLSearchParams({ limit: String(GROUP_PAGE) });
+    if (cursor) query.set('cursor', cursor);
+    return this.session.call<GroupsAnswer>(`/consultations/${encodeURIComponent(id)}/groups?${query}`);
+  }
+
+  /** The first page of groups, read anew. */
   loadGroups(): Promise<void> {
     const id = this.id;
+    this.moreGroups = { loading: false, error: null };
     return this.fill('groups', async () => {
-      const answer = await this.session.call<GroupsAnswer>(`/consultations/${encodeURIComponent(id)}/groups`);
-      return [...answer.groups].sort((a, b) => b.ids.length - a.ids.length || a.group - b.group);
+      const { groups, ...rest } = await this.groupPage(id, null);
+      return { ...rest, items: groups };
     });
+  }
+
+  /** The next page of groups, added to those shown (a failure keeps them). */
+  async loadMoreGroups(): Promise<void> {
+    const list = this.groups.value;
+    if (!list?.next || this.moreGroups.loading) return;
+    const generation = this.generation;
+    this.moreGroups = { loading: true, error: null };
+    this.changed();
+    try {
+      const { groups, ...rest } = await this.groupPage(this.id, list.next);
+      if (generation !== this.generation) return;
+      // A group changed here since the first page may come again: shown once.
+      const shown = new Set(list.items.map((g) => g.group));
+      const items = [...list.items, ...groups.filter((g) => !shown.has(g.group))];
+      this.groups = { ...this.groups, value: { ...rest, items } };
+      this.moreGroups = { loading: false, error: null };
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.moreGroups = { loading: false, error };
+    }
+    this.changed();
+  }
+
+  /** Groups changed here (split, merged): shown where they were, without reading the list again. */
+  setGroups(items: CommentGroup[], total: number): void {
+    const list = this.groups.value;
+    if (list) this.groups = { ...this.groups, value: { ...list, items, total } };
+    this.changed();
+  }
+
+  /** Comments whose group changed: `groupOf` gives the new one, or undefined for no change. */
+  regroup(groupOf: (item: CommentItem) => number | null | undefined): void {
+    const all = this.all.value;
+    if (!all) return;
+    for (const item of all.values()) {
+      const group = groupOf(item);
+      if (group !== undefined && group !== item.group) all.set(item.id, { ...item, group });
+    }
   }
 
   loadAudit(): Promise<void> {
@@ -236,11 +297,5 @@ export class Workspace {
       else if (c.moderation === 'approved' && !c.decision) p.undecided++;
     }
     return p;
-  }
-
-  /** The members of a group that we know. */
-  members(group: CommentGroup): CommentItem[] {
-    const all = this.all.value;
-    return all ? group.ids.flatMap((id) => all.get(id) ?? []) : [];
   }
 }

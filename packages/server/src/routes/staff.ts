@@ -176,19 +176,20 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     },
   );
 
-  app.get<Id>(
+  app.get<Id & { Querystring: { limit: number; cursor?: string } }>(
     '/api/v1/consultations/:id/groups',
     {
-      ...common('Suggested groups of near-duplicate comments, as the last grouping job left them', {
+      ...common('Suggested groups of near-duplicate comments, as the last grouping job left them, a page at a time', {
         params: S.IdParams,
-        response: { 200: S.Groups, ...S.errors(401, 403, 404) },
+        querystring: S.GroupsQuery,
+        response: { 200: S.Groups, ...S.errors(400, 401, 403, 404) },
       }),
       ...ofConsultation,
       onSend: compressLarge,
     },
     async (request) => {
       await getConsultationRow(db, request.params.id);
-      return storedGroups(db, request.params.id);
+      return storedGroups(db, request.params.id, request.query);
     },
   );
 
@@ -338,15 +339,16 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
   app.get<Id>(
     '/api/v1/consultations/:id/report.html',
     {
-      ...common('The printable 意见采纳情况说明', { params: S.IdParams, produces: ['text/html'] }),
+      ...common('The printable 意见采纳情况说明, streamed', { params: S.IdParams, produces: ['text/html'] }),
       ...exporting,
-      onSend: compressLarge,
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const html = await reportHtml(db, request.params.id, actor(request));
+      return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(await reportHtml(db, request.params.id, actor(request))),
+        .send(compressStream(request, reply, html));
+    },
   );
 
   app.get<{ Querystring: { decision?: Decision } }>(
