@@ -1,10 +1,9 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
 import { Readable } from 'node:stream';
-import { REMOVAL_REASONS } from '@gongkai/format';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
-import { DECISION_LABELS } from './feedback.js';
+import { countComments, DECISION_LABELS } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
 import { CpuWorker } from './lib/cpu-worker.js';
@@ -121,51 +120,6 @@ async function draftTitle(db: Queryable, c: { title: string; policy_id: string |
 const clauseName = (clause: string | null, labels: ReadonlyMap<string, string>) =>
   clause === null ? '全文' : (labels.get(clause) ?? '修订中删去的条款');
 
-type Counts = { received: number; listed: number; removed: number };
-
-/**
- * The report's figures, counted in the database (one GROUP BY, as the published summary is):
- * listed are the comments the feedback would publish now (not removed, decided).
- */
-async function reportCounts(db: Queryable, consultationId: string, order: ReadonlyMap<string, number>) {
-  const { rows } = await db.query<{
-    clause: string | null;
-    moderation: string;
-    decision: string | null;
-    removal_reason: string | null;
-    n: number;
-  }>(
-    `SELECT clause, moderation, decision, removal_reason, count(*)::int AS n FROM comments
-     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason`,
-    [consultationId],
-  );
-  const total: Counts = { received: 0, listed: 0, removed: 0 };
-  const byDecision: Record<string, number> = {};
-  const removedBy = new Map<string, number>(REMOVAL_REASONS.map((r) => [r, 0]));
-  const byClause = new Map<string | null, Counts>();
-  let unmoderated = 0;
-  let undecided = 0;
-  for (const r of rows) {
-    const clause = byClause.get(r.clause) ?? { received: 0, listed: 0, removed: 0 };
-    byClause.set(r.clause, clause);
-    const rejected = r.moderation === 'rejected';
-    for (const counts of [total, clause]) {
-      counts.received += r.n;
-      if (rejected) counts.removed += r.n;
-      else if (r.decision) counts.listed += r.n;
-    }
-    if (!rejected && r.decision) byDecision[r.decision] = (byDecision[r.decision] ?? 0) + r.n;
-    if (rejected && r.removal_reason !== null && removedBy.has(r.removal_reason)) {
-      removedBy.set(r.removal_reason, removedBy.get(r.removal_reason)! + r.n);
-    }
-    if (r.moderation === 'pending') unmoderated += r.n;
-    else if (r.moderation === 'approved' && !r.decision) undecided += r.n;
-  }
-  const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
-  const clauses = [...byClause].sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
-  return { total, byDecision, removedBy, clauses, unmoderated, undecided };
-}
-
 type Listed = {
   id: string;
   clause: string | null;
@@ -187,25 +141,20 @@ type Listed = {
 export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<Readable> {
   const c = await getConsultationRow(db, consultationId);
   const { labels, order } = await draftClauses(db, c.policy_id);
-  const { total, byDecision, removedBy, clauses, unmoderated, undecided } = await reportCounts(
-    db,
-    consultationId,
-    order,
-  );
-  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: total.listed } });
+  const { summary: total, clauses, unmoderated, undecided } = await countComments(db, consultationId, order);
+  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: total.published } });
   const title = await draftTitle(db, c);
   const open = Date.now() < new Date(c.closes).getTime();
   const pending = unmoderated + undecided;
   const draft = open || pending > 0;
-  const byReason = [...removedBy].filter(([, n]) => n > 0);
+  const byReason = Object.entries(total.removedBy).filter(([, n]) => n > 0);
   const removed = byReason.length
     ? `${total.removed}条（其中${byReason.map(([reason, n]) => `${reason}${n}条`).join('，')}）`
     : `${total.removed}条`;
-  const decided = (d: string) => byDecision[d] ?? 0;
   const intro =
     total.received === 0
       ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
-      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${total.received}条，其中采纳${decided('adopted')}条，部分采纳${decided('partly-adopted')}条，不予采纳${decided('not-adopted')}条，不属于本次征求意见范围${decided('out-of-scope')}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
+      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${total.received}条，其中采纳${total.adopted}条，部分采纳${total.partlyAdopted}条，不予采纳${total.notAdopted}条，不属于本次征求意见范围${total.outOfScope}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
   const notice = draft
     ? `<p class="draft" role="note"><strong>草稿</strong>：${
         open ? '征求意见尚未截止；' : ''
@@ -215,7 +164,7 @@ export async function reportHtml(db: Queryable, consultationId: string, actor: s
   const byClause = clauses
     .map(
       ([clause, n]) =>
-        `<tr><td>${esc(clauseName(clause, labels))}</td><td>${n.received}</td><td>${n.listed}</td><td>${n.removed}</td><td>${n.received - n.listed - n.removed}</td></tr>`,
+        `<tr><td>${esc(clauseName(clause, labels))}</td><td>${n.received}</td><td>${n.published}</td><td>${n.removed}</td><td>${n.received - n.published - n.removed}</td></tr>`,
     )
     .join('\n');
   const heading = `关于《${esc(title)}》征求意见采纳情况的说明`;
@@ -243,22 +192,22 @@ ${byClause}
 `
     : ''
 }${
-  total.listed
+  total.published
     ? `<h2>逐条说明</h2>
 <table><thead><tr><th>序号</th><th>条款</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
 <tbody>
 `
     : ''
 }`;
-  const tail = `${total.listed ? '</tbody></table>\n' : ''}</body></html>\n`;
+  const tail = `${total.published ? '</tbody></table>\n' : ''}</body></html>\n`;
   async function* html() {
     // Up to a page, masked here; more, in a worker thread, so the event loop never waits on it.
     let cpu: CpuWorker | null = null;
     try {
       yield head;
-      if (total.listed > EXPORT_PAGE) cpu = new CpuWorker();
+      if (total.published > EXPORT_PAGE) cpu = new CpuWorker();
       let no = 0;
-      for (let after = 0; total.listed > 0; ) {
+      for (let after = 0; total.published > 0; ) {
         const { rows } = await db.query<Listed>(
           `SELECT id, clause, body, name, submitter_type, decision, reason FROM comments
            WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL AND id > $2

@@ -18,7 +18,7 @@ import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError } from './lib/errors.js';
-import { type FeedbackSource, feedbackFrom, NONE_RECEIVED } from './lib/feedback-view.js';
+import { type FeedbackSource, feedbackFrom, NONE_RECEIVED, zeroCounts } from './lib/feedback-view.js';
 import { digitRuns } from './lib/mask.js';
 import { searchKeys } from './lib/minhash.js';
 
@@ -270,26 +270,13 @@ const KEYS: Record<string, keyof FeedbackCounts> = {
   'out-of-scope': 'outOfScope',
 };
 
-const zero = (): FeedbackCounts => ({
-  received: 0,
-  published: 0,
-  adopted: 0,
-  partlyAdopted: 0,
-  notAdopted: 0,
-  outOfScope: 0,
-  removed: 0,
-});
-
-/** The published version's figures, counted in the database from the comments and the rows. */
-async function summaryOf(
-  tx: Queryable,
-  consultationId: string,
-  version: number,
-  c: { id: string; title: string },
-  order: ReadonlyMap<string, number>,
-  labels: ReadonlyMap<string, string>,
-) {
-  const { rows } = await tx.query<{
+/**
+ * A consultation's comments counted in the database (one GROUP BY): the figures as the feedback
+ * states them, by clause in the draft's order (whole text first), and what still awaits handling.
+ * Publishing and the printed report both count with it.
+ */
+export async function countComments(db: Queryable, consultationId: string, order: ReadonlyMap<string, number>) {
+  const { rows } = await db.query<{
     clause: string | null;
     moderation: string;
     decision: string | null;
@@ -301,12 +288,14 @@ async function summaryOf(
     [consultationId],
   );
   const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
-    ...zero(),
+    ...zeroCounts(),
     removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
   };
   const byClause = new Map<string | null, FeedbackCounts>();
+  let unmoderated = 0;
+  let undecided = 0;
   for (const r of rows) {
-    const clause = byClause.get(r.clause) ?? zero();
+    const clause = byClause.get(r.clause) ?? zeroCounts();
     byClause.set(r.clause, clause);
     for (const counts of [summary, clause]) {
       counts.received += r.n;
@@ -319,8 +308,24 @@ async function summaryOf(
     if (r.moderation === 'rejected' && (REMOVAL_REASONS as readonly (string | null)[]).includes(r.removal_reason)) {
       summary.removedBy[r.removal_reason as RemovalReason] += r.n;
     }
+    if (r.moderation === 'pending') unmoderated += r.n;
+    else if (r.moderation === 'approved' && !r.decision) undecided += r.n;
   }
   const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
+  const clauses = [...byClause].sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
+  return { summary, clauses, unmoderated, undecided };
+}
+
+/** The published version's figures, counted in the database from the comments and the rows. */
+async function summaryOf(
+  tx: Queryable,
+  consultationId: string,
+  version: number,
+  c: { id: string; title: string },
+  order: ReadonlyMap<string, number>,
+  labels: ReadonlyMap<string, string>,
+) {
+  const { summary, clauses } = await countComments(tx, consultationId, order);
   const { rows: groups } = await tx.query<{ no: number; size: number }>(
     `SELECT group_no AS no, count(*)::int AS size FROM feedback_comments
      WHERE consultation_id = $1 AND version = $2 AND group_no IS NOT NULL GROUP BY group_no ORDER BY size DESC, no`,
@@ -337,9 +342,11 @@ async function summaryOf(
     title: c.title,
     message: summary.received === 0 ? NONE_RECEIVED : null,
     summary,
-    byClause: [...byClause]
-      .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
-      .map(([clause, counts]) => ({ clause, label: clause === null ? null : (labels.get(clause) ?? null), ...counts })),
+    byClause: clauses.map(([clause, counts]) => ({
+      clause,
+      label: clause === null ? null : (labels.get(clause) ?? null),
+      ...counts,
+    })),
     campaigns: {
       groups: groups.length,
       copies: groups.reduce((sum, g) => sum + g.size - 1, 0),

@@ -36,7 +36,8 @@ export interface FeedbackSource {
 
 export type FeedbackDraft = Omit<FeedbackView, 'version' | 'published'>;
 
-const zero = (): FeedbackCounts => ({
+/** Counts at nought, for every figure of the feedback. */
+export const zeroCounts = (): FeedbackCounts => ({
   received: 0,
   published: 0,
   adopted: 0,
@@ -63,7 +64,7 @@ export function feedbackFrom(
 ): { feedback: FeedbackDraft; unmoderated: number; undecided: number } {
   const labelOf = (clause: string | null) => (clause === null ? null : (labels.get(clause) ?? null));
   const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
-    ...zero(),
+    ...zeroCounts(),
     removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
   };
   const byClause = new Map<string | null, FeedbackCounts>();
@@ -71,7 +72,7 @@ export function feedbackFrom(
   let unmoderated = 0;
   let undecided = 0;
   for (const r of comments) {
-    const clause = byClause.get(r.clause) ?? zero();
+    const clause = byClause.get(r.clause) ?? zeroCounts();
     byClause.set(r.clause, clause);
     const decision = r.moderation !== 'rejected' && r.decision ? (r.decision as Decision) : null;
     for (const counts of [summary, clause]) {
