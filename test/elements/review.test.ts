@@ -7,6 +7,7 @@ import { loadExample } from '../helpers/examples.js';
 import {
   campaignSeeds,
   ezhouSeeds,
+  manySeeds,
   REVIEW_CONSULTATION,
   REVIEW_ENDPOINT,
   ReviewFakeApi,
@@ -201,7 +202,7 @@ describe('gk-review: consultations and comments', () => {
     row.querySelector('button')!.click();
     await ready(el);
     expect($$(el, 'table.comments tbody tr')).to.have.length(13);
-    expect(text($(el, '.ws-progress'))).to.equal('2 / 13 已处理');
+    await waitUntil(() => text($(el, '.ws-progress')) === '2 / 13 已处理', 'progress');
   });
 
   it('filters by moderation, decision, clause and text, on the server', async () => {
@@ -625,7 +626,7 @@ describe('gk-review: choosing many comments', () => {
     expect(api.comments.get(6)!.removalReason).to.equal('广告');
     expect(text($(el, 'tr[data-id="1"] .badge'))).to.equal('已删除');
     expect(text((await openComment(el, 6)).querySelector('.meta'))).to.contain('已删除（广告）');
-    expect(text($(el, '.ws-progress'))).to.equal('4 / 13 已处理');
+    await waitUntil(() => text($(el, '.ws-progress')) === '4 / 13 已处理', 'progress');
   });
 
   it('decides the comments chosen with one reason, required unless adopted, from a template', async () => {
@@ -683,7 +684,7 @@ describe('gk-review: choosing many comments', () => {
       reason: '现行法律法规已有明确规定，本方案不再重复。',
     });
     expect(text($(el, 'tr[data-id="4"] .d-not-adopted'))).to.equal('不予采纳');
-    expect(text($(el, '.ws-progress'))).to.equal('5 / 13 已处理');
+    await waitUntil(() => text($(el, '.ws-progress')) === '5 / 13 已处理', 'progress');
 
     // Adopted needs no reason; the confirmation says which are decided already.
     for (const id of [1, 12, 13]) box(el, id).click();
@@ -738,7 +739,7 @@ describe('gk-review: choosing many comments', () => {
     await announced(el, /已对 60 条意见作出处理：部分采纳/);
     expect((decisions().at(-1)!.body as { ids: number[] }).ids).to.deep.equal(left);
     expect(chosen(el)).to.deep.equal([]);
-    expect(text($(el, '.ws-progress'))).to.equal('260 / 260 已处理');
+    await waitUntil(() => text($(el, '.ws-progress')) === '260 / 260 已处理', 'progress');
   });
 
   it('x chooses the row under the cursor, shift+x a range, never while typing; listed in the help', async () => {
@@ -1216,7 +1217,10 @@ describe('gk-review: groups', () => {
     const last = [...api.groups()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).at(-1)![0];
     await openComment(el, last);
     $(el, '.detail .links button')!.click();
-    await waitUntil(() => focused(el) === $(el, `#group-${last}`), 'the group was not shown');
+    await waitUntil(
+      () => $(el, `#group-${last}`) && focused(el) === $(el, `#group-${last}`),
+      'the group was not shown',
+    );
     expect(heading(el, last)).to.equal(`重复意见组 #${last} · 1 条代表意见 + 1 份联名/相近意见`);
     expect($(el, `#group-${last}-panel`)).to.not.equal(null);
   });
@@ -1495,7 +1499,7 @@ describe('gk-review: audit, languages, layout, accessibility', () => {
     sessionStorage.clear();
     const en = await mount({ lang: 'en' });
     await ready(en);
-    expect(text($(en, '.ws-progress'))).to.equal('2 / 13 handled');
+    await waitUntil(() => text($(en, '.ws-progress')) === '2 / 13 handled', 'progress');
     expect(text($(en, 'nav.tabs'))).to.contain('Duplicate groups');
     const detail = await openComment(en, 3);
     expect(text(detail.querySelector('legend'))).to.equal('Decision');
@@ -1657,6 +1661,29 @@ describe('gk-review: links to a consultation and a comment', () => {
     );
     history.back();
     await until(el, '.detail[data-comment="7"]');
+  });
+
+  it('reads one page of comments, not all of them, and opens a linked comment on a page not read', async () => {
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}#consultation=${REVIEW_CONSULTATION}&comment=248`,
+    );
+    const el = await mount({ consultation: '', fake: { comments: manySeeds(260, 120) } });
+    const detail = await until(el, '.detail[data-comment="248"]');
+    expect(text(detail)).to.contain('第 248 条意见');
+    await waitUntil(() => text($(el, '.ws-progress')) === '120 / 260 已处理', 'progress');
+    // The progress is the server's count: the list holds the first page only.
+    expect($$(el, 'table.comments tbody tr')).to.have.length(100);
+    expect(api.requests('GET', /\/comments$/)).to.have.length(1);
+    expect(api.requests('GET', /\/comments\/248$/)).to.have.length(1);
+    expect(api.requests('GET', /\/counts$/).length).to.be.greaterThan(0);
+
+    // A comment that cannot be read says so.
+    location.hash = `consultation=${REVIEW_CONSULTATION}&comment=999`;
+    const error = await until(el, '.form-error[role="alert"]');
+    expect(text(error)).to.match(/^无法打开意见 #999：/);
+    expect($(el, '.detail')).to.equal(null);
   });
 
   it('a link followed on the page opens the comment', async () => {

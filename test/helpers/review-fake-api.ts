@@ -2,16 +2,17 @@
 // and stories). It follows packages/server: bearer tokens with roles (and grants) and
 // `GET /staff/me`, both from the server's own permission table (401 / 403 with the server's
 // words), names and contacts only for those who may read them, the list of consultations with
-// their counts, cursor pagination and filters, the reason rule (422; another decision without a
+// their counts (and `…/counts`), one comment (`GET /comments/:id`), cursor pagination and filters, the reason rule (422; another decision without a
 // reason drops the one kept), decisions that approve, removals with their category, etags and
 // `If-Match` (412 with the comment as it is now), groups of near duplicates (paged by size and
-// id, without their members; members by `…/comments?group=`; split and merged), all-or-none bulk
+// id, without their members; one by `…/groups/:group`; members by `…/comments?group=`; split and merged), all-or-none bulk
 // decisions and moderation (`POST …/decisions`, 1 to 5,000 ids or a filter), the audit log, the preview (with
 // the long numbers the masking left) and publishing (409 while blocked) with the server's own
 // feedback builder and masking, the CSV and report, and reason templates. It can be told to fail
 // the way networks fail, and a colleague can change a comment meanwhile (`edit`).
 import {
   type Bundle,
+  type ConsultationCounts,
   type ConsultationList,
   type ConsultationSummary,
   type ConsultationView,
@@ -464,10 +465,21 @@ export class ReviewFakeApi {
     return this.allow(call, rolesWithAny(permissions));
   }
 
-  /** The consultations, newest window first, as `GET /consultations` lists them. */
-  summaries(): ConsultationSummary[] {
+  /** The comments by where they stand, as `GET …/counts` and `GET /consultations` count them. */
+  counts(): ConsultationCounts {
     const all = [...this.comments.values()];
     const count = (test: (c: CommentItem) => boolean) => all.filter(test).length;
+    return {
+      received: all.length,
+      unmoderated: count((c) => c.moderation === 'pending'),
+      undecided: count((c) => c.moderation === 'approved' && !c.decision),
+      decided: count((c) => c.moderation === 'approved' && c.decision !== null),
+      removed: count((c) => c.moderation === 'rejected'),
+    };
+  }
+
+  /** The consultations, newest window first, as `GET /consultations` lists them. */
+  summaries(): ConsultationSummary[] {
     const view = this.view();
     const mine: ConsultationSummary = {
       id: view.id,
@@ -476,13 +488,7 @@ export class ReviewFakeApi {
       opens: view.opens,
       closes: view.closes,
       feedbackExpected: view.feedbackExpected,
-      counts: {
-        received: all.length,
-        unmoderated: count((c) => c.moderation === 'pending'),
-        undecided: count((c) => c.moderation === 'approved' && !c.decision),
-        decided: count((c) => c.moderation === 'approved' && c.decision !== null),
-        removed: count((c) => c.moderation === 'rejected'),
-      },
+      counts: this.counts(),
     };
     return [mine, ...this.others].sort(
       (a, b) => Date.parse(b.opens) - Date.parse(a.opens) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -617,6 +623,8 @@ export class ReviewFakeApi {
     switch (rest) {
       case '/comments':
         return json(200, { items: [], next: null });
+      case '/counts':
+        return json(200, other.counts);
       case '/groups':
         return json(200, { groups: [], next: null, total: 0, pending: false, computedAt: null });
       case '/audit':
@@ -740,6 +748,13 @@ export class ReviewFakeApi {
       const page = rows.slice(0, limit).map((x) => this.shown({ ...x, group: groups.get(x.id) ?? null }, anyStaff));
       return json(200, { items: page, next: rows.length > limit ? String(page.at(-1)!.id) : null });
     }
+    if (method === 'GET' && path === `${c}/counts`) return json(200, this.counts());
+    const reading = method === 'GET' ? /^\/comments\/(\d+)$/.exec(path)?.[1] : undefined;
+    if (reading) {
+      const item = this.comments.get(Number(reading));
+      if (!item) return json(404, { error: 'not-found', message: `no comment ${reading}` });
+      return json(200, this.shown({ ...item, group: this.groupOf().get(item.id) ?? null }, anyStaff));
+    }
     const commentId = method === 'PATCH' ? /^\/comments\/(\d+)$/.exec(path)?.[1] : undefined;
     if (commentId) {
       const input = call.body as CommentPatch;
@@ -820,6 +835,13 @@ export class ReviewFakeApi {
         pending: false,
         computedAt: new Date().toISOString(),
       });
+    }
+    const oneGroup = method === 'GET' ? new RegExp(`^${c}/groups/(\\d+)$`).exec(path) : null;
+    if (oneGroup) {
+      const group = Number(oneGroup[1]);
+      const ids = this.groups().get(group);
+      if (!ids) return json(404, { error: 'not-found', message: `no group ${group}` });
+      return json(200, { group, size: ids.length, sample: this.comments.get(group)!.body.slice(0, 200) });
     }
     const splitting = method === 'POST' ? new RegExp(`^${c}/groups/(\\d+)/split$`).exec(path) : null;
     if (splitting || (method === 'POST' && path === `${c}/groups/merge`)) {

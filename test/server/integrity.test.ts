@@ -305,6 +305,8 @@ for (const { name, fresh } of databases) {
         headers: { authorization: `Bearer ${scoped.token}` },
       });
       assert.equal(cross.statusCode, 403);
+      assert.equal((await as(`/api/v1/comments/${otherComment!.id}`)).statusCode, 403);
+      assert.equal((await as(`/api/v1/consultations/${other}/counts`)).statusCode, 403);
       await ctx.close();
     });
 

@@ -180,6 +180,37 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test("the console reads a consultation's counts, one comment and one group without listing them all", async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const campaign = '强烈建议保留老城区菜市场，方便老年人买菜，不要拆除！';
+      const ids = await comments(ctx, id, [campaign, campaign.replace('！', '。'), '建议增加信息公开时限。', '广告']);
+      await ctx.staff({ method: 'PATCH', url: `/api/v1/comments/${ids[2]}`, payload: { decision: 'adopted' } });
+      await ctx.staff({
+        method: 'PATCH',
+        url: `/api/v1/comments/${ids[3]}`,
+        payload: { moderation: 'rejected', removalReason: '广告' },
+      });
+      const counts = await ctx.staff({ url: `/api/v1/consultations/${id}/counts` }, 'editor');
+      assert.equal(counts.statusCode, 200);
+      assert.deepEqual(counts.json(), { received: 4, unmoderated: 2, undecided: 0, decided: 1, removed: 1 });
+      assert.equal((await ctx.staff({ url: '/api/v1/consultations/nowhere/counts' })).statusCode, 404);
+
+      const one = await ctx.staff({ url: `/api/v1/comments/${ids[2]}` }, 'reviewer');
+      assert.equal(one.statusCode, 200);
+      assert.equal(one.json().body, '建议增加信息公开时限。');
+      assert.equal(one.json().decision, 'adopted');
+      assert.equal(one.headers.etag, one.json().etag);
+      assert.equal((await ctx.staff({ url: '/api/v1/comments/999999' })).statusCode, 404);
+      assert.equal((await ctx.app.inject(`/api/v1/comments/${ids[2]}`)).statusCode, 401);
+
+      await settledGroups(ctx, id);
+      const group = await ctx.staff({ url: `/api/v1/consultations/${id}/groups/${ids[0]}` });
+      assert.deepEqual(group.json(), { group: ids[0], size: 2, sample: campaign });
+      assert.equal((await ctx.staff({ url: `/api/v1/consultations/${id}/groups/${ids[2]}` })).statusCode, 404);
+      await ctx.close();
+    });
+
     test('decisions: a reason is required except for adopted; deciding approves; every change is audited', async () => {
       const ctx = await setup(fresh);
       const id = await consultation(ctx);

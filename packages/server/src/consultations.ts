@@ -1,5 +1,6 @@
 // Consultations: the window, the draft they are about and what the rules require to be published.
 import {
+  type ConsultationCounts,
   type ConsultationList,
   type ConsultationView,
   consultationDays,
@@ -106,6 +107,27 @@ export interface ConsultationListQuery {
  * Every consultation for staff, newest window first (then by id), a page at a time, each with
  * its comments counted by where they stand: one statement, the counts taken for the page only.
  */
+/** A consultation's comments counted by where they stand (the console's progress). */
+const COUNTS = `SELECT count(*)::int AS received,
+    count(*) FILTER (WHERE m.moderation = 'pending')::int AS unmoderated,
+    count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NULL)::int AS undecided,
+    count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NOT NULL)::int AS decided,
+    count(*) FILTER (WHERE m.moderation = 'rejected')::int AS removed
+  FROM comments m`;
+const countsOf = ({ received, unmoderated, undecided, decided, removed }: ConsultationCounts): ConsultationCounts => ({
+  received,
+  unmoderated,
+  undecided,
+  decided,
+  removed,
+});
+
+export async function consultationCounts(db: Queryable, id: string): Promise<ConsultationCounts> {
+  await getConsultationRow(db, id);
+  const { rows } = await db.query<ConsultationCounts>(`${COUNTS} WHERE m.consultation_id = $1`, [id]);
+  return countsOf(rows[0]!);
+}
+
 export async function listConsultations(
   db: Queryable,
   query: ConsultationListQuery,
@@ -125,20 +147,17 @@ export async function listConsultations(
     where.push(`c.id = ANY($${params.length})`);
   }
   const after = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { rows } = await db.query<{
-    id: string;
-    title: string;
-    opens: Date;
-    closes: Date;
-    feedback_expected_day: string | null;
-    published: boolean;
-    opens_us: string | number;
-    received: number;
-    unmoderated: number;
-    undecided: number;
-    decided: number;
-    removed: number;
-  }>(
+  const { rows } = await db.query<
+    {
+      id: string;
+      title: string;
+      opens: Date;
+      closes: Date;
+      feedback_expected_day: string | null;
+      published: boolean;
+      opens_us: string | number;
+    } & ConsultationCounts
+  >(
     `WITH page AS (
        SELECT c.id, c.title, c.opens, c.closes, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected_day,
          EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published,
@@ -147,12 +166,7 @@ export async function listConsultations(
        ORDER BY opens_us DESC, c.id LIMIT $1
      )
      SELECT page.*, k.* FROM page LEFT JOIN LATERAL (
-       SELECT count(*)::int AS received,
-         count(*) FILTER (WHERE m.moderation = 'pending')::int AS unmoderated,
-         count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NULL)::int AS undecided,
-         count(*) FILTER (WHERE m.moderation = 'approved' AND m.decision IS NOT NULL)::int AS decided,
-         count(*) FILTER (WHERE m.moderation = 'rejected')::int AS removed
-       FROM comments m WHERE m.consultation_id = page.id
+       ${COUNTS} WHERE m.consultation_id = page.id
      ) k ON true
      ORDER BY page.opens_us DESC, page.id`,
     params,
@@ -167,13 +181,7 @@ export async function listConsultations(
       opens: new Date(r.opens).toISOString(),
       closes: new Date(r.closes).toISOString(),
       feedbackExpected: r.feedback_expected_day,
-      counts: {
-        received: r.received,
-        unmoderated: r.unmoderated,
-        undecided: r.undecided,
-        decided: r.decided,
-        removed: r.removed,
-      },
+      counts: countsOf(r),
     })),
     next: rows.length > query.limit && last ? `${last.opens_us}~${last.id}` : null,
   };

@@ -139,6 +139,20 @@ export async function listComments(
   };
 }
 
+/** One comment as the staff list shows it (a link to a comment not on the page read). */
+export async function getComment(db: Queryable, commentId: number, staff: Staff, actor: string) {
+  const { rows } = await db.query<CommentRow & { consultation_id: string }>(
+    `SELECT ${COLUMNS}, consultation_id FROM comments WHERE id = $1`,
+    [commentId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound(`comment ${commentId}`);
+  checkScope(staff, row.consultation_id);
+  const { labels } = await draftClauses(db, (await getConsultationRow(db, row.consultation_id)).policy_id);
+  const [shown] = await withContacts(db, [row], staff, actor, row.consultation_id);
+  return toItem(shown!, labels);
+}
+
 function checkDecision(input: DecisionInput): void {
   if (input.decision && input.decision !== 'adopted' && !input.reason?.trim()) {
     throw new HttpError(422, 'reason-required', `a reason is required for ${input.decision}`, {

@@ -7,7 +7,7 @@ import type { Database, Queryable } from './db/database.js';
 import type { Job, JobKind } from './jobs/runner.js';
 import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
-import { HttpError } from './lib/errors.js';
+import { HttpError, notFound } from './lib/errors.js';
 import { bandKeys, type Placed, place, saltOf } from './lib/minhash.js';
 
 // A consultation is grouped again no sooner than this many times the last run's duration after
@@ -284,6 +284,17 @@ export async function mergeGroups(db: Database, consultationId: string, groups: 
  * are, when they were computed and whether comments await grouping. Members are not listed here
  * (a group may hold tens of thousands): GET …/comments?group=ID pages them.
  */
+/** One stored group: its size and the start of its representative (404: no such group). */
+export async function storedGroup(db: Queryable, consultationId: string, group: number) {
+  const { rows } = await db.query<{ size: number; sample: string }>(
+    `SELECT g.size, left(m.body, 200) AS sample FROM comment_groups g JOIN comments m ON m.id = g.group_id
+     WHERE g.consultation_id = $1 AND g.group_id = $2`,
+    [consultationId, group],
+  );
+  if (!rows[0]) throw notFound(`group ${group} in consultation ${consultationId}`);
+  return { group, size: rows[0].size, sample: rows[0].sample };
+}
+
 export async function storedGroups(db: Queryable, consultationId: string, page: { limit: number; cursor?: string }) {
   const params: unknown[] = [consultationId, page.limit + 1];
   // Keyset over (size DESC, group_id): the rest of the cursor's size, then the smaller sizes,

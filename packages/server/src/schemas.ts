@@ -339,22 +339,21 @@ export const GroupsQuery = {
   },
 } as const;
 
+export const Group = {
+  type: 'object',
+  properties: {
+    group: { type: 'integer', description: 'Its first comment, the representative.' },
+    size: { type: 'integer', description: 'Members, the representative among them.' },
+    sample: { type: 'string', description: "The start of the representative's text." },
+  },
+} as const;
+
 export const Groups = {
   type: 'object',
   description:
     'The groups as the last grouping left them (a background job after comments arrive; no request waits on it), largest first, a page at a time. Members: GET …/comments?group=ID.',
   properties: {
-    groups: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          group: { type: 'integer', description: 'Its first comment, the representative.' },
-          size: { type: 'integer', description: 'Members, the representative among them.' },
-          sample: { type: 'string', description: "The start of the representative's text." },
-        },
-      },
-    },
+    groups: { type: 'array', items: Group },
     next: { ...nullable('string'), description: 'The cursor of the next page; null at the end.' },
     total: { type: 'integer', description: 'Groups in the consultation.' },
     pending: { type: 'boolean', description: 'Comments have arrived since: a new grouping is due or under way.' },
@@ -666,6 +665,17 @@ export const ConsultationListQuery = {
   },
 } as const;
 
+export const CommentCounts = {
+  type: 'object',
+  properties: {
+    received: { type: 'integer' },
+    unmoderated: { type: 'integer', description: 'Awaiting moderation.' },
+    undecided: { type: 'integer', description: 'Approved, awaiting a decision.' },
+    decided: { type: 'integer', description: 'Approved and decided.' },
+    removed: { type: 'integer', description: 'Removed in moderation.' },
+  },
+} as const;
+
 export const ConsultationList = {
   type: 'object',
   properties: {
@@ -680,16 +690,7 @@ export const ConsultationList = {
           opens: isoTime,
           closes: isoTime,
           feedbackExpected: { type: ['string', 'null'], format: isoDay.format },
-          counts: {
-            type: 'object',
-            properties: {
-              received: { type: 'integer' },
-              unmoderated: { type: 'integer', description: 'Awaiting moderation.' },
-              undecided: { type: 'integer', description: 'Approved, awaiting a decision.' },
-              decided: { type: 'integer', description: 'Approved and decided.' },
-              removed: { type: 'integer', description: 'Removed in moderation.' },
-            },
-          },
+          counts: CommentCounts,
         },
       },
     },

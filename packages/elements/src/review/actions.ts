@@ -136,7 +136,7 @@ export class ReviewActions {
   applyMany(ids: readonly number[], patch: CommentPatch): void {
     const { page, workspace } = this.host;
     for (const id of ids) {
-      const before = page.items.find((x) => x.id === id) ?? workspace.all.value?.get(id);
+      const before = page.items.find((x) => x.id === id) ?? workspace.known.get(id);
       if (before) this.rebase(id, before, { ...patched(before, patch), etag: before.etag });
     }
     page.applyMany(ids, patch);
@@ -304,7 +304,7 @@ export class ReviewActions {
       const { page, workspace } = this.host;
       const known = new Set<number>();
       for (const c of page.items) if (matches(c)) known.add(c.id);
-      for (const c of workspace.all.value?.values() ?? []) if (matches(c)) known.add(c.id);
+      for (const c of workspace.known.values()) if (matches(c)) known.add(c.id);
       const ids = [...known];
       this.applyMany(ids, patch);
       for (const id of ids) this.forms.delete(commentKey(id));
@@ -389,7 +389,7 @@ export class ReviewActions {
       this.host.announce(text);
       // What blocked it may have changed under us (another staff member, new comments).
       if (error instanceof ApiError && error.status === 409) {
-        void this.host.workspace.loadIndex();
+        void this.host.workspace.loadCounts();
         void this.host.workspace.loadPreview();
       }
     }

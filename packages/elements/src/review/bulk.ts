@@ -73,7 +73,7 @@ export class BulkActions {
   }
 
   private known(id: number): CommentItem | undefined {
-    return this.c.page.items.find((x) => x.id === id) ?? this.c.workspace.all.value?.get(id);
+    return this.c.page.items.find((x) => x.id === id) ?? this.c.workspace.known.get(id);
   }
 
   summary(): ChosenSummary {
@@ -203,7 +203,7 @@ export class BulkActions {
     else void this.focus(this.actionOf(kind), true);
     this.c.announce(text);
     // An answer lost on the way may hide a change made: the progress is read from the server again.
-    if (workspace.id === consultation) void workspace.loadIndex();
+    if (workspace.id === consultation) void workspace.loadCounts();
     return false;
   }
 

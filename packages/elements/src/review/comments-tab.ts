@@ -25,6 +25,8 @@ const sameFilters = (a: Filters, b: Filters) =>
 
 export class CommentsTab {
   openId: number | null = null;
+  /** Why the comment asked for could not be read, shown above the list. */
+  openError: string | null = null;
   /** The search text as typed, applied after a pause. */
   query = '';
   /** The comments chosen for a bulk action. */
@@ -38,6 +40,7 @@ export class CommentsTab {
 
   reset(): void {
     this.openId = null;
+    this.openError = null;
     this.query = '';
     clearTimeout(this.searchTimer);
     this.selection.clear();
@@ -51,7 +54,7 @@ export class CommentsTab {
 
   get opened(): CommentItem | null {
     if (this.openId === null) return null;
-    return this.c.page.items.find((x) => x.id === this.openId) ?? this.c.workspace.all.value?.get(this.openId) ?? null;
+    return this.c.page.items.find((x) => x.id === this.openId) ?? this.c.workspace.known.get(this.openId) ?? null;
   }
 
   /** The comment a shortcut acts on: the one open, else the one under the cursor. */
@@ -61,8 +64,19 @@ export class CommentsTab {
 
   open(id: number): void {
     this.openId = id;
+    this.openError = null;
     this.c.page.select(id);
     this.c.changed();
+    // A link to a comment on a page not read (from the audit log, a group): it is read by itself.
+    const { page, workspace, t } = this.c;
+    if (page.items.some((x) => x.id === id) || workspace.known.has(id)) return;
+    workspace.readComment(id).catch((error: unknown) => {
+      if (this.openId !== id) return;
+      this.openId = null;
+      this.openError = t('openFailed', { id, detail: this.c.describe(error) });
+      this.c.announce(this.openError);
+      this.c.changed();
+    });
   }
 
   close(): void {
@@ -278,6 +292,7 @@ export class CommentsTab {
     };
     const item = this.opened;
     return html`${renderFilters(props)}
+      ${this.openError ? html`<p class="form-error" role="alert">${this.openError}</p>` : nothing}
       <div class=${item ? 'split with-detail' : 'split'}>
         <div class="list">${this.renderBulk()}${renderTable(props)}</div>
         ${item ? this.renderDetail(item) : nothing}

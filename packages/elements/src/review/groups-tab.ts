@@ -62,14 +62,18 @@ export class GroupsTab {
   async show(group: number): Promise<void> {
     let g = this.groups.find((x) => x.group === group);
     if (!g) {
-      // From a comment's link: its group may be on a later page. What the console knows of it
-      // stands in until the list is read again.
-      const all = [...(this.c.workspace.all.value?.values() ?? [])];
-      const size = all.filter((x) => x.group === group).length;
-      const sample = this.c.workspace.all.value?.get(group)?.body.slice(0, 200) ?? '';
-      if (!size || !this.c.workspace.groups.value) return;
-      g = { group, size, sample };
-      this.c.workspace.setGroups([g, ...this.groups], this.c.workspace.groups.value.total);
+      // From a comment's link: its group may be on a later page. It is read by itself and shown
+      // first until the list is read again.
+      const { workspace } = this.c;
+      try {
+        g = await workspace.readGroup(group);
+      } catch (error) {
+        this.c.announce(this.c.describe(error));
+        return;
+      }
+      const list = workspace.groups.value;
+      if (!list) return;
+      if (!this.groups.some((x) => x.group === group)) workspace.setGroups([g, ...this.groups], list.total);
     }
     this.toggle(g, true);
     await this.c.rendered();
@@ -205,9 +209,7 @@ export class GroupsTab {
       const sample =
         rep === g.group
           ? g.sample
-          : (this.members.of(g.group)?.items.find((m) => m.id === rep)?.body ??
-            workspace.all.value?.get(rep!)?.body ??
-            '');
+          : (this.members.of(g.group)?.items.find((m) => m.id === rep)?.body ?? workspace.known.get(rep!)?.body ?? '');
       const list = workspace.groups.value!;
       workspace.setGroups(
         this.groups.flatMap((x) =>

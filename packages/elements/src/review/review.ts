@@ -489,7 +489,7 @@ export class GkReview extends LitElement {
           lang,
           consultation: view,
           progress: w.progress(),
-          progressError: w.all.error ? this.context.describe(w.all.error) : null,
+          progressError: w.counts.error ? this.context.describe(w.counts.error) : null,
           canPublish: this.session.can('publish'),
           roleNote: t('roleNotePublish', { role: role ? roleLabel(t, role) : t('roleUnknown') }),
           state: actions.publishing,
@@ -511,7 +511,7 @@ export class GkReview extends LitElement {
           onCancel: () => actions.setPublishing({ confirming: false }),
           onDownload: (kind) => void actions.download(kind),
           onRefresh: () => {
-            void w.loadIndex();
+            void w.loadCounts();
             void w.loadConsultation();
             void w.loadVersions();
             void w.loadPreview();

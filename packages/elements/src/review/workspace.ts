@@ -1,7 +1,14 @@
-// One consultation as the console holds it: its view, its draft's clauses, every comment (for the
-// progress), the near-duplicate groups a page at a time, kept in step with each change made here,
+// One consultation as the console holds it: its view, its draft's clauses, its comments counted by
+// the server (the progress; never every comment, which may be half a million), the comments read
+// one by one, the near-duplicate groups a page at a time, kept in step with each change made here,
 // and the server's preview of the feedback.
-import { type Clause, type ConsultationView, type FeedbackPreview, segment } from '@gongkai/format';
+import {
+  type Clause,
+  type ConsultationCounts,
+  type ConsultationView,
+  type FeedbackPreview,
+  segment,
+} from '@gongkai/format';
 import { apiUrl, requestApi } from '../internal/api.js';
 import type { StaffSession } from './session.js';
 import type {
@@ -15,7 +22,6 @@ import type {
   GroupsAnswer,
 } from './staff-api.js';
 
-const INDEX_PAGE = 500;
 /** Groups per page of the groups tab, largest first. */
 export const GROUP_PAGE = 20;
 
@@ -82,8 +88,10 @@ export class Workspace {
   id = '';
   consultation: Part<ConsultationView> = part();
   clauses: Part<Clause[]> = part();
-  /** Every comment by id, in id order. */
-  all: Part<Map<number, CommentItem>> = part();
+  /** The comments counted by where they stand, by the server. */
+  counts: Part<ConsultationCounts> = part();
+  /** Comments read one by one (a link to one on a page not read), kept in step with changes. */
+  readonly known = new Map<number, CommentItem>();
   groups: Part<GroupList> = part();
   /** The next page of groups, while it is read or after it failed. */
   moreGroups: { loading: boolean; error: unknown } = { loading: false, error: null };
@@ -92,6 +100,8 @@ export class Workspace {
   /** The feedback as publishing would make it now, from the server. */
   preview: Part<FeedbackPreview> = part();
   private generation = 0;
+  /** A change was made while the counts were being read: they are read once more after. */
+  private countsAgain = false;
 
   constructor(
     private readonly session: StaffSession,
@@ -105,14 +115,16 @@ export class Workspace {
     this.id = id;
     this.consultation = part();
     this.clauses = part();
-    this.all = part();
+    this.counts = part();
+    this.known.clear();
+    this.countsAgain = false;
     this.groups = part();
     this.moreGroups = { loading: false, error: null };
     this.audit = part();
     this.versions = part();
     this.preview = part();
     void this.loadConsultation();
-    void this.loadIndex();
+    void this.loadCounts();
     void this.loadGroups();
   }
 
@@ -123,7 +135,7 @@ export class Workspace {
   }
 
   /** Loads `part` with `load`, unless the consultation changed meanwhile. */
-  private async fill<K extends 'consultation' | 'clauses' | 'all' | 'groups' | 'audit' | 'versions' | 'preview'>(
+  private async fill<K extends 'consultation' | 'clauses' | 'counts' | 'groups' | 'audit' | 'versions' | 'preview'>(
     key: K,
     load: () => Promise<Workspace[K]['value']>,
   ): Promise<void> {
@@ -158,23 +170,35 @@ export class Workspace {
     );
   }
 
-  /** Every comment, a page of 500 at a time. */
-  loadIndex(): Promise<void> {
+  /** The counts, read again (what is shown stays meanwhile). */
+  async loadCounts(): Promise<void> {
+    if (this.counts.loading) {
+      this.countsAgain = true;
+      return;
+    }
     const id = this.id;
-    return this.fill('all', async () => {
-      const all = new Map<number, CommentItem>();
-      let cursor: string | null = null;
-      do {
-        const query = new URLSearchParams({ limit: String(INDEX_PAGE) });
-        if (cursor) query.set('cursor', cursor);
-        const page: CommentsPage = await this.session.call<CommentsPage>(
-          `/consultations/${encodeURIComponent(id)}/comments?${query}`,
-        );
-        for (const item of page.items) all.set(item.id, item);
-        cursor = page.next;
-      } while (cursor);
-      return all;
-    });
+    await this.fill('counts', () =>
+      this.session.call<ConsultationCounts>(`/consultations/${encodeURIComponent(id)}/counts`),
+    );
+    if (this.countsAgain && id === this.id) {
+      this.countsAgain = false;
+      await this.loadCounts();
+    }
+  }
+
+  /** One comment from the server, kept here (null if another consultation was opened meanwhile). */
+  async readComment(commentId: number): Promise<CommentItem | null> {
+    const generation = this.generation;
+    const item = await this.session.call<CommentItem>(`/comments/${commentId}`);
+    if (generation !== this.generation) return null;
+    this.known.set(item.id, item);
+    this.changed();
+    return item;
+  }
+
+  /** One stored group, e.g. from a comment's link to a group on a page not read. */
+  readGroup(group: number): Promise<CommentGroup> {
+    return this.session.call<CommentGroup>(`/consultations/${encodeURIComponent(this.id)}/groups/${group}`);
   }
 
   private groupPage(id: string, cursor: string | null): Promise<GroupsAnswer> {
@@ -222,13 +246,11 @@ export class Workspace {
     this.changed();
   }
 
-  /** Comments whose group changed: `groupOf` gives the new one, or undefined for no change. */
+  /** Comments known here whose group changed: `groupOf` gives the new one, or undefined for no change. */
   regroup(groupOf: (item: CommentItem) => number | null | undefined): void {
-    const all = this.all.value;
-    if (!all) return;
-    for (const item of all.values()) {
+    for (const item of this.known.values()) {
       const group = groupOf(item);
-      if (group !== undefined && group !== item.group) all.set(item.id, { ...item, group });
+      if (group !== undefined && group !== item.group) this.known.set(item.id, { ...item, group });
     }
   }
 
@@ -265,37 +287,34 @@ export class Workspace {
 
   /** The server's answer for one comment replaces ours. */
   apply(item: CommentItem): void {
-    const all = this.all.value;
-    if (all?.has(item.id)) all.set(item.id, item);
+    if (this.known.has(item.id)) this.known.set(item.id, item);
     this.stale();
   }
 
   /** A change the server applied to many comments (it answers with a count only). */
   applyMany(ids: readonly number[], patch: CommentPatch): void {
-    const all = this.all.value;
-    if (all)
-      for (const id of ids) {
-        const item = all.get(id);
-        if (item) all.set(id, patched(item, patch));
-      }
+    for (const id of ids) {
+      const item = this.known.get(id);
+      if (item) this.known.set(id, patched(item, patch));
+    }
     this.stale();
   }
 
-  /** The audit log and the consultation's counts are read again when next shown. */
-  private stale(): void {
+  /** The counts are read again at once, the audit log when next shown. */
+  stale(): void {
     this.audit = part();
     this.changed();
+    void this.loadCounts();
   }
 
   progress(): Progress | null {
-    const all = this.all.value;
-    if (!all) return null;
-    const p: Progress = { total: all.size, done: 0, unmoderated: 0, undecided: 0 };
-    for (const c of all.values()) {
-      if (c.moderation === 'rejected' || c.decision) p.done++;
-      if (c.moderation === 'pending') p.unmoderated++;
-      else if (c.moderation === 'approved' && !c.decision) p.undecided++;
-    }
-    return p;
+    const c = this.counts.value;
+    if (!c) return null;
+    return {
+      total: c.received,
+      done: c.decided + c.removed,
+      unmoderated: c.unmoderated,
+      undecided: c.undecided,
+    };
   }
 }

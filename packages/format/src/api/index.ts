@@ -60,7 +60,7 @@ export interface ConsultationView {
   counts: { received: number; byClause: Record<string, number> };
 }
 
-/** Comments of a consultation by where they stand (`GET /consultations`, staff). */
+/** Comments of a consultation by where they stand (`GET /consultations` and `GET /consultations/:id/counts`, staff). */
 export interface ConsultationCounts {
   received: number;
   /** Awaiting moderation. */

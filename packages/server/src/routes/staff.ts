@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   type ConsultationInput,
   type ConsultationListQuery,
+  consultationCounts,
   createConsultation,
   getConsultationRow,
   listConsultations,
@@ -18,13 +19,14 @@ import {
   type CommentFilter,
   type DecisionInput,
   decideByFilter,
+  getComment,
   type ListQuery,
   listComments,
   patchComment,
 } from '../decisions.js';
 import { exportCsv, reportHtml } from '../export.js';
 import { feedbackVersions } from '../feedback.js';
-import { mergeGroups, splitGroup, storedGroups } from '../grouping.js';
+import { mergeGroups, splitGroup, storedGroup, storedGroups } from '../grouping.js';
 import { compressLarge, compressStream } from '../lib/compress.js';
 import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
@@ -133,6 +135,37 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     async (request) => listComments(db, request.params.id, request.query, request.staff!, actor(request)),
   );
 
+  app.get<Id>(
+    '/api/v1/consultations/:id/counts',
+    {
+      ...common(
+        'Its comments counted by where they stand: received, awaiting moderation, undecided, decided, removed',
+        {
+          params: S.IdParams,
+          response: { 200: S.CommentCounts, ...S.errors(401, 403, 404) },
+        },
+      ),
+      ...ofConsultation,
+    },
+    async (request) => consultationCounts(db, request.params.id),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/v1/comments/:id',
+    {
+      ...common('One comment, as the list shows it', {
+        params: S.CommentIdParams,
+        response: { 200: S.CommentItem, ...S.errors(400, 401, 403, 404) },
+      }),
+      ...anyStaff,
+    },
+    async (request, reply) => {
+      const item = await getComment(db, request.params.id, request.staff!, actor(request));
+      reply.header('etag', item.etag);
+      return item;
+    },
+  );
+
   app.patch<{ Params: { id: number }; Body: DecisionInput }>(
     '/api/v1/comments/:id',
     {
@@ -191,6 +224,18 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       await getConsultationRow(db, request.params.id);
       return storedGroups(db, request.params.id, request.query);
     },
+  );
+
+  app.get<{ Params: { id: string; group: number } }>(
+    '/api/v1/consultations/:id/groups/:group',
+    {
+      ...common('One stored group: its size and the start of its representative', {
+        params: S.GroupParams,
+        response: { 200: S.Group, ...S.errors(400, 401, 403, 404) },
+      }),
+      ...ofConsultation,
+    },
+    async (request) => storedGroup(db, request.params.id, request.params.group),
   );
 
   const decideGroups = staffAccess(db, { any: ['decide'], scope: 'consultation' });
