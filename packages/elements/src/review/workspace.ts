@@ -17,7 +17,6 @@ import type {
   CommentGroup,
   CommentItem,
   CommentPatch,
-  CommentsPage,
   FeedbackVersionsAnswer,
   GroupsAnswer,
 } from './staff-api.js';
