@@ -40,6 +40,43 @@ export function random(seed: number) {
 const OPENINGS = ['建议', '我认为', '对于', '关于', '希望', '请考虑', '本人建议', '强烈建议'];
 const CLOSINGS = ['。', '，望采纳。', '，请予考虑。', '，谢谢！', '。以上意见供参考。'];
 const SIGNATURES = ['一位市民', '张先生', '退休教师李某', '社区居民', '某企业员工', '王女士', '热心群众', '一名律师'];
+const PLACES = [
+  '我住在东城区',
+  '我家在城南',
+  '我在开发区',
+  '我们村',
+  '我所在的街道',
+  '我们小区',
+  '我在县城',
+  '我们镇上',
+  '我在新区',
+  '我们社区',
+];
+const PEOPLE = [
+  '，是一名教师',
+  '，开了一家小店',
+  '，退休多年',
+  '，是外卖骑手',
+  '，在工厂上班',
+  '，是个体户',
+  '，带着两个孩子',
+  '，是护士',
+  '，务农',
+  '，刚毕业',
+];
+const CONCERNS = [
+  '办一次证跑了',
+  '等了',
+  '每月要多花',
+  '排队排了',
+  '往返要走',
+  '申请材料写了',
+  '打了热线',
+  '楼下停车位少了',
+  '附近学校缺了',
+  '补贴晚发了',
+];
+const UNITS = ['次', '天', '元', '个小时', '公里', '页', '遍', '个', '名学位', '个月'];
 const FILLER = '的了和是在对应当有关规定进行加强完善建立健全提高保障管理服务工作';
 
 export interface CorpusComment {
@@ -88,10 +125,15 @@ export function campaignCorpus(size: number, { seed = 7, campaigns = 20, share =
     while (w >= weights[c]!) w -= weights[c++]!;
     out.push({ body: edit(letters[c]!), campaign: c });
   }
+  // A distinct comment: a few clauses of policy sentences in its own order, and what the writer
+  // says of themselves (where they live, what they do, a number), as people write. Whole sentences
+  // alone would not do at national scale: 442 of them make the same comment again and again.
+  const clauses = [...new Set(forComments.flatMap((x) => x.split(/[，、：,;；]/)))].filter((x) => x.length >= 4);
   while (out.length < size) {
-    const sentences = 1 + r.int(4);
-    const body = `${r.pick(OPENINGS)}${Array.from({ length: sentences }, () => r.pick(forComments)).join('，')}${r.pick(CLOSINGS)}`;
-    out.push({ body, campaign: null });
+    const parts = Array.from({ length: 2 + r.int(4) }, () => r.pick(clauses)).join('，');
+    const self = `${r.pick(PLACES)}${r.pick(PEOPLE)}，${r.pick(CONCERNS)}${1 + r.int(2000)}${r.pick(UNITS)}`;
+    const body = r.next() < 0.5 ? `${self}。${r.pick(OPENINGS)}${parts}` : `${r.pick(OPENINGS)}${parts}。${self}`;
+    out.push({ body: `${body}${r.pick(CLOSINGS)}`, campaign: null });
   }
   for (let i = out.length - 1; i > 0; i--) {
     const j = r.int(i + 1);

@@ -4,8 +4,17 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { buildApp } from '@gongkai/server';
-import { groupsOf, signature, similarity } from '../../packages/server/src/lib/minhash.js';
-import { campaignCorpus, membershipQuality } from '../helpers/campaign-corpus.js';
+import { groupingJob } from '../../packages/server/src/grouping.js';
+import {
+  BUCKET,
+  bandKeys,
+  groupsOf,
+  place,
+  ROWS,
+  signature,
+  similarity,
+} from '../../packages/server/src/lib/minhash.js';
+import { campaignCorpus, membershipQuality, random } from '../helpers/campaign-corpus.js';
 import { closeDatabases, databases, sameDatabase } from './databases.js';
 import { consultation, settledGroups, setup } from './helpers.js';
 
@@ -19,6 +28,41 @@ test('signatures: copies with a few characters changed stay close, unrelated com
   assert.ok(similarity(signature(letter), signature(other)) < 0.2);
   // Full-width and half-width, spaces and punctuation do not matter.
   assert.equal(similarity(signature('ＡＢＣ，测试 文本'), signature('abc测试文本')), 1);
+});
+
+test('a band key that BUCKET indexed comments share takes no more: candidates stay bounded', () => {
+  // Unrelated texts (each its own group, each indexed): characters drawn at random for each.
+  const r = random(3);
+  const chars = Array.from(
+    '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经',
+  );
+  const texts = Array.from({ length: BUCKET + 20 }, () => Array.from({ length: 30 }, () => r.pick(chars)).join(''));
+  const shared = 7; // one key every text has, as a clause everyone quotes
+  const items = texts.map((t, i) => {
+    const sig = signature(t);
+    return { id: i + 1, sig, keys: [shared, ...bandKeys(sig).slice(1)] };
+  });
+  const { indexed } = place(
+    items,
+    () => [],
+    () => undefined,
+    () => 0,
+  );
+  assert.ok(indexed.length > BUCKET);
+  const under = indexed.filter((p) => p.keys.includes(shared));
+  assert.deepEqual(
+    under.map((p) => p.id),
+    indexed.slice(0, BUCKET).map((p) => p.id),
+  );
+  // Counted with those indexed before: a full key takes none of these.
+  const later = place(
+    items.slice(0, 3),
+    () => [],
+    () => undefined,
+    () => 0,
+    (k) => (k === shared ? BUCKET : 0),
+  );
+  assert.ok(later.indexed.every((p) => !p.keys.includes(shared) && p.keys.length === items[0]!.keys.length - 1));
 });
 
 test('in memory, a 6,000-comment corpus: campaign membership with precision and recall of at least 0.95', () => {
@@ -116,6 +160,58 @@ for (const { name, fresh } of databases) {
         groups.map((g: { size: number }) => g.size),
         [...groups.map((g: { size: number }) => g.size)].sort((a, b) => b - a),
       );
+      await ctx.close();
+    });
+
+    test('while comments arrive grouping yields to them; after a surge the backlog is worked at once', async () => {
+      const ctx = await setup(fresh, { jobs: false });
+      const id = await consultation(ctx);
+      for (const body of ['建议一', '建议二']) assert.equal((await ctx.comment(id, { body })).statusCode, 201);
+      const job = groupingJob({ minGapMs: 5000 });
+      const wait = async () => {
+        await job.discover(ctx.db);
+        const { rows } = await ctx.db.query<{ s: number }>(
+          "SELECT extract(epoch FROM run_at - now())::float8 AS s FROM jobs WHERE kind = 'group' AND key = $1",
+          [id],
+        );
+        await ctx.db.query('DELETE FROM jobs');
+        return rows[0]!.s;
+      };
+      // A run that took a minute ended just now, leaving comments for the next; none arrived since.
+      await ctx.db.query(
+        `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, seen_id)
+         SELECT $1, now(), 0, 0, 60000, max(id) FROM comments WHERE consultation_id = $1`,
+        [id],
+      );
+      assert.ok((await wait()) <= 1, 'the backlog waits although nothing arrives');
+      // Another comment since: the next run waits four times the last one's duration.
+      assert.equal((await ctx.comment(id, { body: '建议三' })).statusCode, 201);
+      const s = await wait();
+      assert.ok(s > 200 && s <= 240, `waits ${s} s`);
+      await ctx.close();
+    });
+
+    test('entries indexed with band keys of another width get new keys; a new copy still joins its group', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const letter = '强烈建议保留老城区菜市场，方便老年人就近买菜，不要拆除，请市政府慎重考虑群众的实际需要。';
+      const copies = ['张先生', '李女士', '王老师'].map((who) => `${letter}\n${who}`);
+      for (const body of copies) assert.equal((await ctx.comment(id, { body })).statusCode, 201);
+      const [group] = (await settledGroups(ctx, id)).groups as { group: number; size: number }[];
+      assert.equal(group!.size, 3);
+      // As an index written before migration 013 leaves them: keys that today's bands never give.
+      await ctx.db.query("UPDATE group_index SET bands = '{1,2,3}', band_rows = 4");
+      assert.equal((await ctx.comment(id, { body: `${letter}\n赵先生` })).statusCode, 201);
+      const { groups } = await settledGroups(ctx, id);
+      assert.deepEqual(
+        groups.map((g: { group: number; size: number }) => [g.group, g.size]),
+        [[group!.group, 4]],
+      );
+      const { rows } = await ctx.db.query<{ old: number }>(
+        "SELECT count(*)::int AS old FROM group_index WHERE band_rows <> $1 OR bands = '{1,2,3}'",
+        [ROWS],
+      );
+      assert.equal(rows[0]!.old, 0);
       await ctx.close();
     });
   });

@@ -8,11 +8,12 @@ import type { Job, JobKind } from './jobs/runner.js';
 import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError, notFound } from './lib/errors.js';
-import { bandKeys, type Placed, place, saltOf } from './lib/minhash.js';
+import { BUCKET, bandKeys, type Placed, place, ROWS, saltOf } from './lib/minhash.js';
 
-// A consultation is grouped again no sooner than this many times the last run's duration after
-// it (and `minGapMs`, 5 s by default, at least): while comments pour in, grouping takes at most
-// about a fifth of a core and the rest goes to taking them in. A first grouping starts at once.
+// While comments pour in, a consultation is grouped again no sooner than this many times the last
+// run's duration after it (and `minGapMs`, 5 s by default, at least): grouping takes at most about
+// a fifth of a core and the rest goes to taking them in. A first grouping starts at once, and so
+// does the next when no comment arrived since the last ended (the backlog after a surge).
 const YIELD_FACTOR = 4;
 
 /** Comments read, signed and placed at a time; a run places at most BATCHES of them. */
@@ -25,7 +26,9 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
     await db.query(
       `INSERT INTO jobs (kind, key, run_at)
        SELECT 'group', u.consultation_id,
-         coalesce(g.computed_at + make_interval(secs => greatest($2::float8, g.took_ms * $1::float8) / 1000), now())
+         CASE WHEN g.seen_id >= (SELECT max(id) FROM comments c WHERE c.consultation_id = u.consultation_id) THEN now()
+         ELSE coalesce(g.computed_at + make_interval(secs => greatest($2::float8, g.took_ms * $1::float8) / 1000), now())
+         END
        FROM (SELECT DISTINCT consultation_id FROM comments WHERE NOT grouped) u
        LEFT JOIN grouping_state g ON g.consultation_id = u.consultation_id
        ON CONFLICT (kind, key) DO NOTHING`,
@@ -36,6 +39,7 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
     const started = Date.now();
     const cpu = new CpuWorker();
     try {
+      while ((await rekey(db, job, job.key)) === BATCH);
       for (let i = 0; i < BATCHES; i++) {
         const placed = await placeBatch(db, job, job.key, cpu);
         if (placed < BATCH) break;
@@ -44,15 +48,38 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
       await cpu.close();
     }
     await db.query(
-      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker)
+      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker, seen_id)
        SELECT $1, now(), (SELECT count(*) FROM comments WHERE consultation_id = $1 AND grouped),
-         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2, $3
+         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2, $3,
+         (SELECT max(id) FROM comments WHERE consultation_id = $1)
        ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = EXCLUDED.comments,
-         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms, worker = EXCLUDED.worker`,
+         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms, worker = EXCLUDED.worker, seen_id = EXCLUDED.seen_id`,
       [job.key, Date.now() - started, job.worker],
     );
   },
 });
+
+/**
+ * Entries indexed with band keys of another width (before migration 013) get today's keys, a
+ * batch at a time, before any new comment is placed: their groups and signatures stay.
+ */
+async function rekey(db: Database, job: Job, consultationId: string): Promise<number> {
+  const { rows } = await db.query<{ comment_id: string; sig: number[] }>(
+    `SELECT comment_id, sig FROM group_index WHERE consultation_id = $1 AND band_rows <> ${ROWS} LIMIT $2`,
+    [consultationId, BATCH],
+  );
+  if (!rows.length) return 0;
+  const salt = saltOf(consultationId);
+  await db.transaction(async (tx) => {
+    if (!(await job.holds(tx))) return;
+    await tx.query(
+      `UPDATE group_index g SET bands = ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint), band_rows = $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, bands jsonb) WHERE g.comment_id = x.id`,
+      [JSON.stringify(rows.map((r) => ({ id: Number(r.comment_id), bands: bandKeys(fromInt32(r.sig), salt) }))), ROWS],
+    );
+  });
+  return rows.length;
+}
 
 const toInt32 = (sig: number[]) => sig.map((v) => v | 0);
 const fromInt32 = (sig: number[]) => sig.map((v) => v >>> 0);
@@ -75,25 +102,43 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
   );
   const batch = rows.map((r, i) => ({ id: Number(r.id), sig: signed[i]!.sig, keys: bandKeys(signed[i]!.sig, salt) }));
   const allKeys = [...new Set(batch.flatMap((c) => c.keys))];
-  const { rows: found } = await db.query<{ comment_id: string; group_id: string; bands: string[]; sig: number[] }>(
-    'SELECT comment_id, group_id, bands, sig FROM group_index WHERE bands && $1::bigint[] AND consultation_id = $2',
+  // One index lookup per key (a bucket holds at most BUCKET): `bands && <every key of the batch>`
+  // costs GIN a test of each key for each row it finds, 8 s for a batch at 14,000 rows.
+  const { rows: pairs } = await db.query<{ key: string; comment_id: string }>(
+    `SELECT k.key, g.comment_id FROM unnest($1::bigint[]) AS k(key),
+       LATERAL (SELECT comment_id FROM group_index WHERE bands @> ARRAY[k.key] AND consultation_id = $2
+         LIMIT ${BUCKET}) g`,
     [allKeys, consultationId],
   );
+  const { rows: found } = await db.query<{ comment_id: string; group_id: string; sig: number[] }>(
+    'SELECT comment_id, group_id, sig FROM group_index WHERE comment_id = ANY($1::bigint[])',
+    [[...new Set(pairs.map((p) => p.comment_id))]],
+  );
+  const entry = new Map(
+    found.map((f) => [
+      Number(f.comment_id),
+      { id: Number(f.comment_id), group: Number(f.group_id), sig: fromInt32(f.sig) },
+    ]),
+  );
   const byKey = new Map<number, Placed[]>();
-  for (const f of found) {
-    const p = { id: Number(f.comment_id), group: Number(f.group_id), sig: fromInt32(f.sig) };
-    for (const k of f.bands) {
-      const list = byKey.get(Number(k));
-      if (list) list.push(p);
-      else byKey.set(Number(k), [p]);
-    }
+  for (const { key, comment_id } of pairs) {
+    const p = entry.get(Number(comment_id));
+    if (!p) continue;
+    const list = byKey.get(Number(key));
+    if (list) list.push(p);
+    else byKey.set(Number(key), [p]);
   }
   const groupIds = [...new Set(found.map((f) => Number(f.group_id)))];
+  // Representatives found among the candidates (every comment alone is its own) are not read again.
   const { rows: reps } = await db.query<{ comment_id: string; sig: number[] }>(
     'SELECT comment_id, sig FROM group_index WHERE comment_id = ANY($1::bigint[])',
-    [groupIds],
+    [groupIds.filter((g) => !entry.has(g))],
   );
   const repSig = new Map(reps.map((r) => [Number(r.comment_id), fromInt32(r.sig)]));
+  for (const g of groupIds) {
+    const own = entry.get(g);
+    if (own) repSig.set(g, own.sig);
+  }
   const { rows: sizes } = await db.query<{ group_id: string; size: number; indexed: number }>(
     'SELECT group_id, size, indexed FROM comment_groups WHERE group_id = ANY($1::bigint[])',
     [groupIds],
@@ -104,6 +149,7 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
     (keys) => keys.flatMap((k) => byKey.get(k) ?? []),
     (g) => repSig.get(g),
     (g) => known.get(g)?.indexed ?? 1,
+    (key) => byKey.get(key)?.length ?? 0,
   );
   // Members per group in this batch (a group's own first comment is not a member joining it).
   const joined = new Map<number, number>();
@@ -116,11 +162,10 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
     if (!(await job.holds(tx))) return;
     await lockGroups(tx, consultationId);
     if (indexed.length) {
-      const keysOf = new Map(batch.map((c) => [c.id, c.keys]));
       await tx.query(
-        `INSERT INTO group_index (comment_id, consultation_id, group_id, bands, sig)
+        `INSERT INTO group_index (comment_id, consultation_id, group_id, bands, sig, band_rows)
          SELECT x.id, $1, x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint),
-           ARRAY(SELECT jsonb_array_elements_text(x.sig)::int)
+           ARRAY(SELECT jsonb_array_elements_text(x.sig)::int), $3
          FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, group_id bigint, bands jsonb, sig jsonb)
          ON CONFLICT (comment_id) DO NOTHING`,
         [
@@ -129,10 +174,11 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
             indexed.map((p) => ({
               id: p.id,
               group_id: p.group,
-              bands: keysOf.get(p.id),
+              bands: p.keys,
               sig: toInt32(Array.from(p.sig)),
             })),
           ),
+          ROWS,
         ],
       );
     }

@@ -6,9 +6,20 @@
 
 /** Values in a signature. */
 export const HASHES = 128;
-/** Bands of ROWS values: two texts share a band with probability 1 - (1 - J^ROWS)^BANDS. */
-export const BANDS = 32;
-export const ROWS = HASHES / BANDS;
+/**
+ * Bands of ROWS values (126 of the 128): two texts share a band with probability
+ * 1 - (1 - J^ROWS)^BANDS: 0.99 at J = 0.8, 0.40 at 0.6 (a copy is looked for among every indexed
+ * member of its campaign, so it is found all the same), 0.0002 at 0.2. Four values a band (32
+ * bands) made comments that merely share a clause candidates of one another: at 500,000 every
+ * comment was a candidate of every batch.
+ */
+export const ROWS = 7;
+export const BANDS = Math.floor(HASHES / ROWS);
+/**
+ * Indexed comments a band key holds at most. Keys that many comments share (a clause everyone
+ * quotes) stop taking more: a comment's candidates are bounded, however many comments there are.
+ */
+export const BUCKET = 64;
 /**
  * Estimated Jaccard similarity (of bigram sets) from which two comments are one campaign. Two
  * copies of a letter, each with up to 6% of its characters changed and a signature added, keep
@@ -116,6 +127,11 @@ export interface Placed {
   sig: ArrayLike<number>;
 }
 
+/** A comment indexed by this call: under `keys`, its band keys that were not full (BUCKET). */
+export interface Indexed extends Placed {
+  keys: number[];
+}
+
 /**
  * Places comments (in id order) among those already placed. Each is compared only with the
  * indexed comments that share one of its band keys (`candidates`, and those of this call). It
@@ -131,13 +147,15 @@ export function place(
   candidates: (keys: number[]) => Placed[],
   representative: (group: number) => ArrayLike<number> | undefined,
   indexedPerGroup: (group: number) => number,
+  /** Comments indexed under a key before this call (at most BUCKET). */
+  inBucket: (key: number) => number = () => 0,
   maxIndexed = 64,
 ) {
   const local = new Map<number, Placed[]>();
   const reps = new Map<number, ArrayLike<number>>();
   const indexedNow = new Map<number, number>();
   const placed: { id: number; group: number }[] = [];
-  const indexed: Placed[] = [];
+  const indexed: Indexed[] = [];
   for (const c of comments) {
     // The most similar candidate of each group that has one at NEAR or above.
     const near = new Map<number, number>();
@@ -163,11 +181,12 @@ export function place(
     placed.push({ id: c.id, group });
     const count = (indexedNow.get(group) ?? 0) + (group === c.id ? 0 : indexedPerGroup(group));
     if (group === c.id || (best < 0.8 && count < maxIndexed)) {
-      const p = { id: c.id, group, sig: c.sig };
+      const keys = c.keys.filter((k) => inBucket(k) + (local.get(k)?.length ?? 0) < BUCKET);
+      const p = { id: c.id, group, sig: c.sig, keys };
       if (group === c.id) reps.set(group, c.sig);
       indexed.push(p);
       indexedNow.set(group, (indexedNow.get(group) ?? 0) + 1);
-      for (const k of c.keys) {
+      for (const k of keys) {
         const list = local.get(k);
         if (list) list.push(p);
         else local.set(k, [p]);
