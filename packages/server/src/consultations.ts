@@ -103,10 +103,6 @@ export interface ConsultationListQuery {
   cursor?: string;
 }
 
-/**
- * Every consultation for staff, newest window first (then by id), a page at a time, each with
- * its comments counted by where they stand: one statement, the counts taken for the page only.
- */
 /** A consultation's comments counted by where they stand (the console's progress). */
 const COUNTS = `SELECT count(*)::int AS received,
     count(*) FILTER (WHERE m.moderation = 'pending')::int AS unmoderated,
@@ -128,6 +124,10 @@ export async function consultationCounts(db: Queryable, id: string): Promise<Con
   return countsOf(rows[0]!);
 }
 
+/**
+ * Every consultation for staff, newest window first (then by id), a page at a time, each with
+ * its comments counted by where they stand: one statement, the counts taken for the page only.
+ */
 export async function listConsultations(
   db: Queryable,
   query: ConsultationListQuery,

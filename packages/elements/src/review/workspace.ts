@@ -300,7 +300,7 @@ export class Workspace {
   }
 
   /** The counts are read again at once, the audit log when next shown. */
-  stale(): void {
+  private stale(): void {
     this.audit = part();
     this.changed();
     void this.loadCounts();
