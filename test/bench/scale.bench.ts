@@ -1,7 +1,8 @@
 // Scale (issue 17): one consultation of N generated comments (campaignCorpus: 30% lightly edited
 // copies of 20 campaign letters, the rest distinct) through the public API, then grouping, the
-// staff list, a decision by filter and the CSV export, each beside a floor measured in the same
-// run on the same database handle without HTTP. PGlite always, at GK_SCALE_PGLITE_SIZE (20,000,
+// staff list, a decision by filter, the exports, publication, the public feedback and gk-feedback on
+// a phone, each beside a floor measured in the same run (the server's on the same database handle
+// without HTTP). PGlite always, at GK_SCALE_PGLITE_SIZE (20,000,
 // or GK_SCALE_SIZE if smaller); PostgreSQL when GK_TEST_DATABASE_URL is set, at GK_SCALE_SIZE or
 // the first argument (500,000). Three processes: this one drives (staff requests, /healthz every
 // 100 ms); the server runs in a child, where its floors run too and its RSS and CPU are its own;
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, createToken, migrate, openDatabase } from '@gongkai/server';
 import autocannon from 'autocannon';
 import { type CorpusComment, campaignCorpus, membershipQuality } from '../helpers/campaign-corpus.js';
+import { phoneFeedback } from './phone-feedback.js';
 
 const SEED = 17;
 const CONCURRENCY = 64;
@@ -454,6 +456,9 @@ async function scale(engine: string, size: number, target: Target): Promise<void
     Array.from({ length: 5 }, () => ['scale', WORD]),
   );
 
+  // The citizen's first sight of it: gk-feedback on a phone, beside a plain page of the same answer.
+  const phone = await phoneFeedback(s.url, 'scale');
+
   // The floors of ingestion and grouping, last: the first generates the corpus in the server process.
   const bodies = await timed('SELECT body FROM comments WHERE consultation_id = $1', [['scale']]);
   const batch = Math.max(1, Math.round(rows / statements));
@@ -521,6 +526,13 @@ async function scale(engine: string, size: number, target: Target): Promise<void
   );
   show('GET …/feedback/comments deep page, p50', pct(deepPage, 0.5), pct(deepFloor.ms, 0.5), 'keyset SELECT');
   show(`GET …/feedback/comments?q=${WORD}, p50`, pct(searched, 0.5), pct(searchFloor.ms, 0.5), 'ILIKE scan + count');
+  show(
+    'gk-feedback, 390 px phone, CPU ×4',
+    phone.element.ms,
+    phone.plain.ms,
+    'plain page, same answer',
+    `to the first ${phone.element.items} comments; JS heap ${phone.element.heapMb.toFixed(1)} MB (plain ${phone.plain.heapMb.toFixed(1)} MB)`,
+  );
 }
 
 async function main(): Promise<void> {

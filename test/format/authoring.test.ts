@@ -145,6 +145,8 @@ describe('clause references', () => {
     );
     assert.equal(id(law.resolve('第五条')), 'a5');
     assert.equal(id(law.resolve('第二章第五条')), 'a5');
+    // Drafters who write the number in Arabic digits mean the same article.
+    assert.equal(id(law.resolve('第5条')), 'a5');
     const list = createClauseResolver(
       segment('一、总则\n\n二、任务\n\n三、要求\n\n1.甲。\n\n2.乙。\n\n3.丙。\n\n4.丁。'),
     );

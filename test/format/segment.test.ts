@@ -137,6 +137,35 @@ describe('segment: numbering styles', () => {
     assert.equal(byId(cs, 'a103').number, '第一百零三条');
   });
 
+  test('Arabic-numbered articles (第1条, 第12条之1, full-width 第３条) are articles like 第一条', () => {
+    const cs = segment(
+      lines(
+        '第1章 总则',
+        '第1条 为了规范管理，制定本办法。',
+        '第2条 本办法适用于本市。有关部门应当：',
+        '（一）公开清单；',
+        '（二）简化手续。',
+        '第12条 依照第2条规定执行。',
+        '第12条之1 新增条款。',
+        '第2章 附则',
+        '第３条 本办法自公布之日起施行。',
+      ),
+    );
+    assert.deepEqual(rows(cs), [
+      'c1 第1章 L1 -',
+      'a1 第1条 L2 c1',
+      'a2 第2条 L2 c1',
+      'a2.1 （一） L3 a2',
+      'a2.2 （二） L3 a2',
+      'a12 第12条 L2 c1',
+      'a12-1 第12条之1 L2 c1',
+      'c2 第2章 L1 -',
+      'a3 第３条 L2 c2',
+    ]);
+    // The reference inside an article stays text.
+    assert.match(byId(cs, 'a12').text, /依照第2条规定执行/);
+  });
+
   test('traditional characters: 第一章 第一節 第十條', () => {
     const cs = segment(
       lines(

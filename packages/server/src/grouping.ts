@@ -13,8 +13,9 @@ import { BUCKET, bandKeys, type Placed, place, ROWS, saltOf } from './lib/minhas
 // While comments pour in, a consultation is grouped again no sooner than this many times the last
 // run's duration after it (and `minGapMs`, 5 s by default, at least): grouping takes at most about
 // a fifth of a core and the rest goes to taking them in. A first grouping starts at once, and so
-// does the next when no comment arrived since the last ended (the backlog after a surge).
+// does the next when the newest comment is older than QUIET_MS (the backlog after a surge).
 const YIELD_FACTOR = 4;
+const QUIET_MS = 2000;
 
 /** Comments read, signed and placed at a time; a run places at most BATCHES of them. */
 const BATCH = 2000;
@@ -26,13 +27,14 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
     await db.query(
       `INSERT INTO jobs (kind, key, run_at)
        SELECT 'group', u.consultation_id,
-         CASE WHEN g.seen_id >= (SELECT max(id) FROM comments c WHERE c.consultation_id = u.consultation_id) THEN now()
+         CASE WHEN (SELECT c.created_at FROM comments c WHERE c.consultation_id = u.consultation_id
+             ORDER BY c.id DESC LIMIT 1) < now() - make_interval(secs => $3::float8 / 1000) THEN now()
          ELSE coalesce(g.computed_at + make_interval(secs => greatest($2::float8, g.took_ms * $1::float8) / 1000), now())
          END
        FROM (SELECT DISTINCT consultation_id FROM comments WHERE NOT grouped) u
        LEFT JOIN grouping_state g ON g.consultation_id = u.consultation_id
        ON CONFLICT (kind, key) DO NOTHING`,
-      [YIELD_FACTOR, minGapMs],
+      [YIELD_FACTOR, minGapMs, QUIET_MS],
     );
   },
   async run(db, job) {
@@ -48,12 +50,11 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
       await cpu.close();
     }
     await db.query(
-      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker, seen_id)
+      `INSERT INTO grouping_state (consultation_id, computed_at, comments, groups, took_ms, worker)
        SELECT $1, now(), (SELECT count(*) FROM comments WHERE consultation_id = $1 AND grouped),
-         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2, $3,
-         (SELECT max(id) FROM comments WHERE consultation_id = $1)
+         (SELECT count(*) FROM comment_groups WHERE consultation_id = $1), $2, $3
        ON CONFLICT (consultation_id) DO UPDATE SET computed_at = now(), comments = EXCLUDED.comments,
-         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms, worker = EXCLUDED.worker, seen_id = EXCLUDED.seen_id`,
+         groups = EXCLUDED.groups, took_ms = EXCLUDED.took_ms, worker = EXCLUDED.worker`,
       [job.key, Date.now() - started, job.worker],
     );
   },

@@ -15,7 +15,7 @@ const CN = '〇零一二两兩三四五六七八九十百千';
 // Marker tokens without the segmenter's look-alike guards (`三、4.` is two markers here).
 const TOKEN = new RegExp(
   [
-    `第[${CN}]+[编編章节節条條](?:之[${CN}]+)?`,
+    `第(?:[${CN}]+|[0-9０-９]{1,3})[编編章节節条條](?:之(?:[${CN}]+|[0-9０-９]{1,2}))?`,
     `[(（][${CN}0-9０-９]{1,4}[)）]`,
     `[${CN}]+[、.．)）]`,
     `[${CN}]+(?=[(（])`,

@@ -5,7 +5,7 @@ export type Style =
   | 'part' // 第一编
   | 'chapter' // 第一章
   | 'section' // 第一节
-  | 'article' // 第一条
+  | 'article' // 第一条, 第1条
   | 'cn-dun' // 一、
   | 'cn-paren' // （一） (一) 一）
   | 'ar-dot' // 1. 1． 1、 ⒈
@@ -55,7 +55,7 @@ const D = '0-9０-９';
 // One sticky regex, one group per style; the tail guards reject look-alikes (`1.5亿`, `1、2月`).
 const MARKER = new RegExp(
   [
-    `第([${CN}]+)([编編章节節条條])(?:之([一二三四五六七八九十]+))?`,
+    `第([${CN}]+|[${D}]{1,3})([编編章节節条條])(?:之([一二三四五六七八九十]+|[${D}]{1,2}))?`,
     `([${CN}]+)[、.．](?![${D}]|[一二三四五六七八九十]+[、级類类])`,
     `[(（]([${CN}]+)[)）]`,
     `([${CN}]+)[)）]`,
@@ -151,8 +151,10 @@ export function matchMarker(text: string, pos: number): Marker | null {
   let sub = 0;
   if (m[1] !== undefined) {
     style = LAW_STYLE[m[2] ?? ''] ?? 'article';
-    n = cnToInt(m[1]);
-    if (m[3] !== undefined) sub = cnToInt(m[3]);
+    // 第12条 (Arabic digits, in some local documents and reprints) is 第十二条.
+    const int = (s: string) => (/^[0-9０-９]/.test(s) ? arToInt(s) : cnToInt(s));
+    n = int(m[1]);
+    if (m[3] !== undefined) sub = int(m[3]);
     if (LAW_REF_AFTER.test(text.slice(end, end + 1))) return null;
   } else if (m[4] !== undefined) {
     style = 'cn-dun';
