@@ -111,6 +111,25 @@ describe('gk-interpretation', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('shows every note, as not placed and why, when the text has no clause it can recognise', async () => {
+    const body = ['本通知印发后，各单位要认真贯彻执行。', '执行中遇到的问题，请及时向市政府办公室反映。'].join('\n\n');
+    const wrapper = await fixture(html`<div style="width:1000px">
+      <gk-document id="no-clauses" .bundle=${smallBundle({ body })}></gk-document>
+    </div>`);
+    const notes = document.createElement('gk-interpretation');
+    notes.setAttribute('for', 'no-clauses');
+    const ready = oneEvent(notes, 'gk-ready');
+    wrapper.append(notes);
+    expect((await ready).detail).to.include({ clauses: 0, notes: 0, orphans: smallNotes.length });
+    await notes.updateComplete;
+    const orphans = notes.shadowRoot!.querySelector('[part="orphans"]')!;
+    expect(orphans.textContent).to.contain('原文中未识别出条款编号');
+    expect(orphans.querySelectorAll('.orphan')).to.have.length(smallNotes.length);
+    expect(orphans.textContent).to.contain('工作目标按年度分解');
+    expect(orphans.textContent).to.contain('要给群众足够的时间');
+    await expect(notes).to.be.accessible();
+  });
+
   it('counts placed notes and orphans in gk-ready', async () => {
     const wrapper = await fixture(html`<div><gk-document id="d2" .bundle=${smallBundle()}></gk-document></div>`);
     const notes = document.createElement('gk-interpretation');

@@ -124,6 +124,11 @@ export class GkDocument extends LitElement {
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
 
+  /** The text is rendered and its clauses known (there may be none). */
+  get annotated(): boolean {
+    return this.map !== null;
+  }
+
   /** The document's clauses (read-only), segmented from the rendered text. */
   get clauses(): readonly Clause[] {
     return this.map?.clauses ?? [];

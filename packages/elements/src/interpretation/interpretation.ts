@@ -138,7 +138,7 @@ export class GkInterpretation extends LitElement {
     target.addEventListener('gk-note-request', this.onNoteRequest);
     target.addEventListener('gk-reader-change', this.onReaderChange);
     this.resize?.observe(target);
-    if (target.clauses.length) void this.build();
+    if (target.annotated) void this.build();
   }
 
   private detach(): void {
@@ -166,7 +166,8 @@ export class GkInterpretation extends LitElement {
 
   private async build(): Promise<void> {
     const doc = this.doc;
-    if (!doc?.clauses.length) return;
+    // A text with no clause recognised still has its notes: all shown as not placed.
+    if (!doc?.annotated) return;
     const generation = ++this.generation;
     try {
       const notes = await this.notes();
@@ -352,7 +353,7 @@ export class GkInterpretation extends LitElement {
     const lang = this.i18n.lang === 'en' ? 'en' : 'zh-Hans';
     return html`<section class="orphans" part="orphans" aria-labelledby="orphans-title">
       <h2 id="orphans-title">${t('orphans')}</h2>
-      <p>${t('orphansHint')}</p>
+      <p>${t(this.doc?.clauses.length === 0 ? 'orphansNoClauses' : 'orphansHint')}</p>
       ${this.orphans.map(
         (o, i) => html`<div class="orphan">
           ${o.note.target.quote ? html`<blockquote>${o.note.target.quote.exact}</blockquote>` : nothing}
