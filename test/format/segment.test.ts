@@ -166,6 +166,19 @@ describe('segment: numbering styles', () => {
     assert.match(byId(cs, 'a12').text, /依照第2条规定执行/);
   });
 
+  test('articles written as an ordered list (1. 第1条 …) are articles, the list numbers no level', () => {
+    const cs = segment(
+      lines(
+        '1. 第1条 为了规范管理，制定本办法。',
+        '2. 第2条 本办法适用于本市：',
+        '（一）公开清单；',
+        '3. 第3条 施行。',
+      ),
+    );
+    assert.deepEqual(rows(cs), ['a1 第1条 L1 -', 'a2 第2条 L1 -', 'a2.1 （一） L2 a2', 'a3 第3条 L1 -']);
+    assert.equal(byId(cs, 'a1').title, '为了规范管理，制定本办法');
+  });
+
   test('traditional characters: 第一章 第一節 第十條', () => {
     const cs = segment(
       lines(

@@ -54,6 +54,7 @@ const DI = 0x7b2c; // 第: `第（三）项` is a reference
 const HEADING_PUNCT = /[，,、。；;：:！!？?]/;
 const HAS_TEXT = /\s*\S/y;
 const WS_CHAR = /\s/;
+const LEADING_SPACE = /^[\s\u3000]*/;
 const TOC_PUNCT = /[。；;，,]/;
 
 /** Where a trailing ` |||` (page chrome glued to the text) starts, or -1. */
@@ -212,7 +213,13 @@ class Builder {
     }
   }
 
-  paragraph(index: number, text: string): void {
+  paragraph(index: number, whole: string): void {
+    // `1. 第1条 …` (articles written as an ordered list): the list's number is no level, and
+    // text of no clause.
+    const listed = listedArticle(whole);
+    if (listed > 0)
+      this.parts.push({ paragraph: index, text: whole.slice(0, listed).trim(), clause: -1, start: false });
+    const text = whole.slice(listed);
     let marker = matchMarker(text, 0);
     if (marker && !this.open(marker, false)) marker = null;
     let pieceStart = 0;
@@ -244,6 +251,15 @@ class Builder {
     const rest = text.slice(pieceStart).trim();
     if (rest) this.add(owner, index, rest, pieceMarkerEnd);
   }
+}
+
+/** Where the article starts in `1. 第1条 …` (a list number before a 第…条/章/节/编 marker), else 0. */
+function listedArticle(text: string): number {
+  const list = matchMarker(text, 0);
+  if (!list || LAW_RANK[list.style] >= 0) return 0;
+  const at = list.end + (LEADING_SPACE.exec(text.slice(list.end))?.[0].length ?? 0);
+  const law = matchMarker(text, at);
+  return law && LAW_RANK[law.style] >= 0 ? at : 0;
 }
 
 type RawPart = { paragraph: number; text: string; clause: number; start: boolean };
