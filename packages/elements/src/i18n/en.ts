@@ -43,8 +43,7 @@ export const en: Messages = {
   interpretation: 'Interpretation',
   orphans: 'Interpretation that could not be placed',
   orphansHint: 'These notes could not be matched to a clause; the text may have been revised.',
-  orphansNoClauses:
-    'No numbered clauses were recognised in the text, so these notes cannot be shown beside one: read them with the whole text.',
+  orphansNoClauses: 'No numbered clauses were found: read these notes with the whole text.',
   role_department: 'Drafting department',
   role_principal: 'Head of department (first interpreter)',
   role_expert: 'Expert',

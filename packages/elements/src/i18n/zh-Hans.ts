@@ -41,7 +41,7 @@ export const zhHans = {
   interpretation: '政策解读',
   orphans: '未能定位的解读',
   orphansHint: '以下解读未能对应到原文条款，原文可能已修订。',
-  orphansNoClauses: '原文中未识别出条款编号，以下解读无法放在具体条款旁，请对照全文阅读。',
+  orphansNoClauses: '原文中未识别出条款编号，以下解读请对照全文阅读。',
   role_department: '起草部门',
   role_principal: '主要负责人（第一解读人）',
   role_expert: '专家',

@@ -43,7 +43,7 @@ export const zhHant: Messages = {
   interpretation: '政策解讀',
   orphans: '未能定位的解讀',
   orphansHint: '以下解讀未能對應到原文條款，原文可能已修訂。',
-  orphansNoClauses: '原文中未識別出條款編號，以下解讀無法放在具體條款旁，請對照全文閱讀。',
+  orphansNoClauses: '原文中未識別出條款編號，以下解讀請對照全文閱讀。',
   role_department: '起草部門',
   role_principal: '主要負責人（第一解讀人）',
   role_expert: '專家',

@@ -90,8 +90,9 @@ const CN_DIGIT: Record<string, number> = {
 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 一百零三 → 103, 十二 → 12, 二〇 → 20 (digit strings), 0 when not a number. */
+/** 一百零三 → 103, 十二 → 12, 二〇 → 20 (digit strings), 12 → 12 (第12条), 0 when not a number. */
 export function cnToInt(s: string): number {
+  if (/^[0-9０-９]/.test(s)) return arToInt(s);
   let total = 0;
   let digit = -1;
   let unitSeen = false;
@@ -151,10 +152,8 @@ export function matchMarker(text: string, pos: number): Marker | null {
   let sub = 0;
   if (m[1] !== undefined) {
     style = LAW_STYLE[m[2] ?? ''] ?? 'article';
-    // 第12条 (Arabic digits, in some local documents and reprints) is 第十二条.
-    const int = (s: string) => (/^[0-9０-９]/.test(s) ? arToInt(s) : cnToInt(s));
-    n = int(m[1]);
-    if (m[3] !== undefined) sub = int(m[3]);
+    n = cnToInt(m[1]);
+    if (m[3] !== undefined) sub = cnToInt(m[3]);
     if (LAW_REF_AFTER.test(text.slice(end, end + 1))) return null;
   } else if (m[4] !== undefined) {
     style = 'cn-dun';
