@@ -71,15 +71,16 @@ async function rekey(db: Database, job: Job, consultationId: string): Promise<nu
   );
   if (!rows.length) return 0;
   const salt = saltOf(consultationId);
-  await db.transaction(async (tx) => {
-    if (!(await job.holds(tx))) return;
+  // Another instance took the job over: it re-keys; this one stops (the same rows would come back).
+  return db.transaction(async (tx) => {
+    if (!(await job.holds(tx))) return 0;
     await tx.query(
       `UPDATE group_index g SET bands = ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint), band_rows = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, bands jsonb) WHERE g.comment_id = x.id`,
       [JSON.stringify(rows.map((r) => ({ id: Number(r.comment_id), bands: bandKeys(fromInt32(r.sig), salt) }))), ROWS],
     );
+    return rows.length;
   });
-  return rows.length;
 }
 
 const toInt32 = (sig: number[]) => sig.map((v) => v | 0);
@@ -326,11 +327,6 @@ export async function mergeGroups(db: Database, consultationId: string, groups: 
   });
 }
 
-/**
- * A page of the stored groups of a consultation, largest first (then by id), with how many there
- * are, when they were computed and whether comments await grouping. Members are not listed here
- * (a group may hold tens of thousands): GET …/comments?group=ID pages them.
- */
 /** One stored group: its size and the start of its representative (404: no such group). */
 export async function storedGroup(db: Queryable, consultationId: string, group: number) {
   const { rows } = await db.query<{ size: number; sample: string }>(
@@ -342,6 +338,11 @@ export async function storedGroup(db: Queryable, consultationId: string, group: 
   return { group, size: rows[0].size, sample: rows[0].sample };
 }
 
+/**
+ * A page of the stored groups of a consultation, largest first (then by id), with how many there
+ * are, when they were computed and whether comments await grouping. Members are not listed here
+ * (a group may hold tens of thousands): GET …/comments?group=ID pages them.
+ */
 export async function storedGroups(db: Queryable, consultationId: string, page: { limit: number; cursor?: string }) {
   const params: unknown[] = [consultationId, page.limit + 1];
   // Keyset over (size DESC, group_id): the rest of the cursor's size, then the smaller sizes,
