@@ -264,7 +264,8 @@ for (const { name, fresh } of databases) {
       assert.equal(feedback.campaigns.copies, 29);
       assert.deepEqual(feedback.reasons, [{ decision: 'not-adopted', reason: '与规划不符', count: 30 }]);
       const members = feedback.comments.filter((c: { group: number | null }) => c.group !== null);
-      assert.ok(members.length > 0 && members.every((c: { group: number }) => c.group === members[0].group));
+      // Every copy names the campaign's first published comment, which names itself.
+      assert.ok(members.length > 1 && members.every((c: { group: number }) => c.group === members[0].no));
 
       const page = (query: string) =>
         ctx.app.inject(`/api/v1/consultations/${id}/feedback/comments?${query}`).then((r) => r.json());
@@ -285,6 +286,41 @@ for (const { name, fresh } of databases) {
       // Search runs over what was published: a masked number is not found.
       assert.equal((await page('q=1390000')).total, 0);
       assert.ok(found.items.every((c: { body: string }) => c.body.includes('［电话已隐去］')));
+      await ctx.close();
+    });
+
+    test('comments the grouping job has not reached are published searchable all the same', async () => {
+      // Grouping waits an hour after a run while comments are still arriving.
+      const ctx = await setup(fresh, { grouping: { minGapMs: 3_600_000 } });
+      const id = await consultation(ctx);
+      const insert = (from: number, to: number) =>
+        ctx.db.query(
+          `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body, moderation, decision)
+           SELECT $1, 'R' || n, 'k' || n, 'h', '建议第' || n || '号公交线路延长到新区', 'approved', 'adopted'
+           FROM generate_series($2::int, $3::int) AS n`,
+          [id, from, to],
+        );
+      await insert(1, 1);
+      await settledGroups(ctx, id);
+      await insert(2, 40);
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
+      assert.equal(published.statusCode, 201, published.body);
+      const search = (q: string) =>
+        ctx.app
+          .inject(`/api/v1/consultations/${id}/feedback/comments?q=${encodeURIComponent(q)}`)
+          .then((r) => r.json());
+      assert.equal((await search('公交线路')).total, 40);
+      assert.deepEqual(
+        (await search('第17号')).items.map((c: { body: string }) => c.body),
+        ['建议第17号公交线路延长到新区'],
+      );
+      assert.equal((await search('地铁')).total, 0);
+      const { rows } = await ctx.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM comments WHERE consultation_id = $1 AND NOT grouped',
+        [id],
+      );
+      assert.equal(rows[0]!.n, 39, 'published before grouping reached them');
       await ctx.close();
     });
 

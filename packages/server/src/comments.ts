@@ -318,8 +318,10 @@ export async function lookupReceipt(db: Queryable, input: string) {
     published_moderation: string | null;
   }>(
     `SELECT m.consultation_id, c.title, c.page_url, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected,
-       c.policy_id, m.clause, m.created_at, m.published_decision, m.published_reason, m.published_moderation
-     FROM comments m JOIN consultations c ON c.id = m.consultation_id WHERE m.receipt = $1`,
+       c.policy_id, m.clause, m.created_at, o.decision AS published_decision, o.reason AS published_reason,
+       o.moderation AS published_moderation
+     FROM comments m JOIN consultations c ON c.id = m.consultation_id LEFT JOIN comment_outcomes o ON o.comment_id = m.id
+     WHERE m.receipt = $1`,
     [receipt],
   );
   const r = rows[0];

@@ -108,7 +108,13 @@ function filterSql(filter: CommentFilter, params: unknown[]): string[] {
     const like = filter.q.replace(/[\\%_]/g, '\\$&');
     const keys = searchKeys(filter.q);
     add("body ILIKE '%' || ? || '%'", like);
-    if (keys.length) add('(search @> ?::int[] OR NOT grouped)', keys);
+    if (keys.length) {
+      add(
+        `id IN (SELECT comment_id FROM comment_search WHERE search @> ?::int[] AND consultation_id = $1
+           UNION ALL SELECT id FROM comments WHERE consultation_id = $1 AND NOT grouped)`,
+        keys,
+      );
+    }
   }
   return where;
 }

@@ -95,6 +95,33 @@ export async function publishFeedback(
   return content;
 }
 
+/**
+ * Published comments are found by their comment's search keys, which grouping writes: those it
+ * has not reached yet (comments arriving as the window closed) are keyed here, a page at a time.
+ */
+async function keyUnsearchable(tx: Queryable, consultationId: string, cpu: CpuWorker) {
+  for (;;) {
+    const { rows } = await tx.query<{ id: string; body: string }>(
+      `SELECT id, body FROM comments m
+       WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL AND NOT grouped
+         AND NOT EXISTS (SELECT 1 FROM comment_search s WHERE s.comment_id = m.id)
+       ORDER BY id LIMIT $2`,
+      [consultationId, PUBLISH_PAGE],
+    );
+    if (!rows.length) return;
+    const keys = await cpu.run(
+      'keys',
+      rows.map((r) => r.body),
+    );
+    await tx.query(
+      `INSERT INTO comment_search (comment_id, consultation_id, search)
+       SELECT x.id, $1, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
+       FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, search jsonb)`,
+      [consultationId, JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: keys[i] })))],
+    );
+  }
+}
+
 /** What the publication job does inside the publishing transaction (publication-runs.ts). */
 export interface RunHooks {
   /** First, holding the run: refuses (throws) when it is no longer to be done. */
@@ -152,13 +179,28 @@ async function publication(db: Database, consultationId: string, actor: string, 
         });
       }
       const { rows: v } = await tx.query<{ version: number; published_at: Date }>(
-        `INSERT INTO feedback_versions (consultation_id, version, published_by, content, rows)
-         SELECT $1, coalesce(max(version), 0) + 1, $2, '', true FROM feedback_versions WHERE consultation_id = $1
+        `INSERT INTO feedback_versions (consultation_id, version, published_by, content, rows, keyed_by_comment)
+         SELECT $1, coalesce(max(version), 0) + 1, $2, '', true, true FROM feedback_versions WHERE consultation_id = $1
          RETURNING version, published_at`,
         [consultationId, actor],
       );
       const { version, published_at } = v[0]!;
       const { labels, order } = await draftClauses(tx, c.policy_id);
+      await keyUnsearchable(tx, consultationId, cpu);
+      // Campaigns: members of a group of two or more published comments name its first `no`.
+      const { rows: campaigns } = await tx.query<{ group_id: string }>(
+        `SELECT group_id FROM comments
+         WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL AND group_id IS NOT NULL
+         GROUP BY group_id HAVING count(*) > 1`,
+        [consultationId],
+      );
+      const firstNo = new Map<string, number | null>(campaigns.map((g) => [g.group_id, null]));
+      const campaignNo = (group: string | null, no: number) => {
+        if (group === null || !firstNo.has(group)) return null;
+        const first = firstNo.get(group) ?? no;
+        firstNo.set(group, first);
+        return first;
+      };
       const digest = createHash('sha256');
       let no = 0;
       for (let after = 0; ; ) {
@@ -184,6 +226,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         );
         const out = rows.map((r, i) => ({
           no: ++no,
+          comment_id: Number(r.id),
           clause: r.clause,
           clause_label: r.clause === null ? null : (labels.get(r.clause) ?? null),
           body: masked[i]!.body,
@@ -192,32 +235,23 @@ async function publication(db: Database, consultationId: string, actor: string, 
           decision: r.decision,
           reason: r.reason,
           group_id: r.group_id === null ? null : Number(r.group_id),
-          search: masked[i]!.search,
+          group_no: campaignNo(r.group_id, no),
         }));
         for (const o of out) digest.update(JSON.stringify([o.no, o.clause, o.body, o.name, o.decision, o.reason]));
         await tx.query(
-          `INSERT INTO feedback_comments (consultation_id, version, no, clause, clause_label, body, name, submitter_type,
-             decision, reason, group_id, search)
-           SELECT $1, $2, x.no, x.clause, x.clause_label, x.body, x.name, x.submitter_type, x.decision, x.reason,
-             x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
-           FROM jsonb_to_recordset($3::jsonb) AS x(no int, clause text, clause_label text, body text, name text,
-             submitter_type text, decision text, reason text, group_id bigint, search jsonb)`,
+          `INSERT INTO feedback_comments (consultation_id, version, no, comment_id, clause, clause_label, body, name,
+             submitter_type, decision, reason, group_id, group_no)
+           SELECT $1, $2, x.no, x.comment_id, x.clause, x.clause_label, x.body, x.name, x.submitter_type, x.decision,
+             x.reason, x.group_id, x.group_no
+           FROM jsonb_to_recordset($3::jsonb) AS x(no int, comment_id bigint, clause text, clause_label text, body text,
+             name text, submitter_type text, decision text, reason text, group_id bigint, group_no int)`,
           [consultationId, version, JSON.stringify(out)],
         );
         after = Number(rows.at(-1)!.id);
         if (rows.length < PUBLISH_PAGE) break;
       }
-      // Campaigns: members of a group of two or more published comments name its first.
-      await tx.query(
-        `UPDATE feedback_comments f SET group_no = g.first FROM (
-           SELECT group_id, min(no) AS first FROM feedback_comments
-           WHERE consultation_id = $1 AND version = $2 AND group_id IS NOT NULL
-           GROUP BY group_id HAVING count(*) > 1
-         ) g WHERE f.consultation_id = $1 AND f.version = $2 AND f.group_id = g.group_id`,
-        [consultationId, version],
-      );
       const summary = await summaryOf(tx, consultationId, version, c, order, labels);
-      const first = await feedbackPage(tx, consultationId, version, { limit: FIRST_PAGE });
+      const first = await feedbackPage(tx, consultationId, version, true, { limit: FIRST_PAGE });
       const content: FeedbackView = {
         ...summary,
         version,
@@ -244,9 +278,11 @@ async function publication(db: Database, consultationId: string, actor: string, 
         version,
         JSON.stringify(content),
       ]);
+      // What each receipt now tells: replaced whole (inserting is cheaper than rewriting every comment).
+      await tx.query('DELETE FROM comment_outcomes WHERE consultation_id = $1', [consultationId]);
       await tx.query(
-        `UPDATE comments SET published_decision = decision, published_reason = reason, published_moderation = moderation
-         WHERE consultation_id = $1`,
+        `INSERT INTO comment_outcomes (comment_id, consultation_id, moderation, decision, reason)
+         SELECT id, consultation_id, moderation, decision, reason FROM comments WHERE consultation_id = $1`,
         [consultationId],
       );
       // The digest of what was published, summary and every row: the chained audit log vouches for it.
@@ -375,6 +411,7 @@ export async function feedbackPage(
   db: Queryable,
   consultationId: string,
   version: number,
+  keyedByComment: boolean,
   query: FeedbackPageQuery,
 ): Promise<FeedbackCommentsPage> {
   const params: unknown[] = [consultationId, version];
@@ -389,7 +426,12 @@ export async function feedbackPage(
   if (query.q) {
     add("body ILIKE '%' || ? || '%'", query.q.replace(/[\\%_]/g, '\\$&'));
     const keys = searchKeys(query.q);
-    if (keys.length) add('search @> ?::int[]', keys);
+    if (keys.length && keyedByComment) {
+      add(
+        'comment_id IN (SELECT comment_id FROM comment_search WHERE search @> ?::int[] AND consultation_id = $1)',
+        keys,
+      );
+    } else if (keys.length) add('search @> ?::int[]', keys);
   }
   const filters = where.join(' AND ');
   const { rows: total } = await db.query<{ n: number }>(
@@ -434,8 +476,8 @@ export async function feedbackPage(
 
 /** A page of the latest published version's comments (older versions' comments are paged from their document). */
 export async function latestFeedbackPage(db: Queryable, consultationId: string, query: FeedbackPageQuery) {
-  const { rows } = await db.query<{ version: number; rows: boolean; content: string }>(
-    `SELECT version, rows, CASE WHEN rows THEN '' ELSE content END AS content FROM feedback_versions
+  const { rows } = await db.query<{ version: number; rows: boolean; keyed_by_comment: boolean; content: string }>(
+    `SELECT version, rows, keyed_by_comment, CASE WHEN rows THEN '' ELSE content END AS content FROM feedback_versions
      WHERE consultation_id = $1 ORDER BY version DESC LIMIT 1`,
     [consultationId],
   );
@@ -446,7 +488,7 @@ export async function latestFeedbackPage(db: Queryable, consultationId: string, 
       zh: '意见采纳情况尚未公布',
     });
   }
-  if (latest.rows) return feedbackPage(db, consultationId, latest.version, query);
+  if (latest.rows) return feedbackPage(db, consultationId, latest.version, latest.keyed_by_comment, query);
   // Published before rows: every comment is in the document; filtered and paged here (such versions are small).
   const all = (JSON.parse(latest.content) as FeedbackView).comments.filter(
     (x) =>

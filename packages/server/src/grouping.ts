@@ -199,18 +199,21 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
         [groups],
       );
     }
-    if (members.length) {
-      await tx.query(
-        `UPDATE comments m SET group_id = x.g FROM unnest($1::bigint[], $2::bigint[]) AS x(id, g)
-         WHERE m.id = x.id AND m.group_id IS DISTINCT FROM x.g`,
-        [members.map((p) => p.id), members.map((p) => p.group)],
-      );
-    }
-    // Grouped, and searchable by the index of their bigrams from now on.
+    // Searchable by the index of their bigrams from now on (ON CONFLICT: publishing may have
+    // keyed a comment the job had not reached).
     await tx.query(
-      `UPDATE comments m SET grouped = true, search = ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
-       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, search jsonb) WHERE m.id = x.id`,
-      [JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: signed[i]!.search })))],
+      `INSERT INTO comment_search (comment_id, consultation_id, search)
+       SELECT x.id, $1, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
+       FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, search jsonb)
+       ON CONFLICT (comment_id) DO NOTHING`,
+      [consultationId, JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: signed[i]!.search })))],
+    );
+    // Grouped, and each member in its group: one new version of each row, not two.
+    const groupOf = new Map(members.map((p) => [p.id, p.group]));
+    await tx.query(
+      `UPDATE comments m SET grouped = true, group_id = coalesce(x.g, m.group_id)
+       FROM unnest($1::bigint[], $2::bigint[]) AS x(id, g) WHERE m.id = x.id`,
+      [rows.map((r) => Number(r.id)), rows.map((r) => groupOf.get(Number(r.id)) ?? null)],
     );
   });
   return rows.length;

@@ -12,12 +12,10 @@ export interface MaskInput {
 export const cpuTasks = {
   /** Signatures and search keys of comments, for grouping and the staff search. */
   sign: (bodies: string[]) => bodies.map((b) => ({ sig: Array.from(signature(b)), search: searchKeys(b) })),
-  /** Comments as published: text and name masked, and the search keys of the masked text. */
-  mask: (rows: MaskInput[]) =>
-    rows.map((r) => {
-      const body = maskText(r.body);
-      return { body, name: publicName(r.submitterType, r.name), search: searchKeys(body) };
-    }),
+  /** Search keys alone, of comments publishing finds not grouped yet. */
+  keys: (bodies: string[]) => bodies.map(searchKeys),
+  /** Comments as published: text and name masked (found by their comment's search keys). */
+  mask: (rows: MaskInput[]) => rows.map((r) => ({ body: maskText(r.body), name: publicName(r.submitterType, r.name) })),
 };
 
 export type CpuTask = keyof typeof cpuTasks;
