@@ -281,6 +281,8 @@ for (const { name, fresh } of databases) {
       );
       assert.equal((await page('decision=not-adopted')).total, 30);
       assert.equal((await page('clause=none')).total, 120);
+      assert.equal((await page('clause=none&decision=not-adopted')).total, 30);
+      assert.deepEqual(await page('clause=9'), { items: [], next: null, total: 0 });
       const found = await page(`q=${encodeURIComponent('项建议')}`);
       assert.equal(found.total, 90);
       // Search runs over what was published: a masked number is not found.

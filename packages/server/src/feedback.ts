@@ -251,7 +251,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         if (rows.length < PUBLISH_PAGE) break;
       }
       const summary = await summaryOf(tx, consultationId, version, c, order, labels);
-      const first = await feedbackPage(tx, consultationId, version, true, { limit: FIRST_PAGE });
+      const first = await feedbackPage(tx, consultationId, version, true, { limit: FIRST_PAGE }, summary);
       const content: FeedbackView = {
         ...summary,
         version,
@@ -413,6 +413,7 @@ export async function feedbackPage(
   version: number,
   keyedByComment: boolean,
   query: FeedbackPageQuery,
+  figures?: PublishedFigures,
 ): Promise<FeedbackCommentsPage> {
   const params: unknown[] = [consultationId, version];
   const where = ['consultation_id = $1', 'version = $2'];
@@ -434,10 +435,12 @@ export async function feedbackPage(
     } else if (keys.length) add('search @> ?::int[]', keys);
   }
   const filters = where.join(' AND ');
-  const { rows: total } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM feedback_comments WHERE ${filters}`,
-    params,
-  );
+  // Without a search the figures published with the version say how many match: counting half a
+  // million rows for a page took 0.5 s.
+  const total =
+    (figures && totalFrom(figures, query)) ??
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback_comments WHERE ${filters}`, params))
+      .rows[0]!.n;
   const page = [...params];
   let keyset = '';
   if (query.cursor) {
@@ -471,7 +474,19 @@ export async function feedbackPage(
     reason: r.reason,
     group: r.group_no,
   }));
-  return { items, next: rows.length > query.limit ? String(items.at(-1)!.no) : null, total: total[0]!.n };
+  return { items, next: rows.length > query.limit ? String(items.at(-1)!.no) : null, total };
+}
+
+type PublishedFigures = Pick<FeedbackView, 'summary' | 'byClause'>;
+
+/** How many published comments a filter without search matches, from the version's figures. */
+function totalFrom(figures: PublishedFigures, query: FeedbackPageQuery): number | undefined {
+  if (query.q) return undefined;
+  const counts =
+    query.clause === undefined
+      ? figures.summary
+      : (figures.byClause.find((c) => c.clause === (query.clause === 'none' ? null : query.clause)) ?? zeroCounts());
+  return query.decision ? counts[KEYS[query.decision]!] : counts.published;
 }
 
 /** A page of the latest published version's comments (older versions' comments are paged from their document). */
@@ -488,7 +503,11 @@ export async function latestFeedbackPage(db: Queryable, consultationId: string, 
       zh: '意见采纳情况尚未公布',
     });
   }
-  if (latest.rows) return feedbackPage(db, consultationId, latest.version, latest.keyed_by_comment, query);
+  if (latest.rows) {
+    const snap = query.q ? undefined : await latestFeedback(db, consultationId);
+    const figures = snap?.view().version === latest.version ? snap.view() : undefined;
+    return feedbackPage(db, consultationId, latest.version, latest.keyed_by_comment, query, figures);
+  }
   // Published before rows: every comment is in the document; filtered and paged here (such versions are small).
   const all = (JSON.parse(latest.content) as FeedbackView).comments.filter(
     (x) =>
@@ -513,6 +532,8 @@ export interface FeedbackSnapshot {
   etag: string;
   /** The snapshot's bytes in an encoding, compressed once (in the thread pool) and kept. */
   encoded(encoding: 'br' | 'gzip'): Promise<Buffer>;
+  /** The content parsed, once. */
+  view(): FeedbackView;
 }
 
 const brotli = promisify(brotliCompress);
@@ -520,9 +541,14 @@ const gzipped = promisify(gzip);
 
 function snapshot(content: string, etag: string): FeedbackSnapshot {
   const cache = new Map<'br' | 'gzip', Promise<Buffer>>();
+  let parsed: FeedbackView | undefined;
   return {
     content,
     etag,
+    view: () => {
+      parsed ??= JSON.parse(content) as FeedbackView;
+      return parsed;
+    },
     encoded(encoding) {
       let bytes = cache.get(encoding);
       if (!bytes) {

@@ -65,7 +65,7 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
  * batch at a time, before any new comment is placed: their groups and signatures stay.
  */
 async function rekey(db: Database, job: Job, consultationId: string): Promise<number> {
-  const { rows } = await db.query<{ comment_id: string; sig: number[] }>(
+  const { rows } = await db.query<{ comment_id: string; sig: Uint8Array }>(
     `SELECT comment_id, sig FROM group_index WHERE consultation_id = $1 AND band_rows <> ${ROWS} LIMIT $2`,
     [consultationId, BATCH],
   );
@@ -77,14 +77,25 @@ async function rekey(db: Database, job: Job, consultationId: string): Promise<nu
     await tx.query(
       `UPDATE group_index g SET bands = ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint), band_rows = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, bands jsonb) WHERE g.comment_id = x.id`,
-      [JSON.stringify(rows.map((r) => ({ id: Number(r.comment_id), bands: bandKeys(fromInt32(r.sig), salt) }))), ROWS],
+      [JSON.stringify(rows.map((r) => ({ id: Number(r.comment_id), bands: bandKeys(sigOf(r.sig), salt) }))), ROWS],
     );
     return rows.length;
   });
 }
 
-const toInt32 = (sig: number[]) => sig.map((v) => v | 0);
-const fromInt32 = (sig: number[]) => sig.map((v) => v >>> 0);
+/** A signature as stored: its values as big-endian uint32 (what `int4send` gives), in hex for a JSON parameter. */
+const sigHex = (sig: ArrayLike<number>) => {
+  const bytes = Buffer.alloc(sig.length * 4);
+  for (let i = 0; i < sig.length; i++) bytes.writeUInt32BE(sig[i]! >>> 0, i * 4);
+  return bytes.toString('hex');
+};
+// node-postgres gives a Buffer, PGlite a Uint8Array.
+const sigOf = (bytes: Uint8Array) => {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sig = new Uint32Array(bytes.byteLength / 4);
+  for (let i = 0; i < sig.length; i++) sig[i] = view.getUint32(i * 4);
+  return sig;
+};
 
 /**
  * Places the next ungrouped comments of a consultation (lib/minhash.ts `place`): their
@@ -112,14 +123,14 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
          LIMIT ${BUCKET}) g`,
     [allKeys, consultationId],
   );
-  const { rows: found } = await db.query<{ comment_id: string; group_id: string; sig: number[] }>(
+  const { rows: found } = await db.query<{ comment_id: string; group_id: string; sig: Uint8Array }>(
     'SELECT comment_id, group_id, sig FROM group_index WHERE comment_id = ANY($1::bigint[])',
     [[...new Set(pairs.map((p) => p.comment_id))]],
   );
   const entry = new Map(
     found.map((f) => [
       Number(f.comment_id),
-      { id: Number(f.comment_id), group: Number(f.group_id), sig: fromInt32(f.sig) },
+      { id: Number(f.comment_id), group: Number(f.group_id), sig: sigOf(f.sig) },
     ]),
   );
   const byKey = new Map<number, Placed[]>();
@@ -132,11 +143,11 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
   }
   const groupIds = [...new Set(found.map((f) => Number(f.group_id)))];
   // Representatives found among the candidates (every comment alone is its own) are not read again.
-  const { rows: reps } = await db.query<{ comment_id: string; sig: number[] }>(
+  const { rows: reps } = await db.query<{ comment_id: string; sig: Uint8Array }>(
     'SELECT comment_id, sig FROM group_index WHERE comment_id = ANY($1::bigint[])',
     [groupIds.filter((g) => !entry.has(g))],
   );
-  const repSig = new Map(reps.map((r) => [Number(r.comment_id), fromInt32(r.sig)]));
+  const repSig = new Map(reps.map((r) => [Number(r.comment_id), sigOf(r.sig)]));
   for (const g of groupIds) {
     const own = entry.get(g);
     if (own) repSig.set(g, own.sig);
@@ -167,8 +178,8 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
       await tx.query(
         `INSERT INTO group_index (comment_id, consultation_id, group_id, bands, sig, band_rows)
          SELECT x.id, $1, x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint),
-           ARRAY(SELECT jsonb_array_elements_text(x.sig)::int), $3
-         FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, group_id bigint, bands jsonb, sig jsonb)
+           decode(x.sig, 'hex'), $3
+         FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, group_id bigint, bands jsonb, sig text)
          ON CONFLICT (comment_id) DO NOTHING`,
         [
           consultationId,
@@ -177,7 +188,7 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
               id: p.id,
               group_id: p.group,
               bands: p.keys,
-              sig: toInt32(Array.from(p.sig)),
+              sig: sigHex(p.sig),
             })),
           ),
           ROWS,
