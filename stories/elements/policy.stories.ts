@@ -4,7 +4,13 @@ import { html, nothing } from 'lit';
 import demoJson from '../../demo/consultations/ezhou-2016-40-draft.json' with { type: 'json' };
 import { bundleConsultation, type FakeOptions, fakeConsultationApi } from '../../test/helpers/consultation-fake.js';
 import { type DemoConsultation, demoFeedback } from '../../test/helpers/feedback-examples.js';
-import { brokenBundle, invalidInterpretationSrc, missingSrc, truncatedInlineJson } from '../examples/broken.js';
+import {
+  brokenBundle,
+  bundleWithBadParts,
+  invalidInterpretationSrc,
+  missingSrc,
+  truncatedInlineJson,
+} from '../examples/broken.js';
 import {
   ezhou,
   ezhouInterpretationSrc,
@@ -87,7 +93,11 @@ export const EnglishUi: Story = { args: { src: ezhouSrc, lang: 'en' } };
 /** Performance showcase: 200 notes on the 94-article regulation. Kept off the docs page. */
 export const TwoHundredNotes: Story = { tags: ['!autodocs'], args: { bundle: regulationWithManyNotes(200) } };
 
+/** The document itself cannot be read: the page says why, naming each problem. */
 export const InvalidBundle: Story = { args: { bundle: brokenBundle } };
+
+/** One graphic and one question are invalid: the rest of the page is there, a notice in their place. */
+export const OneBadGraphicAndQuestion: Story = { args: { bundle: bundleWithBadParts } };
 
 /** Inline JSON a template cut off: the message quotes the parser's complaint. */
 export const BrokenInlineJson: Story = { render: () => inlineJson(truncatedInlineJson) };

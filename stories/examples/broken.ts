@@ -1,4 +1,5 @@
 // Bad input as sites produce it. The files are served by .storybook/main.ts at /examples.
+import { withBadParts } from './bad-parts.js';
 import { ezhou } from './ezhou.js';
 
 /** Served as .txt: it is not valid JSON, and Biome would refuse a broken .json file. */
@@ -18,3 +19,6 @@ export const brokenBundle = {
 
 /** The inline `<script type="application/json">` a CMS template cut off mid-string. */
 export const truncatedInlineJson = JSON.stringify(ezhou).slice(0, 400);
+
+/** The demo bundle with one bad graphic and one bad question (issue 18). */
+export const bundleWithBadParts = withBadParts(ezhou);

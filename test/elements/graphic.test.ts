@@ -154,17 +154,43 @@ describe('gk-graphic', () => {
     expect(link.href).to.match(/^blob:/);
   });
 
-  it('names what is wrong in bad graphics', async () => {
-    const bad = [{ id: 'x', kind: 'figures', caption: '数说', description: '', items: [] }] as unknown as Graphic[];
+  it('names what is wrong when the graphics are not a list', async () => {
+    const bad = { id: 'x' } as unknown as Graphic[];
     const el = await fixture<GkGraphic>(html`<gk-graphic .graphics=${bad}></gk-graphic>`);
     await el.whenLoaded();
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('政策文件格式有误');
-    const paths = [...alert.querySelectorAll('code')].map((c) => c.textContent);
-    expect(paths).to.include.members(['$.graphics[0].description', '$.graphics[0].items']);
+    expect([...alert.querySelectorAll('code')].map((c) => c.textContent)).to.include('$.graphics');
     const none = await fixture<GkGraphic>(html`<gk-graphic></gk-graphic>`);
     await none.whenLoaded();
     expect(none.shadowRoot!.textContent).to.contain('未指定图解');
+  });
+
+  it('shows a short notice in place of a bad graphic, the others around it, and names its problems in gk-error (issue 18)', async () => {
+    const bad = { id: 'x', kind: 'figures', caption: '数说', description: '', items: [] } as unknown as Graphic;
+    const el = document.createElement('gk-graphic');
+    el.graphics = [requestSteps, bad, reformTimeline];
+    const errors: { path: string }[][] = [];
+    el.addEventListener('gk-error', (e) => errors.push(e.detail.problems));
+    const warn = console.warn;
+    const warned: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      await el.whenLoaded();
+    } finally {
+      console.warn = warn;
+    }
+    const cards = [...el.shadowRoot!.querySelector('.cards')!.children];
+    expect(cards.map((c) => c.getAttribute('data-graphic') ?? c.textContent!.trim())).to.deep.equal([
+      requestSteps.id,
+      '此项内容有误，暂不显示，请联系网站编辑',
+      reformTimeline.id,
+    ]);
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.map((p) => p.path)).to.include.members(['$.graphics[1].description', '$.graphics[1].items']);
+    expect(warned).to.have.length(1);
+    await expect(el).to.be.accessible();
   });
 
   it('is accessible with every kind', async () => {

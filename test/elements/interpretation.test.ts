@@ -149,17 +149,25 @@ describe('gk-interpretation', () => {
     expect(notes.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('/no/such/jd.json');
   });
 
-  it('validates notes given as a property, listing each problem with its path', async () => {
+  it('validates notes given as a property: a notice in place of a bad one, its problems in gk-error (issue 18)', async () => {
     const wrapper = await fixture(
       html`<div><gk-document id="d4" .bundle=${smallBundle({ interpretations: [] })}></gk-document></div>`,
     );
     const notes = document.createElement('gk-interpretation');
     notes.setAttribute('for', 'd4');
-    notes.interpretations = [{ target: {}, body: '' } as never];
+    notes.interpretations = [{ target: {}, body: '' } as never, { target: { clause: '1.1' }, body: '有效的解读' }];
+    const error = oneEvent(notes, 'gk-error');
     wrapper.append(notes);
-    await waitUntil(() => notes.shadowRoot?.querySelector('[part="error"] li'), 'no problem listed');
-    const problems = [...notes.shadowRoot!.querySelectorAll('[part="error"] li code')].map((c) => c.textContent);
-    expect(problems).to.include.members(['$.interpretations[0].target', '$.interpretations[0].body']);
+    const { detail } = await error;
+    expect(detail.problems.map((p: { path: string }) => p.path)).to.include.members([
+      '$.interpretations[0].target',
+      '$.interpretations[0].body',
+    ]);
+    await waitUntil(() => notes.shadowRoot?.querySelector('[part="skipped"]'), 'no notice shown');
+    expect(notes.shadowRoot!.querySelector('[part="skipped"]')!.textContent).to.equal(
+      '此项内容有误，暂不显示，请联系网站编辑',
+    );
+    expect(notes.shadowRoot!.textContent).to.contain('有效的解读');
   });
 
   it('uses pre-rendered HTML, sanitised, each note keeping its own text even when one is hostile', async () => {

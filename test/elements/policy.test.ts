@@ -2,6 +2,7 @@ import '@gongkai/elements';
 import type { GkClauseTools, GkPolicy } from '@gongkai/elements';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { withBadParts } from '../../stories/examples/bad-parts.js';
 import { bundleConsultation, fakeConsultationApi } from '../helpers/consultation-fake.js';
 import { loadExample } from '../helpers/examples.js';
 import { smallBundle } from '../helpers/notes.js';
@@ -159,6 +160,107 @@ describe('gk-policy', () => {
       p.bundle = smallBundle();
     }, 360);
     await expect(narrow.el).to.be.accessible();
+  });
+});
+
+describe('gk-policy: one bad part does not blank the page (issue 18)', () => {
+  const NOTICE = '此项内容有误，暂不显示，请联系网站编辑';
+  let bundleWithBadParts: ReturnType<typeof withBadParts>;
+  before(async () => {
+    bundleWithBadParts = withBadParts(await loadExample('ezhou'));
+  });
+
+  /** Runs `fn` with console.warn recorded (and quiet). */
+  async function warnings(fn: () => Promise<void>): Promise<string[]> {
+    const warn = console.warn;
+    const seen: string[] = [];
+    console.warn = (...args: unknown[]) => void seen.push(args.map((a) => JSON.stringify(a)).join(' '));
+    try {
+      await fn();
+    } finally {
+      console.warn = warn;
+    }
+    return seen;
+  }
+
+  it('shows the document, its notes and the other graphics and questions, a notice in place of each bad one', async () => {
+    const errors: { message: string; problems: { path: string }[] }[] = [];
+    let page!: Awaited<ReturnType<typeof policy>>;
+    const warned = await warnings(async () => {
+      page = await policy((p) => {
+        p.addEventListener('gk-error', (e) => errors.push(e.detail));
+        p.bundle = bundleWithBadParts;
+      });
+      const qa = inner(page.el, '.qa > *')!;
+      await waitUntil(
+        () => qa.shadowRoot?.querySelectorAll('details').length === 8,
+        'the 8 valid questions are not shown',
+      );
+    });
+    const { el, detail } = page;
+    expect(inner(el, '[part="error"]')).to.equal(null);
+    expect(detail.notes).to.be.greaterThan(0);
+    const doc = inner(el, '#gk-doc')!.shadowRoot!;
+    expect(doc.querySelector('[part="body"]')!.textContent).to.contain('政务公开');
+    expect(doc.querySelector('[part="error"]')).to.equal(null);
+
+    const graphic = inner(el, '.graphics > *')!.shadowRoot!;
+    await waitUntil(() => graphic.querySelector('.cards'), 'no graphics shown');
+    const cards = [...graphic.querySelector('.cards')!.children];
+    expect(cards.map((c) => c.getAttribute('data-graphic') ?? c.textContent!.trim())).to.deep.equal([
+      NOTICE,
+      'g-figures',
+    ]);
+
+    const qa = inner(el, '.qa > *')!.shadowRoot!;
+    const rows = [...qa.querySelectorAll('.items > li')];
+    expect(rows.length).to.equal(9);
+    expect(rows[1]!.textContent!.trim()).to.equal(NOTICE);
+    expect(rows[2]!.querySelector('summary')!.textContent).to.equal(bundleWithBadParts.qa[2]!.question);
+
+    const paths = errors.flatMap((e) => e.problems.map((p) => p.path));
+    expect(paths).to.have.members(['$.graphics[0].caption', '$.qa[1].answer']);
+    expect(warned.join('\n')).to.contain('$.graphics[0].caption').and.to.contain('$.qa[1].answer');
+  });
+
+  it('in English and in Traditional Chinese, the notice is in the reader’s language', async () => {
+    for (const [lang, notice] of [
+      ['en', 'This item has errors and is not shown; please contact the site editor'],
+      ['zh-Hant', '此項內容有誤，暫不顯示，請聯絡網站編輯'],
+    ] as const) {
+      await warnings(async () => {
+        const { el } = await policy((p) => {
+          p.lang = lang;
+          p.bundle = bundleWithBadParts;
+        });
+        const graphic = inner(el, '.graphics > *')!;
+        await waitUntil(() => graphic.shadowRoot?.querySelector('[part="skipped"]'), `no ${lang} notice`);
+        expect(graphic.shadowRoot!.querySelector('[part="skipped"]')!.textContent).to.equal(notice);
+      });
+    }
+  });
+
+  it('shows a page-level error, and no document, when the document itself cannot be read', async () => {
+    await warnings(async () => {
+      const unreadable = { ...bundleWithBadParts, meta: { title: '' } };
+      const el = await fixture<GkPolicy>(html`<gk-policy .bundle=${unreadable}></gk-policy>`);
+      await waitUntil(() => inner(el, '[part="error"]'), 'no error shown');
+      const error = inner(el, '[part="error"]')!.textContent!;
+      expect(error).to.contain('政策文件格式有误');
+      expect(error).to.contain('$.meta.title');
+      expect(inner(el, 'gk-document, [part="sections"]')).to.equal(null);
+    });
+  });
+
+  it('is accessible with notices in place', async () => {
+    await warnings(async () => {
+      const { el } = await policy((p) => {
+        p.bundle = bundleWithBadParts;
+      });
+      const qa = inner(el, '.qa > *')!;
+      await waitUntil(() => qa.shadowRoot?.querySelector('[part="skipped"]'), 'no notice among the questions');
+      await expect(el).to.be.accessible();
+    });
   });
 });
 

@@ -311,15 +311,46 @@ describe('gk-qa', () => {
   });
 
   it('names the problems in bad input, and the URL of a missing file', async () => {
-    const el = await fixture<GkQa>(html`<gk-qa .items=${[{ id: 'x', question: '' } as unknown as QaItem]}></gk-qa>`);
+    const el = await fixture<GkQa>(html`<gk-qa .items=${{ id: 'x' } as unknown as QaItem[]}></gk-qa>`);
     const root = await ready(el);
     const error = root.querySelector('[part="error"]')!;
     expect(error.textContent).to.contain('政策文件格式有误');
-    expect(error.textContent).to.contain('qa[0]');
+    expect(error.textContent).to.contain('$.qa');
 
     const missing = await fixture<GkQa>(html`<gk-qa src="/no/such/qa.json"></gk-qa>`);
     const missingRoot = await ready(missing);
     expect(missingRoot.querySelector('[part="error"]')?.textContent).to.contain('/no/such/qa.json');
+  });
+
+  it('shows a short notice in place of a bad question, the others around it, and names its problems in gk-error (issue 18)', async () => {
+    const bad = { id: 'x', question: '' } as unknown as QaItem;
+    const el = document.createElement('gk-qa');
+    el.items = [items[0]!, bad, items[1]!];
+    const error = oneEvent(el, 'gk-error');
+    const warn = console.warn;
+    const warned: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    let root: ShadowRoot;
+    try {
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      root = await ready(el);
+    } finally {
+      console.warn = warn;
+    }
+    const rows = [...root.querySelectorAll('.items > li')].map(
+      (li) => li.querySelector('summary')?.textContent ?? li.textContent!.trim(),
+    );
+    expect(rows).to.deep.equal([items[0]!.question, '此项内容有误，暂不显示，请联系网站编辑', items[1]!.question]);
+    const { detail } = await error;
+    expect(detail.problems.map((p: { path: string }) => p.path)).to.include.members([
+      '$.qa[1].question',
+      '$.qa[1].answer',
+    ]);
+    expect(warned).to.have.length(1);
+    // A search lists matches only: no notice among them.
+    await type(el, '公开');
+    expect(root.querySelector('[part="skipped"]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks the page’s language', async () => {

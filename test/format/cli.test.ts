@@ -185,6 +185,13 @@ describe('gongkai validate', () => {
     assert.match(r.stderr, /\$\.meta\.title/);
   });
 
+  test('one graphic without a caption fails, though pages still show the rest (issue 18)', () => {
+    const graphic = { id: 'g1', kind: 'steps', description: '办理流程', items: [{ title: '申请' }] };
+    const r = gongkai(['validate', write('no-caption.json', JSON.stringify({ ...goodBundle(), graphics: [graphic] }))]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /\$\.graphics\[0\]\.caption/);
+  });
+
   test('broken JSON: file, line and column', () => {
     const r = gongkai(['validate', write('broken.json', '{\n  "id": "x",\n  "meta": }\n')]);
     assert.equal(r.status, 1);

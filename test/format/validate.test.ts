@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validate, validatePartial } from '@gongkai/format';
+import { validate, validateForReading, validatePartial, validatePartialForReading } from '@gongkai/format';
 
 const minimal = {
   schemaVersion: 1,
@@ -319,5 +319,103 @@ describe('validatePartial', () => {
       result.problems[0]?.message.en ?? '',
       /unknown field "interpretation" \(did you mean "interpretations"\?\)/,
     );
+  });
+});
+
+describe('validateForReading (issue 18: one bad part does not blank the page)', () => {
+  const figures = (id: string, caption?: string) => ({
+    id,
+    kind: 'figures',
+    ...(caption === undefined ? {} : { caption }),
+    description: '全年主动公开信息 1200 条',
+    items: [{ value: 1200, unit: '条', label: '主动公开' }],
+  });
+  const withParts = {
+    ...minimal,
+    interpretations: [
+      { target: { quote: { exact: '指导思想' } }, body: '解读' },
+      { target: {}, body: '无对象' },
+    ],
+    qa: [
+      { id: 'q1', question: '何时公开？', answer: '二十个工作日内。' },
+      { id: 'q2', question: '', answer: '缺少问题' },
+    ],
+    graphics: [figures('g1', '公开数量'), figures('g2'), figures('g3', '办理时限')],
+  };
+
+  test('publishing still refuses a bundle with one invalid graphic', () => {
+    const result = validate({ ...minimal, graphics: [figures('g1', '公开数量'), figures('g2')] });
+    assert.equal(result.ok, false);
+    assert.deepEqual(
+      result.problems.map((p) => p.path),
+      ['$.graphics[1].caption'],
+    );
+  });
+
+  test('a reader gets the valid rest, and which items were left out and why', () => {
+    const result = validateForReading(withParts);
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.equal(result.value.body, minimal.body);
+    assert.deepEqual(
+      result.value.graphics?.map((g) => g.id),
+      ['g1', 'g3'],
+    );
+    assert.deepEqual(
+      result.value.qa?.map((q) => q.id),
+      ['q1'],
+    );
+    assert.equal(result.value.interpretations?.length, 1);
+    assert.deepEqual(
+      result.skipped.map((s) => [s.part, s.index, s.problems.map((p) => p.path)]),
+      [
+        ['interpretations', 1, ['$.interpretations[1].target']],
+        ['qa', 1, ['$.qa[1].question']],
+        ['graphics', 1, ['$.graphics[1].caption']],
+      ],
+    );
+  });
+
+  test('an item named twice, or linked to a clause that is not there, is left out', () => {
+    const result = validateForReading({
+      ...minimal,
+      clauses: [clause('1')],
+      qa: [
+        { id: 'q1', question: '问', answer: '答', clauses: ['1'] },
+        { id: 'q1', question: '问', answer: '答' },
+        { id: 'q3', question: '问', answer: '答', clauses: ['9'] },
+      ],
+    });
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.deepEqual(
+      result.value.qa?.map((q) => q.id),
+      ['q1'],
+    );
+    assert.deepEqual(
+      result.skipped.map((s) => s.index),
+      [1, 2],
+    );
+  });
+
+  test('a document that cannot be read fails as in validate, with every problem', () => {
+    const result = validateForReading({ ...withParts, meta: {} });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(result.problems.map((p) => p.path).sort(), [
+      '$.graphics[1].caption',
+      '$.interpretations[1].target',
+      '$.meta.title',
+      '$.qa[1].question',
+    ]);
+  });
+
+  test('an interpretation file is read the same way', () => {
+    const result = validatePartialForReading({ schemaVersion: 1, graphics: [figures('g2')] });
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.deepEqual(result.value.graphics, []);
+    assert.equal(result.skipped.length, 1);
+    assert.equal(validatePartialForReading({ schemaVersion: 2 }).ok, false);
   });
 });

@@ -18,9 +18,9 @@ import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { annotateClauses, type ClauseDom } from '../internal/clause-dom.js';
 import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { tagFor } from '../internal/define.js';
-import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { renderBundleError, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { loadAnchorEngine } from '../internal/lazy.js';
-import { BundleError, checkBundle, checkPartial, loadBundle } from '../internal/load-bundle.js';
+import { BundleError, checkBundle, checkPartial, loadBundle, type Read } from '../internal/load-bundle.js';
 import { coreMessages, LocalizeController } from '../internal/localize.js';
 import { renderSafeMarkdownFragment } from '../internal/markdown/render.js';
 import { sanitizeToFragment } from '../internal/sanitize.js';
@@ -123,6 +123,9 @@ export class GkDocument extends LitElement {
   private articles: Element[] = [];
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
+
+  /** How many invalid notes were left out (gk-interpretation shows a notice for each). */
+  skippedNotes = 0;
 
   /** The text is rendered and its clauses known (there may be none). */
   get annotated(): boolean {
@@ -249,10 +252,14 @@ export class GkDocument extends LitElement {
     this.error = null;
     try {
       if (this.wantsEnhance) return await this.enhance(abort.signal);
-      let bundle: Bundle;
-      if (this.bundle !== undefined) bundle = checkBundle(this.bundle, '<gk-document>.bundle', this.msg);
-      else if (this.src) bundle = await loadBundle(this.src, this.msg, abort.signal);
+      let read: Read<Bundle>;
+      const source = this.bundle !== undefined ? '<gk-document>.bundle' : this.src;
+      if (this.bundle !== undefined) read = checkBundle(this.bundle, source, this.msg);
+      else if (this.src) read = await loadBundle(this.src, this.msg, abort.signal);
       else throw new BundleError(this.msg('loadFailed'), this.msg('noSource'));
+      // The notes are ours to report; the Q&A and graphics report their own.
+      this.skippedNotes = reportSkipped(this, read, 'interpretations', source, this.msg).length;
+      const bundle = read.value;
       // Notes that name no clause will need the anchoring engine: fetched while the body
       // renders, so they are placed in the same task as the text and the page lays out once.
       if (bundle.interpretations?.some((n) => n.target.clause === undefined)) void loadAnchorEngine().catch(() => {});
@@ -274,7 +281,9 @@ export class GkDocument extends LitElement {
   private async enhance(signal: AbortSignal): Promise<void> {
     this.enhancing = true;
     if (this.bundle !== undefined) {
-      const partial = checkPartial(this.bundle, '<gk-document>.bundle', this.msg);
+      const read = checkPartial(this.bundle, '<gk-document>.bundle', this.msg);
+      this.skippedNotes = reportSkipped(this, read, 'interpretations', '<gk-document>.bundle', this.msg).length;
+      const partial = read.value;
       // Decided before the first render, so a header is never shown and then taken away.
       this.pageShowsMeta = metaShownBefore(this, partial.meta);
       this.loaded = partial;

@@ -9,7 +9,7 @@ import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { downloadBlob } from '../internal/download.js';
-import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { inPlace, renderBundleError, renderSkipped, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadImageExport } from '../internal/lazy.js';
 import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
@@ -60,6 +60,8 @@ export class GkGraphic extends LitElement {
   @property({ type: Boolean, attribute: 'no-export' }) accessor noExport = false;
 
   @state() private accessor items: readonly Graphic[] = [];
+  /** Where invalid graphics were: each is replaced by a short notice. */
+  @state() private accessor skipped: readonly number[] = [];
   @state() private accessor error: BundleError | null = null;
   @state() private accessor loaded = false;
   @state() private accessor exportError = '';
@@ -108,7 +110,9 @@ export class GkGraphic extends LitElement {
         throw new BundleError(t('invalidBundle'), t('graphicNoSource'));
       }
       if (generation !== this.generation) return;
-      this.items = checkPartial(input, source, t).graphics ?? [];
+      const read = checkPartial(input, source, t);
+      this.items = read.value.graphics ?? [];
+      this.skipped = reportSkipped(this, read, 'graphics', source, t);
       this.error = null;
       this.loaded = true;
     } catch (error) {
@@ -191,15 +195,15 @@ export class GkGraphic extends LitElement {
     const t = this.i18n.msg.bind(this.i18n);
     if (this.error) return renderBundleError(this.error, this.i18n.lang);
     if (!this.loaded) return html`<p role="status">${t('loading')}</p>`;
-    if (!this.items.length) return html`<p class="empty">${t('graphicNone')}</p>`;
+    if (!this.items.length && !this.skipped.length) return html`<p class="empty">${t('graphicNone')}</p>`;
     const format = numberFormatter(this.i18n.lang);
     const chartTag = unsafeStatic(tagFor(GkChart, 'gk-chart'));
     const chart = (g: Graphic) => staticHtml`<${chartTag} class="chart" hide-caption .graphic=${g}></${chartTag}>`;
     return html`<div class="cards">
-        ${this.items.map(
-          (
-            g,
-          ) => html`<article class="card" part="card" data-graphic=${g.id} data-kind=${g.kind} aria-labelledby="c-${g.id}">
+        ${inPlace(this.items, this.skipped).map((g) =>
+          !g
+            ? renderSkipped(t)
+            : html`<article class="card" part="card" data-graphic=${g.id} data-kind=${g.kind} aria-labelledby="c-${g.id}">
             <h3 id="c-${g.id}" part="caption">${g.caption}</h3>
             ${renderCardBody(g, format, t, chart)}
             ${g.kind === 'chart' ? nothing : html`<p class="description" part="description">${g.description}</p>`}

@@ -5,6 +5,7 @@ export const en: Messages = {
   loading: 'Loading…',
   loadFailed: 'The policy document could not be loaded',
   invalidBundle: 'The policy document file has errors; please contact the site editor',
+  partInvalid: 'This item has errors and is not shown; please contact the site editor',
   noSource: 'No policy document given: set the src attribute or the bundle property',
   httpStatus: 'the server answered {status}',
   networkError: 'Network error: check the connection and reload the page',

@@ -3,6 +3,7 @@ export const zhHans = {
   loading: '正在加载…',
   loadFailed: '无法加载政策文件',
   invalidBundle: '政策文件格式有误，请联系网站编辑',
+  partInvalid: '此项内容有误，暂不显示，请联系网站编辑',
   noSource: '未指定政策文件：请设置 src 属性或 bundle 属性',
   httpStatus: '服务器返回 {status}',
   networkError: '网络错误，请检查网络后刷新页面',

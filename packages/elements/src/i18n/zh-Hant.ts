@@ -5,6 +5,7 @@ export const zhHant: Messages = {
   loading: '正在載入…',
   loadFailed: '無法載入政策文件',
   invalidBundle: '政策文件格式有誤，請聯絡網站編輯',
+  partInvalid: '此項內容有誤，暫不顯示，請聯絡網站編輯',
   noSource: '未指定政策文件：請設定 src 屬性或 bundle 屬性',
   httpStatus: '伺服器回應 {status}',
   networkError: '網路錯誤，請檢查網路後重新整理頁面',

@@ -1,3 +1,4 @@
+import type { Skippable, Skipped } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { GkErrorEvent } from '../events/ready.js';
 import { BundleError, type Msg } from './load-bundle.js';
@@ -33,4 +34,39 @@ export function reportBundleError(host: HTMLElement, error: unknown, msg: Msg): 
 /** Logs one console warning naming the element and the problems. */
 export function warnBundleError(tag: string, error: BundleError): void {
   console.warn(`[gongkai] <${tag}>: ${error.message}`, error.problems);
+}
+
+/**
+ * Reports the invalid items of `part` that were left out (console and gk-error, in full) and
+ * returns their indexes; the element shows a short notice in each one's place.
+ */
+export function reportSkipped(
+  host: HTMLElement,
+  read: { skipped: Skipped[] },
+  part: Skippable,
+  source: string,
+  msg: Msg,
+) {
+  const mine = read.skipped.filter((s) => s.part === part);
+  if (mine.length)
+    reportBundleError(
+      host,
+      new BundleError(
+        msg('partInvalid'),
+        source,
+        mine.flatMap((s) => s.problems),
+      ),
+      msg,
+    );
+  return mine.map((s) => s.index);
+}
+
+/** The short notice in the place of an item left out. */
+export const renderSkipped = (msg: Msg) => html`<p class="gk-error" part="skipped">${msg('partInvalid')}</p>`;
+
+/** `items` with a marker (null) back at each left-out index, so notices stand where the items were. */
+export function inPlace<T>(items: readonly T[], skipped: readonly number[]): (T | null)[] {
+  const out: (T | null)[] = [...items];
+  for (const index of skipped) out.splice(index, 0, null);
+  return out;
 }

@@ -1,4 +1,12 @@
-import { type Bundle, type PartialBundle, type Problem, validate, validatePartial } from '@gongkai/format';
+import {
+  type Bundle,
+  type PartialBundle,
+  type Problem,
+  type ReadingResult,
+  type Skipped,
+  validateForReading,
+  validatePartialForReading,
+} from '@gongkai/format';
 import type { Messages } from '../i18n/zh-Hans.js';
 
 export type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
@@ -14,21 +22,25 @@ export class BundleError extends Error {
   }
 }
 
-export function checkBundle(input: unknown, source: string, msg: Msg): Bundle {
-  const result = validate(input);
+/** A bundle as readers get it: the valid rest, and the invalid items left out (to report). */
+export type Read<T> = { value: T; skipped: Skipped[] };
+
+function readable<T>(result: ReadingResult<T>, source: string, msg: Msg): Read<T> {
   if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
-  return result.value;
+  return result;
+}
+
+export function checkBundle(input: unknown, source: string, msg: Msg): Read<Bundle> {
+  return readable(validateForReading(input), source, msg);
 }
 
 /** Validates an interpretation file or any part of a bundle given to an element. */
-export function checkPartial(input: unknown, source: string, msg: Msg): PartialBundle {
-  const result = validatePartial(input);
-  if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
-  return result.value;
+export function checkPartial(input: unknown, source: string, msg: Msg): Read<PartialBundle> {
+  return readable(validatePartialForReading(input), source, msg);
 }
 
 /** Fetches and validates a bundle; every failure names the URL and what went wrong. */
-export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Bundle> {
+export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Read<Bundle>> {
   return checkBundle(await fetchJson(url, msg, signal), url, msg);
 }
 

@@ -7,7 +7,7 @@ import type { GkClauseChangeEvent, GkNoteRequestEvent } from '../events/clause.j
 import type { GkReaderChangeEvent } from '../events/reader.js';
 import { GkReadyEvent } from '../events/ready.js';
 import { baseStyles, buttonStyles } from '../internal/base.styles.js';
-import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { renderBundleError, renderSkipped, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadPopupEngine } from '../internal/lazy.js';
 import { type BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
@@ -69,6 +69,8 @@ export class GkInterpretation extends LitElement {
   @state() private accessor current: string | null = null;
   @state() private accessor open: NoteGroup | null = null;
   @state() private accessor error: BundleError | null = null;
+  /** Invalid notes left out: a short notice for each, after the others. */
+  @state() private accessor skipped = 0;
   @state() private accessor loaded = false;
 
   @query('.column') private accessor column!: HTMLElement | null;
@@ -156,12 +158,16 @@ export class GkInterpretation extends LitElement {
     if (this.interpretations)
       return this.checked({ schemaVersion: 1, interpretations: this.interpretations }, '.interpretations');
     if (this.src) return this.checked(await fetchJson(this.src, this.i18n.msg.bind(this.i18n)), this.src);
+    this.skipped = this.doc?.skippedNotes ?? 0;
     return this.doc?.interpretations ?? [];
   }
 
   /** Notes from outside are validated like a bundle, whichever way they arrive. */
   private checked(input: unknown, source: string): readonly Interpretation[] {
-    return checkPartial(input, source, this.i18n.msg.bind(this.i18n)).interpretations ?? [];
+    const msg = this.i18n.msg.bind(this.i18n);
+    const read = checkPartial(input, source, msg);
+    this.skipped = reportSkipped(this, read, 'interpretations', source, msg).length;
+    return read.value.interpretations ?? [];
   }
 
   private async build(): Promise<void> {
@@ -324,7 +330,7 @@ export class GkInterpretation extends LitElement {
     return html`<section class="scaled" aria-label=${t('interpretation')} @click=${this.onClick}>
       ${this.groups.length === 0 && this.orphans.length === 0 ? html`<p class="empty">${t('noNotes')}</p>` : nothing}
       ${this.mode === 'column' ? html`<div class="column">${this.views.column}</div>` : nothing}
-      ${this.renderOrphans()} ${this.renderPopup()}
+      ${this.renderOrphans()} ${Array.from({ length: this.skipped }, () => renderSkipped(t))} ${this.renderPopup()}
     </section>`;
   }
 

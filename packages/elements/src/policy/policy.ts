@@ -1,4 +1,3 @@
-import type { PartialBundle } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -13,7 +12,7 @@ import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadParticipation } from '../internal/lazy.js';
-import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, checkBundle, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { GkInterpretation } from '../interpretation/interpretation.js';
@@ -116,25 +115,33 @@ export class GkPolicy extends LitElement {
         await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
       }
       const inline = this.querySelector(':scope > script[type="application/json"]');
-      if (this.bundle !== undefined) this.data = this.bundle;
-      else if (this.src) this.data = await fetchJson(this.src, msg);
-      else if (inline) this.data = parseInline(inline.textContent ?? '', msg);
+      let data: unknown;
+      if (this.bundle !== undefined) data = this.bundle;
+      else if (this.src) data = await fetchJson(this.src, msg);
+      else if (inline) data = parseInline(inline.textContent ?? '', msg);
       else {
         // The article is shown at once (slotted), the notes' column kept for it while the
         // interpretation file loads: nothing moves when it arrives.
         this.enhance = true;
         this.data = this.interpretation ? await this.loadInterpretation() : undefined;
+        return;
       }
+      // Only a document that cannot be read is the page's error: an invalid note, question or
+      // graphic is left out, and noted in its place, by the element that shows it.
+      checkBundle(data, this.src || '<gk-policy>', msg);
+      this.data = data;
     } catch (error) {
       this.error = reportBundleError(this, error, msg);
     }
   }
 
-  private async loadInterpretation(): Promise<PartialBundle> {
+  private async loadInterpretation(): Promise<Record<string, unknown>> {
     const msg = this.i18n.msg.bind(this.i18n);
     const json = await fetchJson(this.interpretation, msg);
-    // The article is the body: a body in the file would replace it.
-    const { body: _body, bodyHtml: _html, ...rest } = checkPartial(json, this.interpretation, msg);
+    checkPartial(json, this.interpretation, msg);
+    // The article is the body: a body in the file would replace it. The rest goes on as it
+    // came, for each element to leave out and note its own invalid items.
+    const { body: _body, bodyHtml: _html, ...rest } = json as Record<string, unknown>;
     return rest;
   }
 

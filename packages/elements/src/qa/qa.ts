@@ -6,10 +6,10 @@ import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
-import { renderBundleError, reportBundleError } from '../internal/error-view.js';
+import { inPlace, renderBundleError, renderSkipped, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadSearchEngine } from '../internal/lazy.js';
-import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, checkPartial, fetchJson, type Read } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeBodies } from '../internal/markdown/render.js';
 import { marked, renderSnippet } from './highlight.js';
@@ -88,6 +88,8 @@ export class GkQa extends LitElement {
   @property({ type: Boolean, attribute: 'no-heading' }) accessor noHeading = false;
 
   @state() private accessor list: readonly QaItem[] = [];
+  /** Where invalid items were: each is replaced by a short notice while the whole list shows. */
+  @state() private accessor skipped: readonly number[] = [];
   @state() private accessor loaded = false;
   @state() private accessor error: BundleError | null = null;
   @state() private accessor query = '';
@@ -137,22 +139,23 @@ export class GkQa extends LitElement {
     return this.i18n.msg.bind(this.i18n);
   }
 
-  private async input(): Promise<{ bundle: PartialBundle; source: string }> {
-    if (this.items) return { bundle: this.checked({ schemaVersion: 1, qa: this.items }, '.items'), source: '.items' };
-    if (this.bundle) return { bundle: this.checked(this.bundle, '.bundle'), source: '.bundle' };
-    if (this.src) return { bundle: this.checked(await fetchJson(this.src, this.msg), this.src), source: this.src };
+  private async input(): Promise<{ read: Read<PartialBundle>; source: string }> {
+    if (this.items) return { read: this.checked({ schemaVersion: 1, qa: this.items }, '.items'), source: '.items' };
+    if (this.bundle) return { read: this.checked(this.bundle, '.bundle'), source: '.bundle' };
+    if (this.src) return { read: this.checked(await fetchJson(this.src, this.msg), this.src), source: this.src };
     throw new BundleError(this.msg('loadFailed'), this.msg('noSource'));
   }
 
   /** Input from outside is validated like a bundle, whichever way it arrives. */
-  private checked(input: unknown, source: string): PartialBundle {
+  private checked(input: unknown, source: string): Read<PartialBundle> {
     return checkPartial(input, source, this.msg);
   }
 
   private async load(): Promise<void> {
     const generation = ++this.generation;
     try {
-      const { bundle } = await this.input();
+      const { read, source } = await this.input();
+      const bundle = read.value;
       const items = bundle.qa ?? [];
       const [engine, answers] = await Promise.all([
         loadSearchEngine(),
@@ -167,6 +170,7 @@ export class GkQa extends LitElement {
       this.answers = new Map(items.map((item, i) => [item.id, answers[i]!]));
       this.search = new engine.QaSearch(items, this.items ? undefined : bundle.searchIndex);
       this.list = items;
+      this.skipped = reportSkipped(this, read, 'qa', source, this.msg);
       this.error = null;
       this.loaded = true;
       this.votes = this.storedVotes();
@@ -301,7 +305,9 @@ export class GkQa extends LitElement {
       ${this.noHeading ? nothing : html`<h2 id="qa-title">${t('qaTitle')}</h2>`}
       ${
         this.list.length === 0
-          ? html`<p class="empty">${t('qaEmpty')}</p>`
+          ? this.skipped.length
+            ? nothing
+            : html`<p class="empty">${t('qaEmpty')}</p>`
           : html`<div class="tools">
               <div class="search" part="search" role="search">
                 <label for="qa-search">${t('qaSearch')}</label>
@@ -323,9 +329,9 @@ export class GkQa extends LitElement {
       ${query && shown.length === 0 ? this.renderNoResults(query) : nothing}
       <ol class="items">
         ${repeat(
-          shown,
-          (s) => s.item.id,
-          (s) => this.renderItem(s),
+          query || this.category !== null ? shown : inPlace(shown, this.skipped),
+          (s, i) => s?.item.id ?? i,
+          (s) => (s ? this.renderItem(s) : html`<li>${renderSkipped(t)}</li>`),
         )}
       </ol>
     </section>`;

@@ -84,3 +84,52 @@ export function validate(input: unknown): ValidationResult<Bundle> {
 export function validatePartial(input: unknown): ValidationResult<PartialBundle> {
   return safely(PartialBundleSchema, input);
 }
+
+/** The parts a reader can do without, item by item: the document is read without them. */
+export const SKIPPABLE = ['interpretations', 'qa', 'graphics'] as const;
+export type Skippable = (typeof SKIPPABLE)[number];
+/** An invalid item left out for readers: its list, its index there, and its problems. */
+export interface Skipped {
+  part: Skippable;
+  index: number;
+  problems: Problem[];
+}
+export type ReadingResult<T> = { ok: true; value: T; skipped: Skipped[] } | { ok: false; problems: Problem[] };
+
+const ITEM = /^\$\.(interpretations|qa|graphics)\[(\d+)\]/;
+
+/**
+ * For pages, not for publishing: a bundle whose only problems lie in single notes, Q&A items or
+ * graphics is valid without them, so readers still get the rest. Anything else fails as in
+ * `validate`, which `gongkai validate` and the self-check keep using.
+ */
+function forReading<T>(schema: v.GenericSchema<unknown, T>, input: unknown): ReadingResult<T> {
+  const strict = safely(schema, input);
+  if (strict.ok) return { ok: true, value: strict.value, skipped: [] };
+  const skipped: Skipped[] = [];
+  for (const problem of strict.problems) {
+    const [, part, at] = ITEM.exec(problem.path) ?? [];
+    if (!part) return strict;
+    const index = Number(at);
+    const known = skipped.find((s) => s.part === part && s.index === index);
+    if (known) known.problems.push(problem);
+    else skipped.push({ part: part as Skippable, index, problems: [problem] });
+  }
+  const rest: Record<string, unknown> = { ...(input as object) };
+  for (const part of SKIPPABLE) {
+    const list = rest[part];
+    if (Array.isArray(list)) rest[part] = list.filter((_, i) => !skipped.some((s) => s.part === part && s.index === i));
+  }
+  const again = safely(schema, rest);
+  return again.ok ? { ok: true, value: again.value, skipped: skipped.sort((a, b) => a.index - b.index) } : strict;
+}
+
+/** Validates a bundle for readers: invalid notes, Q&A items and graphics are left out (see `skipped`). */
+export function validateForReading(input: unknown): ReadingResult<Bundle> {
+  return forReading(BundleSchema, input);
+}
+
+/** `validateForReading` for an interpretation file or any part of a bundle. */
+export function validatePartialForReading(input: unknown): ReadingResult<PartialBundle> {
+  return forReading(PartialBundleSchema, input);
+}
