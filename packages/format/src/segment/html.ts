@@ -1,4 +1,5 @@
 // A small, linear HTML-to-paragraphs converter (no DOM): what a CMS page shows, as text blocks.
+import { matchMarker } from './numbering.js';
 
 export interface Block {
   text: string;
@@ -81,6 +82,7 @@ const BLOCK = new Set(
 );
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+const OL_START = /\sstart\s*=\s*["']?(\d{1,3})/i;
 /** Elements whose content is never text of the page. */
 const SKIP = ['script', 'style', 'noscript', 'template', 'head', 'title', 'textarea', 'iframe', 'object', 'svg'];
 const SKIP_END: Record<string, RegExp> = {};
@@ -92,12 +94,20 @@ export function htmlToBlocks(html: string): Block[] {
   let buf: string[] = [];
   let chromeDepth = 0;
   let headingDepth = 0;
+  // Open lists ('o' or 'u'); an item of an outermost <ol> without a written number gets the
+  // number the page shows (`1. `), so a list of articles is clauses.
+  let lists = '';
+  let next = 1;
+  let item = '';
   const flush = () => {
     if (buf.length === 0) return;
     // Entities may decode to line breaks; a block is one paragraph.
-    const text = buf.join('').replace(LINE_BREAKS, ' ').trim();
+    let text = buf.join('').replace(LINE_BREAKS, ' ').trim();
     buf = [];
-    if (text) blocks.push({ text, chrome: chromeDepth > 0, heading: headingDepth > 0 });
+    if (!text) return;
+    if (item && !matchMarker(text, 0)) text = item + text;
+    item = '';
+    blocks.push({ text, chrome: chromeDepth > 0, heading: headingDepth > 0 });
   };
   const addText = (raw: string) => {
     if (raw) buf.push(decodeEntities(raw.replace(WS, ' ')));
@@ -154,6 +164,13 @@ export function htmlToBlocks(html: string): Block[] {
     } else if (BLOCK.has(name)) {
       flush();
       if (CHROME_TAGS.has(name)) chromeDepth = Math.max(0, chromeDepth + (closing ? -1 : 1));
+      else if (name === 'ol' || name === 'ul') {
+        if (closing) lists = lists.slice(0, -1);
+        else {
+          if (!lists.includes('o')) next = Number(OL_START.exec(m[0])?.[1] ?? 1);
+          lists += name[0];
+        }
+      } else if (name === 'li') item = !closing && /^u*o$/.test(lists) ? `${next++}. ` : '';
     }
   }
   flush();

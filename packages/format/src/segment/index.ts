@@ -19,14 +19,17 @@
  *   headings are dropped and the body keeps unprefixed ids.)
  * - a number written twice under one parent (a defect) gets `-2`, `-3`, … on the later ones.
  *
- * Clause fields: `number` exactly as written; `level` the 1-based depth; `parent` the
- * parent's id or null; `title` the heading (`（一）指导思想` → `指导思想`), else the first
- * sentence up to 。；：!?; `text` the clause as written (marker included) and its continuation
- * paragraphs joined with `\n`, without its children's text.
+ * Clause fields: `number` exactly as written (an HTML `<ol>` item without one: the `1.` the
+ * page shows); `level` the 1-based depth; `parent` the parent's id or null; `title` the
+ * heading (`（一）指导思想` → `指导思想`), else the first sentence up to 。；：!?; `text` the
+ * clause as written (marker included) and its continuation paragraphs joined with `\n`,
+ * without its children's text.
  *
  * Text that is no clause's text — the preamble before the first clause (titles, 索引号
- * tables, the notice), page chrome (`|||`, 【打印本页】, footers) and signature/date lines
- * after the last clause — is kept in `segmentDocument(...).parts` with `clause: null`.
+ * tables, the notice), page chrome (`|||`, 【打印本页】, footers), everything after the page's
+ * tools (【我要纠错】, 责任编辑：…, also when glued to the last sentence) and
+ * signature/date lines after the last clause — is kept in `segmentDocument(...).parts` with
+ * `clause: null`.
  * Never loses text: the `parts`, in order, are the paragraphs of `toParagraphs(input)` cut
  * at run-in clause starts, so joining the texts of the parts of paragraph i equals paragraph
  * i up to whitespace; each clause's `text` is its parts' texts joined with `\n` (chrome may
@@ -36,7 +39,7 @@
  * scripts and styles are not text).
  */
 import type { Clause } from '../schema/bundle.js';
-import { detectFormat, isChrome, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
+import { detectFormat, isChrome, pageEnd, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
 import { buildClauses, type TextPart } from './tree.js';
 
 export { extractMeta, toIsoDate, toStatus } from './meta.js';
@@ -58,7 +61,7 @@ export function segmentDocument(input: string, options?: SegmentOptions): Segmen
   const text = typeof input === 'string' ? input : '';
   const format = options?.format ?? detectFormat(text);
   const blocks = toBlocks(text, { format });
-  const { clauses, parts } = buildClauses(blocks);
+  const { clauses, parts } = buildClauses(blocks, pageEnd);
   return { format, paragraphs: blocks.map((b) => b.text), clauses, parts };
 }
 
@@ -69,7 +72,8 @@ export function segment(input: string, options?: SegmentOptions): Clause[] {
 
 /**
  * Segments paragraphs that are already split, such as the block elements of a rendered page:
- * `parts[].paragraph` indexes `paragraphs`, so each piece maps back to its element.
+ * `parts[].paragraph` indexes `paragraphs`, so each piece maps back to its element. Text after
+ * the page's tools is not cut off here (the page chose the element; it saves the reading bundle).
  */
 export function segmentBlocks(paragraphs: readonly { text: string; heading?: boolean }[]): Segmentation {
   const blocks = paragraphs.map((p) => {

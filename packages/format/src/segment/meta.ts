@@ -1,6 +1,6 @@
 // Document metadata from the page around a policy text: 文号, 索引号, issuer, dates, validity, title.
 import type { Meta, Status } from '../schema/bundle.js';
-import { type SegmentOptions, toBlocks } from './paragraphs.js';
+import { pageEnd, type SegmentOptions, toBlocks } from './paragraphs.js';
 import { isTitleLike } from './title.js';
 import { buildClauses } from './tree.js';
 
@@ -98,25 +98,27 @@ function labelled(text: string, found: Partial<Record<Key, string>>): void {
  */
 export function extractMeta(input: string, options?: SegmentOptions): Partial<Meta> {
   const blocks = toBlocks(typeof input === 'string' ? input : '', options);
-  const { parts } = buildClauses(blocks);
+  const { parts } = buildClauses(blocks, pageEnd);
   const head: string[] = [];
   let headingTitle: string | undefined;
+  let titleLine: string | undefined;
   let inBody = false;
   for (const p of parts) {
     if (p.clause !== null) inBody = true;
     const block = blocks[p.paragraph];
     if (p.clause !== null || (inBody && !block?.chrome)) continue;
     head.push(p.text);
+    // A breadcrumb may end with the title (首页 > 政策文件 > 关于…的通知): chrome is no title.
+    if (titleLine === undefined && !block?.chrome && isTitleLike(p.text) && !p.text.startsWith('附件'))
+      titleLine = p.text;
     if (!inBody && block?.heading && headingTitle === undefined) headingTitle = p.text;
   }
   const found: Partial<Record<Key, string>> = {};
   let docLine: string | undefined;
-  let titleLine: string | undefined;
   let signed: RegExpExecArray | null = null;
   for (const text of head) {
     if (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) labelled(text, found);
     if (docLine === undefined && DOC_NUMBER_LINE.test(text)) docLine = text;
-    if (titleLine === undefined && isTitleLike(text) && !text.startsWith('附件')) titleLine = text;
     signed = SIGNED.exec(text) ?? signed;
   }
   const meta: Partial<Meta> = {};

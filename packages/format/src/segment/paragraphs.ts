@@ -87,6 +87,20 @@ const CHROME_TEXT = new RegExp(
     '有\\s*效\\s*性|时\\s*效\\s*性|時\\s*效\\s*性)\\s*[:：]))' +
     '|ICP备',
 );
+// What a page puts only after its document (print/close/纠错 links, 责任编辑：, share and QR
+// prompts, 备案号), within its last 200 characters: at the start of a paragraph, or after a
+// space or sentence end; never inside a sentence (`下载、打印本页所列表格` is text).
+const PAGE_END =
+  /(^|[\s。；;！!？?】|｜])(?=[\s\S]{0,200}$)(?:[【[［](?:打印|关闭)[】\]］]|[【[［]?\s*(?:打印本页|列印本頁|关闭窗口|關閉窗口|我要纠错)|(?:上一篇|下一篇|责任编辑|責任編輯|分享到)\s*[:：]|(?:扫一扫|掃一掃)\s*在手|\S{0,3}ICP备\s*\d)/;
+
+/**
+ * Where the page's own text starts in a paragraph (0: all of it), or -1. It ends the
+ * document: no text after it belongs to the last clause.
+ */
+export function pageEnd(text: string): number {
+  const m = PAGE_END.exec(text);
+  return m ? m.index + (m[1] as string).length : -1;
+}
 
 /** Whether a whole paragraph is page chrome rather than document text. */
 export function isChrome(text: string): boolean {
@@ -106,7 +120,8 @@ export function toBlocks(input: string, options?: SegmentOptions): Block[] {
 /**
  * The paragraphs that `segment` works on, in order: one per non-blank line of text or
  * markdown (markdown syntax removed), one per HTML block (tags, scripts and styles removed,
- * entities decoded). Each is trimmed. Chrome paragraphs are included.
+ * entities decoded, items of an outermost `<ol>` numbered `1. ` unless written with a
+ * number). Each is trimmed. Chrome paragraphs are included.
  */
 export function toParagraphs(input: string, options?: SegmentOptions): string[] {
   return toBlocks(input, options).map((b) => b.text);

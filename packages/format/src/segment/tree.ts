@@ -192,6 +192,12 @@ class Builder {
     return true;
   }
 
+  /** Whether `text` starts with the next number of an open clause's style. */
+  continues(text: string): boolean {
+    const m = matchMarker(text, 0);
+    return !!m && this.stack.some((e) => e.style === m.style && m.n - e.n === (m.sub ? 0 : 1));
+  }
+
   get current(): number {
     const top = this.stack[this.stack.length - 1];
     return top ? top.clause : -1;
@@ -278,21 +284,33 @@ function releaseTrailing(parts: RawPart[], titles: boolean): void {
   }
 }
 
-/** Segments paragraph blocks into clauses and text parts. */
-export function buildClauses(blocks: Block[]): { clauses: Clause[]; parts: TextPart[] } {
+/**
+ * Segments paragraph blocks into clauses and text parts. `pageEnd` (see paragraphs.ts) is
+ * passed in, so the reading page's bundle, which segments the body it is given, goes without it.
+ */
+export function buildClauses(
+  blocks: Block[],
+  pageEnd?: (text: string) => number,
+): { clauses: Clause[]; parts: TextPart[] } {
   const b = new Builder();
+  // After the page's own tools (打印本页, 责任编辑：…) comes no more document text, unless a
+  // clause continues the numbering (such a page has chrome between its documents).
+  let ended = false;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
-    if (block.chrome) {
-      b.parts.push({ paragraph: i, text: block.text, clause: -1, start: false });
+    const text = block.text;
+    const end: number = ended && !b.continues(text) ? 0 : pageEnd && b.clauses.length > 0 ? pageEnd(text) : -1;
+    ended = end >= 0;
+    if (block.chrome || end === 0) {
+      b.parts.push({ paragraph: i, text, clause: -1, start: false });
       continue;
     }
-    const cut = trailingPipes(block.text);
+    const cut = end > 0 ? end : trailingPipes(text);
     if (cut > 0) {
-      b.paragraph(i, block.text.slice(0, cut).trimEnd());
-      b.parts.push({ paragraph: i, text: block.text.slice(cut), clause: -1, start: false });
+      b.paragraph(i, text.slice(0, cut).trimEnd());
+      b.parts.push({ paragraph: i, text: text.slice(cut), clause: -1, start: false });
     } else {
-      b.paragraph(i, block.text);
+      b.paragraph(i, text);
     }
   }
   const { clauses, parts } = b;
