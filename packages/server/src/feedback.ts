@@ -203,27 +203,38 @@ async function publication(db: Database, consultationId: string, actor: string, 
       };
       const digest = createHash('sha256');
       let no = 0;
-      for (let after = 0; ; ) {
-        const { rows } = await tx.query<{
-          id: string;
-          clause: string | null;
-          body: string;
-          name: string | null;
-          submitter_type: string;
-          decision: string;
-          reason: string | null;
-          group_id: string | null;
-        }>(
-          `SELECT id, clause, body, name, submitter_type, decision, reason, group_id FROM comments
-           WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL AND id > $2
-           ORDER BY id LIMIT $3`,
-          [consultationId, after, PUBLISH_PAGE],
-        );
-        if (!rows.length) break;
-        const masked = await cpu.run(
+      type Row = {
+        id: string;
+        clause: string | null;
+        body: string;
+        name: string | null;
+        submitter_type: string;
+        decision: string;
+        reason: string | null;
+        group_id: string | null;
+      };
+      const read = async (after: string) =>
+        (
+          await tx.query<Row>(
+            `SELECT id, clause, body, name, submitter_type, decision, reason, group_id FROM comments
+             WHERE consultation_id = $1 AND moderation = 'approved' AND decision IS NOT NULL AND id > $2
+             ORDER BY id LIMIT $3`,
+            [consultationId, after, PUBLISH_PAGE],
+          )
+        ).rows;
+      const mask = (rows: Row[]) => {
+        const masked = cpu.run(
           'mask',
           rows.map((r) => ({ body: r.body, name: r.name, submitterType: r.submitter_type })),
         );
+        masked.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+        return masked;
+      };
+      // A page is masked in the worker while the one before it is written.
+      let rows = await read('0');
+      let masking = mask(rows);
+      while (rows.length) {
+        const masked = await masking;
         const out = rows.map((r, i) => ({
           no: ++no,
           comment_id: Number(r.id),
@@ -238,6 +249,8 @@ async function publication(db: Database, consultationId: string, actor: string, 
           group_no: campaignNo(r.group_id, no),
         }));
         for (const o of out) digest.update(JSON.stringify([o.no, o.clause, o.body, o.name, o.decision, o.reason]));
+        rows = rows.length < PUBLISH_PAGE ? [] : await read(rows.at(-1)!.id);
+        masking = mask(rows);
         await tx.query(
           `INSERT INTO feedback_comments (consultation_id, version, no, comment_id, clause, clause_label, body, name,
              submitter_type, decision, reason, group_id, group_no)
@@ -247,8 +260,6 @@ async function publication(db: Database, consultationId: string, actor: string, 
              name text, submitter_type text, decision text, reason text, group_id bigint, group_no int)`,
           [consultationId, version, JSON.stringify(out)],
         );
-        after = Number(rows.at(-1)!.id);
-        if (rows.length < PUBLISH_PAGE) break;
       }
       const summary = await summaryOf(tx, consultationId, version, c, order, labels);
       const first = await feedbackPage(tx, consultationId, version, true, { limit: FIRST_PAGE }, summary);
