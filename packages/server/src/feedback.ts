@@ -21,6 +21,7 @@ import { HttpError } from './lib/errors.js';
 import { type FeedbackSource, feedbackFrom, NONE_RECEIVED, zeroCounts } from './lib/feedback-view.js';
 import { digitRuns } from './lib/mask.js';
 import { searchKeys } from './lib/minhash.js';
+import { pgArray } from './lib/pg-array.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -115,9 +116,8 @@ async function keyUnsearchable(tx: Queryable, consultationId: string, cpu: CpuWo
     );
     await tx.query(
       `INSERT INTO comment_search (comment_id, consultation_id, search)
-       SELECT x.id, $1, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
-       FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, search jsonb)`,
-      [consultationId, JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: keys[i] })))],
+       SELECT x.id, $1, x.search::int[] FROM unnest($2::bigint[], $3::text[]) AS x(id, search)`,
+      [consultationId, rows.map((r) => r.id), keys.map(pgArray)],
     );
   }
 }

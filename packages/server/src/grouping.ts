@@ -9,6 +9,7 @@ import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError, notFound } from './lib/errors.js';
 import { BUCKET, bandKeys, type Placed, place, ROWS, saltOf } from './lib/minhash.js';
+import { pgArray } from './lib/pg-array.js';
 
 // While comments pour in, a consultation is grouped again no sooner than this many times the last
 // run's duration after it (and `minGapMs`, 5 s by default, at least): grouping takes at most about
@@ -75,9 +76,9 @@ async function rekey(db: Database, job: Job, consultationId: string): Promise<nu
   return db.transaction(async (tx) => {
     if (!(await job.holds(tx))) return 0;
     await tx.query(
-      `UPDATE group_index g SET bands = ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint), band_rows = $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, bands jsonb) WHERE g.comment_id = x.id`,
-      [JSON.stringify(rows.map((r) => ({ id: Number(r.comment_id), bands: bandKeys(sigOf(r.sig), salt) }))), ROWS],
+      `UPDATE group_index g SET bands = x.bands::bigint[], band_rows = $3
+       FROM unnest($1::bigint[], $2::text[]) AS x(id, bands) WHERE g.comment_id = x.id`,
+      [rows.map((r) => r.comment_id), rows.map((r) => pgArray(bandKeys(sigOf(r.sig), salt))), ROWS],
     );
     return rows.length;
   });
@@ -177,21 +178,16 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
     if (indexed.length) {
       await tx.query(
         `INSERT INTO group_index (comment_id, consultation_id, group_id, bands, sig, band_rows)
-         SELECT x.id, $1, x.group_id, ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint),
-           decode(x.sig, 'hex'), $3
-         FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, group_id bigint, bands jsonb, sig text)
+         SELECT x.id, $1, x.group_id, x.bands::bigint[], decode(x.sig, 'hex'), $2
+         FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) AS x(id, group_id, bands, sig)
          ON CONFLICT (comment_id) DO NOTHING`,
         [
           consultationId,
-          JSON.stringify(
-            indexed.map((p) => ({
-              id: p.id,
-              group_id: p.group,
-              bands: p.keys,
-              sig: sigHex(p.sig),
-            })),
-          ),
           ROWS,
+          indexed.map((p) => p.id),
+          indexed.map((p) => p.group),
+          indexed.map((p) => pgArray(p.keys)),
+          indexed.map((p) => sigHex(p.sig)),
         ],
       );
     }
@@ -214,10 +210,9 @@ async function placeBatch(db: Database, job: Job, consultationId: string, cpu: C
     // keyed a comment the job had not reached).
     await tx.query(
       `INSERT INTO comment_search (comment_id, consultation_id, search)
-       SELECT x.id, $1, ARRAY(SELECT jsonb_array_elements_text(x.search)::int)
-       FROM jsonb_to_recordset($2::jsonb) AS x(id bigint, search jsonb)
+       SELECT x.id, $1, x.search::int[] FROM unnest($2::bigint[], $3::text[]) AS x(id, search)
        ON CONFLICT (comment_id) DO NOTHING`,
-      [consultationId, JSON.stringify(rows.map((r, i) => ({ id: Number(r.id), search: signed[i]!.search })))],
+      [consultationId, rows.map((r) => r.id), signed.map((x) => pgArray(x.search))],
     );
     // Grouped, and each member in its group: one new version of each row, not two.
     const groupOf = new Map(members.map((p) => [p.id, p.group]));
