@@ -298,6 +298,23 @@ describe('gk-document', () => {
     expect(gap).to.be.at.least(12);
   });
 
+  it('leaves the CMS page tools under an enhanced article out of its last clause', async () => {
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${{ schemaVersion: 1, meta: { title: '办法' } }}>
+      <div class="cms-article">
+        <p>第一条 为了规范管理，制定本办法。</p>
+        <p>第二条 本办法自发布之日起施行。【我要纠错】</p>
+        <p>责任编辑：张三</p>
+        <p>【打印本页】【关闭窗口】</p>
+        <p>扫一扫在手机打开当前页</p>
+      </div>
+    </gk-document>`);
+    await waitUntil(() => el.clauses.length > 0, 'the article was not enhanced');
+    expect(el.clauses.map((c) => c.text)).to.deep.equal([
+      '第一条 为了规范管理，制定本办法。',
+      '第二条 本办法自发布之日起施行。',
+    ]);
+  });
+
   it('starts with its contents collapsed on a phone, where they would push the text away', async () => {
     try {
       await setViewport({ width: 390, height: 800 });

@@ -72,14 +72,14 @@ export function segment(input: string, options?: SegmentOptions): Clause[] {
 
 /**
  * Segments paragraphs that are already split, such as the block elements of a rendered page:
- * `parts[].paragraph` indexes `paragraphs`, so each piece maps back to its element. Text after
- * the page's tools is not cut off here (the page chose the element; it saves the reading bundle).
+ * `parts[].paragraph` indexes `paragraphs`, so each piece maps back to its element. A CMS's
+ * content element often holds the page's tools (【我要纠错】, 责任编辑：…) too: they end the document.
  */
 export function segmentBlocks(paragraphs: readonly { text: string; heading?: boolean }[]): Segmentation {
   const blocks = paragraphs.map((p) => {
     const text = p.text.replace(/\s+/g, ' ').trim();
     return { text, heading: p.heading === true, chrome: isChrome(text) };
   });
-  const { clauses, parts } = buildClauses(blocks);
+  const { clauses, parts } = buildClauses(blocks, pageEnd);
   return { format: 'html', paragraphs: blocks.map((b) => b.text), clauses, parts };
 }

@@ -284,10 +284,7 @@ function releaseTrailing(parts: RawPart[], titles: boolean): void {
   }
 }
 
-/**
- * Segments paragraph blocks into clauses and text parts. `pageEnd` (see paragraphs.ts) is
- * passed in, so the reading page's bundle, which segments the body it is given, goes without it.
- */
+/** Segments paragraph blocks into clauses and text parts; `pageEnd` (paragraphs.ts) ends the document. */
 export function buildClauses(
   blocks: Block[],
   pageEnd?: (text: string) => number,
