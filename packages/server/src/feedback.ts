@@ -440,7 +440,7 @@ export async function feedbackPage(
     const keys = searchKeys(query.q);
     if (keys.length && keyedByComment) {
       add(
-        'comment_id IN (SELECT comment_id FROM comment_search WHERE search @> ?::int[] AND consultation_id = $1)',
+        'comment_id = ANY(ARRAY(SELECT comment_id FROM comment_search WHERE search @> ?::int[] AND consultation_id = $1))',
         keys,
       );
     } else if (keys.length) add('search @> ?::int[]', keys);

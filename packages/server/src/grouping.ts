@@ -45,7 +45,12 @@ export const groupingJob = ({ minGapMs = 5000 }: { minGapMs?: number } = {}): Jo
       while ((await rekey(db, job, job.key)) === BATCH);
       for (let i = 0; i < BATCHES; i++) {
         const placed = await placeBatch(db, job, job.key, cpu);
-        if (placed < BATCH) break;
+        if (placed < BATCH) {
+          // Caught up: the search keys waiting in the index's pending list (every search reads
+          // it) are merged now. Best effort: only the index's owner may, and autovacuum does too.
+          await db.query("SELECT gin_clean_pending_list('comment_search_keys')").catch(() => undefined);
+          break;
+        }
       }
     } finally {
       await cpu.close();
