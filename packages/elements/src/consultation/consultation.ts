@@ -13,12 +13,12 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GkCommentReceiptEvent, type GkCommentRequestEvent } from '../events/consultation.js';
-import '../feedback/define.js';
 import type { GkFeedback } from '../feedback/feedback.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { findDocument } from '../internal/find-document.js';
+import { loadFeedbackElement } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import { type BarState, GkConsultationBar } from './bar.js';
 import { consultationStyles } from './consultation.styles.js';
@@ -157,6 +157,13 @@ export class GkConsultation extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('consultation') || changed.has('info')) void this.load();
+    // The feedback is shown here once the window closes: its element is an optional part.
+    const status = this.window?.status;
+    if (status === 'closed' || status === 'feedback-published') {
+      loadFeedbackElement().catch((error: unknown) =>
+        console.warn('[gongkai] <gk-consultation>: the feedback could not be loaded.', error),
+      );
+    }
   }
 
   private async load(): Promise<void> {

@@ -1,5 +1,5 @@
 // UI text of gk-consultation, loaded with it (not part of the reading page's core).
-import type { Catalogues } from '../internal/localize.js';
+import type { Catalogues } from './types.js';
 
 const zhHans = {
   consultation: '征求意见',

@@ -1,6 +1,6 @@
 // The text of gk-feedback (意见采纳情况反馈), in its own catalogue: the element is loaded as a
 // separate part, so the core embed does not carry it. zh-Hans is the shape the others follow.
-import type { Catalogues } from '../internal/localize.js';
+import type { Catalogues } from './types.js';
 
 const zhHansFeedback = {
   heading: '意见采纳情况反馈',

@@ -1,7 +1,8 @@
 // The core elements' traditional Chinese and English text: a chunk of its own
 // (gongkai-i18n.js), loaded only by pages in those languages.
-import type { UiLang } from '../internal/localize.js';
+
 import { en } from './en.js';
+import type { UiLang } from './types.js';
 import type { Messages } from './zh-Hans.js';
 import { zhHant } from './zh-Hant.js';
 

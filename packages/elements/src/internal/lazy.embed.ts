@@ -22,6 +22,8 @@ export const loadSearchEngine = once(
 );
 /** gk-consultation and gk-feedback, registered when the chunk runs. */
 export const loadParticipation = once((): Promise<unknown> => import(/* @vite-ignore */ chunkUrl('participation')));
+/** gk-feedback is in the participation chunk, with gk-consultation. */
+export const loadFeedbackElement = loadParticipation;
 /** The core elements' zh-Hant and English text. */
 export const loadMoreCatalogues = once(
   (): Promise<typeof import('../i18n/more.js')> => import(/* @vite-ignore */ chunkUrl('i18n')),

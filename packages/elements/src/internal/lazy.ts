@@ -19,5 +19,7 @@ export const loadSearchEngine = once(
 );
 /** gk-consultation and gk-feedback, registered when the chunk runs. */
 export const loadParticipation = once((): Promise<unknown> => import('../participation.js'));
+/** gk-feedback, which gk-consultation shows in place once its window has closed. */
+export const loadFeedbackElement = once((): Promise<unknown> => import('../feedback/define.js'));
 /** The core elements' zh-Hant and English text. */
 export const loadMoreCatalogues = once((): Promise<typeof import('../i18n/more.js')> => import('../i18n/more.js'));

@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Catalogues, UiLang } from '../i18n/types.js';
 import { type Messages, zhHans } from '../i18n/zh-Hans.js';
 import { loadMoreCatalogues } from './lazy.js';
 
-export type UiLang = 'zh-Hans' | 'zh-Hant' | 'en';
-/** UI text in each language: the simplified Chinese object is the shape the others follow. */
-export type Catalogues<M extends Record<string, string>> = Record<UiLang, M>;
+export type { Catalogues, UiLang } from '../i18n/types.js';
+
 /** The core elements' text: simplified Chinese in the embed, the others once a page asks for them. */
 const core: Partial<Catalogues<Messages>> = { 'zh-Hans': zhHans };
 let coreLoading: Promise<void> | null = null;

@@ -2,10 +2,30 @@
 // fuzzy lookups only touch the segments a bigram filter lets through.
 import type { Clause } from '../schema/bundle.js';
 import { foldJoin } from '../search/fold.js';
-import type { FuzzyTables } from './tables.js';
 
 /** Never produced by folding (control characters are dropped), so no match crosses it. */
 const SEP = 1;
+
+/** The fuzzy lookup's bigram tables (built by tables.ts): declared here, beside the index that holds them. */
+export interface FuzzyTables {
+  /** Table slot of the bigram starting at each hay offset (-1 at segment ends). */
+  slotAt: Int32Array;
+  /** Per slot: bigram key (0 = empty), IDF weight, and the last offset where it occurs. */
+  keys: Uint32Array;
+  weight: Float64Array;
+  head: Int32Array;
+  /** Previous offset of the same bigram, per hay offset (-1 when none). */
+  prev: Int32Array;
+  /** Segment of each hay offset. */
+  segOf: Int32Array;
+  mask: number;
+  /** Scratch reused by every lookup: per slot, the quote's bigram index (valid when stamp matches). */
+  stamp: Int32Array;
+  local: Int32Array;
+  /** Scratch per segment. */
+  perSeg: Float64Array;
+  lookups: number;
+}
 
 export interface AnchorIndex {
   readonly clauses: readonly Clause[];

@@ -1,27 +1,7 @@
 // Bigram tables for fuzzy lookups: an open-addressing hash of the document's bigrams in
 // typed arrays, so that building it allocates a handful of buffers rather than a map entry
 // and a list per bigram (the build runs once per document, on the first fuzzy lookup).
-import type { AnchorIndex } from './haystack.js';
-
-export interface FuzzyTables {
-  /** Table slot of the bigram starting at each hay offset (-1 at segment ends). */
-  slotAt: Int32Array;
-  /** Per slot: bigram key (0 = empty), IDF weight, and the last offset where it occurs. */
-  keys: Uint32Array;
-  weight: Float64Array;
-  head: Int32Array;
-  /** Previous offset of the same bigram, per hay offset (-1 when none). */
-  prev: Int32Array;
-  /** Segment of each hay offset. */
-  segOf: Int32Array;
-  mask: number;
-  /** Scratch reused by every lookup: per slot, the quote's bigram index (valid when stamp matches). */
-  stamp: Int32Array;
-  local: Int32Array;
-  /** Scratch per segment. */
-  perSeg: Float64Array;
-  lookups: number;
-}
+import type { AnchorIndex, FuzzyTables } from './haystack.js';
 
 /** IDF of a bigram found in `df` of `n` segments; one absent weighs like the rarest. */
 export const idf = (n: number, df: number) => Math.log(1 + n / Math.max(1, df));
