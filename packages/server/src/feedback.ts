@@ -98,7 +98,8 @@ export async function publishFeedback(
 
 /**
  * Published comments are found by their comment's search keys, which grouping writes: those it
- * has not reached yet (comments arriving as the window closed) are keyed here, a page at a time.
+ * has not reached yet (comments arriving as the window closed) are keyed here, a page at a time
+ * (ON CONFLICT: the job may key one meanwhile).
  */
 async function keyUnsearchable(tx: Queryable, consultationId: string, cpu: CpuWorker) {
   for (;;) {
@@ -116,7 +117,8 @@ async function keyUnsearchable(tx: Queryable, consultationId: string, cpu: CpuWo
     );
     await tx.query(
       `INSERT INTO comment_search (comment_id, consultation_id, search)
-       SELECT x.id, $1, x.search::int[] FROM unnest($2::bigint[], $3::text[]) AS x(id, search)`,
+       SELECT x.id, $1, x.search::int[] FROM unnest($2::bigint[], $3::text[]) AS x(id, search)
+       ON CONFLICT (comment_id) DO NOTHING`,
       [consultationId, rows.map((r) => r.id), keys.map(pgArray)],
     );
   }

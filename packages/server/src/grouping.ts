@@ -89,7 +89,7 @@ async function rekey(db: Database, job: Job, consultationId: string): Promise<nu
   });
 }
 
-/** A signature as stored: its values as big-endian uint32 (what `int4send` gives), in hex for a JSON parameter. */
+/** A signature as stored: its values as big-endian uint32 (what `int4send` gives), in hex for `decode`. */
 const sigHex = (sig: ArrayLike<number>) => {
   const bytes = Buffer.alloc(sig.length * 4);
   for (let i = 0; i < sig.length; i++) bytes.writeUInt32BE(sig[i]! >>> 0, i * 4);
