@@ -39,7 +39,7 @@
  * scripts and styles are not text).
  */
 import type { Clause } from '../schema/bundle.js';
-import { detectFormat, isChrome, pageEnd, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
+import { detectFormat, isChrome, type SegmentFormat, type SegmentOptions, toBlocks } from './paragraphs.js';
 import { buildClauses, type TextPart } from './tree.js';
 
 export { extractMeta, toIsoDate, toStatus } from './meta.js';
@@ -61,7 +61,7 @@ export function segmentDocument(input: string, options?: SegmentOptions): Segmen
   const text = typeof input === 'string' ? input : '';
   const format = options?.format ?? detectFormat(text);
   const blocks = toBlocks(text, { format });
-  const { clauses, parts } = buildClauses(blocks, pageEnd);
+  const { clauses, parts } = buildClauses(blocks);
   return { format, paragraphs: blocks.map((b) => b.text), clauses, parts };
 }
 
@@ -80,6 +80,6 @@ export function segmentBlocks(paragraphs: readonly { text: string; heading?: boo
     const text = p.text.replace(/\s+/g, ' ').trim();
     return { text, heading: p.heading === true, chrome: isChrome(text) };
   });
-  const { clauses, parts } = buildClauses(blocks, pageEnd);
+  const { clauses, parts } = buildClauses(blocks);
   return { format: 'html', paragraphs: blocks.map((b) => b.text), clauses, parts };
 }

@@ -1,6 +1,6 @@
 // Document metadata from the page around a policy text: 文号, 索引号, issuer, dates, validity, title.
 import type { Meta, Status } from '../schema/bundle.js';
-import { pageEnd, type SegmentOptions, toBlocks } from './paragraphs.js';
+import { type SegmentOptions, toBlocks } from './paragraphs.js';
 import { isTitleLike } from './title.js';
 import { buildClauses } from './tree.js';
 
@@ -98,7 +98,7 @@ function labelled(text: string, found: Partial<Record<Key, string>>): void {
  */
 export function extractMeta(input: string, options?: SegmentOptions): Partial<Meta> {
   const blocks = toBlocks(typeof input === 'string' ? input : '', options);
-  const { parts } = buildClauses(blocks, pageEnd);
+  const { parts } = buildClauses(blocks);
   const head: string[] = [];
   let headingTitle: string | undefined;
   let titleLine: string | undefined;

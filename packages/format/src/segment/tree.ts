@@ -2,6 +2,7 @@
 import type { Clause } from '../schema/bundle.js';
 import type { Block } from './html.js';
 import { KIND, LAW_RANK, type Marker, matchMarker, type Style } from './numbering.js';
+import { pageEnd } from './paragraphs.js';
 import { isTitleLike, titleOf, trailerKind } from './title.js';
 
 /** A piece of a paragraph: a whole paragraph, or part of one split at a run-in clause start. */
@@ -284,11 +285,8 @@ function releaseTrailing(parts: RawPart[], titles: boolean): void {
   }
 }
 
-/** Segments paragraph blocks into clauses and text parts; `pageEnd` (paragraphs.ts) ends the document. */
-export function buildClauses(
-  blocks: Block[],
-  pageEnd?: (text: string) => number,
-): { clauses: Clause[]; parts: TextPart[] } {
+/** Segments paragraph blocks into clauses and text parts; the page's tools (`pageEnd`) end the document. */
+export function buildClauses(blocks: Block[]): { clauses: Clause[]; parts: TextPart[] } {
   const b = new Builder();
   // After the page's own tools (打印本页, 责任编辑：…) comes no more document text, unless a
   // clause continues the numbering (such a page has chrome between its documents).
@@ -296,7 +294,7 @@ export function buildClauses(
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
     const text = block.text;
-    const end: number = ended && !b.continues(text) ? 0 : pageEnd && b.clauses.length > 0 ? pageEnd(text) : -1;
+    const end: number = ended && !b.continues(text) ? 0 : b.clauses.length > 0 ? pageEnd(text) : -1;
     ended = end >= 0;
     if (block.chrome || end === 0) {
       b.parts.push({ paragraph: i, text, clause: -1, start: false });
