@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
-import { countComments, DECISION_LABELS } from './feedback.js';
+import { countComments, DECISION_LABELS, type PublishedRow } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
 import { CpuWorker } from './lib/cpu-worker.js';
@@ -120,16 +120,6 @@ async function draftTitle(db: Queryable, c: { title: string; policy_id: string |
 const clauseName = (clause: string | null, labels: ReadonlyMap<string, string>) =>
   clause === null ? '全文' : (labels.get(clause) ?? '修订中删去的条款');
 
-type Listed = {
-  id: string;
-  clause: string | null;
-  body: string;
-  name: string | null;
-  submitter_type: string;
-  decision: string;
-  reason: string | null;
-};
-
 /**
  * The printable 意见采纳情况说明, streamed: the head (title, a draft mark until every comment is
  * handled, the figures and a table by clause, all counted in the database), then every comment the
@@ -208,7 +198,7 @@ ${byClause}
       if (total.published > EXPORT_PAGE) cpu = new CpuWorker();
       let no = 0;
       for (let after = 0; total.published > 0; ) {
-        const { rows } = await db.query<Listed>(
+        const { rows } = await db.query<PublishedRow>(
           `SELECT id, clause, body, name, submitter_type, decision, reason FROM comments
            WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL AND id > $2
            ORDER BY id LIMIT $3`,

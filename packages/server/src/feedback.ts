@@ -124,6 +124,17 @@ async function keyUnsearchable(tx: Queryable, consultationId: string, cpu: CpuWo
   }
 }
 
+/** A decided comment as publishing and the printed report read it. */
+export type PublishedRow = {
+  id: string;
+  clause: string | null;
+  body: string;
+  name: string | null;
+  submitter_type: string;
+  decision: string;
+  reason: string | null;
+};
+
 /** What the publication job does inside the publishing transaction (publication-runs.ts). */
 export interface RunHooks {
   /** First, holding the run: refuses (throws) when it is no longer to be done. */
@@ -205,16 +216,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
       };
       const digest = createHash('sha256');
       let no = 0;
-      type Row = {
-        id: string;
-        clause: string | null;
-        body: string;
-        name: string | null;
-        submitter_type: string;
-        decision: string;
-        reason: string | null;
-        group_id: string | null;
-      };
+      type Row = PublishedRow & { group_id: string | null };
       const read = async (after: string) =>
         (
           await tx.query<Row>(
