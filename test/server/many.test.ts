@@ -291,6 +291,46 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('a version published before rows is paged, filtered and searched from its document', async () => {
+      const ctx = await setup(fresh, { jobs: false });
+      const id = await consultation(ctx);
+      const comment = (no: number, decision: string, body: string) => ({
+        no,
+        clause: no % 2 ? null : '3',
+        clauseLabel: null,
+        body,
+        name: null,
+        submitterType: 'individual',
+        decision,
+        reason: null,
+        group: null,
+      });
+      const comments = [
+        comment(1, 'adopted', '建议增加公交线路'),
+        comment(2, 'not-adopted', '建议保留菜市场'),
+        comment(3, 'adopted', '建议延长公交运营时间'),
+      ];
+      await ctx.db.query(
+        `INSERT INTO feedback_versions (consultation_id, version, published_by, content) VALUES ($1, 1, 'admin', $2)`,
+        [id, JSON.stringify({ consultation: id, version: 1, comments })],
+      );
+      const page = (query: string) =>
+        ctx.app.inject(`/api/v1/consultations/${id}/feedback/comments?${query}`).then((r) => r.json());
+      const first = await page('limit=2');
+      assert.deepEqual([first.items.map((c: { no: number }) => c.no), first.next, first.total], [[1, 2], '2', 3]);
+      assert.deepEqual(
+        (await page(`cursor=${first.next}&limit=2`)).items.map((c: { no: number }) => c.no),
+        [3],
+      );
+      assert.equal((await page('decision=adopted')).total, 2);
+      assert.equal((await page('clause=none')).total, 2);
+      assert.deepEqual(
+        (await page(`q=${encodeURIComponent('公交')}`)).items.map((c: { no: number }) => c.no),
+        [1, 3],
+      );
+      await ctx.close();
+    });
+
     test('comments the grouping job has not reached are published searchable all the same', async () => {
       // Grouping waits an hour after a run while comments are still arriving.
       const ctx = await setup(fresh, { grouping: { minGapMs: 3_600_000 } });

@@ -506,30 +506,20 @@ function totalFrom(figures: PublishedFigures, query: FeedbackPageQuery): number 
 
 /** A page of the latest published version's comments (older versions' comments are paged from their document). */
 export async function latestFeedbackPage(db: Queryable, consultationId: string, query: FeedbackPageQuery) {
-  const { rows } = await db.query<{ version: number; rows: boolean; keyed_by_comment: boolean; content: string }>(
-    `SELECT version, rows, keyed_by_comment, CASE WHEN rows THEN '' ELSE content END AS content FROM feedback_versions
-     WHERE consultation_id = $1 ORDER BY version DESC LIMIT 1`,
-    [consultationId],
-  );
-  const latest = rows[0];
-  if (!latest) {
-    await getConsultationRow(db, consultationId);
-    throw new HttpError(404, 'not-published', 'the feedback on this consultation has not been published yet', {
-      zh: '意见采纳情况尚未公布',
-    });
-  }
+  const latest = await latestVersion(db, consultationId);
   if (latest.rows) {
-    const snap = query.q ? undefined : await latestFeedback(db, consultationId);
-    const figures = snap?.view().version === latest.version ? snap.view() : undefined;
+    const figures = query.q ? undefined : (await snapshotOf(db, consultationId, latest)).view();
     return feedbackPage(db, consultationId, latest.version, latest.keyed_by_comment, query, figures);
   }
   // Published before rows: every comment is in the document; filtered and paged here (such versions are small).
-  const all = (JSON.parse(latest.content) as FeedbackView).comments.filter(
-    (x) =>
-      (query.clause === undefined || (query.clause === 'none' ? x.clause === null : x.clause === query.clause)) &&
-      (!query.decision || x.decision === query.decision) &&
-      (!query.q || x.body.toLowerCase().includes(query.q.toLowerCase())),
-  );
+  const all = (await snapshotOf(db, consultationId, latest))
+    .view()
+    .comments.filter(
+      (x) =>
+        (query.clause === undefined || (query.clause === 'none' ? x.clause === null : x.clause === query.clause)) &&
+        (!query.decision || x.decision === query.decision) &&
+        (!query.q || x.body.toLowerCase().includes(query.q.toLowerCase())),
+    );
   const start = query.cursor ? all.findIndex((x) => x.no > Number(query.cursor)) : 0;
   const items = start < 0 ? [] : all.slice(start, start + query.limit);
   const more = start >= 0 && start + query.limit < all.length;
@@ -593,10 +583,12 @@ export const etagFor = (etag: string, encoding: Encoding) =>
 
 const snapshots = new WeakMap<Queryable, Map<string, FeedbackSnapshot>>();
 
-/** The latest published feedback, as stored: the JSON text and what identifies its version. */
-export async function latestFeedback(db: Queryable, consultationId: string): Promise<FeedbackSnapshot> {
-  const { rows } = await db.query<{ version: number; published_at: Date }>(
-    `SELECT version, published_at FROM feedback_versions WHERE consultation_id = $1
+type PublishedVersion = { version: number; published_at: Date; rows: boolean; keyed_by_comment: boolean };
+
+/** The latest published version of a consultation's feedback (404 when there is none). */
+async function latestVersion(db: Queryable, consultationId: string): Promise<PublishedVersion> {
+  const { rows } = await db.query<PublishedVersion>(
+    `SELECT version, published_at, rows, keyed_by_comment FROM feedback_versions WHERE consultation_id = $1
      ORDER BY version DESC LIMIT 1`,
     [consultationId],
   );
@@ -606,21 +598,30 @@ export async function latestFeedback(db: Queryable, consultationId: string): Pro
       zh: '意见采纳情况尚未公布',
     });
   }
-  const r = rows[0];
-  const etag = `"${consultationId}-${r.version}-${new Date(r.published_at).getTime()}"`;
+  return rows[0];
+}
+
+/** A published version's stored text, read once and kept (see FeedbackSnapshot). */
+async function snapshotOf(db: Queryable, consultationId: string, v: PublishedVersion): Promise<FeedbackSnapshot> {
+  const etag = `"${consultationId}-${v.version}-${new Date(v.published_at).getTime()}"`;
   const cache = snapshots.get(db) ?? new Map<string, FeedbackSnapshot>();
   snapshots.set(db, cache);
   let found = cache.get(etag);
   if (found === undefined) {
     const { rows: c } = await db.query<{ content: string }>(
       'SELECT content FROM feedback_versions WHERE consultation_id = $1 AND version = $2',
-      [consultationId, r.version],
+      [consultationId, v.version],
     );
     found = snapshot(c[0]!.content, etag);
     if (cache.size > 50) cache.clear();
     cache.set(etag, found);
   }
   return found;
+}
+
+/** The latest published feedback, as stored: the JSON text and what identifies its version. */
+export async function latestFeedback(db: Queryable, consultationId: string): Promise<FeedbackSnapshot> {
+  return snapshotOf(db, consultationId, await latestVersion(db, consultationId));
 }
 
 export async function feedbackVersions(db: Queryable, consultationId: string) {
