@@ -6,6 +6,7 @@ import {
   PartialBundleSchema,
   SUPPORTED_SCHEMA_VERSIONS,
 } from './bundle.js';
+import { type Comparison, ComparisonSchema } from './comparison.js';
 import { crossCheck } from './cross.js';
 import { describe, found, type Problem } from './describe.js';
 
@@ -83,6 +84,11 @@ export function validate(input: unknown): ValidationResult<Bundle> {
 /** Validates an interpretation file that enhances a document already on the page. */
 export function validatePartial(input: unknown): ValidationResult<PartialBundle> {
   return safely(PartialBundleSchema, input);
+}
+
+/** Validates a comparison of two versions (`gongkai diff --json`, or one stored by the server). */
+export function validateComparison(input: unknown): ValidationResult<Comparison> {
+  return safely(ComparisonSchema, input);
 }
 
 /** The parts a reader can do without, item by item: the document is read without them. */
