@@ -2,6 +2,8 @@
 export interface Args {
   command?: string;
   file?: string;
+  /** `diff OLD NEW`: the second file. */
+  file2?: string;
   output?: string;
   lang?: string;
   verbose: boolean;
@@ -9,13 +11,17 @@ export interface Args {
   searchIndex: boolean;
   /** `--html`: store the HTML rendered from each markdown field beside it. */
   html: boolean;
+  /** `--previous FILE`: build compares the text with its previous version and stores the result. */
+  previous?: string;
+  /** `--json`: diff prints the comparison as JSON. */
+  json: boolean;
   help: boolean;
   /** Arguments that are not understood, reported as usage errors. */
   unknown: string[];
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { verbose: false, help: false, searchIndex: true, html: false, unknown: [] };
+  const args: Args = { verbose: false, help: false, searchIndex: true, html: false, json: false, unknown: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -29,11 +35,15 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (flag === '-o' || flag === '--output') args.output = value();
     else if (flag === '--no-search-index') args.searchIndex = false;
     else if (flag === '--html') args.html = true;
+    else if (flag === '--json') args.json = true;
+    else if (flag === '--previous') args.previous = value() ?? '';
     else if (flag === '--lang') args.lang = value() ?? '';
     else if (a.startsWith('-') && a !== '-') args.unknown.push(a);
     else positional.push(a);
   }
   [args.command, args.file] = positional;
-  args.unknown.push(...positional.slice(2));
+  // Only diff takes two files.
+  if (args.command === 'diff') args.file2 = positional[2];
+  args.unknown.push(...positional.slice(args.command === 'diff' ? 3 : 2));
   return args;
 }

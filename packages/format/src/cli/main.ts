@@ -16,7 +16,9 @@ import {
   withRenderedHtml,
 } from '../authoring/index.js';
 import { check } from '../check/index.js';
-import type { Bundle } from '../schema/bundle.js';
+import { clausesOf, compareTexts, comparisonHtml } from '../compare/index.js';
+import type { Bundle, Clause } from '../schema/bundle.js';
+import type { Comparison } from '../schema/comparison.js';
 import { validate } from '../schema/validate.js';
 import { parseArgs } from './args.js';
 import { type Lang, pickLang, TEXT, USAGE } from './text.js';
@@ -81,7 +83,11 @@ function toJson(bundle: Bundle): string {
 }
 
 function output(bundle: Bundle): void {
-  const json = toJson(bundle);
+  emit(toJson(bundle));
+}
+
+/** To stdout, or to the file of `-o`. */
+function emit(json: string): void {
   if (!args.output) {
     process.stdout.write(json);
     return;
@@ -164,6 +170,58 @@ function checkFile(file: string): void {
   if (results.some((r) => r.level === 'fail')) throw new Exit(1);
 }
 
+/** A version to compare: a bundle (.json) as it is, else the document read as `parse` reads it. */
+function readVersion(file: string): { bundle: Bundle; clauses: readonly Clause[] } {
+  let bundle: Bundle;
+  if (/\.json$/i.test(file)) bundle = validateFile(file);
+  else {
+    const result = parseDocument(readBytes(file), file);
+    report(result.problems, true);
+    bundle = result.bundle as Bundle;
+  }
+  const clauses = clausesOf(bundle);
+  if (clauses.length === 0) {
+    err(t.noClauses(file));
+    throw new Exit(1);
+  }
+  return { bundle, clauses };
+}
+
+function summaryLines(c: Comparison): string {
+  const s = c.summary;
+  const lines = [t.diffSummary(s.modified, s.added, s.removed, s.renumbered, s.unchanged)];
+  // Column width as a terminal shows it: a Chinese character takes two cells.
+  const cells = (k: string) => [...k].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const width = Math.max(...Object.values(t.kind).map(cells)) + 2;
+  for (const x of c.changes) {
+    if (x.kind === 'unchanged') continue;
+    const numbers =
+      x.from && x.to && x.from.number !== x.to.number ? `${x.from.number} → ${x.to.number}` : (x.to ?? x.from)!.number;
+    const kind = t.kind[x.kind] as string;
+    lines.push(`  ${kind}${' '.repeat(width - cells(kind))}${numbers}${x.moved ? ` (${t.moved})` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function diff(oldFile: string, newFile: string | undefined): void {
+  if (!newFile) usage(t.diffNeedsTwo());
+  if (args.json && args.html) usage(t.diffOneFormat());
+  const before = readVersion(oldFile);
+  const after = readVersion(newFile);
+  const comparison = compareTexts(before.clauses, after.clauses);
+  if (args.json) emit(`${JSON.stringify(comparison, null, 2)}\n`);
+  else if (args.html)
+    emit(
+      comparisonHtml(comparison, {
+        lang,
+        title: after.bundle.meta.title,
+        fromLabel: basename(oldFile),
+        toLabel: basename(newFile),
+      }),
+    );
+  else emit(summaryLines(comparison));
+}
+
 function main(): void {
   if (args.lang !== undefined && !pickLang(args.lang, {})) usage(t.badLang(args.lang));
   if (args.help) {
@@ -179,11 +237,12 @@ function main(): void {
       process.stdout.write(`${t.valid(f)}\n`);
     },
     check: checkFile,
+    diff: (f) => diff(f, args.file2),
   };
   const run = commands[args.command as string];
   if (!run) usage(t.unknownCommand(args.command as string));
   if (args.unknown.length > 0) usage(t.badOption(args.unknown[0] as string));
-  if (!args.file) usage(t.missingArg(args.command as string));
+  if (!args.file) usage(args.command === 'diff' ? t.diffNeedsTwo() : t.missingArg(args.command as string));
   run(args.file as string);
 }
 

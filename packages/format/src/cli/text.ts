@@ -20,13 +20,17 @@ usage:
                                             authoring files → validated bundle with clauses and search index
   gongkai validate BUNDLE.json              every problem with its JSON path
   gongkai check BUNDLE.json                 publication self-check: ✓ pass  ! warn  ✗ fail
+  gongkai diff OLD NEW [--json | --html]    what changed between two versions, clause by clause
+                                            (bundles, .txt, .md or .html; articles matched by text)
 
 options:
   -o, --output FILE   write the bundle to FILE instead of stdout
   --lang en|zh-Hans   language of messages (default: zh-Hans when LANG starts with zh, else en)
   --no-search-index   build: leave out the derived search index (smaller file)
   --html              build: store the HTML of each markdown field beside it, so that reading
-                      pages never load markdown-it (the file grows by about its text's size)
+                      pages never load markdown-it (the file grows by about its text's size);
+                      diff: print a redline page (insertions and deletions marked in words)
+  --json              diff: print { summary, changes } as JSON, with the edits of each clause
   -v, --verbose       say what was derived (meta from the text, ids, clauses)
   -h, --help          this help
 
@@ -40,13 +44,17 @@ authoring files (build): policy.md, interpretation.md, qa.md, graphics.json — 
                                             编写文件 → 经校验的数据包（含条款和检索索引）
   gongkai validate 数据包.json               列出所有问题及其 JSON 路径
   gongkai check 数据包.json                  发布前自查：✓ 通过  ! 提醒  ✗ 不通过
+  gongkai diff 旧版 新版 [--json | --html]   逐条比较两个版本的修改（数据包、.txt、.md 或 .html；
+                                            按条文内容而非序号对应）
 
 选项：
   -o, --output 文件    将数据包写入文件，而不是标准输出
   --lang en|zh-Hans   提示语言（默认：LANG 以 zh 开头时为 zh-Hans，否则为 en）
   --no-search-index   build：不附带检索索引（文件更小）
   --html              build：在每个 Markdown 字段旁附带生成好的 HTML，阅读页面无需再加载
-                      markdown-it（文件约增加一份正文的大小）
+                      markdown-it（文件约增加一份正文的大小）；
+                      diff：输出修改对照网页（新增、删除均以文字标明）
+  --json              diff：以 JSON 输出 { summary, changes }，含每条的逐字修改
   -v, --verbose       说明自动推导的内容（取自正文的元数据、编号、条款）
   -h, --help          显示本帮助
 
@@ -70,6 +78,19 @@ const en = {
   orphans: (n: string) => `orphans: ${n}`,
   orphan: (what: string, why: string) => `  ✗ ${what}: ${why}`,
   checkSummary: (p: string, w: string, f: string) => `${p} pass, ${w} warn, ${f} fail`,
+  diffNeedsTwo: () => `"diff" needs two files: OLD NEW`,
+  diffOneFormat: () => `choose one of --json and --html`,
+  noClauses: (f: string) => `${f}: no clauses found to compare (is this the text of a policy?)`,
+  diffSummary: (m: number, a: number, r: number, n: number, u: number) =>
+    `${m} modified, ${a} added, ${r} removed, ${n} renumbered or moved, ${u} unchanged`,
+  kind: {
+    modified: 'modified',
+    added: 'added',
+    removed: 'removed',
+    renumbered: 'renumbered',
+    unchanged: 'unchanged',
+  } as Record<string, string>,
+  moved: 'moved',
 };
 
 export const TEXT: Record<Lang, typeof en> = {
@@ -89,5 +110,12 @@ export const TEXT: Record<Lang, typeof en> = {
     orphans: (n) => `未能关联：${n} 处`,
     orphan: (what, why) => `  ✗ ${what}：${why}`,
     checkSummary: (p, w, f) => `通过 ${p} 项，提醒 ${w} 项，不通过 ${f} 项`,
+    diffNeedsTwo: () => `“diff”需要两个文件：旧版 新版`,
+    diffOneFormat: () => `--json 和 --html 只能选一个`,
+    noClauses: (f) => `${f}：没有可比较的条款（这是政策文件的正文吗？）`,
+    diffSummary: (m, a, r, n, u) =>
+      `修改 ${m} 条，新增 ${a} 条，删除 ${r} 条，仅调整序号或位置 ${n} 条，未修改 ${u} 条`,
+    kind: { modified: '修改', added: '新增', removed: '删除', renumbered: '序号调整', unchanged: '未修改' },
+    moved: '位置调整',
   },
 };

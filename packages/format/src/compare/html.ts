@@ -26,7 +26,8 @@ const WORDS = {
     moved: '（位置调整）',
     ins: '新增：',
     del: '删除：',
-    end: '（完）',
+    insEnd: '（新增结束）',
+    delEnd: '（删除结束）',
     renumbered: '仅调整序号或位置的条文',
     none: '两个版本的条文相同。',
   },
@@ -46,7 +47,8 @@ const WORDS = {
     moved: ' (moved)',
     ins: 'added: ',
     del: 'removed: ',
-    end: ' (end)',
+    insEnd: ' (end of addition)',
+    delEnd: ' (end of removal)',
     renumbered: 'Clauses renumbered or moved, text unchanged',
     none: 'The clauses of both versions are the same.',
   },
@@ -59,8 +61,8 @@ function runs(ops: readonly DiffOp[], w: Words): string {
     .map(([op, text]) => {
       const t = esc(text);
       if (op === 0) return t;
-      const [tag, label] = op === 1 ? ['ins', w.ins] : ['del', w.del];
-      return `<${tag}><span class="sr">${esc(label)}</span>${t}<span class="sr">${esc(w.end)}</span></${tag}>`;
+      const [tag, label, end] = op === 1 ? ['ins', w.ins, w.insEnd] : ['del', w.del, w.delEnd];
+      return `<${tag}><span class="sr">${esc(label)}</span>${t}<span class="sr">${esc(end)}</span></${tag}>`;
     })
     .join('');
 }
