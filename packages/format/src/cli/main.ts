@@ -22,6 +22,7 @@ import type { Comparison } from '../schema/comparison.js';
 import { validate } from '../schema/validate.js';
 import { parseArgs } from './args.js';
 import { type Lang, pickLang, TEXT, USAGE } from './text.js';
+import { isWordFile, readWord, wordToPolicy, writeImages } from './word.js';
 
 const args = parseArgs(process.argv.slice(2));
 const lang: Lang = pickLang(args.lang, process.env) ?? 'en';
@@ -105,25 +106,38 @@ function verbose(notes: { en: string; 'zh-Hans': string }[]): void {
   if (args.verbose) for (const n of notes) err(`  · ${n[lang]}`);
 }
 
-function parse(file: string): void {
-  const result = parseDocument(readBytes(file), file);
+async function parse(file: string): Promise<void> {
+  const bytes = readBytes(file);
+  const word = isWordFile(file, bytes) ? await readWord(file, bytes) : undefined;
+  const result = word ?? parseDocument(bytes, file);
   verbose(result.notes);
   report(result.problems, true);
+  for (const path of writeImages(word?.images ?? [], args.output)) err(t.wrote(path));
   output(result.bundle as Bundle);
 }
 
-function build(path: string): void {
+async function build(path: string): Promise<void> {
   if (!existsSync(path)) {
     err(t.notFound(path));
     throw new Exit(1);
   }
   const dir = statSync(path).isDirectory() ? path : dirname(path);
-  const policy = statSync(path).isDirectory() ? join(path, 'policy.md') : path;
+  let policy = statSync(path).isDirectory() ? join(path, 'policy.md') : path;
+  // A folder may hold the document as Word: policy.docx.
+  if (!existsSync(policy) && existsSync(join(path, 'policy.docx'))) policy = join(path, 'policy.docx');
   if (!existsSync(policy)) {
     err(t.noPolicy(dir));
     throw new Exit(1);
   }
-  const files: Record<string, Uint8Array> = { 'policy.md': readBytes(policy) };
+  let source = readBytes(policy);
+  if (isWordFile(policy, source)) {
+    const word = await wordToPolicy(policy, source);
+    verbose(word.notes);
+    report(word.problems, true);
+    for (const p of writeImages(word.images, args.output)) err(t.wrote(p));
+    source = new TextEncoder().encode(word.markdown);
+  }
+  const files: Record<string, Uint8Array> = { 'policy.md': source };
   for (const f of AUTHORING_FILES.slice(1)) if (existsSync(join(dir, f))) files[f] = readBytes(join(dir, f));
   const result = buildBundle(files, {
     dir,
@@ -222,14 +236,14 @@ function diff(oldFile: string, newFile: string | undefined): void {
   else emit(summaryLines(comparison));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (args.lang !== undefined && !pickLang(args.lang, {})) usage(t.badLang(args.lang));
   if (args.help) {
     process.stdout.write(`${USAGE[lang]}\n`);
     return;
   }
   if (!args.command) usage();
-  const commands: Record<string, (file: string) => void> = {
+  const commands: Record<string, (file: string) => void | Promise<void>> = {
     parse,
     build,
     validate: (f) => {
@@ -243,11 +257,11 @@ function main(): void {
   if (!run) usage(t.unknownCommand(args.command as string));
   if (args.unknown.length > 0) usage(t.badOption(args.unknown[0] as string));
   if (!args.file) usage(args.command === 'diff' ? t.diffNeedsTwo() : t.missingArg(args.command as string));
-  run(args.file as string);
+  await run(args.file as string);
 }
 
 try {
-  main();
+  await main();
 } catch (e) {
   if (!(e instanceof Exit)) throw e;
   process.exitCode = e.code;

@@ -15,7 +15,8 @@ export const USAGE: Record<Lang, string> = {
   en: `gongkai — policy bundles for Gongkai
 
 usage:
-  gongkai parse FILE [-o bundle.json]       .txt, .md or .html → bundle JSON (clauses and meta derived)
+  gongkai parse FILE [-o bundle.json]       .txt, .md, .html or .docx → bundle JSON (clauses and meta derived;
+                                            a .docx's images are written to images/ beside the output)
   gongkai build DIR|policy.md [-o bundle.json]
                                             authoring files → validated bundle with clauses and search index
   gongkai validate BUNDLE.json              every problem with its JSON path
@@ -35,11 +36,12 @@ options:
   -h, --help          this help
 
 exit status: 0 ok · 1 problems found (or a check failed) · 2 wrong usage
-authoring files (build): policy.md, interpretation.md, qa.md, graphics.json — see the @gongkai/format README`,
+authoring files (build): policy.md (or policy.docx), interpretation.md, qa.md, graphics.json — see the @gongkai/format README`,
   'zh-Hans': `gongkai —— 政务公开政策数据包工具
 
 用法：
-  gongkai parse 文件 [-o bundle.json]        .txt、.md 或 .html → 数据包 JSON（自动识别条款和元数据）
+  gongkai parse 文件 [-o bundle.json]        .txt、.md、.html 或 .docx → 数据包 JSON（自动识别条款和元数据；
+                                            .docx 中的图片写入输出文件旁的 images/ 目录）
   gongkai build 目录|policy.md [-o bundle.json]
                                             编写文件 → 经校验的数据包（含条款和检索索引）
   gongkai validate 数据包.json               列出所有问题及其 JSON 路径
@@ -59,7 +61,7 @@ authoring files (build): policy.md, interpretation.md, qa.md, graphics.json — 
   -h, --help          显示本帮助
 
 退出码：0 正常 · 1 发现问题（或自查不通过） · 2 用法错误
-编写文件（build）：policy.md、interpretation.md、qa.md、graphics.json，详见 @gongkai/format 的 README`,
+编写文件（build）：policy.md（或 policy.docx）、interpretation.md、qa.md、graphics.json，详见 @gongkai/format 的 README`,
 };
 
 const en = {

@@ -10,6 +10,7 @@
 import { type ParseResult, parseDocument } from '../authoring/parse.js';
 import { AuthoringError, type AuthoringProblem, type Message, msg } from '../authoring/problems.js';
 import { validate } from '../schema/validate.js';
+import { segment } from '../segment/index.js';
 import { type GongwenMeta, readGongwen } from './gongwen.js';
 import { type DocxBlock, htmlToDocxBlocks } from './markdown.js';
 import { prepareDocx } from './prepare.js';
@@ -166,8 +167,8 @@ export async function docxToMarkdown(
         {
           file,
           message: msg(
-            `${file} could not be read as a Word document (${(e as Error).message}): the file may be damaged. Open it in Word or WPS and save it again as .docx`,
-            `${file} 无法作为 Word 文档读取：文件可能已损坏。请用 Word 或 WPS 打开后重新另存为 .docx`,
+            `cannot be read as a Word document (${(e as Error).message}): the file may be damaged. Open it in Word or WPS and save it again as .docx`,
+            `无法作为 Word 文档读取：文件可能已损坏。请用 Word 或 WPS 打开后重新另存为 .docx`,
           ),
         },
       ],
@@ -183,8 +184,8 @@ export async function docxToMarkdown(
       problems.push({
         file,
         message: msg(
-          `the image ${image.name}${where ? ` (after “${where}”)` : ''} has no text alternative: describe it in Word (right-click the image → Edit Alt Text) and read the file again, or give one here`,
-          `图片 ${image.name}${where ? `（位于“${where}”之后）` : ''}缺少替代文字：请在 Word 中右键单击图片 →“编辑替换文字”，写明图片内容后重新读取，或在此处填写`,
+          `the image ${image.name}${where ? ` (after “${where}”)` : ''} has no text alternative, which people who cannot see it need: describe it in Word (right-click the image → Edit Alt Text) and read the file again`,
+          `图片 ${image.name}${where ? `（位于“${where}”之后）` : ''}缺少替代文字（视障读者需要它了解图片内容）：请在 Word 中右键单击图片 →“编辑替换文字”，写明图片内容后重新读取`,
         ),
       });
     }
@@ -238,6 +239,12 @@ export async function parseDocx(
   const problems = [...read.problems, ...result.problems.map(({ line: _l, column: _c, ...p }) => ({ ...p, file }))];
   const notes = [...read.notes, ...result.notes];
   let bundle = result.bundle;
+  // The body is markdown (tables, images): segmented as markdown, as the workbench does,
+  // whatever blocks it happens to contain.
+  if (bundle?.body !== undefined) {
+    const checked = validate({ ...bundle, clauses: segment(bundle.body, { format: 'markdown' }) });
+    if (checked.ok) bundle = checked.value;
+  }
   // No title anywhere: the file's own name, as for any document.
   if (bundle && bundle.meta.title === mdName.split(/[\\/]/).pop()) {
     const checked = validate({ ...bundle, meta: { ...bundle.meta, title: base } });

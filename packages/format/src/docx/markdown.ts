@@ -124,7 +124,12 @@ function cellOf(cell: XElement, images: ImageTag[], notes: string[]): { md: stri
     const i = inlineOf(b, images);
     notes.push(...i.notes);
     if (i.text.trim() || i.images.length) {
-      md.push(i.md.replace(/\s*\n\s*/g, ' ').trim());
+      md.push(
+        i.md
+          .replace(/\s*\n\s*/g, ' ')
+          .replace(/\|/g, '\\|')
+          .trim(),
+      );
       text.push(i.text.replace(/\s+/g, ' ').trim());
     }
   }

@@ -13,10 +13,12 @@ const EARTHLY = '子丑寅卯辰巳午未申酉戌亥';
 /** 1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 101 → 一百零一, 12345 → 一万二千三百四十五. */
 function counting(n: number, digits: string, units: string[], wan: string, bareTen: boolean): string {
   if (n === 0) return digits[0] as string;
+  // 一百零一: the zero inside a number is 零 (〇 is a digit of its own, as in 二〇二四).
+  const zeroChar = digits[0] === '〇' ? '零' : (digits[0] as string);
   if (n >= 10000) {
     const high = Math.floor(n / 10000);
     const low = n % 10000;
-    const rest = low === 0 ? '' : (low < 1000 ? digits[0] : '') + counting(low, digits, units, wan, false);
+    const rest = low === 0 ? '' : (low < 1000 ? zeroChar : '') + counting(low, digits, units, wan, false);
     return counting(high, digits, units, wan, bareTen) + wan + rest;
   }
   const s = String(n);
@@ -29,7 +31,7 @@ function counting(n: number, digits: string, units: string[], wan: string, bareT
       zero = out !== '';
       continue;
     }
-    if (zero) out += digits[0];
+    if (zero) out += zeroChar;
     zero = false;
     // 十五, not 一十五 (but 一百一十五).
     out += bareTen && d === 1 && unit === units[1] && out === '' ? unit : (digits[d] as string) + unit;

@@ -21,10 +21,10 @@ export function isZipFile(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP);
 }
 
-export const oleMessage = (file: string) =>
+export const oleMessage = () =>
   msg(
-    `${file} is a Word 97–2003 (.doc) or WPS (.wps) file, or a password-protected document, which cannot be read: open it in Word or WPS, remove any password, choose File → Save As → Word Document (*.docx) and read the .docx`,
-    `${file} 是 Word 97–2003（.doc）或 WPS（.wps）格式的文件，或是设置了密码的文档，无法直接读取：请用 Word 或 WPS 打开，取消密码，选择“文件 → 另存为 → Word 文档（*.docx）”，再导入另存的 .docx 文件`,
+    `this is a Word 97–2003 (.doc) or WPS (.wps) file, or a password-protected document, which cannot be read: open it in Word or WPS, remove any password, choose File → Save As → Word Document (*.docx) and read the .docx`,
+    `该文件是 Word 97–2003（.doc）或 WPS（.wps）格式，或是设置了密码的文档，无法直接读取：请用 Word 或 WPS 打开，取消密码，选择“文件 → 另存为 → Word 文档（*.docx）”，再导入另存的 .docx 文件`,
   );
 
 const corrupt = (file: string, why: { en: string; zh: string }) =>
@@ -32,8 +32,8 @@ const corrupt = (file: string, why: { en: string; zh: string }) =>
     file,
     undefined,
     msg(
-      `${file} is not a readable .docx (${why.en}): the file may be damaged or not a Word document. Open it in Word or WPS and save it again as .docx`,
-      `${file} 不是可读取的 .docx 文件（${why.zh}）：文件可能已损坏，或并非 Word 文档。请用 Word 或 WPS 打开后重新另存为 .docx`,
+      `not a readable .docx (${why.en}): the file may be damaged or not a Word document. Open it in Word or WPS and save it again as .docx`,
+      `不是可读取的 .docx 文件（${why.zh}）：文件可能已损坏，或并非 Word 文档。请用 Word 或 WPS 打开后重新另存为 .docx`,
     ),
   );
 
@@ -76,7 +76,7 @@ export interface Prepared {
 
 /** Throws AuthoringError (naming the file) for a .doc/.wps or a damaged file. */
 export function prepareDocx(bytes: Uint8Array, file: string, xml: XmlEnv): Prepared {
-  if (isOleFile(bytes)) fail(file, undefined, oleMessage(file));
+  if (isOleFile(bytes)) fail(file, undefined, oleMessage());
   if (!isZipFile(bytes)) corrupt(file, { en: 'it is not a zip package', zh: '不是 zip 压缩包' });
   let files: Record<string, Uint8Array>;
   try {
