@@ -1,6 +1,7 @@
 // Authoring files → a validated bundle with its derived fields (clauses, search index).
 import { type AnchorResult, anchor } from '../anchor/index.js';
-import type { Bundle, Clause } from '../schema/bundle.js';
+import { compareTexts } from '../compare/compare.js';
+import type { Bundle, Clause, RevisionOf } from '../schema/bundle.js';
 import { validate } from '../schema/validate.js';
 import { buildBundleIndex, serializeSearchIndex } from '../search/index.js';
 import { segment } from '../segment/index.js';
@@ -21,6 +22,11 @@ export interface BuildOptions {
   fallbackId?: string;
   /** Add the serialised search index (default true). */
   searchIndex?: boolean;
+  /**
+   * The version this text revises: its clauses are compared with this text's and the result
+   * stored as `comparison`. `revisionOf` names it when policy.md does not.
+   */
+  previous?: { clauses: readonly Clause[]; revisionOf?: RevisionOf };
 }
 
 export interface BuildResult {
@@ -142,6 +148,25 @@ export function buildBundle(
     }
   }
   if (policy?.consultation) draft.consultation = policy.consultation;
+  if (policy?.revisionOf) draft.revisionOf = policy.revisionOf;
+  if (policy && options.previous) {
+    if (!draft.revisionOf && options.previous.revisionOf) {
+      draft.revisionOf = options.previous.revisionOf;
+      const named = JSON.stringify(options.previous.revisionOf);
+      notes.push(
+        msg(`revisionOf not given in policy.md; using ${named}`, `policy.md 未给出 revisionOf；使用 ${named}`),
+      );
+    }
+    const comparison = compareTexts(options.previous.clauses, clauses);
+    draft.comparison = comparison;
+    const s = comparison.summary;
+    notes.push(
+      msg(
+        `compared with the previous version: ${s.modified} modified, ${s.added} added, ${s.removed} removed, ${s.renumbered} renumbered`,
+        `与上一版本相比：修改 ${s.modified} 条，新增 ${s.added} 条，删除 ${s.removed} 条，仅调整序号 ${s.renumbered} 条`,
+      ),
+    );
+  }
 
   if (problems.some((p) => !p.warning) || !policy) return { problems, notes };
   const result = validate(draft);

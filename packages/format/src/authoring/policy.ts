@@ -11,6 +11,8 @@ export interface PolicySource {
   lang?: string;
   meta: Record<string, unknown>;
   consultation?: Record<string, unknown>;
+  /** The version this one revises (`revisionOf:` in the front matter). */
+  revisionOf?: Record<string, unknown>;
   body: string;
   /** What was filled in or normalised, for `--verbose`. */
   notes: Message[];
@@ -50,8 +52,9 @@ const ALIASES: Record<string, string> = {
   主题分类: 'category',
   语言: 'lang',
   征求意见: 'consultation',
+  上一版本: 'revisionOf',
 };
-const DATES = new Set(['published', 'effective', 'expires', 'opens', 'closes']);
+const DATES = new Set(['published', 'effective', 'expires', 'opens', 'closes', 'date']);
 const ISO = /^\d{4}-\d{2}-\d{2}/;
 
 /** `2016年7月21日` → `2016-07-21`, `有效` → `valid`; anything else is left for `validate` to judge. */
@@ -104,6 +107,9 @@ export function parsePolicy(text: string, file: string, mark: Mark): PolicySourc
     } else if (key === 'consultation' && e.value.type === 'map') {
       mark('$.consultation', e.line);
       out.consultation = mapEntries(e.value.entries, '$.consultation', mark, notes);
+    } else if (key === 'revisionOf' && e.value.type === 'map') {
+      mark('$.revisionOf', e.line);
+      out.revisionOf = mapEntries(e.value.entries, '$.revisionOf', mark, notes);
     } else if ((key === 'id' || key === 'lang') && e.value.type === 'text') {
       mark(`$.${key}`, e.line);
       out[key] = e.value.value;

@@ -139,10 +139,12 @@ async function build(path: string): Promise<void> {
   }
   const files: Record<string, Uint8Array> = { 'policy.md': source };
   for (const f of AUTHORING_FILES.slice(1)) if (existsSync(join(dir, f))) files[f] = readBytes(join(dir, f));
+  const previous = args.previous === undefined ? undefined : previousVersion(args.previous);
   const result = buildBundle(files, {
     dir,
     fallbackId: basename(dir === '.' ? process.cwd() : dir),
     searchIndex: args.searchIndex,
+    ...(previous ? { previous } : {}),
   });
   verbose(result.notes);
   report(result.problems, true);
@@ -199,6 +201,13 @@ function readVersion(file: string): { bundle: Bundle; clauses: readonly Clause[]
     throw new Exit(1);
   }
   return { bundle, clauses };
+}
+
+/** `build --previous FILE`: the clauses to compare with, and the version named by its bundle. */
+function previousVersion(file: string) {
+  const { bundle, clauses } = readVersion(file);
+  const date = bundle.meta.published;
+  return { clauses, revisionOf: { id: bundle.id, ...(date ? { date } : {}) } };
 }
 
 function summaryLines(c: Comparison): string {

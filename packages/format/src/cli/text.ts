@@ -32,6 +32,7 @@ options:
                       pages never load markdown-it (the file grows by about its text's size);
                       diff: print a redline page (insertions and deletions marked in words)
   --json              diff: print { summary, changes } as JSON, with the edits of each clause
+  --previous FILE     build: compare with the previous version and store the comparison
   -v, --verbose       say what was derived (meta from the text, ids, clauses)
   -h, --help          this help
 
@@ -57,6 +58,7 @@ authoring files (build): policy.md (or policy.docx), interpretation.md, qa.md, g
                       markdown-it（文件约增加一份正文的大小）；
                       diff：输出修改对照网页（新增、删除均以文字标明）
   --json              diff：以 JSON 输出 { summary, changes }，含每条的逐字修改
+  --previous 文件     build：与上一版本比较，并将比较结果存入数据包
   -v, --verbose       说明自动推导的内容（取自正文的元数据、编号、条款）
   -h, --help          显示本帮助
 

@@ -3,6 +3,7 @@
 // time, so it works under a CSP without 'unsafe-eval').
 import * as v from 'valibot';
 import type { SerializedSearchIndex } from '../search/serialize.js';
+import { ComparisonSchema } from './comparison.js';
 import { RULES } from './messages.js';
 
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
@@ -145,6 +146,15 @@ export const GraphicSchema = v.variant('kind', [
   }),
 ]);
 
+/**
+ * The version this bundle revises (征求意见稿 → 送审稿 → 正式稿): what readers are told the text
+ * is compared with. `label` as the office names that version, its date, and its bundle's id or url.
+ */
+export const RevisionOfSchema = v.pipe(
+  obj({ label: v.optional(text), date: v.optional(isoDate), id: v.optional(id), url: v.optional(safeUrl) }),
+  v.check((r) => r.id !== undefined || r.url !== undefined, RULES.revisionOf.en),
+);
+
 export const ConsultationSchema = obj({
   id,
   endpoint: safeUrl,
@@ -184,6 +194,9 @@ export const BundleSchema = obj({
   bodyHtml: v.optional(v.string()),
   clauses: v.optional(v.array(ClauseSchema)),
   interpretations: v.optional(v.array(InterpretationSchema)),
+  revisionOf: v.optional(RevisionOfSchema),
+  /** Derived by `gongkai build --previous`: this text compared with the version it revises. */
+  comparison: v.optional(ComparisonSchema),
   qa: v.optional(v.array(QaSchema)),
   graphics: v.optional(v.array(GraphicSchema)),
   consultation: v.optional(ConsultationSchema),
@@ -212,6 +225,7 @@ export type QaItem = v.InferOutput<typeof QaSchema>;
 export type Graphic = v.InferOutput<typeof GraphicSchema>;
 export type ChartData = v.InferOutput<typeof ChartDataSchema>;
 export type Consultation = v.InferOutput<typeof ConsultationSchema>;
+export type RevisionOf = v.InferOutput<typeof RevisionOfSchema>;
 export type Lang = (typeof LANGS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Role = (typeof ROLES)[number];

@@ -18,6 +18,10 @@ export const RULES = {
     en: 'the target needs a clause id (clause) or a quoted passage (quote)',
     'zh-Hans': '解读对象需要条款编号（clause）或引用原文（quote）',
   },
+  revisionOf: {
+    en: 'revisionOf needs the id or url of the previous version',
+    'zh-Hans': 'revisionOf 需要上一版本的 id 或 url',
+  },
   transcript: {
     en: 'a video or interview note needs media with a transcript (media.transcript)',
     'zh-Hans': '视频或访谈解读需要提供媒体及文字实录（media.transcript）',
