@@ -7,6 +7,10 @@ import { groupingJob } from './grouping.js';
 import { type JobOptions, JobRunner } from './jobs/runner.js';
 import { cors, errorHandler } from './lib/http.js';
 import type { TrustProxy } from './lib/proxy.js';
+import { Deliverer } from './notify/deliver.js';
+import { messageDomain, type NotifyOptions } from './notify/options.js';
+import { fanoutJob } from './notify/outbox.js';
+import { expiryJob, notifyRoutes } from './notify/routes.js';
 import { publicationJob } from './publication-runs.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
@@ -32,6 +36,8 @@ export interface AppOptions {
   jobs?: JobOptions | false;
   /** The least time between two groupings of one consultation (5 s). */
   grouping?: { minGapMs?: number };
+  /** Notifications (issue 20): the secret, the public URL, the transports. Without it none are sent. */
+  notify?: NotifyOptions;
 }
 
 // Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
@@ -45,6 +51,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The instance's job runner (absent with `jobs: false`). */
     jobs?: JobRunner;
+    /** The instance's notification delivery worker (with `notify` and jobs). */
+    deliverer?: Deliverer;
   }
 }
 
@@ -90,8 +98,14 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   policyRoutes(app, db);
   const commentLimit = options.commentLimit ?? { max: 20, windowSeconds: 600 };
   const voteLimit = options.voteLimit ?? { max: 30, windowSeconds: 3600 };
-  publicRoutes(app, db, { commentLimit, voteLimit });
+  const domain = options.notify ? messageDomain(options.notify) : 'localhost';
+  publicRoutes(app, db, {
+    commentLimit,
+    voteLimit,
+    notify: options.notify ? { options: options.notify, domain, queued: () => app.deliverer?.wake() } : undefined,
+  });
   staffRoutes(app, db);
+  notifyRoutes(app, db, options.notify, domain);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Old rate-limit windows are dead rows; sweep them now and then (never one still counting).
@@ -105,7 +119,19 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   app.addHook('onClose', async () => clearInterval(sweep));
 
   if (options.jobs !== false) {
-    const kinds = { group: groupingJob(options.grouping), publication: publicationJob() };
+    const deliverer = options.notify
+      ? new Deliverer(db, options.notify, (message, error) =>
+          error === undefined
+            ? app.log.info(message)
+            : app.log.warn({ err: { message: (error as Error)?.message } }, message),
+        )
+      : undefined;
+    const kinds = {
+      group: groupingJob(options.grouping),
+      publication: publicationJob(),
+      'notify-fanout': fanoutJob({ domain, batch: options.notify?.fanoutBatch, wake: () => deliverer?.wake() }),
+      'notify-expiry': expiryJob(options.notify, options.notify?.expiryEveryMs ?? 600_000),
+    };
     const runner = new JobRunner(db, kinds, options.jobs ?? {}, (message, error) =>
       error === undefined
         ? app.log.info(message)
@@ -114,6 +140,11 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => runner.stop());
     app.decorate('jobs', runner);
+    if (deliverer) {
+      app.addHook('onReady', async () => deliverer.start());
+      app.addHook('onClose', async () => deliverer.stop());
+      app.decorate('deliverer', deliverer);
+    }
   }
   return app;
 }

@@ -10,6 +10,7 @@ import {
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
+import { consultationChanged, consultationCreated } from './notify/outbox.js';
 import { storePolicyOver } from './policies.js';
 
 export interface ConsultationInput {
@@ -28,6 +29,8 @@ export interface ConsultationInput {
   feedbackExpected?: string | null;
   /** The page where citizens read the draft (https://… or a path on the site); null clears it. */
   pageUrl?: string | null;
+  /** Why the window moved: sent to those who follow the consultation (PATCH only). */
+  windowChangeReason?: string;
 }
 
 /** A consultation as stored. */
@@ -265,6 +268,8 @@ export async function createConsultation(db: Database, input: ConsultationInput,
     );
     if (!rows[0]) throw new HttpError(409, 'exists', `a consultation with id ${input.id} exists`);
     await audit(tx, { actor, action: 'consultation.create', consultationId: input.id!, after: withoutBundle(input) });
+    // The opening and the reminders before closing, in the outbox with the consultation.
+    await consultationCreated(tx, await getConsultationRow(tx, input.id!));
   });
   return viewConsultation(db, input.id!);
 }
@@ -302,8 +307,13 @@ export async function patchConsultation(db: Database, id: string, input: Consult
         input.pageUrl !== undefined ? input.pageUrl : before.page_url,
       ],
     );
-    const changed = changedFields(before, await getConsultationRow(tx, id));
+    const after = await getConsultationRow(tx, id);
+    const changed = changedFields(before, after);
+    const why = input.windowChangeReason?.trim() || null;
+    if (why && ('opens' in changed.after || 'closes' in changed.after)) changed.after.windowChangeReason = why;
     await audit(tx, { actor, action: 'consultation.update', consultationId: id, ...changed });
+    // Those who follow it hear of a moved window, with the reason, from the same transaction.
+    await consultationChanged(tx, before, after, why);
   });
   return viewConsultation(db, id);
 }

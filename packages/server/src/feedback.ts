@@ -22,6 +22,7 @@ import { type FeedbackSource, feedbackFrom, NONE_RECEIVED, zeroCounts } from './
 import { digitRuns } from './lib/mask.js';
 import { searchKeys } from './lib/minhash.js';
 import { pgArray } from './lib/pg-array.js';
+import { feedbackPublished } from './notify/outbox.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -308,6 +309,8 @@ async function publication(db: Database, consultationId: string, actor: string, 
         consultationId,
         after: { version, comments: no, sha256: digest.digest('hex') },
       });
+      // Each subscribed commenter and follower hears of it: the event, in this transaction.
+      await feedbackPublished(tx, consultationId, version);
       await run?.end(tx, version);
       return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'] };
     });

@@ -7,5 +7,8 @@ export { createToken, listTokens, type Role, revokeToken, verifyToken } from './
 export { digitRuns, maskText, publicName } from './lib/mask.js';
 export { parseTrustProxy } from './lib/proxy.js';
 export { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';
+export type { NotifyOptions } from './notify/options.js';
+export { NotifySecrets } from './notify/secrets.js';
+export { signWebhook } from './notify/transports.js';
 export { InvalidPolicyError, putPolicy } from './policies.js';
 export { type ConsultationSeed, seedConsultation, seedFile } from './seed.js';

@@ -9,16 +9,23 @@ import { migrate } from './db/migrate.js';
 import { verifyAudit } from './lib/audit.js';
 import { DataDirBusyError, lockDataDir } from './lib/data-lock.js';
 import { parseTrustProxy } from './lib/proxy.js';
+import type { NotifyOptions } from './notify/options.js';
+import { NotifySecrets } from './notify/secrets.js';
 import { seedFile, seedFiles } from './seed.js';
 
 const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--trust-proxy HOPS|ADDRESSES]
                       [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …]
+                      [--secret-file FILE] [--public-url URL] [--smtp smtp://…] [--mail-from ADDRESS]
+                      [--sms-gateway URL]
 ${tokenUsage}
        gongkai-server audit verify [--data DIR]
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
   addresses and CIDR ranges (127.0.0.1 or 10.0.0.0/8,192.168.0.2); without it the client is the
   peer of the connection.
-  DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data.`;
+  DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data.
+  Notifications need a secret (--secret-file, or GK_NOTIFY_SECRET: lines of 32+ characters, the
+  first current) and --public-url (GK_PUBLIC_URL); --smtp (GK_SMTP_URL) sends e-mail from
+  --mail-from (GK_MAIL_FROM), --sms-gateway (GK_SMS_GATEWAY, token in GK_SMS_TOKEN) SMS.`;
 
 /** Opens and migrates the database; the embedded one is locked to this process first. */
 const open = async (dataDir: string, what: string) => {
@@ -90,6 +97,11 @@ async function serve() {
       'cors-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string', default: '20/600' },
       seed: { type: 'string', multiple: true },
+      'secret-file': { type: 'string' },
+      'public-url': { type: 'string' },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'sms-gateway': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,6 +115,14 @@ async function serve() {
   let trustProxy: ReturnType<typeof parseTrustProxy> | undefined;
   try {
     trustProxy = values['trust-proxy'] === undefined ? undefined : parseTrustProxy(values['trust-proxy']);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+
+  let notify: NotifyOptions | undefined;
+  try {
+    notify = notifyOptions(values);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
@@ -127,10 +147,12 @@ async function serve() {
     trustProxy,
     corsOrigins: values['cors-origin'] ?? [],
     commentLimit: { max: max!, windowSeconds: windowSeconds! },
+    notify,
   });
   await app.listen({ port: Number(values.port), host: values.host });
   const { port } = app.server.address() as AddressInfo;
   console.log(`gongkai-server listening on http://${values.host}:${port} (${db.kind})`);
+  if (!notify) console.log('notifications off (no --secret-file or GK_NOTIFY_SECRET)');
 
   // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -140,6 +162,38 @@ async function serve() {
       process.exit(0);
     });
   }
+}
+
+/** Notifications from the options and the environment; none without a secret. */
+function notifyOptions(values: Record<string, string | boolean | string[] | undefined>): NotifyOptions | undefined {
+  const env = process.env;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const file = str(values['secret-file']);
+  const secrets = file
+    ? NotifySecrets.fromFile(file)
+    : env.GK_NOTIFY_SECRET
+      ? new NotifySecrets(env.GK_NOTIFY_SECRET.split(/[\n,]/))
+      : undefined;
+  const smtp = str(values.smtp) ?? env.GK_SMTP_URL;
+  const sms = str(values['sms-gateway']) ?? env.GK_SMS_GATEWAY;
+  if (!secrets) {
+    if (smtp || sms) throw new Error('--smtp and --sms-gateway need a secret: --secret-file FILE or GK_NOTIFY_SECRET');
+    return undefined;
+  }
+  const publicUrl = str(values['public-url']) ?? env.GK_PUBLIC_URL;
+  if (!publicUrl || !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    throw new Error(
+      'notifications need --public-url (or GK_PUBLIC_URL): where links in messages point, e.g. https://consult.example.gov.cn',
+    );
+  }
+  return {
+    secrets,
+    publicUrl,
+    smtp: smtp
+      ? { url: smtp, from: str(values['mail-from']) ?? env.GK_MAIL_FROM ?? `noreply@${new URL(publicUrl).hostname}` }
+      : undefined,
+    sms: sms ? { url: sms, token: env.GK_SMS_TOKEN } : undefined,
+  };
 }
 
 function isConsultation(file: string): boolean {

@@ -7,6 +7,7 @@ import { type Bundle, type Problem, validate } from '@gongkai/format';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError } from './lib/errors.js';
+import { policyVersioned } from './notify/outbox.js';
 
 export class InvalidPolicyError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -86,6 +87,8 @@ export async function putPolicy(
       changes: current ? changesBetween(current.bundle, bundle) : null,
     },
   });
+  // A new version of a policy: those who follow it hear of it (the first store is no news).
+  if (current) await policyVersioned(db, bundle.id, version, bundle.meta.title, w.note ?? null);
   return { bundle, version, changed: true };
 }
 

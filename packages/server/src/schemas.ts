@@ -15,6 +15,7 @@ import {
 } from '@gongkai/format';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { NotifyCreate, ReceiptNotify } from './notify/schemas.js';
 
 const fromFormat = (schema: v.GenericSchema) => {
   const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-07', errorMode: 'ignore' }) as Record<
@@ -108,7 +109,12 @@ export const ConsultationPatch = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: consultationFields,
+  properties: {
+    ...consultationFields,
+    windowChangeReason: str(2000, {
+      description: 'Why opens or closes moved (extended, shortened, reopened): sent to those who follow it.',
+    }),
+  },
 } as const;
 
 export const ConsultationView = {
@@ -152,6 +158,7 @@ export const CommentCreate = {
     name: str(100),
     contact: str(200),
     website: { ...str(500), description: 'Leave empty. A honeypot for bots.' },
+    notify: NotifyCreate,
   },
   required: ['body'],
 } as const;
@@ -221,6 +228,7 @@ export const ReceiptLookup = {
     status: { type: 'string', enum: RECEIPT_STATUSES },
     decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
     reason: nullable('string'),
+    notify: ReceiptNotify,
   },
 } as const;
 

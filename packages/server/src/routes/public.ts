@@ -7,11 +7,15 @@ import { etagFor, type FeedbackPageQuery, latestFeedback, latestFeedbackPage } f
 import { addVary, preferredEncoding } from '../lib/compress.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { formatReceipt, newReceipt } from '../lib/receipts.js';
+import type { NotifyOptions } from '../notify/options.js';
+import { checkNotifyInput, type NotifyInput, receiptNotify, subscribeComment } from '../notify/subscriptions.js';
 import * as S from '../schemas.js';
 
 export interface PublicOptions {
   commentLimit: RateLimit;
   voteLimit: RateLimit;
+  /** Notifications, when configured; `domain` names Message-IDs. */
+  notify?: { options: NotifyOptions; domain: string; queued: () => void };
 }
 
 export function publicRoutes(app: FastifyInstance, db: Database, options: PublicOptions): void {
@@ -33,7 +37,11 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
     },
   );
 
-  app.post<{ Params: { id: string }; Body: CommentInput; Headers: { 'idempotency-key': string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: CommentInput & { notify?: NotifyInput };
+    Headers: { 'idempotency-key': string };
+  }>(
     '/api/v1/consultations/:id/comments',
     {
       schema: {
@@ -51,14 +59,22 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
         request.log.info('honeypot filled; comment discarded');
         return reply.code(201).send({ receipt: formatReceipt(newReceipt()), status: 'received' });
       }
+      const { notify, ...input } = request.body;
+      // A wish that cannot be kept is refused before the comment is stored.
+      if (notify) checkNotifyInput(options.notify?.options, notify);
       const result = await submitComment(
         db,
         request.params.id,
         request.headers['idempotency-key'],
         request.ip,
-        request.body,
+        input,
         options.commentLimit,
       );
+      // Kept apart from the comment; a retry with the same key adds it if the first try did not.
+      if (notify && options.notify) {
+        await subscribeComment(db, options.notify.options, result.receipt, notify, options.notify.domain);
+        options.notify.queued();
+      }
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send({ receipt: result.receipt, status: result.status });
     },
@@ -76,7 +92,8 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return lookupReceipt(db, request.params.receipt);
+      const found = await lookupReceipt(db, request.params.receipt);
+      return { ...found, notify: await receiptNotify(db, request.params.receipt) };
     },
   );
 
