@@ -1,7 +1,8 @@
-// Step 1: the document, pasted or uploaded (text, markdown or the CMS's HTML), read with
-// @gongkai/format's `parseDocument` (the same as `gongkai parse`): meta from the text,
+// Step 1: the document, pasted or uploaded (text, markdown, the CMS's HTML or a Word .docx),
+// read with @gongkai/format's `parseDocument` (the same as `gongkai parse`): meta from the text,
 // clauses from the numbering. A file that is not UTF-8 is refused with a message a drafter can
-// act on; whatever was pasted stays in the box.
+// act on; whatever was pasted stays in the box. A .docx becomes markdown in the box (its
+// automatic numbers as printed, its 公文 layout as meta) by a chunk loaded only then.
 import {
   type Clause,
   detectFormat,
@@ -26,8 +27,10 @@ import {
   type SourceFormat,
 } from './model.js';
 import { idFromDocNumber } from './page-id.js';
+import { forgetWord, isWordFile, readWord, renderWord } from './word-source.js';
 
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+export const ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.docx,.doc,.wps,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Larger than any policy document; a bigger file is probably not one. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const EXTENSIONS: Record<string, SourceFormat> = {
@@ -56,7 +59,7 @@ const ASCII_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const FIELDS: readonly string[] = [...META_TEXT_FIELDS, ...META_DATE_FIELDS, 'status'];
 
 /** "meta.title 取自正文：…" said as a drafter would: 标题取自正文：…. */
-function plainNote(ctx: WorkbenchContext, note: Message): string {
+export function plainNote(ctx: WorkbenchContext, note: Message): string {
   const found = /^meta\.(\w+) taken from the document text: ([\s\S]*)$/.exec(note.en);
   if (found && FIELDS.includes(found[1] ?? ''))
     return ctx.msg('sourceFoundMeta', { field: ctx.msg(`meta_${found[1]}` as 'meta_title'), value: found[2] ?? '' });
@@ -90,7 +93,10 @@ export function readDocument(ctx: WorkbenchContext, keepJunk = false): void {
     return;
   }
   const format = source.format === 'auto' ? detectFormat(source.text) : source.format;
-  const name = source.format === 'auto' || !source.name ? NAMES[format] : source.name;
+  const given = source.format === 'auto' || !source.name ? NAMES[format] : source.name;
+  // A Word file's text is markdown: read as such, under its own name.
+  const name =
+    format === 'markdown' && !/\.(?:md|markdown)$/i.test(given) ? `${given.replace(/\.[^.]*$/, '')}.md` : given;
   const result = parseDocument(source.text, name);
   if (!result.bundle) {
     ctx.ui.notice = {
@@ -218,7 +224,8 @@ export async function readFile(ctx: WorkbenchContext, file: File): Promise<void>
   };
   const ext = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
   const format = EXTENSIONS[ext];
-  if (!format) return fail(t('fileType', { name: file.name }));
+  const word = isWordFile(file.name);
+  if (!format && !word) return fail(t('fileType', { name: file.name }));
   if (file.size > MAX_FILE_BYTES)
     return fail(t('fileTooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
   let bytes: Uint8Array;
@@ -227,6 +234,10 @@ export async function readFile(ctx: WorkbenchContext, file: File): Promise<void>
   } catch {
     return fail(t('fileUnreadable', { name: file.name }));
   }
+  // A .doc saved as .txt is still a Word file: the Word reader says what to do with it.
+  if (word || isWordFile(file.name, bytes))
+    return readWord(ctx, file.name, bytes, { read: (c) => readDocument(c), note: plainNote });
+  forgetWord(ctx);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
@@ -240,9 +251,17 @@ export async function readFile(ctx: WorkbenchContext, file: File): Promise<void>
     return fail(t('fileNotUtf8', { name: file.name }), detail);
   }
   ctx.edit(() => {
-    ctx.draft.source = { text, name: file.name, format };
+    ctx.draft.source = { text, name: file.name, format: format ?? 'text' };
   });
   readDocument(ctx);
+}
+
+/** A file dropped on the step is read as if chosen. */
+function onDrop(ctx: WorkbenchContext, e: DragEvent): void {
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  e.preventDefault();
+  void readFile(ctx, file);
 }
 
 export function renderSourceStep(ctx: WorkbenchContext) {
@@ -264,7 +283,11 @@ export function renderSourceStep(ctx: WorkbenchContext) {
         }),
     })}
     <div class="row">
-      <div class="field">
+      <div
+        class="field drop"
+        @dragover=${(e: DragEvent) => e.preventDefault()}
+        @drop=${(e: DragEvent) => onDrop(ctx, e)}
+      >
         <label for="source-file">${t('sourceFile')}</label>
         <p class="hint" id="source-file-hint">${t('sourceFileHint')}</p>
         <input
@@ -313,5 +336,6 @@ export function renderSourceStep(ctx: WorkbenchContext) {
         ${notice.junk ? renderJunk(ctx, notice.junk) : nothing}`
         : nothing
     }
+    ${renderWord(ctx)}
   `;
 }

@@ -57,6 +57,8 @@ export interface DocxImage {
   bytes: Uint8Array;
   /** Word's text alternative, or the one given in `alts`; empty when there is none (a problem). */
   alt: string;
+  /** The end of the text before it, to say where it is. */
+  after: string;
 }
 
 export interface DocxOptions {
@@ -142,7 +144,14 @@ export async function docxToMarkdown(
         const name = `image${images.length + 1}.${ext}`;
         const data = image.readAsArrayBuffer ? new Uint8Array(await image.readAsArrayBuffer()) : await image.read();
         const alt = (image.altText ?? '').trim() || (options.alts?.[name] ?? '').trim();
-        images.push({ name, src: `${dir}${name}`, contentType: image.contentType, bytes: new Uint8Array(data), alt });
+        images.push({
+          name,
+          src: `${dir}${name}`,
+          contentType: image.contentType,
+          bytes: new Uint8Array(data),
+          alt,
+          after: '',
+        });
         // An alternative given here goes into the HTML as Word's would.
         return alt ? { src: `${dir}${name}`, alt } : { src: `${dir}${name}` };
       }),
@@ -180,6 +189,7 @@ export async function docxToMarkdown(
   for (const image of images) {
     const tag = tags.find((t) => t.src === image.src);
     const where = tag?.after ? near(tag.after) : '';
+    image.after = where;
     if (!image.alt) {
       problems.push({
         file,

@@ -256,6 +256,17 @@ export function htmlToDocxBlocks(html: string, xml: XmlEnv): { blocks: DocxBlock
     if (el.nodeType !== ELEMENT) continue;
     const name = el.nodeName.toLowerCase();
     if (isNoteList(el)) continue;
+    // An image alone in its paragraph is found by the text before it.
+    const seen = images.length;
+    const previous = blocks.at(-1)?.text ?? '';
+    addBlock(el, name);
+    for (const tag of images.slice(seen)) if (!tag.after) tag.after = previous;
+  }
+  // Notes no paragraph cites (e.g. cited from a text box) are kept at the end.
+  placeNotes([...notes.keys()]);
+  return { blocks, images: [...images, ...noteImages] };
+
+  function addBlock(el: XElement, name: string): void {
     if (/^h[1-6]$/.test(name)) {
       const i = inlineOf(el, images);
       const text = i.text.replace(/\s+/g, ' ').trim();
@@ -290,7 +301,4 @@ export function htmlToDocxBlocks(html: string, xml: XmlEnv): { blocks: DocxBlock
       placeNotes(i.notes);
     }
   }
-  // Notes no paragraph cites (e.g. cited from a text box) are kept at the end.
-  placeNotes([...notes.keys()]);
-  return { blocks, images: [...images, ...noteImages] };
 }
