@@ -136,6 +136,19 @@ describe('comparing 北京市优化营商环境条例 2020 with its 2024 revisio
     assert.equal(c.to!.number, '第九十四条');
   });
 
+  test('an article split in two is found by its paragraphs: 第六十四条 → 第七十六条 (and 第七十五条 new)', () => {
+    // 2020 第六十四条: 公平竞争审查 of policy measures, then the right to report to 市场监督管理部门;
+    // 2024 第七十五条 reworks the review, 第七十六条 keeps the right to report after a new paragraph.
+    const c = fromId('a64')!;
+    assert.equal(c.kind, 'modified');
+    assert.equal(c.to!.number, '第七十六条');
+    assert.equal(c.moved, true, 'it now follows what became of 第六十五条');
+    assert.equal(toId('a75')!.kind, 'added');
+    // 第三十九条 (低风险工程建设项目, 差别化管理) is rewritten as 第四十三条 with the same two points.
+    assert.equal(fromId('a39')!.kind, 'modified');
+    assert.equal(fromId('a39')!.to!.number, '第四十三条');
+  });
+
   test('the articles the anchoring fixture traces by hand land where it says (not by number)', () => {
     // n13 is the second of three articles merged into one: only the first is paired with it.
     const traced = notes.filter((n) => n.expect2024 && n.id !== 'n13');

@@ -26,13 +26,11 @@ function indexOf(units: readonly Unit[], keep: readonly number[]) {
   return createAnchorIndex(clauses);
 }
 
-/** Where the anchoring engine places each of `quotes` among `targets` (indexes into their lists). */
-function placements(quotes: readonly Unit[], qs: readonly number[], targets: readonly Unit[], ts: readonly number[]) {
+/** Where the anchoring engine places each quote (owner unit, text) among the units of `index`. */
+function placements(quotes: ReadonlyArray<[number, string]>, index: ReturnType<typeof indexOf>) {
   const out: Array<[number, number]> = [];
-  if (ts.length === 0) return out;
-  const index = indexOf(targets, ts);
-  for (const q of qs) {
-    const exact = quotes[q]!.key;
+  if (index.clauses.length === 0) return out;
+  for (const [q, exact] of quotes) {
     if (!exact) continue;
     const r = locate(index, { quote: { exact } });
     if ('clause' in r) out.push([q, Number(r.clause)]);
@@ -92,8 +90,21 @@ function match(a: readonly Unit[], b: readonly Unit[]): Array<{ from: number; to
     seen.add(k);
     cands.push({ from, to, sim: similarity(diffText(a[from]!.key, b[to]!.key)) });
   };
-  for (const [i, j] of placements(a, oldLeft, b, newLeft)) add(i, j);
-  for (const [j, i] of placements(b, newLeft, a, oldLeft)) add(i, j);
+  const whole = (units: readonly Unit[], qs: readonly number[]) => qs.map((q): [number, string] => [q, units[q]!.key]);
+  const found = new Set<string>();
+  const inNew = indexOf(b, newLeft);
+  const inOld = indexOf(a, oldLeft);
+  for (const [i, j] of placements(whole(a, oldLeft), inNew)) add(i, j);
+  for (const [j, i] of placements(whole(b, newLeft), inOld)) add(i, j);
+  // An article split in two, or two merged into one, is found by its paragraphs: each is
+  // placed on its own, for the articles that nothing was found for as a whole.
+  for (const c of cands) found.add(`a${c.from}`).add(`b${c.to}`);
+  const parts = (units: readonly Unit[], qs: readonly number[], side: string) =>
+    qs
+      .filter((q) => !found.has(`${side}${q}`) && units[q]!.paragraphs.length > 1)
+      .flatMap((q) => units[q]!.paragraphs.map((p): [number, string] => [q, p]));
+  for (const [i, j] of placements(parts(a, oldLeft, 'a'), inNew)) add(i, j);
+  for (const [j, i] of placements(parts(b, newLeft, 'b'), inOld)) add(i, j);
   // Closest texts first; on a tie, the pair nearer the same place in both texts.
   const place = (c: Candidate) => Math.abs(c.from / Math.max(1, a.length) - c.to / Math.max(1, b.length));
   cands.sort((x, y) => y.sim - x.sim || place(x) - place(y) || x.from - y.from || x.to - y.to);

@@ -13,6 +13,8 @@ export interface Unit {
   text: string;
   /** The text after the clause's own number marker, whitespace removed: what decides "unchanged". */
   key: string;
+  /** The same, paragraph by paragraph: an article split in two is found by its paragraphs. */
+  paragraphs: string[];
 }
 
 /** Clauses, or a bundle's clauses, or the clauses of its body. */
@@ -31,7 +33,8 @@ const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 function unit(id: string, number: string, marker: string, text: string): Unit {
   const rest = text.trimStart().startsWith(marker) ? text.trimStart().slice(marker.length) : text;
-  return { id, number, text, key: squeeze(rest) };
+  const paragraphs = rest.split('\n').map(squeeze).filter(Boolean);
+  return { id, number, text, key: squeeze(rest), paragraphs };
 }
 
 export function unitsOf(clauses: readonly Clause[]): Unit[] {
