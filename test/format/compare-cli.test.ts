@@ -138,6 +138,11 @@ describe('gongkai diff, wrong usage and bad input', () => {
     assert.equal(both.status, 2);
     assert.match(both.stderr, /choose one of --json and --html/);
     assert.match(gongkai(['diff', md2020, md2024, 'third.md']).stderr, /unknown option "third\.md"/);
+    // Options of one command are refused by the others, not ignored.
+    const json = gongkai(['validate', md2020, '--json']);
+    assert.equal(json.status, 2);
+    assert.match(json.stderr, /unknown option "--json"/);
+    assert.match(gongkai(['diff', md2020, md2024, '--previous', md2020]).stderr, /unknown option "--previous"/);
   });
 
   test('a missing file: exit 1 naming it', () => {

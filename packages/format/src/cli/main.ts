@@ -265,6 +265,10 @@ async function main(): Promise<void> {
   const run = commands[args.command as string];
   if (!run) usage(t.unknownCommand(args.command as string));
   if (args.unknown.length > 0) usage(t.badOption(args.unknown[0] as string));
+  // Options that only one command reads are refused elsewhere rather than silently ignored.
+  if (args.json && args.command !== 'diff') usage(t.badOption('--json'));
+  if (args.previous !== undefined && args.command !== 'build') usage(t.badOption('--previous'));
+  if (args.previous === '') usage(t.missingArg('--previous'));
   if (!args.file) usage(args.command === 'diff' ? t.diffNeedsTwo() : t.missingArg(args.command as string));
   await run(args.file as string);
 }
