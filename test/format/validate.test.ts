@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validate, validateForReading, validatePartial, validatePartialForReading } from '@gongkai/format';
+import {
+  readDocument,
+  readDocumentPartial,
+  validate,
+  validateDocumentForReading,
+  validateForReading,
+  validatePartial,
+  validatePartialForReading,
+} from '@gongkai/format';
 
 const minimal = {
   schemaVersion: 1,
@@ -417,5 +425,28 @@ describe('validateForReading (issue 18: one bad part does not blank the page)', 
     assert.deepEqual(result.value.graphics, []);
     assert.equal(result.skipped.length, 1);
     assert.equal(validatePartialForReading({ schemaVersion: 2 }).ok, false);
+  });
+
+  test('the reading page’s check reads the document and notes, and leaves the parts to their elements', () => {
+    // An invalid graphic or question does not stop the document: gk-graphic and gk-qa check their own.
+    const parts = { ...minimal, qa: withParts.qa, graphics: withParts.graphics };
+    assert.equal(readDocument(parts)?.body, minimal.body);
+    const checked = validateDocumentForReading(parts);
+    assert.equal(checked.ok && checked.skipped.length, 0);
+    // An invalid note is the document's to report: no quick answer, and the validator says which and why.
+    assert.equal(readDocument(withParts), null);
+    const notes = validateDocumentForReading(withParts);
+    assert.equal(notes.ok, true);
+    if (!notes.ok) return;
+    assert.equal(notes.value.interpretations?.length, 1);
+    assert.deepEqual(
+      notes.skipped.map((s) => [s.part, s.index, s.problems.map((p) => p.path)]),
+      [['interpretations', 1, ['$.interpretations[1].target']]],
+    );
+    // A document that cannot be read fails both ways.
+    assert.equal(readDocument({ ...minimal, meta: {} }), null);
+    assert.equal(validateDocumentForReading({ ...minimal, meta: {} }).ok, false);
+    assert.equal(readDocumentPartial({ schemaVersion: 1, graphics: [figures('g2')] })?.graphics?.length, 1);
+    assert.equal(readDocumentPartial({ schemaVersion: 2 }), null);
   });
 });

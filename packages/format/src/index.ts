@@ -8,6 +8,7 @@ export * from './schema/bundle.js';
 export * from './schema/comparison.js';
 export { bundleJsonSchema } from './schema/json-schema.js';
 export { SAFE_LINK } from './schema/links.js';
+export { readDocument, readDocumentPartial } from './schema/reading.js';
 export * from './schema/validate.js';
 export * from './search/index.js';
 export * from './segment/index.js';

@@ -1,9 +1,8 @@
 // Rules that tie one part of a bundle to another, which a per-field schema cannot state.
 // They read the raw input defensively, so they run even when the schema found problems and
 // the editor sees everything in one pass.
-import { comparisonProblems } from './comparison.js';
 import { consultationDays } from './dates.js';
-import { jsonPath, type Problem } from './describe.js';
+import { jsonPath, type Problem } from './problem.js';
 
 type Obj = Record<string, unknown>;
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
@@ -64,6 +63,5 @@ export function crossCheck(input: unknown): Problem[] {
   if (opens && closes && consultationDays(opens, closes) < 0) {
     add(['consultation', 'closes'], 'the consultation closes before it opens', '征求意见截止时间早于开始时间');
   }
-  problems.push(...comparisonProblems(input));
   return problems;
 }

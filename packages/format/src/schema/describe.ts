@@ -2,23 +2,11 @@
 // zh-Hans and en that names the field, what was expected and what was found.
 import type * as v from 'valibot';
 import { type Message, ruleMessage } from './messages.js';
-
-export interface Problem {
-  path: string;
-  message: Message;
-}
+import { found, jsonPath, type Problem } from './problem.js';
 
 type PathItem = { type: string; key?: unknown; input?: unknown };
 // biome-ignore lint/suspicious/noExplicitAny: walks valibot's schema objects generically
 type AnySchema = any;
-
-export function jsonPath(items: readonly (string | number)[]): string {
-  let out = '$';
-  for (const key of items)
-    out +=
-      typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  return out;
-}
 
 const keysOf = (issue: v.BaseIssue<unknown>) => (issue.path ?? []).map((i) => (i as PathItem).key as string | number);
 
@@ -37,18 +25,6 @@ function expectedTypes(expected: string | null): Message {
     .split(' | ')
     .map((t) => TYPE_NAMES[t] ?? [t, t]);
   return { en: parts.map((p) => p[0]).join(' or '), 'zh-Hans': parts.map((p) => p[1]).join('或') };
-}
-
-/** What the editor actually wrote, short enough for one line. */
-export function found(input: unknown): Message {
-  if (input === null) return { en: 'null', 'zh-Hans': 'null' };
-  if (Array.isArray(input)) return { en: 'a list', 'zh-Hans': '列表' };
-  if (typeof input === 'object') return { en: 'an object', 'zh-Hans': '对象' };
-  if (typeof input === 'string') {
-    const s = JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-    return { en: `text ${s}`, 'zh-Hans': `文本 ${s}` };
-  }
-  return { en: String(input), 'zh-Hans': String(input) };
 }
 
 /** `"valid" | "draft"` → `valid, draft`. */
