@@ -103,20 +103,26 @@ export function prepareDocx(bytes: Uint8Array, file: string, xml: XmlEnv): Prepa
     root = new Map();
   }
   const mainPath = root.get('officeDocument') ?? 'word/document.xml';
+  const rels = relationships(files, xml, mainPath);
+  const numberingPath = rels.get('numbering') ?? 'word/numbering.xml';
+  // No numbering part: no automatic numbers to write, and mammoth reads the package as it is.
+  if (!files[numberingPath]) {
+    if (!files[mainPath]) corrupt(file, { en: `no Word document body (${mainPath})`, zh: `缺少 Word 正文（${mainPath}）` });
+    return { bytes, numbered: 0 };
+  }
   const document = parse(mainPath);
   if (!document?.documentElement || !child(document.documentElement, 'w:body'))
     corrupt(file, { en: `no Word document body (${mainPath})`, zh: `缺少 Word 正文（${mainPath}）` });
-  const rels = relationships(files, xml, mainPath);
   const model = readNumbering(
-    parse(rels.get('numbering') ?? 'word/numbering.xml'),
+    parse(numberingPath),
     parse(rels.get('styles') ?? 'word/styles.xml'),
   );
   const doc = document as XDocument;
   const counter = new Counter(model);
-  const paragraphs = doc.getElementsByTagName('w:p');
+  // A copy: the list is live, and walking it again after each insertion would be quadratic.
+  const paragraphs = Array.from(doc.getElementsByTagName('w:p'));
   let numbered = 0;
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i] as XElement;
+  for (const p of paragraphs) {
     let pPr = child(p, 'w:pPr');
     const label = counter.next(pPr);
     if (!label) continue;
