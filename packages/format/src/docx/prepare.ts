@@ -107,16 +107,14 @@ export function prepareDocx(bytes: Uint8Array, file: string, xml: XmlEnv): Prepa
   const numberingPath = rels.get('numbering') ?? 'word/numbering.xml';
   // No numbering part: no automatic numbers to write, and mammoth reads the package as it is.
   if (!files[numberingPath]) {
-    if (!files[mainPath]) corrupt(file, { en: `no Word document body (${mainPath})`, zh: `缺少 Word 正文（${mainPath}）` });
+    if (!files[mainPath])
+      corrupt(file, { en: `no Word document body (${mainPath})`, zh: `缺少 Word 正文（${mainPath}）` });
     return { bytes, numbered: 0 };
   }
   const document = parse(mainPath);
   if (!document?.documentElement || !child(document.documentElement, 'w:body'))
     corrupt(file, { en: `no Word document body (${mainPath})`, zh: `缺少 Word 正文（${mainPath}）` });
-  const model = readNumbering(
-    parse(numberingPath),
-    parse(rels.get('styles') ?? 'word/styles.xml'),
-  );
+  const model = readNumbering(parse(numberingPath), parse(rels.get('styles') ?? 'word/styles.xml'));
   const doc = document as XDocument;
   const counter = new Counter(model);
   // A copy: the list is live, and walking it again after each insertion would be quadratic.
