@@ -55,6 +55,9 @@ export const p = (text: string, align?: 'center' | 'right') =>
     ...(align ? { alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT } : {}),
   });
 
+/** A paragraph of the 条文 style: numbered by its style, not by itself. */
+export const styled = (text: string) => new Paragraph({ children: [new TextRun(text)], style: 'Tiao' });
+
 export const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
 
 export const image = (alt?: string, before = '') =>
@@ -85,6 +88,12 @@ export const cited = (text: string, note: number, after = '') =>
 export async function docxOf(blocks: Block[], footnotes: string[] = []): Promise<Uint8Array> {
   const doc = new Document({
     numbering: NUMBERING,
+    // 条文: a paragraph style numbered 第X条 by the style itself, as house templates do.
+    styles: {
+      paragraphStyles: [
+        { id: 'Tiao', name: '条文', basedOn: 'Normal', paragraph: { numbering: { reference: 'tiao', level: 0 } } },
+      ],
+    },
     footnotes: Object.fromEntries(footnotes.map((text, i) => [i + 1, { children: [new Paragraph(text)] }])),
     sections: [{ children: blocks }],
   });

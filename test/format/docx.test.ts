@@ -7,7 +7,7 @@ import { type Clause, formatProblem, markdownToHtml } from '@gongkai/format';
 import { formatNumber } from '@gongkai/format/docx';
 import { parseDocxFile } from '@gongkai/format/docx/node';
 import { strToU8, zipSync } from 'fflate';
-import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, table } from './docx-samples.js';
+import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, styled, table } from './docx-samples.js';
 
 const rows = (cs: readonly Clause[] | undefined) => (cs ?? []).map((c) => `${c.id} ${c.number} ${c.text}`);
 const errors = (r: { problems: { warning?: true }[] }) => r.problems.filter((x) => !x.warning);
@@ -61,6 +61,21 @@ describe('Word numbering as printed', () => {
       'a3 第三条 第三条　市场主体依法享有经营自主权。',
     ]);
     assert.equal(r.bundle?.meta.title, '北京市优化营商环境条例');
+  });
+
+  test('a paragraph style that carries the numbering (the 条文 style of a house template)', async () => {
+    const bytes = await docxOf([
+      styled('为了规范政务公开工作，制定本办法。'),
+      styled('本办法适用于本市各级行政机关。'),
+      p('（本条为说明，不编号。）'),
+      styled('本办法自2024年3月1日起施行。'),
+    ]);
+    const r = await parseDocxFile(bytes, 'styled.docx');
+    assert.deepEqual(
+      (r.bundle?.clauses ?? []).map((c) => `${c.id} ${c.number}`),
+      ['a1 第一条', 'a2 第二条', 'a3 第三条'],
+    );
+    assert.equal(r.bundle?.meta.effective, '2024-03-01');
   });
 
   test('a list instance restarts its numbers; ⒈ and ① print as Word shows them', async () => {
