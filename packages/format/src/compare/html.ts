@@ -111,11 +111,13 @@ del { text-decoration: line-through 2px; background: #fdecea; color: inherit; }
 </style>
 </head>
 <body>
+<main>
 <h1>${esc(title)}</h1>
 ${compared}
 <p>${esc(w.summary(summary.modified, summary.added, summary.removed, summary.renumbered))}</p>
 <p>${esc(w.legend)}</p>
 ${body}
+</main>
 </body>
 </html>
 `;
