@@ -16,7 +16,7 @@ import { seedFile, seedFiles } from './seed.js';
 const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--trust-proxy HOPS|ADDRESSES]
                       [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …]
                       [--secret-file FILE] [--public-url URL] [--smtp smtp://…] [--mail-from ADDRESS]
-                      [--sms-gateway URL]
+                      [--sms-gateway URL] [--notify-rate email=20,sms=5,webhook=20]
 ${tokenUsage}
        gongkai-server audit verify [--data DIR]
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
@@ -102,6 +102,7 @@ async function serve() {
       smtp: { type: 'string' },
       'mail-from': { type: 'string' },
       'sms-gateway': { type: 'string' },
+      'notify-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -193,7 +194,23 @@ function notifyOptions(values: Record<string, string | boolean | string[] | unde
       ? { url: smtp, from: str(values['mail-from']) ?? env.GK_MAIL_FROM ?? `noreply@${new URL(publicUrl).hostname}` }
       : undefined,
     sms: sms ? { url: sms, token: env.GK_SMS_TOKEN } : undefined,
+    rate: parseRate(str(values['notify-rate']) ?? env.GK_NOTIFY_RATE),
   };
+}
+
+/** `email=20,sms=5,webhook=20` (messages per second per instance), or one number for every transport. */
+function parseRate(text: string | undefined): NotifyOptions['rate'] {
+  if (!text) return undefined;
+  const rate: NonNullable<NotifyOptions['rate']> = {};
+  for (const part of text.split(',')) {
+    const [name, value] = part.includes('=') ? part.split('=') : ['*', part];
+    const n = Number(value);
+    if (!(n > 0) || !['*', 'email', 'sms', 'webhook'].includes(name!.trim())) {
+      throw new Error(`--notify-rate: "${part}" is not TRANSPORT=PER_SECOND (email, sms, webhook) or a number`);
+    }
+    for (const t of name === '*' ? (['email', 'sms', 'webhook'] as const) : [name!.trim() as 'email']) rate[t] = n;
+  }
+  return rate;
 }
 
 function isConsultation(file: string): boolean {

@@ -35,9 +35,13 @@ export class Deliverer {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
   private stopped = true;
+  /** Set by stop(): a batch under way ends after the messages in flight (tick() alone runs without start()). */
+  private halted = false;
   private woken = false;
   private ticking = false;
   private readonly next = new Map<Channel, number>();
+  /** Messages sent in the batch under way: one log line a batch, not one a message. */
+  private sent = 0;
   readonly transports: Partial<Record<Channel, Transport>>;
 
   constructor(
@@ -55,6 +59,7 @@ export class Deliverer {
 
   start(): void {
     this.stopped = false;
+    this.halted = false;
     if (this.db.kind === 'pglite') {
       // One process owns the embedded database: a lease still held was this server's before a crash.
       this.current = this.db
@@ -66,6 +71,7 @@ export class Deliverer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halted = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.current;
@@ -134,13 +140,29 @@ export class Deliverer {
         .catch(() => {});
     }, lease / 3);
     renew.unref();
+    this.sent = 0;
     try {
-      for (const row of rows) {
-        if (this.stopped) break;
-        await this.deliver(row);
+      // A few at once (the SMTP pool's connections): each is recorded as soon as it has left.
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length && !this.halted) await this.deliver(rows[next++]!);
+      };
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.min(this.n.concurrency ?? 4, rows.length) }, lane),
+      );
+      const crash = lanes.find((l) => l.status === 'rejected');
+      if (crash) throw crash.reason;
+      // Stopped part-way: the rest go back to the queue at once, not after the lease.
+      if (next < rows.length) {
+        await this.db.query(
+          `UPDATE notify_deliveries SET state = 'queued', locked_by = NULL, locked_until = NULL, attempts = attempts - 1
+           WHERE id = ANY($1) AND locked_by = $2 AND state = 'sending'`,
+          [rows.slice(next).map((r) => r.id), this.worker],
+        );
       }
     } finally {
       clearInterval(renew);
+      if (this.sent) this.log(`notify: ${this.sent} of ${rows.length} messages taken sent`);
     }
     return rows.length;
   }
@@ -180,7 +202,7 @@ export class Deliverer {
       await transport.send({ ...message, to });
       await this.n.afterSend?.(Number(row.id));
       await this.finish(row.id, 'sent');
-      this.log(`notify: ${row.kind} ${row.message_id} sent to ${maskAddress(row.channel, to)}`);
+      this.sent++;
     } catch (error) {
       // A crash (simulated by a test hook) records nothing: the lease is left to run out.
       if ((error as { crash?: boolean }).crash) throw error;

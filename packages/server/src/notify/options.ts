@@ -22,6 +22,8 @@ export interface NotifyOptions {
   pollMs?: number;
   leaseMs?: number;
   batch?: number;
+  /** Messages of a batch under way at once (4); a crash may leave each of them to be sent again once. */
+  concurrency?: number;
   /** Tries before a message counts as failed (8); the first retry after backoffMs (30 s), doubling. */
   maxAttempts?: number;
   backoffMs?: number;

@@ -34,7 +34,9 @@ export interface SmtpOptions {
 
 export function smtpTransport(options: SmtpOptions): Transport {
   const url = new URL(options.url);
-  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  // Pooled; a server that does not answer fails the attempt in seconds, not nodemailer's minutes.
+  const defaults = { pool: 'true', connectionTimeout: '10000', greetingTimeout: '10000', socketTimeout: '30000' };
+  for (const [k, v] of Object.entries(defaults)) if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   const mailer = createTransport(url.href);
   return {
     async send(m) {
