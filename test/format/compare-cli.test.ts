@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { applyOps, type Comparison, comparisonUnits, segment, validateComparison } from '@gongkai/format';
+import { docxOf, p } from './docx-samples.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const main = join(root, 'packages/format/src/cli/main.ts');
@@ -89,6 +90,15 @@ describe('gongkai diff --json', () => {
       assert.equal(other.status, 0, other.stderr);
       assert.deepEqual(shape(json(other)), shape(c), `${old} → ${now}`);
     }
+  });
+
+  test('the new text as a Word file (.docx) is read as `parse` reads it', async () => {
+    const docx = join(tmp, '2024.docx');
+    writeFileSync(docx, await docxOf(lines.map((l) => p(l.replace(/^#+\s*/, '')))));
+    const r = gongkai(['diff', md2020, docx, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const shape = (x: Comparison) => x.changes.map((ch) => [ch.kind, ch.from?.number, ch.to?.number]);
+    assert.deepEqual(shape(json(r)), shape(c));
   });
 
   test('-o writes the comparison to a file', () => {

@@ -139,7 +139,7 @@ async function build(path: string): Promise<void> {
   }
   const files: Record<string, Uint8Array> = { 'policy.md': source };
   for (const f of AUTHORING_FILES.slice(1)) if (existsSync(join(dir, f))) files[f] = readBytes(join(dir, f));
-  const previous = args.previous === undefined ? undefined : previousVersion(args.previous);
+  const previous = args.previous === undefined ? undefined : await previousVersion(args.previous);
   const result = buildBundle(files, {
     dir,
     fallbackId: basename(dir === '.' ? process.cwd() : dir),
@@ -186,12 +186,13 @@ function checkFile(file: string): void {
   if (results.some((r) => r.level === 'fail')) throw new Exit(1);
 }
 
-/** A version to compare: a bundle (.json) as it is, else the document read as `parse` reads it. */
-function readVersion(file: string): { bundle: Bundle; clauses: readonly Clause[] } {
+/** A version to compare: a bundle (.json) as it is, else the document read as `parse` reads it (Word too). */
+async function readVersion(file: string): Promise<{ bundle: Bundle; clauses: readonly Clause[] }> {
   let bundle: Bundle;
   if (/\.json$/i.test(file)) bundle = validateFile(file);
   else {
-    const result = parseDocument(readBytes(file), file);
+    const bytes = readBytes(file);
+    const result = isWordFile(file, bytes) ? await readWord(file, bytes) : parseDocument(bytes, file);
     report(result.problems, true);
     bundle = result.bundle as Bundle;
   }
@@ -204,8 +205,8 @@ function readVersion(file: string): { bundle: Bundle; clauses: readonly Clause[]
 }
 
 /** `build --previous FILE`: the clauses to compare with, and the version named by its bundle. */
-function previousVersion(file: string) {
-  const { bundle, clauses } = readVersion(file);
+async function previousVersion(file: string) {
+  const { bundle, clauses } = await readVersion(file);
   const date = bundle.meta.published;
   return { clauses, revisionOf: { id: bundle.id, ...(date ? { date } : {}) } };
 }
@@ -226,11 +227,11 @@ function summaryLines(c: Comparison): string {
   return `${lines.join('\n')}\n`;
 }
 
-function diff(oldFile: string, newFile: string | undefined): void {
+async function diff(oldFile: string, newFile: string | undefined): Promise<void> {
   if (!newFile) usage(t.diffNeedsTwo());
   if (args.json && args.html) usage(t.diffOneFormat());
-  const before = readVersion(oldFile);
-  const after = readVersion(newFile);
+  const before = await readVersion(oldFile);
+  const after = await readVersion(newFile);
   const comparison = compareTexts(before.clauses, after.clauses);
   if (args.json) emit(`${JSON.stringify(comparison, null, 2)}\n`);
   else if (args.html)

@@ -22,7 +22,7 @@ usage:
   gongkai validate BUNDLE.json              every problem with its JSON path
   gongkai check BUNDLE.json                 publication self-check: ✓ pass  ! warn  ✗ fail
   gongkai diff OLD NEW [--json | --html]    what changed between two versions, clause by clause
-                                            (bundles, .txt, .md or .html; articles matched by text)
+                                            (bundles, .txt, .md, .html or .docx; articles matched by text)
 
 options:
   -o, --output FILE   write the bundle to FILE instead of stdout
@@ -47,7 +47,7 @@ authoring files (build): policy.md (or policy.docx), interpretation.md, qa.md, g
                                             编写文件 → 经校验的数据包（含条款和检索索引）
   gongkai validate 数据包.json               列出所有问题及其 JSON 路径
   gongkai check 数据包.json                  发布前自查：✓ 通过  ! 提醒  ✗ 不通过
-  gongkai diff 旧版 新版 [--json | --html]   逐条比较两个版本的修改（数据包、.txt、.md 或 .html；
+  gongkai diff 旧版 新版 [--json | --html]   逐条比较两个版本的修改（数据包、.txt、.md、.html 或 .docx；
                                             按条文内容而非序号对应）
 
 选项：
