@@ -93,6 +93,7 @@ describe('gk-workbench: Word files', () => {
     const label = root.querySelector('label[for="word-alt-0"]')?.textContent ?? '';
     expect(label).to.contain('image1.png');
     expect(label).to.contain('办理流程如下：');
+    await waitUntil(() => root.activeElement?.id === 'word-alt-0', 'the first field is not focused');
     await expect(el).to.be.accessible();
     // Nothing typed: the field is named and focused.
     (root.getElementById('word-alts-read') as HTMLButtonElement).click();

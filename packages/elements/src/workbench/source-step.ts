@@ -268,7 +268,14 @@ export function renderSourceStep(ctx: WorkbenchContext) {
   const t = ctx.msg;
   const source = ctx.draft.source;
   const notice = ctx.ui.notice?.step === 'source' ? ctx.ui.notice : null;
-  return html`
+  // A file dropped anywhere on the step (the box included) is read as if chosen.
+  return html`<div
+    class="source-step"
+    @dragover=${(e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    }}
+    @drop=${(e: DragEvent) => onDrop(ctx, e)}
+  >
     <p>${t('sourceIntro')}</p>
     ${field(ctx, {
       id: 'source-text',
@@ -283,11 +290,7 @@ export function renderSourceStep(ctx: WorkbenchContext) {
         }),
     })}
     <div class="row">
-      <div
-        class="field drop"
-        @dragover=${(e: DragEvent) => e.preventDefault()}
-        @drop=${(e: DragEvent) => onDrop(ctx, e)}
-      >
+      <div class="field drop">
         <label for="source-file">${t('sourceFile')}</label>
         <p class="hint" id="source-file-hint">${t('sourceFileHint')}</p>
         <input
@@ -337,5 +340,5 @@ export function renderSourceStep(ctx: WorkbenchContext) {
         : nothing
     }
     ${renderWord(ctx)}
-  `;
+  </div>`;
 }

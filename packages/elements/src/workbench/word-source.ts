@@ -79,7 +79,11 @@ export async function readWord(
   const missing = result.images.filter((i) => !i.alt);
   if (missing.length) {
     state.missing = missing.map(({ name, after }) => ({ name, after }));
-    return fail(ctx, t('wordNeedsAlt', { name, n: missing.length }));
+    fail(ctx, t('wordNeedsAlt', { name, n: missing.length }));
+    // Straight to the first field to fill in.
+    await ctx.host.updateComplete;
+    ctx.host.shadowRoot?.getElementById('word-alt-0')?.focus();
+    return;
   }
   const markdown = result.markdown;
   ctx.edit(() => {
