@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { type Clause, formatProblem, markdownToHtml } from '@gongkai/format';
 import { formatNumber } from '@gongkai/format/docx';
 import { parseDocxFile } from '@gongkai/format/docx/node';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, styled, table } from './docx-samples.js';
 
 const rows = (cs: readonly Clause[] | undefined) => (cs ?? []).map((c) => `${c.id} ${c.number} ${c.text}`);
@@ -112,6 +112,25 @@ describe('Word numbering as printed', () => {
     );
     assert.match(r.bundle?.body ?? '', /^- 公开透明\n- 便民高效$/m);
     assert.ok(r.bundle?.clauses?.[2]?.text.includes('公开透明'));
+  });
+
+  test('a numbered paragraph in a text box (written twice, for Word and for older readers) is counted once', async () => {
+    const files = unzipSync(await docxOf([item('总体要求', 'gongwen'), p('TEXTBOX'), item('主要任务', 'gongwen')]));
+    let xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    const numbered = (/<w:p>(?:(?!<w:p>).)*?总体要求.*?<\/w:p>/.exec(xml) as RegExpExecArray)[0].replace(
+      '总体要求',
+      '框内条目',
+    );
+    const box =
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>${numbered}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>${numbered}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    xml = xml.replace(/<w:p>(?:(?!<w:p>).)*?TEXTBOX.*?<\/w:p>/, box);
+    files['word/document.xml'] = strToU8(xml);
+    const r = await parseDocxFile(zipSync(files), 'textbox.docx');
+    assert.deepEqual(
+      (r.bundle?.clauses ?? []).map((c) => c.text),
+      ['一、总体要求', '二、框内条目', '三、主要任务'],
+    );
   });
 
   test('number formats: Chinese counting, legal, 天干, enclosed, letters and roman', () => {

@@ -3,8 +3,8 @@
 // document's structure. Bullets stay lists. Nothing else in the package changes.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fail, msg } from '../authoring/problems.js';
-import { Counter, readNumbering } from './numbering.js';
-import { child, W, type XDocument, type XElement, type XmlEnv } from './xml.js';
+import { Counter, type Label, readNumbering } from './numbering.js';
+import { child, W, type XDocument, type XElement, type XmlEnv, type XNode } from './xml.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -74,6 +74,15 @@ export interface Prepared {
   numbered: number;
 }
 
+/** The mc:AlternateContent a paragraph sits in, and in which of its branches. */
+function alternateOf(p: XNode): { content: XNode; branch: string } | null {
+  for (let n = p.parentNode; n; n = n.parentNode) {
+    if ((n.nodeName === 'mc:Choice' || n.nodeName === 'mc:Fallback') && n.parentNode)
+      return { content: n.parentNode, branch: n.nodeName };
+  }
+  return null;
+}
+
 /** Throws AuthoringError (naming the file) for a .doc/.wps or a damaged file. */
 export function prepareDocx(bytes: Uint8Array, file: string, xml: XmlEnv): Prepared {
   if (isOleFile(bytes)) fail(file, undefined, oleMessage());
@@ -120,9 +129,18 @@ export function prepareDocx(bytes: Uint8Array, file: string, xml: XmlEnv): Prepa
   // A copy: the list is live, and walking it again after each insertion would be quadratic.
   const paragraphs = Array.from(doc.getElementsByTagName('w:p'));
   let numbered = 0;
+  // A text box is written twice (mc:Choice for Word, mc:Fallback for older readers, which
+  // mammoth reads): Word counts the first copy; the second gets the same labels in turn.
+  const choiceLabels = new Map<XNode, (Label | null)[]>();
   for (const p of paragraphs) {
     let pPr = child(p, 'w:pPr');
-    const label = counter.next(pPr);
+    const alternate = alternateOf(p);
+    let label: Label | null;
+    if (alternate?.branch === 'mc:Fallback') label = choiceLabels.get(alternate.content)?.shift() ?? null;
+    else {
+      label = counter.next(pPr);
+      if (alternate) choiceLabels.set(alternate.content, [...(choiceLabels.get(alternate.content) ?? []), label]);
+    }
     if (!label) continue;
     numbered++;
     // The number becomes text; numId 0 then turns the list off for this paragraph.
