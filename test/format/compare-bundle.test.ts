@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, bundleJsonSchema, compareTexts, segment, validate } from '@gongkai/format';
+import {
+  buildBundle,
+  bundleJsonSchema,
+  check,
+  compareTexts,
+  comparisonUnits,
+  segment,
+  validate,
+} from '@gongkai/format';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (year: number) =>
@@ -74,6 +82,37 @@ describe('a bundle that names its previous version and carries the comparison', 
   });
 });
 
+describe('the publication self-check of a stored comparison', () => {
+  const rule = (b: ReturnType<typeof revised>, withUnits = true) =>
+    check(b, withUnits ? { comparisonUnits } : {}).find((r) => r.id === 'comparison-current');
+
+  test('passes while the comparison matches the text', () => {
+    assert.equal(rule(revised())?.level, 'pass');
+  });
+
+  test('fails, naming the change, when the text was edited after the comparison was made', () => {
+    const bundle = revised();
+    bundle.clauses[0]!.text = '第一条 为了全面优化营商环境，制定本条例。';
+    const r = rule(bundle)!;
+    assert.equal(r.level, 'fail');
+    assert.match(r.message.en, /\$\.comparison\.changes\[0\]; run gongkai build --previous again/);
+    assert.match(r.message['zh-Hans'], /修改对照与正文不一致/);
+  });
+
+  test('fails when the text gained a clause the comparison does not list, or a number changed', () => {
+    const grown = revised();
+    grown.clauses.push({ id: 'a4', number: '第四条', level: 1, parent: null, title: '', text: '第四条 新增。' });
+    assert.match(rule(grown)!.message.en, /第四条/);
+    const renumbered = revised();
+    renumbered.comparison.changes[0]!.to!.number = '第九条';
+    assert.equal(rule(renumbered)!.level, 'fail');
+  });
+
+  test('is not run without comparisonUnits (a page that does not carry it)', () => {
+    assert.equal(rule(revised(), false), undefined);
+  });
+});
+
 describe('building a revision: gongkai build --previous', () => {
   const policy = `---\nid: beijing-2024\nrevisionOf:\n  label: 2020年版\n  date: 2020年3月27日\n  url: https://example.gov.cn/beijing-2020.json\n---\n${text(2024)}`;
 
@@ -107,6 +146,7 @@ describe('building a revision: gongkai build --previous', () => {
     assert.deepEqual(bundle.revisionOf, { id: 'beijing-business-environment-2020' });
     assert.equal(bundle.comparison.changes.find((c: { from?: { id: string } }) => c.from?.id === 'a6').to.id, 'a7');
     assert.equal(cli(['validate', out]).status, 0);
+    assert.match(cli(['check', out]).stdout, /✓ comparison-current: the stored comparison matches the text/);
     const missing = cli(['build', dir, '--previous', join(tmp, 'nope.md')]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /nope\.md: no such file or directory/);

@@ -23,6 +23,11 @@ export interface CheckOptions {
    * imported, so that a page running the self-check does not carry markdown-it for it.
    */
   renderMarkdown?: (markdown: string) => string;
+  /**
+   * `comparisonUnits`, to check a stored comparison against the text (`comparison-current`).
+   * Passed in, like `renderMarkdown`, so that a page running the self-check need not carry it.
+   */
+  comparisonUnits?: (bundle: Bundle | PartialBundle) => ReadonlyArray<{ id: string; number: string; text: string }>;
 }
 
 /** 《重大行政决策程序暂行条例》: the public gets in general at least 30 days to comment. */
@@ -198,7 +203,48 @@ const htmlCurrent: Rule = (b, { renderMarkdown }) => {
   );
 };
 
-const RULES: Rule[] = [published, anchored, validity, described, commentWindow, ...consultationFields, htmlCurrent];
+/**
+ * A stored comparison is shown to readers as the change from the previous version: the new side
+ * of every change must still be this text (ops rebuild each clause, numbers as printed).
+ */
+const comparisonCurrent: Rule = (b, { comparisonUnits }) => {
+  if (!b.comparison || !comparisonUnits) return undefined;
+  const units = new Map(comparisonUnits(b).map((u) => [u.id, u]));
+  const seen = new Set<string>();
+  const stale: string[] = [];
+  b.comparison.changes.forEach((c, i) => {
+    if (!c.to) return;
+    const unit = units.get(c.to.id);
+    seen.add(c.to.id);
+    const rebuilt = c.ops
+      ?.filter(([op]) => op !== -1)
+      .map(([, text]) => text)
+      .join('');
+    if (!unit || unit.number !== c.to.number || (rebuilt !== undefined && rebuilt !== unit.text))
+      stale.push(`$.comparison.changes[${i}]`);
+  });
+  const missing = [...units.values()].filter((u) => !seen.has(u.id)).map((u) => u.number);
+  if (stale.length === 0 && missing.length === 0)
+    return result('comparison-current', 'pass', 'the stored comparison matches the text', '附带的修改对照与正文一致');
+  const where = [...stale, ...missing].slice(0, 5).join(', ') + (stale.length + missing.length > 5 ? ', …' : '');
+  return result(
+    'comparison-current',
+    'fail',
+    `the stored comparison no longer matches the text (readers would see a wrong change): ${where}; run gongkai build --previous again`,
+    `附带的修改对照与正文不一致（读者会看到错误的修改）：${where}；请重新运行 gongkai build --previous`,
+  );
+};
+
+const RULES: Rule[] = [
+  published,
+  anchored,
+  validity,
+  described,
+  commentWindow,
+  ...consultationFields,
+  htmlCurrent,
+  comparisonCurrent,
+];
 
 /** Runs every publication rule that applies to the bundle; consultation rules only when it has one. */
 export function check(bundle: Bundle | PartialBundle, opts: CheckOptions = {}): CheckResult[] {

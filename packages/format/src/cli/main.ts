@@ -16,7 +16,7 @@ import {
   withRenderedHtml,
 } from '../authoring/index.js';
 import { check } from '../check/index.js';
-import { clausesOf, compareTexts, comparisonHtml } from '../compare/index.js';
+import { clausesOf, compareTexts, comparisonHtml, comparisonUnits } from '../compare/index.js';
 import type { Bundle, Clause } from '../schema/bundle.js';
 import type { Comparison } from '../schema/comparison.js';
 import { validate } from '../schema/validate.js';
@@ -178,7 +178,7 @@ function validateFile(file: string): Bundle {
 
 function checkFile(file: string): void {
   const bundle = validateFile(file);
-  const results = check(bundle, { anchoring: anchor(bundle), renderMarkdown: markdownToHtml });
+  const results = check(bundle, { anchoring: anchor(bundle), renderMarkdown: markdownToHtml, comparisonUnits });
   const mark = { pass: '✓', warn: '!', fail: '✗' } as const;
   for (const r of results) process.stdout.write(`${mark[r.level]} ${r.id}: ${r.message[lang]}\n`);
   const n = (level: string) => String(results.filter((r) => r.level === level).length);
