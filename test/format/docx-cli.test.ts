@@ -98,3 +98,17 @@ test('build reads policy.docx in a folder', async () => {
   assert.ok(bundle.searchIndex);
   assert.ok(existsSync(join(dir, 'images/image1.png')));
 });
+
+test('build takes a .docx named directly, and a .doc there gets the same message as parse', async () => {
+  const file = write('direct/通知.docx', await notice());
+  const r = gongkai(['build', file, '-o', join(tmp, 'direct/bundle.json'), '--no-search-index']);
+  assert.equal(r.status, 0, r.stderr);
+  const bundle = JSON.parse(readFileSync(join(tmp, 'direct/bundle.json'), 'utf8')) as Bundle;
+  assert.equal(bundle.meta.docNumber, '京政发〔2024〕3号');
+  assert.equal(bundle.searchIndex, undefined);
+  const ole = new Uint8Array(512);
+  ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const old = gongkai(['build', write('old/policy.doc', ole)]);
+  assert.equal(old.status, 1);
+  assert.match(old.stderr, /policy\.doc: this is a Word 97–2003 \(\.doc\) or WPS \(\.wps\) file/);
+});
