@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Clause, formatProblem, markdownToHtml } from '@gongkai/format';
-import { formatNumber } from '@gongkai/format/docx';
+import { type DocxBlock, dateOf, formatNumber, readGongwen } from '@gongkai/format/docx';
 import { parseDocxFile } from '@gongkai/format/docx/node';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, styled, table } from './docx-samples.js';
@@ -298,6 +298,47 @@ describe('the 公文 layout', () => {
     assert.equal(r.bundle?.id, 'gongwen');
     // The 落款 is not clause text.
     assert.doesNotMatch(r.bundle?.clauses?.at(-1)?.text ?? '', /二〇二四年/);
+  });
+
+  test('the whole 版头 and 版记: 份号, 密级, 紧急程度, 签发人, 附注, attachments and 印发 lines are not meta', () => {
+    const b = (text: string, align?: 'center' | 'right'): DocxBlock => ({
+      text,
+      markdown: text,
+      kind: 'paragraph',
+      images: [],
+      ...(align ? { align } : {}),
+    });
+    const meta = readGongwen([
+      b('000123'),
+      b('机密★1年'),
+      b('特急'),
+      b('北京市人民政府文件', 'center'),
+      b('京政文〔2024〕12号　　签发人：张三', 'right'),
+      b('北京市人民政府', 'center'),
+      b('关于报送2023年政务公开工作情况的报告', 'center'),
+      b('国务院办公厅：'),
+      b('现将我市2023年政务公开工作情况报告如下。'),
+      b('一、主要做法'),
+      b('附件：1. 政务公开工作统计表'),
+      b('北京市人民政府', 'right'),
+      b('二〇二四年一月十五日', 'right'),
+      b('（联系人：李四；联系电话：12345678）'),
+      b('附件1'),
+      b('政务公开工作统计表', 'center'),
+      b('北京市人民政府办公厅', 'right'),
+      b('2024年1月20日', 'right'),
+      b('抄送：市委办公厅，市人大常委会办公厅。'),
+      b('北京市人民政府办公厅　　2024年1月16日印发'),
+    ]);
+    assert.deepEqual(meta, {
+      docNumber: '京政文〔2024〕12号',
+      title: '北京市人民政府关于报送2023年政务公开工作情况的报告',
+      addressee: '国务院办公厅',
+      issuer: '北京市人民政府',
+      published: '2024-01-15',
+    });
+    assert.equal(dateOf('二〇二四年十二月三十一日'), '2024-12-31');
+    assert.equal(dateOf('2024年2月30日'), undefined);
   });
 
   test('joint issuers (联合行文) stand one above the other', async () => {

@@ -45,6 +45,9 @@ export function dateOf(text: string): string | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [m[1], m[2], m[3]].map((x) => cnNumber(x as string));
   if (![y, mo, d].every((x) => Number.isFinite(x))) return undefined;
+  // A day the calendar has (2月30日 is a typo, not a date to publish under).
+  const day = new Date(Date.UTC(y as number, (mo as number) - 1, d as number));
+  if (day.getUTCMonth() !== (mo as number) - 1 || day.getUTCDate() !== d) return undefined;
   return toIsoDate(`${y}年${mo}月${d}日`);
 }
 

@@ -17,6 +17,7 @@ import { prepareDocx } from './prepare.js';
 import type { XmlEnv } from './xml.js';
 
 export { dateOf, type GongwenMeta, readGongwen } from './gongwen.js';
+export type { DocxBlock } from './markdown.js';
 export { formatNumber } from './number-format.js';
 export { isOleFile, isZipFile, oleMessage } from './prepare.js';
 export type { XmlEnv } from './xml.js';
