@@ -33,6 +33,8 @@ export const ACCEPT =
   '.txt,.md,.markdown,.html,.htm,.docx,.doc,.wps,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Larger than any policy document; a bigger file is probably not one. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** A Word file carries its images: a few photographs make it larger. */
+export const MAX_WORD_BYTES = 40 * 1024 * 1024;
 const EXTENSIONS: Record<string, SourceFormat> = {
   txt: 'text',
   md: 'markdown',
@@ -226,7 +228,7 @@ export async function readFile(ctx: WorkbenchContext, file: File): Promise<void>
   const format = EXTENSIONS[ext];
   const word = isWordFile(file.name);
   if (!format && !word) return fail(t('fileType', { name: file.name }));
-  if (file.size > MAX_FILE_BYTES)
+  if (file.size > (word ? MAX_WORD_BYTES : MAX_FILE_BYTES))
     return fail(t('fileTooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
   let bytes: Uint8Array;
   try {
