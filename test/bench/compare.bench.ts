@@ -3,7 +3,37 @@
 // generated revision, and the readability of the character diff with and without cleanup.
 import { readFileSync } from 'node:fs';
 import { compareTexts, segment } from '@gongkai/format';
-import { report, time } from './stats.js';
+import { report } from './stats.js';
+
+/**
+ * A new copy of a text: V8 caches split and replace results per string, so timing the same
+ * string again would time a cache hit, not segmentation.
+ */
+const fresh = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+type Work = (a: string, b: string) => void;
+
+/**
+ * Subject and baseline timed in turns, each on fresh copies of the two texts, so that a machine
+ * busy with other work slows both alike and the ratio holds.
+ */
+function paired(subject: Work, baseline: Work, texts: [string, string], runs = 15, warmup = 3) {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const [x1, y1, x2, y2] = [fresh(texts[0]), fresh(texts[1]), fresh(texts[0]), fresh(texts[1])];
+    const t0 = performance.now();
+    baseline(x1, y1);
+    const t1 = performance.now();
+    subject(x2, y2);
+    const t2 = performance.now();
+    if (i >= warmup) {
+      b.push(t1 - t0);
+      a.push(t2 - t1);
+    }
+  }
+  return [a, b] as const;
+}
 
 const read = (year: number) =>
   readFileSync(new URL(`../fixtures/regulations/beijing-business-environment-${year}.md`, import.meta.url), 'utf8');
@@ -14,26 +44,17 @@ const segmentBoth = (a: string, b: string) => {
   segment(a);
   segment(b);
 };
-const floor = time(() => segmentBoth(old2020, new2024));
+const pair: [string, string] = [old2020, new2024];
+const bodies: Work = (a, b) => compareTexts({ body: a }, { body: b });
 const r = compareTexts({ body: old2020 }, { body: new2024 });
 console.log(
   `regulation pair: ${old2020.length + new2024.length} characters, 83 → 94 articles; ` +
     `${r.summary.modified} modified, ${r.summary.added} added, ${r.summary.removed} removed, ${r.summary.renumbered} renumbered`,
 );
-report(
-  'segment both + compare',
-  time(() => compareTexts({ body: old2020 }, { body: new2024 })),
-  floor,
-  'segment both',
-);
+report('segment both + compare', ...paired(bodies, segmentBoth, pair), 'segment both');
 const c2020 = segment(old2020);
 const c2024 = segment(new2024);
-report(
-  'compare only (clauses given)',
-  time(() => compareTexts(c2020, c2024)),
-  floor,
-  'segment both',
-);
+report('compare only (clauses given)', ...paired(() => compareTexts(c2020, c2024), segmentBoth, pair), 'segment both');
 
 // A larger revision: ~1000 articles of the regulation's sentences (seeded), then 10% reworded,
 // 5% removed, 5% inserted and a few moved, as a second reading of a national draft might be.
@@ -85,13 +106,7 @@ console.log(
   `generated pair: ${bigOld.length + bigNew.length} characters, ${before.length} → ${after.length} articles; ` +
     `${big.summary.modified} modified, ${big.summary.added} added, ${big.summary.removed} removed, ${big.summary.renumbered} renumbered`,
 );
-const bigFloor = time(() => segmentBoth(bigOld, bigNew), 5, 1);
-report(
-  'segment both + compare (generated)',
-  time(() => compareTexts({ body: bigOld }, { body: bigNew }), 5, 1),
-  bigFloor,
-  'segment both',
-);
+report('segment both + compare (generated)', ...paired(bodies, segmentBoth, [bigOld, bigNew], 7, 1), 'segment both');
 
 // The character diff inside modified articles: runs a reader must follow, and slivers (kept
 // runs of one or two characters between two edits) that make a Chinese redline hard to read.
