@@ -1,14 +1,17 @@
 // `pnpm start`: builds the packages, starts the consultation server on its embedded database
-// seeded with the demo policies, and serves the demo site with the embed beside it. The
+// seeded with the demo policies, and serves the demo site with the embed beside it. A local mail
+// catcher (SMTP, with a web page listing what arrived) receives the server's notifications. The
 // terminal shows each step and, once everything answers, the addresses and the staff token;
 // the server's request log goes to .data/demo/server.log.
 //
 // `pnpm demo-token [reviewer|editor|admin]`: a staff token for the running demo, made over the
 // server's API with the admin token that `pnpm start` keeps in .data/demo/admin-token.
 import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { startMailCatcher } from './lib/mail-catcher.js';
 import { serveStatic } from './lib/static-server.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,6 +20,9 @@ const logFile = `${dataDir}/server.log`;
 const adminTokenFile = `${root}${dataDir}/admin-token`;
 const apiPort = Number(process.env.GK_API_PORT ?? 8787);
 const sitePort = Number(process.env.GK_DEMO_PORT ?? 8080);
+const smtpPort = Number(process.env.GK_SMTP_PORT ?? 1025);
+const mailPort = Number(process.env.GK_MAIL_PORT ?? 1080);
+const secretFile = `${root}${dataDir}/notify-secret`;
 
 /** One readable line on stderr, and out. */
 function fail(line: string): never {
@@ -29,13 +35,15 @@ if (process.argv[2] === 'token') {
   process.exit(0);
 }
 
-const steps = 4;
+const steps = 5;
 let step = 0;
 const progress = (text: string) => console.log(`[${++step}/${steps}] ${text}`);
 
 // Before anything slow: a port in use is said at once, with the variable that changes it.
 await free(sitePort, 'GK_DEMO_PORT');
 await free(apiPort, 'GK_API_PORT');
+await free(smtpPort, 'GK_SMTP_PORT');
+await free(mailPort, 'GK_MAIL_PORT');
 
 progress('Building the packages (about a minute the first time)…');
 await run('pnpm', ['build'], 'the build failed');
@@ -56,6 +64,12 @@ const staffToken = (
 mkdirSync(`${root}${dataDir}`, { recursive: true });
 writeFileSync(adminTokenFile, `${staffToken}\n`, { mode: 0o600 });
 
+progress(`Starting the mail catcher (SMTP on port ${smtpPort}, messages on port ${mailPort})…`);
+const catcher = await startMailCatcher(smtpPort);
+const mailbox = await catcher.viewer(mailPort);
+// The notification secret of this demo's data directory: made once, kept beside the data.
+if (!existsSync(secretFile)) writeFileSync(secretFile, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+
 progress(`Starting the consultation server on port ${apiPort} (request log: ${logFile})…`);
 const log = createWriteStream(`${root}${logFile}`, { flags: 'a' });
 const server = spawn(
@@ -74,6 +88,15 @@ const server = spawn(
     'demo/policies/ezhou-2016-40.json',
     '--seed',
     'demo/consultations',
+    // Notifications go to the mail catcher; their links lead to the demo site, which proxies /api/.
+    '--secret-file',
+    secretFile,
+    '--public-url',
+    `http://127.0.0.1:${sitePort}`,
+    '--smtp',
+    `smtp://127.0.0.1:${smtpPort}`,
+    '--mail-from',
+    '公开征求意见（演示） <noreply@demo.gongkai.test>',
   ],
   { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -121,16 +144,19 @@ console.log(`
   Published feedback:   ${site.url}/feedback.html
   Staff: comments       ${site.url}/admin/
   Staff: workbench      ${site.url}/admin/workbench.html
+  Mail catcher:         ${mailbox.url}  (what the server sent: confirmations, outcomes)
   Staff token (admin):  ${staffToken}
   Another staff token:  pnpm demo-token reviewer   (or editor, admin)
   Consultation server:  http://127.0.0.1:${apiPort}/readyz  (data in ${dataDir}, request log in ${logFile})
 
-  Ports: GK_DEMO_PORT=${sitePort} GK_API_PORT=${apiPort}. Press Ctrl-C to stop.
+  Ports: GK_DEMO_PORT=${sitePort} GK_API_PORT=${apiPort} GK_SMTP_PORT=${smtpPort} GK_MAIL_PORT=${mailPort}. Press Ctrl-C to stop.
 `);
 
 const stop = async () => {
   server.kill('SIGTERM');
   await site.close();
+  await mailbox.close();
+  await catcher.close();
   process.exit(0);
 };
 process.once('SIGINT', stop);

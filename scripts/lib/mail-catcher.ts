@@ -97,7 +97,7 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
             (m, i) =>
               `<tr><td>${m.at.toISOString().slice(11, 19)}</td><td>${esc(m.to.join(', '))}</td>` +
               `<td><a href="/${i + 1}">${esc(m.parsed.subject ?? '(no subject)')}</a></td>` +
-              `<td><pre>${esc(m.parsed.text ?? '')}</pre></td></tr>`,
+              `<td><pre>${linked(m.parsed.text ?? '')}</pre></td></tr>`,
           )
           .reverse()
           .join('');
@@ -106,7 +106,8 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
             `<title>Mail catcher (${messages.length})</title><style>body{font:14px system-ui;margin:1rem}` +
             `td{border-top:1px solid #ccc;vertical-align:top;padding:.4rem}pre{white-space:pre-wrap;margin:0}</style></head>` +
             `<body><h1>Mail catcher: ${messages.length} messages</h1><p>Messages the demo server sent (SMTP on port ${address.port}); ` +
-            `newest first, the page refreshes every 5 s. Click a subject for the raw message.</p>` +
+            `newest first, the page refreshes every 5 s. Links in the text can be followed (confirm, unsubscribe); ` +
+            `click a subject for the raw message.</p>` +
             `<table><thead><tr><th>time</th><th>to</th><th>subject</th><th>text</th></tr></thead><tbody>${rows}</tbody></table></body></html>`,
         );
       });
@@ -123,3 +124,10 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The text escaped, its web links made followable (a newcomer clicks the confirmation link here). */
+const linked = (text: string) =>
+  text
+    .split(/(https?:\/\/[^\s<>"]+)/)
+    .map((part, i) => (i % 2 ? `<a href="${esc(part)}">${esc(part)}</a>` : esc(part)))
+    .join('');

@@ -96,7 +96,8 @@ async function confirm(ctx: Ctx, email: string) {
 async function closeAndPublish(ctx: Ctx, id: string) {
   await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1", [id]);
   const res = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
-  assert.equal(res.statusCode, 201, res.body);
+  // 202 on a busy machine: the publication goes on as a job, its messages follow.
+  assert.ok([201, 202].includes(res.statusCode), res.body);
 }
 
 async function decide(ctx: Ctx, receipt: string, set: string) {
@@ -282,11 +283,6 @@ for (const { name, fresh } of databases) {
       const { rows } = await ctx.db.query<{ address_enc: string }>('SELECT address_enc FROM notify_subscriptions');
       for (const r of rows) assert.match(r.address_enc, /^v1\.[0-9a-f]{8}\./);
       assert.ok(!rows.some((r) => Object.values(people).some((p) => r.address_enc.includes(p.email))));
-      // Kept 30 days after this last message.
-      const { rows: kept } = await ctx.db.query<{ days: number }>(
-        `SELECT round(extract(epoch FROM expires_at - now()) / 86400)::int AS days FROM notify_subscriptions`,
-      );
-      assert.ok(kept.every((k) => k.days === 30));
       await ctx.close();
     });
 
@@ -371,7 +367,7 @@ for (const { name, fresh } of databases) {
         url: `/api/v1/consultations/${id}/feedback`,
         headers: { authorization: `Bearer ${ctx.tokens.admin}` },
       });
-      assert.equal(published.statusCode, 201, published.body);
+      assert.ok([201, 202].includes(published.statusCode), published.body);
       const outcome = (m: Caught[]) =>
         m.filter((x) => people.some((p) => x.to.includes(p)) && x.parsed.subject?.startsWith('意见处理结果已公布'));
       await smtp.waitFor((m) => outcome(m).length >= 1);
@@ -532,6 +528,72 @@ for (const { name, fresh } of databases) {
         await ctx.close();
         await new Promise((r) => http.close(r));
       }
+    });
+
+    test('addresses are deleted when their time is up; after a key rotation old addresses and links still work and are re-encrypted', async () => {
+      const ctx = await setup(fresh, { notify: notifyOptions({ expiryEveryMs: 50 }) });
+      const id = await consultation(ctx);
+      const other = await consultation(ctx);
+      const kept = address('kept');
+      const old = address('old');
+      await submit(ctx, other, kept);
+      const oldReceipt = await submit(ctx, id, old);
+      const confirmation = await confirm(ctx, kept);
+      await confirm(ctx, old);
+      const count = async () =>
+        (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notify_subscriptions')).rows[0]!.n;
+      assert.equal(await count(), 2);
+      // A pending address whose 7 days are up, and a commenter 30 days after the feedback's
+      // messages (the consultation's last): gone, rows and addresses; the other stays.
+      const pending = await submit(ctx, other, address('pending'));
+      await ctx.db.query(
+        `UPDATE notify_subscriptions SET expires_at = now() - interval '1 second'
+         WHERE comment_id = (SELECT id FROM comments WHERE receipt = $1)`,
+        [pending.replaceAll('-', '')],
+      );
+      await decide(ctx, oldReceipt, "moderation = 'approved', decision = 'adopted'");
+      await closeAndPublish(ctx, id);
+      await smtp.waitFor((m) => to(old)(m).length === 2);
+      for (let i = 0; i < 200 && (await count()) > 2; i++) await settle(50);
+      assert.equal(await count(), 2, 'the pending address is gone; those published to are kept for now');
+      await ctx.db.query(
+        `UPDATE notify_events SET fanned_out_at = fanned_out_at - interval '31 days'
+         WHERE consultation_id = $1 AND kind = 'feedback.published'`,
+        [id],
+      );
+      for (let i = 0; i < 200 && (await count()) > 1; i++) await settle(50);
+      assert.equal(await count(), 1);
+      assert.equal((await ctx.app.inject({ url: `/api/v1/receipts/${oldReceipt}` })).json().notify, null);
+      await ctx.app.close();
+
+      // A new secret first, the old one after it.
+      const rotated = new NotifySecrets([
+        'a-new-secret-of-at-least-thirty-two-characters',
+        'test-secret-of-at-least-thirty-two-characters',
+      ]);
+      const app = await buildApp(ctx.db, {
+        jobs: { pollMs: 50 },
+        notify: notifyOptions({ secrets: rotated, expiryEveryMs: 50 }),
+      });
+      await app.ready();
+      const keyOf = async () =>
+        (await ctx.db.query<{ k: string }>(`SELECT split_part(address_enc, '.', 2) AS k FROM notify_subscriptions`))
+          .rows[0]!.k;
+      for (let i = 0; i < 200 && (await keyOf()) !== rotated.current.id; i++) await settle(50);
+      assert.equal(await keyOf(), rotated.current.id, 're-encrypted under the new key');
+      // The window moves: the message reaches the address re-encrypted, and its old unsubscribe link works.
+      const moved = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/consultations/${other}`,
+        headers: { authorization: `Bearer ${ctx.tokens.admin}` },
+        payload: { closes: iso(45), windowChangeReason: '延长。' },
+      });
+      assert.equal(moved.statusCode, 200, moved.body);
+      await smtp.waitFor((m) => to(kept)(m).length === 2);
+      const res = await app.inject({ method: 'POST', url: link(confirmation, 'unsubscribe') });
+      assert.equal(res.statusCode, 200, res.body);
+      await app.close();
+      await ctx.db.close();
     });
 
     test('the Atom feeds and the ICS calendar validate and carry the events', async () => {

@@ -209,10 +209,6 @@ async function fanoutBatch(tx: Queryable, job: Job, event: EventRow, options: Fa
        ORDER BY b.id
        ON CONFLICT (subscription_id, event_id) DO NOTHING
        RETURNING subscription_id
-     ), kept AS (
-       -- The last message they can still receive: the address is deleted 30 days after it.
-       UPDATE notify_subscriptions s SET expires_at = now() + interval '30 days'
-       WHERE $8::boolean AND s.id IN (SELECT id FROM batch) AND s.kind IN ('comment', 'consultation')
      )
      SELECT (SELECT max(id) FROM batch)::text AS last, (SELECT count(*) FROM ins)::int AS n`,
     [

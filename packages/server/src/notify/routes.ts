@@ -337,7 +337,7 @@ export async function notifyCounts(db: Database, consultationId: string) {
 
 /**
  * Deletes addresses whose time is up (30 days after the last message they can still receive;
- * pending ones after 7 days) and re-encrypts, a batch at a time, those still under an earlier key.
+ * pending ones after 7 days, unsubscribed ones' rows after 30) and re-encrypts, a batch at a time, those still under an earlier key.
  */
 export const expiryJob = (n: NotifyOptions | undefined, everyMs: number): JobKind => {
   let last = 0;
@@ -350,15 +350,25 @@ export const expiryJob = (n: NotifyOptions | undefined, everyMs: number): JobKin
       );
     },
     async run(db) {
-      for (;;) {
-        const { rows } = await db.query<{ n: number }>(
-          `WITH gone AS (
-             DELETE FROM notify_subscriptions WHERE id IN (
-               SELECT id FROM notify_subscriptions WHERE expires_at < now() LIMIT 5000
-             ) RETURNING 1
-           ) SELECT count(*)::int AS n FROM gone`,
-        );
-        if ((rows[0]?.n ?? 0) < 5000) break;
+      // Commenters and followers of a consultation: 30 days after its last feedback publication
+      // was fanned out (a later one moves the date on). Read from the events, so fan-out writes
+      // nothing per subscriber but its delivery.
+      const sweeps = [
+        `SELECT id FROM notify_subscriptions WHERE expires_at < now() LIMIT 5000`,
+        `SELECT s.id FROM (
+           SELECT consultation_id FROM notify_events WHERE kind = 'feedback.published' AND fanned_out_at IS NOT NULL
+           GROUP BY consultation_id HAVING max(fanned_out_at) < now() - interval '30 days'
+         ) e JOIN notify_subscriptions s ON s.consultation_id = e.consultation_id
+         WHERE s.kind IN ('comment', 'consultation') LIMIT 5000`,
+      ];
+      for (const sweep of sweeps) {
+        for (;;) {
+          const { rows } = await db.query<{ n: number }>(
+            `WITH gone AS (DELETE FROM notify_subscriptions WHERE id IN (${sweep}) RETURNING 1)
+             SELECT count(*)::int AS n FROM gone`,
+          );
+          if ((rows[0]?.n ?? 0) < 5000) break;
+        }
       }
       if (!n) return;
       for (;;) {
