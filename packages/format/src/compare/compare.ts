@@ -88,7 +88,7 @@ function match(a: readonly Unit[], b: readonly Unit[]): Array<{ from: number; to
     const k = `${from}:${to}`;
     if (seen.has(k)) return;
     seen.add(k);
-    cands.push({ from, to, sim: similarity(diffText(a[from]!.key, b[to]!.key)) });
+    cands.push({ from, to, sim: 1 });
   };
   const whole = (units: readonly Unit[], qs: readonly number[]) => qs.map((q): [number, string] => [q, units[q]!.key]);
   const found = new Set<string>();
@@ -105,6 +105,13 @@ function match(a: readonly Unit[], b: readonly Unit[]): Array<{ from: number; to
       .flatMap((q) => units[q]!.paragraphs.map((p): [number, string] => [q, p]));
   for (const [i, j] of placements(parts(a, oldLeft, 'a'), inNew)) add(i, j);
   for (const [j, i] of placements(parts(b, newLeft, 'b'), inOld)) add(i, j);
+  // A pair that shares neither clause with another candidate is taken whatever its rank, so
+  // only contested pairs need their similarity (a character diff each: the costly part).
+  const uses = new Map<string, number>();
+  for (const c of cands) for (const k of [`a${c.from}`, `b${c.to}`]) uses.set(k, (uses.get(k) ?? 0) + 1);
+  for (const c of cands)
+    if (uses.get(`a${c.from}`)! > 1 || uses.get(`b${c.to}`)! > 1)
+      c.sim = similarity(diffText(a[c.from]!.key, b[c.to]!.key));
   // Closest texts first; on a tie, the pair nearer the same place in both texts.
   const place = (c: Candidate) => Math.abs(c.from / Math.max(1, a.length) - c.to / Math.max(1, b.length));
   cands.sort((x, y) => y.sim - x.sim || place(x) - place(y) || x.from - y.from || x.to - y.to);
