@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { type Clause, formatProblem, markdownToHtml } from '@gongkai/format';
 import { type DocxBlock, dateOf, formatNumber, readGongwen } from '@gongkai/format/docx';
 import { parseDocxFile } from '@gongkai/format/docx/node';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, styled, table } from './docx-samples.js';
 
@@ -61,6 +62,34 @@ describe('Word numbering as printed', () => {
       'a3 第三条 第三条　市场主体依法享有经营自主权。',
     ]);
     assert.equal(r.bundle?.meta.title, '北京市优化营商环境条例');
+  });
+
+  test('Word headings numbered 第X章 are chapters, not part of the title above them', async () => {
+    const chapter = (text: string) =>
+      new Paragraph({
+        children: [new TextRun(text)],
+        heading: HeadingLevel.HEADING_1,
+        numbering: { reference: 'zhang', level: 0 },
+      });
+    const bytes = await docxOf([
+      p('北京市政务公开条例', 'center'),
+      chapter('总则'),
+      item('为了规范政务公开，制定本条例。', 'tiao'),
+      chapter('附则'),
+      item('本条例自公布之日起施行。', 'tiao'),
+    ]);
+    const r = await parseDocxFile(bytes, 'chapters.docx');
+    assert.equal(r.bundle?.meta.title, '北京市政务公开条例');
+    assert.deepEqual(
+      (r.bundle?.clauses ?? []).map((c) => `${c.id} ${c.number} ${c.title}`),
+      [
+        'c1 第一章 总则',
+        'a1 第一条 为了规范政务公开，制定本条例',
+        'c2 第二章 附则',
+        'a2 第二条 本条例自公布之日起施行',
+      ],
+    );
+    assert.match(r.bundle?.body ?? '', /^# 第一章　总则$/m);
   });
 
   test('a paragraph style that carries the numbering (the 条文 style of a house template)', async () => {

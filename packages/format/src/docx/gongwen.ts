@@ -3,6 +3,7 @@
 // issuer's name above the 成文日期. These are the meta a drafter expects to see filled in.
 // The text-based detection (`extractMeta`) still runs after this for everything else.
 import { toIsoDate } from '../segment/meta.js';
+import { matchMarker } from '../segment/numbering.js';
 import type { DocxBlock } from './markdown.js';
 
 export interface GongwenMeta {
@@ -90,7 +91,9 @@ export function readGongwen(blocks: readonly DocxBlock[]): GongwenMeta {
     plain(blocks[j] as DocxBlock) &&
     ((blocks[j] as DocxBlock).align === 'center' || (blocks[j] as DocxBlock).kind === 'heading') &&
     (texts[j] as string).length <= 60 &&
-    !/[。；]$/.test(texts[j] as string)
+    !/[。；]$/.test(texts[j] as string) &&
+    // A numbered heading (第一章　总则) starts the body.
+    !matchMarker(texts[j] as string, 0)
   ) {
     title.push(texts[j] as string);
     j++;
