@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { tc39Decorators } from '../packages/elements/vite.config.ts';
+import { lowerDecorators } from '../packages/elements/vite.config.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -12,7 +12,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   async viteFinal(cfg) {
     // The elements' vite config is in library mode: keep the decorator lowering, drop the rest.
-    cfg.plugins = [...(cfg.plugins ?? []), tc39Decorators()];
+    cfg.plugins = [...(cfg.plugins ?? []), lowerDecorators()];
     cfg.resolve = { ...cfg.resolve, conditions: ['source', 'module', 'browser', 'production', 'default'] };
     if (cfg.build) {
       delete cfg.build.lib;

@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
-import { embedPath, launchChromium, repoRoot, requireBuild, strictCsp } from './browser.js';
+import {
+  distFile,
+  launchChromium,
+  readingScripts,
+  repoRoot,
+  requireBuild,
+  scriptName,
+  scriptsOf,
+  strictCsp,
+} from './browser.js';
 
 let server: StaticServer;
 let browser: Browser;
@@ -13,7 +22,11 @@ before(async () => {
   requireBuild();
   const cspFor = (path: string): Record<string, string> =>
     path.endsWith('/csp.html') || path.endsWith('/csp-chart.html') ? { 'content-security-policy': strictCsp } : {};
-  server = await serveStatic({ mounts: { '/': repoRoot }, headersFor: cspFor });
+  // /copy/ serves the same files from another URL: a second copy of Gongkai on the page.
+  server = await serveStatic({
+    mounts: { '/': repoRoot, '/copy/': `${repoRoot}packages/elements/dist/` },
+    headersFor: cspFor,
+  });
   browser = await launchChromium();
 });
 after(async () => {
@@ -31,11 +44,17 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-/** A new page and the path of every script it requests. */
+/** A new page and every script it requests, by name without the content hash (`gongkai-reading.js`). */
 async function pageWithScripts(viewport?: { width: number; height: number }) {
   const page = await browser.newPage(viewport ? { viewport } : {});
   const scripts: string[] = [];
-  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  page.on('request', (r) => {
+    if (r.resourceType() !== 'script') return;
+    const path = new URL(r.url()).pathname;
+    // Only the embed's own files count, and each once (a preload and its import are one file).
+    const name = scriptName(path);
+    if (path.startsWith('/packages/elements/dist/') && !scripts.includes(name)) scripts.push(name);
+  });
   return { page, scripts };
 }
 
@@ -55,11 +74,11 @@ describe('gongkai.js, one classic script', () => {
     // The demo bundle is built with --html; its notes name their clauses and quote them as
     // written (placed without the anchoring chunk); the page is in Chinese; nothing opens a popover.
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(scripts.sort(), [`/${embedPath}`]);
+    assert.deepEqual(scripts.sort(), readingScripts());
     await page.close();
   });
 
-  test('loads markdown-it for markdown without HTML, and the anchoring chunk for a note naming no clause', async () => {
+  test('loads markdown-it for markdown without HTML, segmentation for a body without clauses, and anchoring for a note naming no clause', async () => {
     const { page, scripts } = await pageWithScripts();
     await page.goto(`${server.url}/test/e2e/pages/plain-markdown.html`);
     await page.locator('gk-policy gk-interpretation [part="note"]').waitFor();
@@ -68,8 +87,8 @@ describe('gongkai.js, one classic script', () => {
       '以公开为常态、不公开为例外',
     );
     assert.match((await page.locator('gk-policy gk-interpretation [part="note"]').textContent()) ?? '', /要求/);
-    const dist = '/packages/elements/dist';
-    assert.deepEqual(scripts.sort(), [`${dist}/gongkai-anchor.js`, `${dist}/gongkai-markdown.js`, `/${embedPath}`]);
+    const engines = ['markdown', 'segment', 'anchor'].map((name) => `src/internal/engines/${name}.ts`);
+    assert.deepEqual(scripts.sort(), [...new Set([...readingScripts(), ...scriptsOf(...engines)])].sort());
     await page.close();
   });
 
@@ -92,8 +111,10 @@ describe('gongkai.js, one classic script', () => {
     ]);
     const note = page.locator('gk-policy gk-interpretation [part="note"] .body p');
     assert.deepEqual(await note.allTextContents(), ['这一条的要求是按时公开。', '各部门要在 2018 年底前完成。']);
+    // Its bundle lists no clauses: the segmenter is fetched, markdown-it is not.
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(scripts, [`/${embedPath}`]);
+    const segmenter = scriptsOf('src/internal/engines/segment.ts');
+    assert.deepEqual(scripts.sort(), [...new Set([...readingScripts(), ...segmenter])].sort());
     await page.close();
   });
 
@@ -117,7 +138,7 @@ describe('gongkai.js, one classic script', () => {
     await page.locator('gk-policy gk-document [part="body"]').waitFor();
     assert.match((await page.locator('gk-policy [part="sections"]').textContent()) ?? '', /Text/);
     assert.equal(await page.locator('gk-policy gk-document [part="controls"] button').last().textContent(), 'Print');
-    assert.ok(scripts.includes('/packages/elements/dist/gongkai-i18n.js'), scripts.join(', '));
+    assert.ok(scripts.includes('gongkai-more.js'), scripts.join(', '));
     assert.ok(shown.length > 0);
     assert.ok(!shown.some((text) => /正在加载|原文|打印/.test(text)), `no render in Chinese: ${shown.join(' | ')}`);
     await page.close();
@@ -142,6 +163,7 @@ describe('gongkai.js, one classic script', () => {
   test('adds no global to the page but lit’s own version markers', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/test/e2e/pages/plain.html`);
+    await page.locator('gk-document [part="body"]').waitFor();
     const before = await page.evaluate(() => {
       const frame = document.createElement('iframe');
       document.body.append(frame);
@@ -149,7 +171,6 @@ describe('gongkai.js, one classic script', () => {
       frame.remove();
       return Object.keys(window).filter((k) => !clean.has(k));
     });
-    await page.locator('gk-document [part="body"]').waitFor();
     // lit records its versions and decorator metadata on globalThis, by design, to detect double loading.
     const litOwn = ['litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions'];
     assert.deepEqual(before.sort(), litOwn);
@@ -200,32 +221,86 @@ describe('gongkai.js, one classic script', () => {
   });
 });
 
-describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
-  const dist = '/packages/elements/dist';
+describe('gongkai.js twice, or beside another copy', () => {
+  /** Every request for the embed's files, by URL, and the page's warnings and errors. */
+  async function openLogged(path: string) {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && requests.push(new URL(r.url()).pathname));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.goto(server.url + path);
+    await page.locator('gk-policy gk-interpretation [part="note"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    return { page, requests, warnings, errors };
+  }
 
-  test('gongkai.js contains no chart.js', () => {
-    const embed = readFileSync(repoRoot + embedPath, 'utf8');
-    for (const mark of ['datasetElementType', 'Canvas is already in use']) {
-      assert.equal(embed.includes(mark), false, `gongkai.js contains chart.js ("${mark}")`);
-    }
-    assert.ok(readFileSync(`${repoRoot}${dist.slice(1)}/gongkai-chart.js`, 'utf8').includes('datasetElementType'));
+  test('included twice, it fetches and runs each file once and shows the page once', async () => {
+    const { page, requests, warnings, errors } = await openLogged('/test/e2e/pages/twice.html');
+    const chunks = requests.filter((path) => !path.endsWith('/gongkai.js'));
+    assert.deepEqual(chunks.map(scriptName).sort(), scriptsOf('src/embed.ts'));
+    assert.equal(new Set(chunks).size, chunks.length, `a chunk fetched twice: ${chunks.join(', ')}`);
+    assert.equal(await page.locator('link[rel="modulepreload"]').count(), scriptsOf('src/embed.ts').length);
+    assert.equal(await page.locator('gk-policy gk-document [part="title"]').count(), 1);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(warnings, []);
+    await page.close();
   });
 
-  test('loads gongkai-chart.js from the script’s folder only when a chart comes near the viewport', async () => {
+  test('a second copy from another folder keeps the first one’s elements and breaks nothing', async () => {
+    const { page, requests, warnings, errors } = await openLogged('/test/e2e/pages/two-copies.html');
+    // Both copies ran (the second's files came from its own folder) ...
+    assert.ok(
+      requests.some((path) => path.startsWith('/copy/gongkai-reading-')),
+      requests.join(', '),
+    );
+    // ... and the elements are the first copy's, each defined once, with a warning saying so.
+    const defined = await page.evaluate(() => ({
+      policy: customElements.get('gk-policy') === document.querySelector('gk-policy')?.constructor,
+      variants: ['gk-policy-2', 'gk-document-2', 'gk-interpretation-2'].filter((tag) => customElements.get(tag)),
+    }));
+    assert.deepEqual(defined, { policy: true, variants: [] });
+    assert.ok(
+      warnings.some((text) => /already defined by another copy of Gongkai; keeping the first one/.test(text)),
+      warnings.join(' | '),
+    );
+    assert.match((await page.locator('gk-policy gk-document [part="body"]').textContent()) ?? '', /一、总体要求/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
+  test('the reading page’s scripts contain no chart.js', () => {
+    for (const name of readingScripts()) {
+      const script = readFileSync(repoRoot + distFile(name), 'utf8');
+      for (const mark of ['datasetElementType', 'Canvas is already in use']) {
+        assert.equal(script.includes(mark), false, `${name} contains chart.js ("${mark}")`);
+      }
+    }
+    assert.ok(readFileSync(repoRoot + distFile('gongkai-engine-chart.js'), 'utf8').includes('datasetElementType'));
+  });
+
+  test('loads chart.js from the script’s folder only when a chart comes near the viewport', async () => {
     const { page, scripts } = await pageWithScripts({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/test/e2e/pages/graphics-chart.html`);
-    await page.locator('gk-graphic [part="card"]').first().waitFor({ state: 'attached' });
     await page.waitForLoadState('networkidle');
-    assert.equal(
-      scripts.includes(`${dist}/gongkai-chart.js`),
-      false,
-      'the chart chunk loaded before the chart was near',
-    );
-    const chunk = page.waitForRequest((r) => new URL(r.url()).pathname === `${dist}/gongkai-chart.js`);
+    // Below the fold, neither gk-graphic's chunk nor chart.js is fetched.
+    assert.equal(scripts.includes('gongkai-graphic.js'), false, 'gk-graphic loaded before it was near');
+    assert.equal(scripts.includes('gongkai-engine-chart.js'), false, 'chart.js loaded before the chart was near');
+    const chunk = page.waitForRequest((r) => new URL(r.url()).pathname === `/${distFile('gongkai-engine-chart.js')}`);
+    await page.evaluate(() => document.querySelector('gk-graphic')?.scrollIntoView());
+    await page.locator('gk-graphic [part="card"]').first().waitFor();
     await page.locator('gk-graphic gk-chart').scrollIntoViewIfNeeded();
     await chunk;
+    assert.ok(scripts.includes('gongkai-graphic.js'), scripts.join(', '));
     await page.waitForFunction(() =>
       document.querySelector('gk-graphic')?.shadowRoot?.querySelector('gk-chart')?.hasAttribute('rendered'),
     );
@@ -238,7 +313,8 @@ describe('gongkai.js and charts (gk-chart, gk-graphic)', () => {
     await page.goto(`${server.url}/test/e2e/pages/graphics-figures.html`);
     await page.locator('gk-graphic [part="card"]').first().waitFor();
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(scripts, [`/${embedPath}`]);
+    assert.ok(scripts.includes('gongkai-graphic.js'), scripts.join(', '));
+    assert.equal(scripts.includes('gongkai-engine-chart.js'), false, scripts.join(', '));
     await page.close();
   });
 

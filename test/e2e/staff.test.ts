@@ -200,7 +200,10 @@ test('a drafter goes from pasted text to a published bundle with a note, Q&A and
   await policy.locator('gk-document [part="title"]').getByText('关于全面推进政务公开工作实施方案').waitFor();
   // Wide: the note sits beside its clause.
   await policy.locator('gk-interpretation [part="note"]').getByText('重大决策预公开是本方案的重点任务').waitFor();
+  // Q&A and graphics load as the reader comes to them: here from the section navigation.
+  await policy.locator('[part="sections"] button', { hasText: '问答' }).click();
   await policy.locator('gk-qa').getByText(QUESTION).waitFor();
+  await policy.locator('[part="sections"] button', { hasText: '图解' }).click();
   await policy.locator('gk-graphic').getByText(CHART_CAPTION).first().waitFor();
   assert.deepEqual(citizen.errors, []);
   await citizen.context.close();

@@ -57,6 +57,40 @@ describe('gk-document', () => {
     el.remove();
   });
 
+  it('places the clauses a built bundle lists as they are, without segmenting the text again', async () => {
+    const bundle = await loadExample('ezhou');
+    // Ids segmentation would never give: seeing them proves the bundle's list was used.
+    const renamed = (id: string) => `art-${id.replaceAll('.', '-')}`;
+    bundle.clauses = bundle.clauses!.map((c) => ({ ...c, id: renamed(c.id), parent: c.parent && renamed(c.parent) }));
+    delete bundle.interpretations;
+    delete bundle.qa;
+    delete bundle.graphics;
+    delete bundle.searchIndex;
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
+    await waitUntil(() => el.clauses.length > 0, 'no clauses');
+    expect(el.clauses.map((c) => c.id)).to.deep.equal(bundle.clauses.map((c) => c.id));
+    // The marker of （一）指导思想 is at the start of its own paragraph.
+    const paragraph = shadow(el).querySelector('#gk-clause-art-1-1')!.parentElement!.cloneNode(true) as Element;
+    for (const tools of paragraph.querySelectorAll('gk-clause-tools')) tools.remove();
+    expect(paragraph.textContent).to.match(/^\s*[（(]一[)）]\s*指导思想/);
+    expect(shadow(el).querySelectorAll('gk-clause-tools').length).to.equal(bundle.clauses.length);
+  });
+
+  it('segments the text when the clauses a bundle lists are not in it (a body edited afterwards)', async () => {
+    const bundle = await loadExample('ezhou');
+    bundle.clauses = bundle.clauses!.map((c, i) => (i === 3 ? { ...c, text: '这一段已从正文删去' } : c));
+    delete bundle.interpretations;
+    delete bundle.qa;
+    delete bundle.graphics;
+    delete bundle.searchIndex;
+    const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
+    await waitUntil(() => el.clauses.length > 0, 'no clauses');
+    // The segmenter's clauses: the edited one is not among them, every clause has its marker.
+    expect(el.clauses.map((c) => c.text)).not.to.include('这一段已从正文删去');
+    expect(el.clauses.map((c) => c.id)).to.include.members(['1', '1.1', '2']);
+    expect(shadow(el).querySelectorAll('gk-clause-tools').length).to.equal(el.clauses.length);
+  });
+
   it('counts anchored and orphaned interpretation notes in gk-ready', async () => {
     const bundle = await loadExample('ezhou');
     delete bundle.clauses; // a stored clause list would make the unknown 9.9 a validation error

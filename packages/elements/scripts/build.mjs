@@ -7,19 +7,8 @@ const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: pkg, stdio: 'inherit', env: { ...process.env, ...env } });
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-for (const target of [
-  'esm',
-  'embed',
-  'staff',
-  'chunk-markdown',
-  'chunk-anchor',
-  'chunk-popup',
-  'chunk-chart',
-  'chunk-export',
-  'chunk-search',
-  'chunk-i18n',
-  'chunk-participation',
-]) {
+// The loaders read the embed's manifest, so they come after it.
+for (const target of ['esm', 'embed', 'loader-reading', 'loader-staff']) {
   run('pnpm', ['exec', 'vite', 'build'], { GK_TARGET: target });
 }
 run('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json']);

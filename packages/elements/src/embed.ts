@@ -1,16 +1,9 @@
-// Entry of the one-file dist/gongkai.js: registers every element and exports nothing,
-// so the classic script adds no global to the host page.
+// Entry of the reading page's ES-module graph, started by the classic loader dist/gongkai.js:
+// registers the reading elements and loads every other part when a page shows it. Exports
+// nothing, so nothing reaches the host page.
 import './document/define.js';
 import './interpretation/define.js';
 import './policy/define.js';
-// gk-qa (define below)
-import './qa/define.js';
-// gk-chart and gk-graphic (define below)
-import './chart/define.js';
-import './graphic/define.js';
-import { setChunkBase } from './internal/chunks.js';
-import { loadParticipationWhenUsed } from './internal/lazy-tags.js';
+import { loadTagsWhenUsed } from './internal/lazy-tags.js';
 
-// Still synchronous script execution here, so currentScript is this file.
-setChunkBase(document.currentScript);
-loadParticipationWhenUsed();
+loadTagsWhenUsed();

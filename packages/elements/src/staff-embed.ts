@@ -1,6 +1,2 @@
-// Entry of dist/gongkai-staff.js: registers the staff elements and exports nothing (no global).
-import { setChunkBase } from './internal/chunks.js';
+// Entry of the staff console's ES-module graph, started by the classic loader dist/gongkai-staff.js.
 import './staff.js';
-
-// Still synchronous script execution here, so currentScript is this file.
-setChunkBase(document.currentScript);

@@ -2,17 +2,18 @@ import type { Graphic } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { GkChart } from '../chart/chart.js';
+import type { GkChart } from '../chart/chart.js';
 import { numberFormatter } from '../chart/format.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
+import { checkParts } from '../internal/check-parts.js';
 import { tagFor } from '../internal/define.js';
 import { downloadBlob } from '../internal/download.js';
 import { inPlace, renderBundleError, renderSkipped, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadImageExport } from '../internal/lazy.js';
-import { BundleError, checkPartial, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { renderCardBody } from './cards.js';
@@ -110,7 +111,7 @@ export class GkGraphic extends LitElement {
         throw new BundleError(t('invalidBundle'), t('graphicNoSource'));
       }
       if (generation !== this.generation) return;
-      const read = checkPartial(input, source, t);
+      const read = checkParts(input, source, t);
       this.items = read.value.graphics ?? [];
       this.skipped = reportSkipped(this, read, 'graphics', source, t);
       this.error = null;
@@ -197,7 +198,7 @@ export class GkGraphic extends LitElement {
     if (!this.loaded) return html`<p role="status">${t('loading')}</p>`;
     if (!this.items.length && !this.skipped.length) return html`<p class="empty">${t('graphicNone')}</p>`;
     const format = numberFormatter(this.i18n.lang);
-    const chartTag = unsafeStatic(tagFor(GkChart, 'gk-chart'));
+    const chartTag = unsafeStatic(tagFor('gk-chart'));
     const chart = (g: Graphic) => staticHtml`<${chartTag} class="chart" hide-caption .graphic=${g}></${chartTag}>`;
     return html`<div class="cards">
         ${inPlace(this.items, this.skipped).map((g) =>

@@ -1,6 +1,6 @@
 // Finds the clauses of a rendered document in its DOM (shadow or the page's own article) and
 // marks where each starts, so the elements can link, highlight and align notes with them.
-import { type Clause, segmentBlocks } from '@gongkai/format';
+import type { Clause, Segmentation } from '@gongkai/format';
 
 const BLOCK_TAGS = new Set([
   'P',
@@ -170,12 +170,75 @@ function insertMarker(block: Block, index: number, marker: HTMLElement): void {
   }
 }
 
+type SegmentBlocks = (paragraphs: readonly { text: string; heading?: boolean }[]) => Segmentation;
+
+/**
+ * Finds the clauses a bundle lists (`gongkai build` writes them) in the text under `roots`, in
+ * order, by the start of each one's text, and inserts `makeMarker(clause)` where each starts:
+ * no segmentation needed. Null when one is not found where the one before it left off (a body
+ * edited by hand after its clauses were derived): the text is then segmented instead.
+ */
+export function placeKnownClauses(
+  roots: readonly Node[],
+  clauses: readonly Clause[],
+  makeMarker: (clause: Clause) => HTMLElement,
+  skip: (el: Element) => boolean = () => false,
+): ClauseDom | null {
+  const blocks = collectBlocks(roots, skip);
+  const starts: { block: number; index: number }[] = [];
+  const blocksOf = new Map<string, Element[]>();
+  let block = 0;
+  let from = 0;
+  for (const clause of clauses) {
+    const lines = clause.text.split('\n');
+    const start = findFrom(blocks, lines[0]!, block, from);
+    if (!start) return null;
+    starts.push(start);
+    // Its blocks: where each line of its text is, up to where the next clause starts.
+    const own = [blocks[start.block]!.element];
+    let at = start;
+    for (const line of lines.slice(1)) {
+      const next = findFrom(blocks, line, at.block, at.index + 1);
+      if (!next) break;
+      const element = blocks[next.block]!.element;
+      if (own.at(-1) !== element) own.push(element);
+      at = next;
+    }
+    blocksOf.set(clause.id, own);
+    block = start.block;
+    from = start.index + 1;
+  }
+  const markers = new Map<string, HTMLElement>();
+  clauses.forEach((clause, i) => {
+    const marker = makeMarker(clause);
+    insertMarker(blocks[starts[i]!.block]!, starts[i]!.index, marker);
+    markers.set(clause.id, marker);
+  });
+  return { clauses: [...clauses], markers, blocks: blocksOf };
+}
+
+/** The first block (from `block`, character `from` on) where `piece` begins. */
+function findFrom(
+  blocks: Block[],
+  piece: string,
+  block: number,
+  from: number,
+): { block: number; index: number } | null {
+  for (let b = block; b < blocks.length; b++) {
+    const index = findPiece(blocks[b]!.text, piece, b === block ? from : 0);
+    if (index >= 0) return { block: b, index };
+  }
+  return null;
+}
+
 /**
  * Segments the text under `roots` into clauses and inserts `makeMarker(clause)` where each one
  * starts. Elements for which `skip` is true (e.g. markers from an earlier pass) are ignored.
+ * The segmenter is passed in: a chunk of its own, loaded only for text without known clauses.
  */
 export function annotateClauses(
   roots: readonly Node[],
+  segmentBlocks: SegmentBlocks,
   makeMarker: (clause: Clause) => HTMLElement,
   skip: (el: Element) => boolean = () => false,
 ): ClauseDom {

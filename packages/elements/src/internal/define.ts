@@ -1,6 +1,7 @@
 // Registers Gongkai's elements without breaking a page that already uses the names.
 const GONGKAI = Symbol.for('gongkai.element');
-const tags = new WeakMap<CustomElementConstructor, string>();
+/** Gongkai's tag → the variant it registered under, where another library took the name. */
+const variants = new Map<string, string>();
 const warned = new Set<string>();
 
 function isGongkai(ctor: CustomElementConstructor): boolean {
@@ -32,14 +33,16 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): stri
     const variant = `${tag}-${n}`;
     if (!customElements.get(variant)) customElements.define(variant, ctor);
     warnOnce(tag, `<${tag}> is already defined by another library; Gongkai uses <${variant}> for its own.`);
-    tags.set(ctor, variant);
+    variants.set(tag, variant);
     return variant;
   }
-  tags.set(ctor, tag);
   return tag;
 }
 
-/** The tag under which Gongkai registered `ctor` (see defineElement). */
-export function tagFor(ctor: CustomElementConstructor, fallback: string): string {
-  return tags.get(ctor) ?? fallback;
+/**
+ * The tag under which Gongkai registers its element `tag` (see defineElement). By name, not
+ * class: an element loaded later, in a chunk of its own, is rendered before it is defined.
+ */
+export function tagFor(tag: string): string {
+  return variants.get(tag) ?? tag;
 }

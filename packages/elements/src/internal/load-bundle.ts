@@ -1,13 +1,14 @@
 import {
-  type Bundle,
-  type PartialBundle,
+  type DocumentBundle,
+  type DocumentPartial,
   type Problem,
   type ReadingResult,
+  readDocument,
+  readDocumentPartial,
   type Skipped,
-  validateForReading,
-  validatePartialForReading,
 } from '@gongkai/format';
 import type { Messages } from '../i18n/zh-Hans.js';
+import { loadValidator } from './lazy.js';
 
 export type Msg = (key: keyof Messages, params?: Record<string, string | number>) => string;
 
@@ -25,22 +26,35 @@ export class BundleError extends Error {
 /** A bundle as readers get it: the valid rest, and the invalid items left out (to report). */
 export type Read<T> = { value: T; skipped: Skipped[] };
 
-function readable<T>(result: ReadingResult<T>, source: string, msg: Msg): Read<T> {
+export function readable<T>(result: ReadingResult<T>, source: string, msg: Msg): Read<T> {
   if (!result.ok) throw new BundleError(msg('invalidBundle'), source, result.problems);
   return result;
 }
 
-export function checkBundle(input: unknown, source: string, msg: Msg): Read<Bundle> {
-  return readable(validateForReading(input), source, msg);
+/**
+ * Validates a bundle's document and notes. Its Q&A, graphics and consultation are checked by
+ * the elements that show them (checkParts), whose chunks a plain document never loads. A valid
+ * bundle is known as such at once; only an invalid one loads the validator that says why.
+ */
+export async function checkBundle(input: unknown, source: string, msg: Msg): Promise<Read<DocumentBundle>> {
+  const valid = readDocument(input);
+  if (valid) return { value: valid, skipped: [] };
+  return readable((await loadValidator()).validateDocumentForReading(input), source, msg);
 }
 
-/** Validates an interpretation file or any part of a bundle given to an element. */
-export function checkPartial(input: unknown, source: string, msg: Msg): Read<PartialBundle> {
-  return readable(validatePartialForReading(input), source, msg);
+/** Validates an interpretation file, or the document and notes of any part of a bundle given to an element. */
+export async function checkPartial(input: unknown, source: string, msg: Msg): Promise<Read<DocumentPartial>> {
+  return validPartial(input) ?? readable((await loadValidator()).validateDocumentPartialForReading(input), source, msg);
+}
+
+/** `checkPartial` in the same task, for a valid input; null for one that needs the validator to say why. */
+export function validPartial(input: unknown): Read<DocumentPartial> | null {
+  const valid = readDocumentPartial(input);
+  return valid ? { value: valid, skipped: [] } : null;
 }
 
 /** Fetches and validates a bundle; every failure names the URL and what went wrong. */
-export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Read<Bundle>> {
+export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Read<DocumentBundle>> {
   return checkBundle(await fetchJson(url, msg, signal), url, msg);
 }
 

@@ -11,6 +11,12 @@ export const policyStyles = css`
     display: block;
     min-block-size: 3.5em;
   }
+  /* Q&A and graphics are fetched as the reader comes near: their place is kept meanwhile. */
+  .qa > :not(:defined),
+  .graphics > :not(:defined) {
+    display: block;
+    min-block-size: 12em;
+  }
   .to-sections {
     position: fixed;
     inset-block-end: 1em;

@@ -5,11 +5,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { checkParts } from '../internal/check-parts.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
 import { inPlace, renderBundleError, renderSkipped, reportBundleError, reportSkipped } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadSearchEngine } from '../internal/lazy.js';
-import { BundleError, checkPartial, fetchJson, type Read } from '../internal/load-bundle.js';
+import { BundleError, fetchJson, type Read } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderSafeBodies } from '../internal/markdown/render.js';
 import { marked, renderSnippet } from './highlight.js';
@@ -148,7 +149,7 @@ export class GkQa extends LitElement {
 
   /** Input from outside is validated like a bundle, whichever way it arrives. */
   private checked(input: unknown, source: string): Read<PartialBundle> {
-    return checkPartial(input, source, this.msg);
+    return checkParts(input, source, this.msg);
   }
 
   private async load(): Promise<void> {

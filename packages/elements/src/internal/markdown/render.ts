@@ -51,13 +51,15 @@ export async function renderSafeBodies(fields: readonly MarkdownField[], classNa
   const engine = ready.some((html) => html === undefined) ? await loadMarkdownEngine() : null;
   const inner = ready.map((html, i) => html ?? engine!.renderMarkdown(fields[i]!.markdown));
   const wrapped = inner.map((one) => `<div class="${className}">${one}</div>`).join('');
-  const bodies = [...sanitizeToFragment(wrapped).children] as HTMLElement[];
+  const bodies = [...(await sanitizeToFragment(wrapped)).children] as HTMLElement[];
   // Hostile pre-rendered HTML could close our wrapper early: then each text is sanitised alone.
   if (bodies.length === fields.length && bodies.every((b) => b.className === className)) return bodies;
-  return inner.map((one) => {
-    const body = document.createElement('div');
-    body.className = className;
-    body.append(sanitizeToFragment(one));
-    return body;
-  });
+  return Promise.all(
+    inner.map(async (one) => {
+      const body = document.createElement('div');
+      body.className = className;
+      body.append(await sanitizeToFragment(one));
+      return body;
+    }),
+  );
 }
