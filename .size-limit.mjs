@@ -93,6 +93,12 @@ export default [
     gzip: true,
   },
   {
+    name: 'Word reader (mammoth), beyond the staff page: only when a drafter chooses a .docx',
+    path: paths(graph('src/workbench/docx-engine.ts').filter((file) => !graph('src/staff-embed.ts').includes(file))),
+    limit: '105 kB',
+    gzip: true,
+  },
+  {
     name: 'ESM entry and its shared chunks (unminified; lit and libraries external)',
     path: [`${dist}esm/index.js`, `${dist}esm/define-*.js`],
     limit: '77 kB',
