@@ -6,7 +6,21 @@ import { describe, test } from 'node:test';
 import { type Clause, formatProblem, markdownToHtml } from '@gongkai/format';
 import { type DocxBlock, dateOf, formatNumber, readGongwen } from '@gongkai/format/docx';
 import { parseDocxFile } from '@gongkai/format/docx/node';
-import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cited, docxOf, gongwen, heading, image, item, NUMBERING, PNG, p, styled, table } from './docx-samples.js';
 
@@ -231,6 +245,54 @@ describe('tables, footnotes, headings', () => {
       (r.bundle?.clauses ?? []).map((c) => c.number),
       ['一、'],
     );
+  });
+
+  test('a draft with tracked changes reads as accepted; comments, headers and footers are not its text', async () => {
+    const when = '2024-01-01T00:00:00Z';
+    const doc = new Document({
+      comments: {
+        children: [{ id: 0, author: '审核人', date: new Date(when), children: [new Paragraph('此处再斟酌')] }],
+      },
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('北京市人民政府文件')] }) },
+          footers: { default: new Footer({ children: [new Paragraph('— 1 —')] }) },
+          children: [
+            p('一、总体要求'),
+            new Paragraph({
+              children: [
+                new TextRun('坚持'),
+                new DeletedTextRun({ text: '旧的表述', id: 1, author: '起草人', date: when }),
+                new InsertedTextRun({ text: '新的表述', id: 2, author: '起草人', date: when }),
+                new TextRun('。'),
+              ],
+            }),
+            new Paragraph({
+              children: [
+                new CommentRangeStart(0),
+                new TextRun('二、主要任务'),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+            new Paragraph({
+              children: [
+                new TextRun('详见'),
+                new ExternalHyperlink({ children: [new TextRun('政府网站')], link: 'https://www.beijing.gov.cn/' }),
+                new TextRun('。'),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const r = await parseDocxFile(new Uint8Array(await Packer.toBuffer(doc)), 'tracked.docx');
+    assert.deepEqual(
+      (r.bundle?.clauses ?? []).map((c) => c.text),
+      ['一、总体要求\n坚持新的表述。', '二、主要任务\n详见政府网站。'],
+    );
+    assert.doesNotMatch(r.bundle?.body ?? '', /旧的表述|此处再斟酌|北京市人民政府文件|— 1 —/);
+    assert.match(markdownToHtml(r.bundle?.body ?? ''), /<a href="https:\/\/www\.beijing\.gov\.cn\/">政府网站<\/a>/);
   });
 
   test('markdown characters in Word text stay text', async () => {
