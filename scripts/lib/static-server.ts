@@ -4,6 +4,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const COMPRESSIBLE = /\.(html|m?js|json|css|svg|map)$/;
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +29,8 @@ export interface StaticOptions {
   transformHtml?: (path: string, html: string) => string;
   port?: number;
   host?: string;
+  /** Gzip text responses for clients that accept it, as a production static server does. */
+  gzip?: boolean;
 }
 
 export interface StaticServer {
@@ -65,13 +70,19 @@ export async function serveStatic(options: StaticOptions): Promise<StaticServer>
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const gzipped = options.gzip && /gzip/.test(String(req.headers['accept-encoding'])) && COMPRESSIBLE.test(file);
     res.writeHead(200, {
+      ...(gzipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       ...options.headersFor?.(path),
     });
     if (options.transformHtml && extname(file) === '.html') {
       res.end(options.transformHtml(path, readFileSync(file, 'utf8')));
+      return;
+    }
+    if (gzipped) {
+      res.end(gzipSync(readFileSync(file), { level: 9 }));
       return;
     }
     createReadStream(file).pipe(res);

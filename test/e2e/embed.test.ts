@@ -1,4 +1,4 @@
-// The one-file embed on plain, hostile and strict-CSP pages, in Debian's Chromium.
+// The embed (gongkai.js and its chunks) on plain, hostile and strict-CSP pages, in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -75,6 +75,20 @@ describe('gongkai.js, one classic script', () => {
     // written (placed without the anchoring chunk); the page is in Chinese; nothing opens a popover.
     await page.waitForLoadState('networkidle');
     assert.deepEqual(scripts.sort(), readingScripts());
+    await page.close();
+  });
+
+  test('a deferred script fetches the policy while its chunks download, and only once', async () => {
+    const page = await browser.newPage();
+    const events: string[] = [];
+    const bundle = '/demo/policies/ezhou-2016-40.json';
+    page.on('request', (r) => new URL(r.url()).pathname === bundle && events.push('bundle requested'));
+    page.on('requestfinished', (r) => scriptName(r.url()) === 'gongkai-reading.js' && events.push('reading chunk in'));
+    await page.goto(`${server.url}/test/e2e/pages/deferred.html`);
+    await page.locator('gk-policy gk-interpretation [part="note"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // Without the loader's preload the element could only ask for it once its chunk had run.
+    assert.deepEqual(events, ['bundle requested', 'reading chunk in']);
     await page.close();
   });
 

@@ -24,6 +24,16 @@ declare const __GK_GRAPH__: [file: string, integrity: string][];
     link.integrity = integrity;
     head.append(link);
   }
+  // The policy a page names (a deferred script runs after its elements are parsed) is fetched
+  // while the chunks download, not after them: one round trip less on a slow link.
+  for (const element of document.querySelectorAll('gk-policy[src],gk-document[src],gk-policy[interpretation]')) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(element.getAttribute('src') || element.getAttribute('interpretation')!, document.baseURI).href;
+    head.append(link);
+  }
   import(/* @vite-ignore */ urls[0]![0]).catch((error: unknown) => {
     console.error(`[gongkai] could not load ${urls[0]![0]}:`, error);
   });

@@ -1,6 +1,6 @@
 // The staff side: the comment-handling console and the drafter's workbench (and, for bundler
-// users, their classes). Citizens' pages never load it: the one-file form is gongkai-staff.js,
-// built from staff-embed.ts.
+// users, their classes). Citizens' pages never load it: in the embed, the loader
+// gongkai-staff.js starts it (staff-embed.ts).
 import './review/define.js';
 import './workbench/define.js';
 

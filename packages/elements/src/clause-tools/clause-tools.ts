@@ -68,7 +68,7 @@ export class GkClauseTools extends HTMLElement {
   private notesButton: HTMLButtonElement | null = null;
   private commentButton: HTMLButtonElement | null = null;
   private copied = false;
-  /** Set while the page's language is loading (gongkai-i18n.js); the controls are built after. */
+  /** Set while the page's language is loading (its chunk); the controls are built after. */
   private textLoading: Promise<void> | null = null;
 
   /** The clause id (e.g. `3.4`). */

@@ -1,5 +1,5 @@
-// The core elements' traditional Chinese and English text: a chunk of its own
-// (gongkai-i18n.js), loaded only by pages in those languages.
+// The core elements' traditional Chinese and English text: a chunk of its own (gongkai-more-…js),
+// loaded only by pages in those languages.
 
 import { en } from './en.js';
 import type { UiLang } from './types.js';

@@ -48,6 +48,7 @@ export class GkInterpretation extends LitElement {
   static override styles = [baseStyles, buttonStyles, interpretationStyles];
 
   // Declared, not decorated: a decorated field costs the reading page ~30 bytes gzip more each.
+  // (`attribute: false` on state says what lit assumes, for the custom-elements manifest.)
   static override properties = {
     for: {},
     src: {},
@@ -56,14 +57,14 @@ export class GkInterpretation extends LitElement {
     layout: { reflect: true },
     textSize: { type: Number, reflect: true, attribute: 'text-size' },
     contrast: { type: Boolean, reflect: true },
-    groups: { state: true },
-    orphans: { state: true },
-    mode: { state: true },
-    current: { state: true },
-    open: { state: true },
-    error: { state: true },
-    skipped: { state: true },
-    loaded: { state: true },
+    groups: { state: true, attribute: false },
+    orphans: { state: true, attribute: false },
+    mode: { state: true, attribute: false },
+    current: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    skipped: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
   };
 
   /** Id of the gk-document (in the same tree) these notes explain. */
