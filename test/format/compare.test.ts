@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import {
   applyOps,
   type Change,
+  type Clause,
   type Comparison,
   compareTexts,
   comparisonHtml,
@@ -228,6 +229,47 @@ describe('comparing a notice (一、（一）1.): every clause, named by its num
       [[1, '、促规范']],
     );
   });
+});
+
+describe('comparing generated revisions of a notice (seeded)', () => {
+  // The notice rebuilt from its clauses, so that each edit below touches exactly one clause.
+  const source = segment(read('../fixtures/seeds/guiyang-eco-2017-plan.txt'));
+  const render = (list: readonly Clause[]) => list.map((c) => c.text).join('\n\n');
+  const before = render(source);
+  const leaves = source.filter((c) => c.text.length > 30 && !source.some((o) => o.parent === c.id));
+
+  test('the rebuilt notice segments into the same clauses', () => {
+    assert.deepEqual(
+      segment(before).map((c) => c.id),
+      source.map((c) => c.id),
+    );
+  });
+
+  for (const seed of [11, 12, 13, 14]) {
+    test(`seed ${seed}: an item reworded, another dropped; exactly those two found`, () => {
+      const r = rng(seed);
+      const reworded = leaves[r.int(leaves.length)]!;
+      let dropped = leaves[r.int(leaves.length)]!;
+      while (dropped === reworded) dropped = leaves[r.int(leaves.length)]!;
+      const edited = source
+        .filter((c) => c !== dropped)
+        .map((c) =>
+          c === reworded ? { ...c, text: `${c.text.slice(0, 12)}${reword(c.text.slice(12), r)}并及时公布` } : c,
+        );
+      const after = render(edited);
+      const c = compareTexts({ body: before }, { body: after });
+      assertWellFormed(c, comparisonUnits({ body: before }), comparisonUnits({ body: after }));
+      assert.equal(c.changes.find((x) => x.from?.id === dropped.id)?.kind, 'removed', `${dropped.id} removed`);
+      const changed = c.changes.find((x) => x.from?.id === reworded.id)!;
+      assert.equal(changed.kind, 'modified', `${reworded.id} modified`);
+      assert.equal(changed.to?.id, reworded.id);
+      assert.deepEqual(
+        { ...c.summary, unchanged: 0 },
+        { added: 0, removed: 1, modified: 1, renumbered: 0, unchanged: 0 },
+        'nothing else changed',
+      );
+    });
+  }
 });
 
 /** mulberry32: a small seeded generator, so failures replay. */
