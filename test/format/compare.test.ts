@@ -194,6 +194,11 @@ describe('comparing 北京市优化营商环境条例 2020 with its 2024 revisio
     assert.match(html, /<del><span class="sr">删除：<\/span>开展营商环境评价，/);
     assert.match(html, /<ins><span class="sr">新增：<\/span>组织协调/);
     assert.match(html, new RegExp(`修改 ${result.summary.modified} 条，新增 ${result.summary.added} 条`));
+    const hant = comparisonHtml(result, { lang: 'zh-Hant' });
+    assert.match(hant, /<html lang="zh-Hant">/);
+    // The page's words in traditional characters; the document's text as it is written.
+    assert.match(hant, /<title>修改對照<\/title>/);
+    assert.match(hant, /<del><span class="sr">刪除：<\/span>开展营商环境评价，/);
     const hostile: Comparison = {
       summary: { added: 1, removed: 0, modified: 0, renumbered: 0, unchanged: 0 },
       changes: [{ kind: 'added', to: { id: 'x', number: '<b>' }, ops: [[1, '<script>alert(1)</script>']] }],

@@ -4,7 +4,7 @@
 import type { Change, Comparison, DiffOp } from '../schema/comparison.js';
 
 export interface RedlineOptions {
-  lang?: 'zh-Hans' | 'en';
+  lang?: 'zh-Hans' | 'zh-Hant' | 'en';
   /** The page heading, e.g. the document's title. */
   title?: string;
   /** What the two versions are called (征求意见稿, 正式稿); file names will do. */
@@ -30,6 +30,21 @@ const WORDS = {
     delEnd: '（删除结束）',
     renumbered: '仅调整序号或位置的条文',
     none: '两个版本的条文相同。',
+  },
+  'zh-Hant': {
+    title: '修改對照',
+    compared: (f: string, t: string) => `${t}與${f}相比`,
+    summary: (m: number, a: number, r: number, n: number) =>
+      `修改 ${m} 條，新增 ${a} 條，刪除 ${r} 條，僅調整序號或位置 ${n} 條。`,
+    legend: '底線為新增文字，刪除線為刪除文字。',
+    kind: { modified: '修改', added: '新增', removed: '刪除', renumbered: '序號調整', unchanged: '未修改' },
+    moved: '（位置調整）',
+    ins: '新增：',
+    del: '刪除：',
+    insEnd: '（新增結束）',
+    delEnd: '（刪除結束）',
+    renumbered: '僅調整序號或位置的條文',
+    none: '兩個版本的條文相同。',
   },
   en: {
     title: 'Changes',
