@@ -127,6 +127,12 @@ describe('building a revision: gongkai build --previous', () => {
     });
     assert.deepEqual(r.bundle.comparison, compareTexts(clauses2020, r.bundle.clauses!));
     assert.ok(r.notes.some((n) => /compared with the previous version: \d+ modified/.test(n.en)));
+    // The key as a drafter may type it in Chinese.
+    const zh = buildBundle(
+      { 'policy.md': policy.replace('revisionOf:', '上一版本：') },
+      { searchIndex: false, previous: { clauses: clauses2020 } },
+    );
+    assert.deepEqual(zh.bundle?.revisionOf, r.bundle.revisionOf);
   });
 
   test('the CLI: --previous takes a bundle or a text; the result validates; without revisionOf, the previous bundle’s id', () => {
