@@ -1,6 +1,8 @@
 import { type ChartData, type Graphic, validatePartial } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { GraphicMessages } from '../i18n/graphic.js';
+import type { Messages } from '../i18n/zh-Hans.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import type { ChartHandle } from '../internal/engines/chart.js';
 import { renderBundleError, warnBundleError } from '../internal/error-view.js';
@@ -58,7 +60,7 @@ export class GkChart extends LitElement {
 
   @query('canvas') private accessor canvas!: HTMLCanvasElement | null;
 
-  private readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController<Messages & GraphicMessages>(this);
   private chosen: Chosen | null = null;
   private handle: ChartHandle | null = null;
   private observer: IntersectionObserver | null = null;

@@ -1,3 +1,4 @@
+// gk-chart's define.ts adds the text both elements use.
 import '../chart/define.js';
 import { defineElement } from '../internal/define.js';
 import { GkGraphic } from './graphic.js';

@@ -6,6 +6,8 @@ import type { GkChart } from '../chart/chart.js';
 import { numberFormatter } from '../chart/format.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
+import type { GraphicMessages } from '../i18n/graphic.js';
+import type { Messages } from '../i18n/zh-Hans.js';
 import { baseStyles, srOnly } from '../internal/base.styles.js';
 import { checkParts } from '../internal/check-parts.js';
 import { tagFor } from '../internal/define.js';
@@ -67,7 +69,7 @@ export class GkGraphic extends LitElement {
   @state() private accessor loaded = false;
   @state() private accessor exportError = '';
 
-  private readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController<Messages & GraphicMessages>(this);
   // Reflects `narrow` on the host: comparisons stack (see graphic.styles.ts).
   protected readonly width = new WidthController(this, NARROW);
   private generation = 0;

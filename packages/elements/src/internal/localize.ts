@@ -8,12 +8,32 @@ export type { Catalogues, UiLang } from '../i18n/types.js';
 /** The core elements' text: simplified Chinese in the embed, the others once a page asks for them. */
 const core: Partial<Catalogues<Messages>> = { 'zh-Hans': zhHans };
 let coreLoading: Promise<void> | null = null;
+/** Text that elements in chunks of their own bring for the core catalogue (see addCoreMessages). */
+const added: Catalogues<Record<string, string>>[] = [];
+
+function mergeAdded(): void {
+  for (const lang of Object.keys(core) as UiLang[]) for (const more of added) Object.assign(core[lang]!, more[lang]);
+}
+
+/**
+ * The text of an element loaded as a chunk of its own (gk-qa, gk-graphic) that uses the core
+ * catalogue: merged into every language the core has, and those it loads later. Called by the
+ * element's define.ts, before the element can render.
+ */
+export function addCoreMessages(more: Catalogues<Record<string, string>>): void {
+  if (added.includes(more)) return;
+  added.push(more);
+  mergeAdded();
+}
 
 /** Resolves once the core text in `lang` is there; null when it already is (no extra microtask). */
 function coreReady(lang: UiLang): Promise<void> | null {
   if (core[lang]) return null;
   coreLoading ??= loadMoreCatalogues().then(
-    ({ catalogues }) => void Object.assign(core, catalogues),
+    ({ catalogues }) => {
+      Object.assign(core, catalogues);
+      mergeAdded();
+    },
     (error: unknown) => {
       // Offline or blocked: the page goes on in simplified Chinese rather than in nothing.
       console.warn('[gongkai] UI text could not be loaded; using simplified Chinese.', error);

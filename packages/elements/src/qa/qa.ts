@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GkDocument } from '../document/document.js';
 import { GkClauseRequestEvent } from '../events/clause.js';
+import type { QaMessages } from '../i18n/qa.js';
+import type { Messages } from '../i18n/zh-Hans.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { checkParts } from '../internal/check-parts.js';
 import type { QaSearch, Range } from '../internal/engines/search.js';
@@ -99,7 +101,7 @@ export class GkQa extends LitElement {
   @state() private accessor voteNotes = new Map<string, VoteNote>();
   @state() private accessor copied: { id: string; ok: boolean; url: string } | null = null;
 
-  private readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController<Messages & QaMessages>(this);
   private answers = new Map<string, Answer>();
   private search: QaSearch | null = null;
   private engine: typeof import('../internal/engines/search.js') | null = null;
