@@ -360,6 +360,9 @@ export const expiryJob = (n: NotifyOptions | undefined, everyMs: number): JobKin
            GROUP BY consultation_id HAVING max(fanned_out_at) < now() - interval '30 days'
          ) e JOIN notify_subscriptions s ON s.consultation_id = e.consultation_id
          WHERE s.kind IN ('comment', 'consultation') LIMIT 5000`,
+        // A consultation whose feedback never came: a year after it closed.
+        `SELECT s.id FROM consultations c JOIN notify_subscriptions s ON s.consultation_id = c.id
+         WHERE c.closes < now() - interval '365 days' AND s.kind IN ('comment', 'consultation') LIMIT 5000`,
       ];
       for (const sweep of sweeps) {
         for (;;) {
