@@ -773,7 +773,7 @@ describe('gk-consultation-bar (issue 16)', () => {
   it('open: 征求意见中 · 截止 date · days left · 我要提意见, which opens the form and returns', async () => {
     const { bar, el, words, buttons } = await mountBar({});
     expect(words()).to.match(/征求意见中\s*·\s*截止 \d{1,2}月\d{1,2}日\s*·\s*还剩 2[456] 天/);
-    expect(buttons()).to.deep.equal(['我要提意见']);
+    expect(buttons()).to.deep.equal(['我要提意见', '关注']);
     const button = bar.shadowRoot!.querySelector('button')!;
     button.click();
     await openSheet(el);
@@ -785,16 +785,16 @@ describe('gk-consultation-bar (issue 16)', () => {
     await expect(bar).to.be.accessible();
   });
 
-  it('upcoming: when it opens, and nothing to press', async () => {
+  it('upcoming: when it opens, and only 关注 to press', async () => {
     const { words, buttons } = await mountBar({ status: 'upcoming' });
     expect(words()).to.match(/尚未开始\s*·\s*\d{1,2}月\d{1,2}日 开始征求意见/);
-    expect(buttons()).to.deep.equal([]);
+    expect(buttons()).to.deep.equal(['关注']);
   });
 
   it('closed: when it closed and when the feedback is expected; 查询我的意见', async () => {
     const { words, buttons } = await mountBar({ status: 'closed', feedbackExpected: '2026-12-31' });
     expect(words()).to.match(/已截止\s*·\s*\d{1,2}月\d{1,2}日 截止\s*·\s*预计 12月31日 前公布反馈/);
-    expect(buttons()).to.deep.equal(['查询我的意见']);
+    expect(buttons()).to.deep.equal(['查询我的意见', '关注']);
   });
 
   it('published: the counts, 查看采纳情况 and 查询我的意见, which lands in the receipt field', async () => {
@@ -807,7 +807,7 @@ describe('gk-consultation-bar (issue 16)', () => {
     await waitUntil(() => words().includes('采纳 2 条'), 'the published figures are not shown');
     expect(words()).to.contain('反馈已公布');
     expect(words()).to.contain('共收到 6 条意见，采纳 2 条，部分采纳 1 条');
-    expect(buttons()).to.deep.equal(['查看采纳情况', '查询我的意见']);
+    expect(buttons()).to.deep.equal(['查看采纳情况', '查询我的意见', '关注']);
     const feedback = el.shadowRoot!.querySelector('gk-feedback')!;
     await waitUntil(() => feedback.shadowRoot!.querySelector('#receipt'), 'no lookup in the feedback');
     bar.shadowRoot!.querySelectorAll('button')[0]!.click();

@@ -28,11 +28,21 @@ export interface FakeOptions {
   commentFailures?: Failure[];
   /** Comment submissions never answer (a server that hangs) while this is true. */
   hang?: boolean;
+  /** The server has no notification secret: `notify` is refused (400), follow is 503. */
+  notifyOff?: boolean;
+  /** The server has an SMS gateway (phone numbers accepted). */
+  sms?: boolean;
+  /** What the receipt lookup says of a comment's subscription (pending until told otherwise). */
+  notifyState?: 'pending' | 'confirmed' | 'unsubscribed';
+  /** Failures for successive follow requests (then 202). */
+  followFailures?: Failure[];
 }
 
 export interface FakeApi {
   calls: FakeCall[];
   comments: Map<string, { receipt: string; body: unknown }>;
+  /** Bodies of accepted follow requests. */
+  follows: unknown[];
   options: FakeOptions;
   restore(): void;
   posts(): FakeCall[];
@@ -78,13 +88,53 @@ function fail(failure: Failure): Response {
 
 let serial = 0;
 
+interface NotifyBody {
+  email?: string;
+  phone?: string;
+  locale?: string;
+}
+
+/** Masked as the server masks (notify/secrets.ts): z***@example.cn, 138****8000. */
+function masked(n: NotifyBody): string {
+  if (n.phone) {
+    const digits = n.phone.replace(/[ -]/g, '');
+    return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  }
+  const email = n.email ?? '';
+  return `${email.slice(0, 1)}***${email.slice(email.lastIndexOf('@'))}`;
+}
+
+/** The server's refusals of a wish it cannot keep (notify/subscriptions.ts), before anything is stored. */
+function notifyRefusal(n: NotifyBody | undefined, options: FakeOptions): Response | null {
+  if (!n) return null;
+  if (options.notifyOff) {
+    return json(400, {
+      error: 'notifications-off',
+      message: 'this server sends no notifications: submit without notify',
+      zh: '本网站未开通通知，请不勾选通知后提交',
+      problems: [{ path: '$.notify', message: 'notifications are not configured' }],
+    });
+  }
+  if (n.phone && !options.sms) {
+    return json(400, {
+      error: 'invalid',
+      message: 'notify: this site sends no SMS; give an e-mail address',
+      zh: '本网站不提供短信通知，请填写电子邮箱',
+      problems: [{ path: '$.notify.phone', message: 'this site sends no SMS' }],
+    });
+  }
+  return null;
+}
+
 export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
   const original = window.fetch;
   const calls: FakeCall[] = [];
   const comments = new Map<string, { receipt: string; body: unknown }>();
+  const follows: unknown[] = [];
   const api: FakeApi = {
     calls,
     comments,
+    follows,
     options,
     restore: () => {
       window.fetch = original;
@@ -115,6 +165,8 @@ export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
       if (hang) return new Promise<Response>(() => {});
       const failure = options.commentFailures?.shift();
       if (failure) return fail(failure);
+      const refused = notifyRefusal((body as { notify?: NotifyBody }).notify, options);
+      if (refused) return refused;
       const key = headers['idempotency-key'] ?? '';
       let stored = comments.get(key);
       if (!stored) {
@@ -137,7 +189,36 @@ export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
         decision: null,
         reason: null,
       };
-      return json(200, lookup);
+      const notify = (found.body as { notify?: NotifyBody }).notify;
+      return json(200, {
+        ...lookup,
+        notify: notify
+          ? {
+              channel: notify.phone ? 'sms' : 'email',
+              state: options.notifyState ?? 'pending',
+              address: options.notifyState === 'unsubscribed' ? null : masked(notify),
+            }
+          : null,
+      });
+    }
+    if (method === 'POST' && path === '/notify/follow') {
+      if (options.notifyOff) {
+        return json(503, {
+          error: 'notifications-off',
+          message: 'this server sends no notifications',
+          zh: '本网站未开通通知',
+        });
+      }
+      const failure = options.followFailures?.shift();
+      if (failure) return fail(failure);
+      const follow = body as NotifyBody & { consultation?: string; policy?: string };
+      const refused = notifyRefusal(follow, options);
+      if (refused) return refused;
+      if (follow.consultation && follow.consultation !== CONSULTATION_ID) {
+        return json(404, { error: 'not-found', message: `no consultation with id ${follow.consultation}` });
+      }
+      follows.push(body);
+      return json(202, { status: 'pending', channel: follow.phone ? 'sms' : 'email', address: masked(follow) });
     }
     if (method === 'GET' && path === `/consultations/${CONSULTATION_ID}/feedback`) {
       if (options.feedback) return json(200, options.feedback);

@@ -14,6 +14,7 @@ export { GkChart } from './chart/chart.js';
 export { GkClauseTools } from './clause-tools/clause-tools.js';
 export { GkConsultationBar } from './consultation/bar.js';
 export { GkConsultation } from './consultation/consultation.js';
+export { GkFollow } from './consultation/follow.js';
 export { GkDocument } from './document/document.js';
 export { GkClauseChangeEvent, GkClauseRequestEvent, GkNoteRequestEvent } from './events/clause.js';
 export { GkCommentReceiptEvent, GkCommentRequestEvent } from './events/consultation.js';

@@ -16,6 +16,11 @@ export interface BarState {
   received: number;
   /** The published figures, once gk-feedback has loaded them. */
   summary: FeedbackSummary | null;
+  /** For the follow form (gk-follow) the bar opens: the service, what to follow, the channels. */
+  endpoint: string;
+  consultation: string;
+  policy: string | null;
+  channels: string;
 }
 
 /** What the bar's buttons ask of gk-consultation. */
@@ -28,7 +33,7 @@ export interface BarActions {
 /**
  * The consultation's status in one line, for the top of the page: 征求意见中 · 截止 1月5日 · 还剩 24
  * 天 · [我要提意见]; after publication 反馈已公布 · 共收到 N 条意见，采纳 a 条… · [查看采纳情况] ·
- * [查询我的意见]. It shows what the gk-consultation named by `for` (same tree) knows, and its buttons
+ * [查询我的意见]; always [关注], which opens a gk-follow (e-mail, feeds, calendar) below. It shows what the gk-consultation named by `for` (same tree) knows, and its buttons
  * act there: the citizen need not scroll past the whole draft to find the window.
  *
  * @tagname gk-consultation-bar
@@ -86,6 +91,10 @@ export class GkConsultationBar extends LitElement {
         color: #fff;
         font-weight: 700;
       }
+      gk-follow {
+        display: block;
+        flex-basis: 100%;
+      }
       @media print {
         .actions {
           display: none;
@@ -100,6 +109,7 @@ export class GkConsultationBar extends LitElement {
   @property({ reflect: true }) accessor status: ConsultationStatus | undefined = undefined;
 
   @state() private accessor view: BarState | null = null;
+  @state() private accessor following = false;
 
   private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
   private actions: BarActions | null = null;
@@ -161,9 +171,28 @@ export class GkConsultationBar extends LitElement {
       </button>`);
       buttons.push(lookup);
     }
+    buttons.push(html`<button
+      class="gk-button"
+      type="button"
+      aria-expanded=${this.following ? 'true' : 'false'}
+      aria-controls="follow"
+      @click=${() => {
+        this.following = !this.following;
+      }}
+    >
+      ${t('bar_follow')}
+    </button>`);
     return html`<section class="bar" part="bar" aria-label=${t('consultation')}>
       <p class="facts"><strong>${t(`status_${v.status}`)}</strong>${facts.map((f) => html`<span class="sep"> · </span><span>${f}</span>`)}</p>
-      ${buttons.length ? html`<div class="actions">${buttons}</div>` : nothing}
+      <div class="actions">${buttons}</div>
+      <gk-follow
+        id="follow"
+        ?hidden=${!this.following}
+        endpoint=${v.endpoint}
+        consultation=${v.consultation}
+        policy=${v.policy ?? ''}
+        notify-channels=${v.channels}
+      ></gk-follow>
     </section>`;
   }
 }

@@ -85,6 +85,8 @@ export const consultationStyles = css`
   }
   textarea,
   input:not([type]),
+  input[type='email'],
+  input[type='tel'],
   select {
     font: inherit;
     display: block;
@@ -125,6 +127,19 @@ export const consultationStyles = css`
     content: '⚠ ';
   }
   .private {
+    font-weight: 700;
+  }
+  .notify .choice {
+    display: flex;
+  }
+  .follow h3 {
+    margin-block-start: 0.75em;
+  }
+  .follow-done:empty {
+    display: none;
+  }
+  .follow-done,
+  .receipt-notify {
     font-weight: 700;
   }
   .quote {

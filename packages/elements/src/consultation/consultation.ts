@@ -34,6 +34,14 @@ import {
   tidyDevice,
 } from './drafts.js';
 import { renderForm } from './form.js';
+import {
+  maskAddress,
+  type NotifyChannel,
+  notifyLine,
+  notifyRequest,
+  parseChannels,
+  type ReceiptNotify,
+} from './notify.js';
 import { renderReceipt } from './receipt.js';
 import { type DeliveryState, deliver, retryNow } from './sender.js';
 import { type FieldErrors, validateDraft } from './validate.js';
@@ -89,6 +97,12 @@ export class GkConsultation extends LitElement {
   @property({ attribute: false }) accessor clauses: readonly Clause[] | undefined = undefined;
   /** The window's state, set by the element. */
   @property({ reflect: true }) accessor status: ConsultationStatus | '' = '';
+  /**
+   * How the site can notify commenters and followers: `email` (the default), `email sms` where
+   * the server has an SMS gateway (`--sms-gateway`), `none` where it sends nothing (no secret).
+   * The server does not publish this, so the page says it.
+   */
+  @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
 
   @state() private accessor window: WindowInfo | null = null;
   @state() private accessor configError = '';
@@ -108,6 +122,8 @@ export class GkConsultation extends LitElement {
   @state() private accessor receiptBody = '';
   /** The published figures, from the gk-feedback shown here. */
   @state() private accessor summary: FeedbackSummary | null = null;
+  /** What the receipt just shown says of notifications (the lookup's answer once it came). */
+  @state() private accessor receiptNotify: ReceiptNotify | null = null;
 
   private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
   private store: DraftStore | null = null;
@@ -133,6 +149,10 @@ export class GkConsultation extends LitElement {
 
   private get consultationId(): string {
     return this.consultation || this.bundleInfo?.id || '';
+  }
+
+  private get channels(): NotifyChannel[] {
+    return parseChannels(this.notifyChannels);
   }
 
   private get documentClauses(): readonly Clause[] {
@@ -280,6 +300,10 @@ export class GkConsultation extends LitElement {
       feedbackExpected: w.feedbackExpected,
       received: w.received,
       summary: this.summary,
+      endpoint: this.endpointUrl,
+      consultation: this.consultationId,
+      policy: w.policy,
+      channels: this.notifyChannels,
     };
     for (const bar of bars) {
       if (bar instanceof GkConsultationBar)
@@ -315,7 +339,7 @@ export class GkConsultation extends LitElement {
 
   private edit(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
-    if (Object.keys(this.errors).length) this.errors = validateDraft(this.draft, this.msg);
+    if (Object.keys(this.errors).length) this.errors = validateDraft(this.draft, this.msg, this.channels);
     this.store?.save(this.draft);
     this.savedNote = this.msg('savedAt', { time: formatTime(new Date(), this.i18n.lang) });
     this.clearedNote = '';
@@ -332,13 +356,13 @@ export class GkConsultation extends LitElement {
   private async submit(): Promise<void> {
     // A second press while the first is on its way does nothing: the comment is already queued.
     if (this.draft.state === 'queued') return;
-    const errors = validateDraft(this.draft, this.msg);
+    const errors = validateDraft(this.draft, this.msg, this.channels);
     this.errors = errors;
     this.submitError = '';
     const first = Object.keys(errors)[0];
     if (first) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`#${first === 'notify' ? 'notify-address' : first}`)?.focus();
       return;
     }
     // Whoever presses submit has now seen the name and contact fields as they are.
@@ -361,12 +385,16 @@ export class GkConsultation extends LitElement {
     this.aborts.get(key)?.abort();
     const abort = new AbortController();
     this.aborts.set(key, abort);
+    const channels = this.channels;
+    const wanted = channels.includes(draft.notifyChannel) ? draft.notifyChannel : channels[0];
+    const notify = draft.notify && draft.notifyAddress.trim() && wanted ? wanted : null;
     const comment = {
       body: draft.body,
       ...(draft.clause ? { clause: draft.clause } : {}),
       submitterType: draft.submitterType,
       ...(draft.submitterType !== 'anonymous' && draft.name.trim() ? { name: draft.name.trim() } : {}),
       ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}),
+      ...(notify ? { notify: notifyRequest(notify, draft.notifyAddress, this.i18n.lang) } : {}),
     };
     try {
       const answer = await deliver({
@@ -384,6 +412,11 @@ export class GkConsultation extends LitElement {
       if (this.draft.clause === draft.clause) {
         this.receipt = entry;
         this.receiptBody = draft.body;
+        // Pending until the citizen follows the link; the lookup then says what the server holds.
+        this.receiptNotify = notify
+          ? { channel: notify, state: 'pending', address: maskAddress(notify, draft.notifyAddress) }
+          : null;
+        if (notify) void this.lookupNotify(answer.receipt);
         this.draft = emptyDraft(null);
         this.errors = {};
         this.savedNote = '';
@@ -404,6 +437,8 @@ export class GkConsultation extends LitElement {
       if (this.draft.clause === draft.clause) {
         this.draft = editable;
         this.submitError = this.refusal(error);
+        const notifyProblem = this.notifyRefusal(error);
+        if (notifyProblem) this.errors = { ...this.errors, notify: notifyProblem };
       }
       if (error instanceof ApiError && error.status === 403 && this.window) {
         const closed = error.code === 'closed';
@@ -445,11 +480,34 @@ export class GkConsultation extends LitElement {
     return t('err_refused', { status: error.status || error.kind, detail });
   }
 
+  /** The server's word on a refused wish to be notified, for the field ('' when it is not that). */
+  private notifyRefusal(error: unknown): string {
+    if (!(error instanceof ApiError)) return '';
+    if (error.code === 'notifications-off') return this.msg('err_notifyOff');
+    const problem = error.body.problems?.find((p) => p.path.startsWith('$.notify'));
+    if (!problem) return '';
+    return (this.i18n.lang !== 'en' && error.body.zh) || problem.message;
+  }
+
+  /** Replaces the receipt's notification line with what the receipt lookup reports. */
+  private async lookupNotify(receipt: string): Promise<void> {
+    try {
+      const r = await requestApi<ReceiptLookup & { notify?: ReceiptNotify | null }>(
+        apiUrl(this.endpointUrl, `/receipts/${encodeURIComponent(receipt)}`),
+      );
+      if (r.notify && this.receipt?.receipt === receipt) this.receiptNotify = r.notify;
+    } catch {
+      // The line already says what was asked for; the lookup only refines it.
+    }
+  }
+
   private async lookup(receipt: string): Promise<void> {
     const t = this.msg;
     let text: string;
     try {
-      const r = await requestApi<ReceiptLookup>(apiUrl(this.endpointUrl, `/receipts/${encodeURIComponent(receipt)}`));
+      const r = await requestApi<ReceiptLookup & { notify?: ReceiptNotify | null }>(
+        apiUrl(this.endpointUrl, `/receipts/${encodeURIComponent(receipt)}`),
+      );
       text =
         r.status === 'decided' && r.decision
           ? [
@@ -459,6 +517,7 @@ export class GkConsultation extends LitElement {
               .filter(Boolean)
               .join(' ')
           : t(`receipt_${r.status}`);
+      if (r.notify) text += ` · ${notifyLine(r.notify, t)}`;
     } catch (error) {
       text = t('lookupFailed', { detail: describe(error, t) });
     }
@@ -497,6 +556,7 @@ export class GkConsultation extends LitElement {
     this.submitError = '';
     this.receipt = null;
     this.receiptBody = '';
+    this.receiptNotify = null;
     this.sheet = null;
     this.sent = [];
     this.lookups = new Map();
@@ -658,6 +718,7 @@ export class GkConsultation extends LitElement {
         time: formatDateTime(new Date(this.receipt.sent), lang),
         body: this.receiptBody,
         expected: w?.feedbackExpected ? formatDate(parseDay(w.feedbackExpected), lang) : '',
+        notify: this.receiptNotify ? notifyLine(this.receiptNotify, t) : '',
         copied: this.copied,
         onCopy: () => this.copyReceipt(this.receipt!.receipt),
         onNew: () => {
@@ -678,6 +739,7 @@ export class GkConsultation extends LitElement {
         errors: this.errors,
         locked,
         savedNote: this.savedNote,
+        channels: this.channels,
         keep: { draftDays: DRAFT_DAYS, receiptDays: RECEIPT_DAYS },
         onTarget: (clause) => this.switchTo(clause),
         onField: (patch) => this.edit(patch),

@@ -1,10 +1,11 @@
 // A citizen's unsent comments and the receipts of sent ones, kept on their device (localStorage)
 // per consultation and clause, so that a reload or a lost connection loses nothing. Many write
 // on shared computers (libraries, community centres), so the device keeps as little as it can:
-// never a name, contact or consent (they live in this page's memory only), drafts for
+// never a name, contact, notification address or consent (they live in this page's memory only), drafts for
 // DRAFT_DAYS, receipts with a masked excerpt for RECEIPT_DAYS, and clearDevice() removes it all.
 import { SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
 import { maskedExcerpt } from './mask.js';
+import type { NotifyChannel } from './notify.js';
 
 export const DRAFT_DAYS = 7;
 export const RECEIPT_DAYS = 180;
@@ -20,6 +21,10 @@ export interface Draft {
   contact: string;
   /** Memory only: whoever sends must tick it themselves. */
   consent: boolean;
+  /** "处理结果公布后通知我", its channel and address: memory only, like the contact. */
+  notify: boolean;
+  notifyChannel: NotifyChannel;
+  notifyAddress: string;
   /** One Idempotency-Key per draft: every retry of it can only ever store one comment. */
   key: string;
   /** `queued`: the citizen pressed submit and the comment is not yet acknowledged. */
@@ -38,7 +43,7 @@ export interface SentComment {
   excerpt: string;
 }
 
-/** What a draft leaves on the device. `details`: a name or contact was given (not what). */
+/** What a draft leaves on the device. `details`: a name, contact or notification address was given (not what). */
 interface StoredDraft {
   body: string;
   submitterType: SubmitterType;
@@ -48,7 +53,20 @@ interface StoredDraft {
   details: boolean;
 }
 
-type Personal = Pick<Draft, 'name' | 'contact' | 'consent' | 'withheld' | 'interrupted'>;
+type Personal = Pick<
+  Draft,
+  'name' | 'contact' | 'consent' | 'notify' | 'notifyChannel' | 'notifyAddress' | 'withheld' | 'interrupted'
+>;
+
+/** Nothing personal: what a draft from the device starts with. */
+const noPersonal = {
+  name: '',
+  contact: '',
+  consent: false,
+  notify: false,
+  notifyChannel: 'email',
+  notifyAddress: '',
+} as const;
 
 const PREFIX = 'gongkai:consultation:';
 const slot = (clause: string | null) => clause ?? '*';
@@ -66,9 +84,7 @@ export function emptyDraft(clause: string | null): Draft {
     clause,
     body: '',
     submitterType: 'individual',
-    name: '',
-    contact: '',
-    consent: false,
+    ...noPersonal,
     key: newKey(),
     state: 'editing',
     updated: 0,
@@ -222,20 +238,30 @@ export class DraftStore {
       key: stored.key,
       state: interrupted ? 'editing' : stored.state,
       updated: stored.updated,
-      ...(personal ?? { name: '', contact: '', consent: false, withheld: stored.details, interrupted }),
+      ...(personal ?? { ...noPersonal, withheld: stored.details, interrupted }),
     };
   }
 
   save(draft: Draft): void {
-    const { name, contact, consent, withheld, interrupted } = draft;
-    this.personal.set(slot(draft.clause), { name, contact, consent, withheld, interrupted });
+    const { name, contact, consent, notify, notifyChannel, notifyAddress, withheld, interrupted } = draft;
+    this.personal.set(slot(draft.clause), {
+      name,
+      contact,
+      consent,
+      notify,
+      notifyChannel,
+      notifyAddress,
+      withheld,
+      interrupted,
+    });
+    const notifying = notify && notifyAddress.trim() !== '';
     const stored: StoredDraft = {
       body: draft.body,
       submitterType: draft.submitterType,
       key: draft.key,
       state: draft.state,
       updated: Date.now(),
-      details: withheld || name.trim() !== '' || contact.trim() !== '',
+      details: withheld || name.trim() !== '' || contact.trim() !== '' || notifying,
     };
     this.write(this.draftKey(draft.clause), worthKeeping(stored) ? JSON.stringify(stored) : null);
   }

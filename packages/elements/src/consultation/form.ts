@@ -12,6 +12,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsultationMessages } from '../i18n/consultation.js';
 import type { Draft } from './drafts.js';
+import { type NotifyChannel, renderNotifyFields } from './notify.js';
 import { charCount, type Field, type FieldErrors, MAX_CONTACT, MAX_NAME } from './validate.js';
 
 type Msg = (key: keyof ConsultationMessages, params?: Record<string, string | number>) => string;
@@ -24,6 +25,8 @@ export interface FormView {
   /** Editing is locked while the comment is queued or being sent. */
   locked: boolean;
   savedNote: string;
+  /** The notification channels the site offers (none: no opt-in shown). */
+  channels: readonly NotifyChannel[];
   /** How long the device keeps drafts and receipts, for the privacy notice. */
   keep: { draftDays: number; receiptDays: number };
   onTarget: (clause: string | null) => void;
@@ -158,6 +161,16 @@ export function renderForm(v: FormView) {
       />
       ${fieldError('contact', errors)}
     </div>
+    ${renderNotifyFields({
+      msg: t,
+      channels: v.channels,
+      on: draft.notify,
+      channel: draft.notifyChannel,
+      address: draft.notifyAddress,
+      error: errors.notify,
+      locked: v.locked,
+      onField: v.onField,
+    })}
     <div class="honeypot" aria-hidden="true">
       <label for="website">${t('honeypot')}</label>
       <input id="website" name="website" tabindex="-1" autocomplete="off" />

@@ -18,6 +18,8 @@ export interface ReceiptView {
   body: string;
   /** When the office expects to publish the feedback, formatted; '' if it has not said. */
   expected: string;
+  /** What was chosen for notifications (已登记通知：z***@example.cn…); '' when nothing. */
+  notify: string;
   copied: boolean;
   onCopy: () => void;
   onNew: () => void;
@@ -32,6 +34,7 @@ export function receiptText(v: Omit<ReceiptView, 'copied' | 'onCopy' | 'onNew'>)
     t('receiptFor', { target: v.target }),
     t('receiptAt', { time: v.time }),
     ...(v.expected ? [t('feedbackExpected', { date: v.expected })] : []),
+    ...(v.notify ? [v.notify] : []),
     '',
     t('receiptBody'),
     v.body,
@@ -74,6 +77,7 @@ export function saveReceiptImage(v: ReceiptView): void {
   wrap(v.msg('receiptFor', { target: v.target }), 20);
   wrap(v.msg('receiptAt', { time: v.time }), 20);
   if (v.expected) wrap(v.msg('feedbackExpected', { date: v.expected }), 20);
+  if (v.notify) wrap(v.notify, 20);
   wrap(v.msg('receiptBody'), 20, 700);
   for (const paragraph of v.body.split('\n')) wrap(paragraph, 20);
   wrap(v.msg('receiptHelp'), 18);
@@ -105,6 +109,7 @@ export function renderReceipt(v: ReceiptView) {
     <p>${t('receiptFor', { target: v.target })}</p>
     <p>${t('receiptAt', { time: v.time })}</p>
     ${v.expected ? html`<p>${t('feedbackExpected', { date: v.expected })}</p>` : nothing}
+    ${v.notify ? html`<p class="receipt-notify" role="status">${v.notify}</p>` : nothing}
     <p class="receipt-body-label">${t('receiptBody')}</p>
     <p class="receipt-body">${v.body}</p>
     <p class="hint">${t('receiptHelp')}</p>

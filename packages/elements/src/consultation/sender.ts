@@ -3,6 +3,7 @@
 // to return when the browser is offline. Stops only on success, a refusal, or abort.
 import type { CommentCreate, ReceiptView } from '@gongkai/format';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
+import type { NotifyRequest } from './notify.js';
 
 export type DeliveryState =
   | { kind: 'sending' }
@@ -14,7 +15,8 @@ export interface Delivery {
   endpoint: string;
   consultation: string;
   key: string;
-  comment: CommentCreate;
+  /** `notify` travels with the comment: every retry carries it, under the same key. */
+  comment: CommentCreate & { notify?: NotifyRequest };
   onState: (state: DeliveryState) => void;
   signal: AbortSignal;
 }

@@ -2,11 +2,12 @@
 import { MAX_COMMENT_CHARS } from '@gongkai/format';
 import type { ConsultationMessages } from '../i18n/consultation.js';
 import type { Draft } from './drafts.js';
+import { addressError, type NotifyChannel } from './notify.js';
 
 export const MAX_NAME = 100;
 export const MAX_CONTACT = 200;
 
-export type Field = 'body' | 'name' | 'contact' | 'consent';
+export type Field = 'body' | 'name' | 'contact' | 'notify' | 'consent';
 export type FieldErrors = Partial<Record<Field, string>>;
 type Msg = (key: keyof ConsultationMessages, params?: Record<string, string | number>) => string;
 
@@ -17,7 +18,8 @@ export function charCount(text: string): number {
   return n;
 }
 
-export function validateDraft(draft: Draft, msg: Msg): FieldErrors {
+/** `channels`: those the site offers; a wish to be notified is checked only where one is. */
+export function validateDraft(draft: Draft, msg: Msg, channels: readonly NotifyChannel[] = []): FieldErrors {
   const errors: FieldErrors = {};
   const length = charCount(draft.body);
   if (!draft.body.trim()) errors.body = msg('err_bodyRequired');
@@ -26,6 +28,11 @@ export function validateDraft(draft: Draft, msg: Msg): FieldErrors {
   }
   if (charCount(draft.name) > MAX_NAME) errors.name = msg('err_nameTooLong', { max: MAX_NAME });
   if (charCount(draft.contact) > MAX_CONTACT) errors.contact = msg('err_contactTooLong', { max: MAX_CONTACT });
+  if (draft.notify && channels.length) {
+    const channel = channels.includes(draft.notifyChannel) ? draft.notifyChannel : channels[0]!;
+    const problem = addressError(channel, draft.notifyAddress, msg);
+    if (problem) errors.notify = problem;
+  }
   if (!draft.consent) errors.consent = msg('err_consent');
   return errors;
 }

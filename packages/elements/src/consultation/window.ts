@@ -4,6 +4,8 @@ import type { Consultation, ConsultationStatus, ConsultationView } from '@gongka
 
 export interface WindowInfo {
   title: string;
+  /** The policy consulted on (for following it and its feeds); null when only the bundle was read. */
+  policy: string | null;
   status: ConsultationStatus;
   opens: Date;
   closes: Date;
@@ -30,6 +32,7 @@ function parse(value: string, end: boolean): Date {
 export function fromView(view: ConsultationView): WindowInfo {
   return {
     title: view.title,
+    policy: view.policyId ?? null,
     status: view.status,
     opens: new Date(view.opens),
     closes: new Date(view.closes),
@@ -50,6 +53,7 @@ export function fromBundle(c: Consultation, title = '', now = Date.now()): Windo
   const status: ConsultationStatus = now < opens.getTime() ? 'upcoming' : now < closes.getTime() ? 'open' : 'closed';
   return {
     title,
+    policy: null,
     status,
     opens,
     closes,

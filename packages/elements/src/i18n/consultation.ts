@@ -40,8 +40,9 @@ const zhHans = {
   privacy:
     '您提交的意见将由起草部门研究处理，意见内容可能在“意见采纳情况”中公开（其中的电话号码、身份证号、电子邮箱会被隐去）。姓名不公开全名，联系方式一律不公开。',
   deviceKeeps:
-    '本设备上只保存意见内容的草稿（{draftDays} 天后自动删除，提交成功后立即删除）和回执号及意见摘要（其中的电话号码、身份证号、电子邮箱已隐去，{receiptDays} 天后自动删除）。姓名和联系方式只在本页使用，从不保存在本设备上；意见未提交成功就关闭页面的，需要重新填写姓名和联系方式。在公共电脑上填写的，离开前请按“清除本机记录”。',
-  withheldNote: '为保护隐私，姓名和联系方式没有保存在本设备上。如需署名或留下联系方式，请重新填写。',
+    '本设备上只保存意见内容的草稿（{draftDays} 天后自动删除，提交成功后立即删除）和回执号及意见摘要（其中的电话号码、身份证号、电子邮箱已隐去，{receiptDays} 天后自动删除）。姓名和联系方式只在本页使用，从不保存在本设备上（接收通知的地址也一样）；意见未提交成功就关闭页面的，需要重新填写姓名和联系方式。在公共电脑上填写的，离开前请按“清除本机记录”。',
+  withheldNote:
+    '为保护隐私，姓名和联系方式没有保存在本设备上，接收通知的地址也没有。如需署名、留下联系方式或接收通知，请重新填写。',
   interruptedNote: '这条意见上次提交时页面被关闭，尚未确认送达，请核对后再次提交（不会重复收到）。',
   clearDevice: '在公共电脑上？清除本机记录',
   deviceCleared: '已清除本机上的征求意见记录：草稿 {drafts} 份，回执 {receipts} 条。表单已清空。',
@@ -112,6 +113,49 @@ const zhHans = {
   continueAtClause: '继续填写：{target}',
   receiptBody: '意见内容：',
   unknownClause: '原文中的一条（编号未知）',
+  notifyLegend: '处理结果通知（选填）',
+  notifyHint:
+    '勾选并填写电子邮箱后，我们先发一封确认邮件，您点击其中的链接确认后，才会在意见处理结果公布（以及征求意见期限变更）时通知您，每封邮件都可一键退订；该邮箱与意见分开保存，工作人员看不到，在它能收到的最后一条通知（最终文本公布或征求意见到期）之后 30 天自动删除。',
+  notifyHintSms:
+    '勾选并填写电子邮箱或手机号码后，我们先发一条确认消息，您点击其中的链接确认后，才会在意见处理结果公布（以及征求意见期限变更）时通知您，每条都可一键退订；该地址与意见分开保存，工作人员看不到，在它能收到的最后一条通知（最终文本公布或征求意见到期）之后 30 天自动删除。',
+  notifyMe: '处理结果公布后通知我',
+  notifyBy: '通知方式',
+  notifyByEmail: '电子邮件',
+  notifyBySms: '手机短信',
+  notifyEmail: '接收通知的电子邮箱',
+  notifyPhone: '接收通知的手机号码',
+  err_emailRequired: '请填写接收通知的电子邮箱，或取消勾选“处理结果公布后通知我”',
+  err_emailFullWidth: '电子邮箱中有全角符号或空格，请用半角的 @ 和 .，例如 zhang@example.cn',
+  err_emailAt: '电子邮箱缺少 @，例如 zhang@example.cn',
+  err_email: '电子邮箱格式不正确，例如 zhang@example.cn',
+  err_phoneRequired: '请填写接收通知的手机号码，或取消勾选“处理结果公布后通知我”',
+  err_phone: '手机号码格式不正确：只能有数字、空格和连字符，可以 +86 开头，例如 138 0013 8000',
+  err_notifyOff: '本网站暂未开通通知，请取消勾选“处理结果公布后通知我”后再提交；您写的内容都还在。',
+  notify_pending: '已登记通知：{address}，请查收确认邮件，点击其中的链接后才会收到通知。',
+  notify_pendingSms: '已登记短信通知：{address}，请点击确认短信中的链接，确认后才会收到通知。',
+  notify_confirmed: '已登记通知：{address}（已确认），处理结果公布后会通知您。',
+  notify_unsubscribed: '通知已退订，地址已删除。',
+  bar_follow: '关注',
+  follow_titleConsultation: '关注此征求意见',
+  follow_titlePolicy: '关注此政策',
+  follow_hint:
+    '无需注册账号：填写电子邮箱后，我们先发一封确认邮件，点击其中的链接确认后才会发送更新通知，每封都可一键退订。',
+  follow_hintSms:
+    '无需注册账号：填写电子邮箱或手机号码后，我们先发一条确认消息，点击其中的链接确认后才会发送更新通知，每条都可一键退订。',
+  follow_what: '关注什么',
+  follow_consultation: '本次征求意见：开始、截止前 7 天和 1 天、期限变更、反馈公布',
+  follow_policy: '这项政策：新版本、解读和问答、废止或失效',
+  follow_submit: '关注',
+  follow_done: '确认邮件已发往 {address}。请打开邮件并点击其中的链接完成关注；不确认就不会收到任何通知。',
+  follow_doneSms: '确认短信已发往 {address}。请点击其中的链接完成关注；不确认就不会收到任何通知。',
+  follow_rate: '关注请求过于频繁，请稍后再试。',
+  follow_off: '本网站暂未开通通知，您可以使用下方的订阅源或日历。',
+  follow_notFound: '找不到要关注的征求意见或政策（{id}）。',
+  follow_failed: '未能提交：{detail}。您填写的地址还在，可以重试。',
+  follow_missing: '未指定要关注的内容：请设置 endpoint 和 consultation（或 policy）属性',
+  follow_feeds: '不想留地址？也可以订阅：',
+  follow_atom: '更新订阅源（Atom）',
+  follow_ics: '截止日期日历（ICS）',
 } as const;
 
 export type ConsultationMessages = Record<keyof typeof zhHans, string>;
@@ -155,8 +199,9 @@ const zhHant: ConsultationMessages = {
   privacy:
     '您提交的意見將由起草部門研究處理，意見內容可能在「意見採納情況」中公開（其中的電話號碼、身分證號、電子郵箱會被隱去）。姓名不公開全名，聯絡方式一律不公開。',
   deviceKeeps:
-    '本裝置上只保存意見內容的草稿（{draftDays} 天後自動刪除，提交成功後立即刪除）和回執號及意見摘要（其中的電話號碼、身分證號、電子郵箱已隱去，{receiptDays} 天後自動刪除）。姓名和聯絡方式只在本頁使用，從不保存在本裝置上；意見未提交成功就關閉頁面的，需要重新填寫姓名和聯絡方式。在公用電腦上填寫的，離開前請按「清除本機記錄」。',
-  withheldNote: '為保護隱私，姓名和聯絡方式沒有保存在本裝置上。如需署名或留下聯絡方式，請重新填寫。',
+    '本裝置上只保存意見內容的草稿（{draftDays} 天後自動刪除，提交成功後立即刪除）和回執號及意見摘要（其中的電話號碼、身分證號、電子郵箱已隱去，{receiptDays} 天後自動刪除）。姓名和聯絡方式只在本頁使用，從不保存在本裝置上（接收通知的地址也一樣）；意見未提交成功就關閉頁面的，需要重新填寫姓名和聯絡方式。在公用電腦上填寫的，離開前請按「清除本機記錄」。',
+  withheldNote:
+    '為保護隱私，姓名和聯絡方式沒有保存在本裝置上，接收通知的地址也沒有。如需署名、留下聯絡方式或接收通知，請重新填寫。',
   interruptedNote: '這條意見上次提交時頁面被關閉，尚未確認送達，請核對後再次提交（不會重複收到）。',
   clearDevice: '在公用電腦上？清除本機記錄',
   deviceCleared: '已清除本機上的徵求意見記錄：草稿 {drafts} 份，回執 {receipts} 條。表單已清空。',
@@ -227,6 +272,49 @@ const zhHant: ConsultationMessages = {
   continueAtClause: '繼續填寫：{target}',
   receiptBody: '意見內容：',
   unknownClause: '原文中的一條（編號未知）',
+  notifyLegend: '處理結果通知（選填）',
+  notifyHint:
+    '勾選並填寫電子郵件地址後，我們先寄一封確認郵件，您點擊其中的連結確認後，才會在意見處理結果公布（以及徵求意見期限變更）時通知您，每封郵件都可一鍵退訂；該地址與意見分開保存，工作人員看不到，在它能收到的最後一則通知（最終文本公布或徵求意見到期）之後 30 天自動刪除。',
+  notifyHintSms:
+    '勾選並填寫電子郵件地址或手機號碼後，我們先發一則確認訊息，您點擊其中的連結確認後，才會在意見處理結果公布（以及徵求意見期限變更）時通知您，每則都可一鍵退訂；該地址與意見分開保存，工作人員看不到，在它能收到的最後一則通知（最終文本公布或徵求意見到期）之後 30 天自動刪除。',
+  notifyMe: '處理結果公布後通知我',
+  notifyBy: '通知方式',
+  notifyByEmail: '電子郵件',
+  notifyBySms: '手機簡訊',
+  notifyEmail: '接收通知的電子郵件地址',
+  notifyPhone: '接收通知的手機號碼',
+  err_emailRequired: '請填寫接收通知的電子郵件地址，或取消勾選「處理結果公布後通知我」',
+  err_emailFullWidth: '電子郵件地址中有全形符號或空格，請用半形的 @ 和 .，例如 zhang@example.cn',
+  err_emailAt: '電子郵件地址缺少 @，例如 zhang@example.cn',
+  err_email: '電子郵件地址格式不正確，例如 zhang@example.cn',
+  err_phoneRequired: '請填寫接收通知的手機號碼，或取消勾選「處理結果公布後通知我」',
+  err_phone: '手機號碼格式不正確：只能有數字、空格和連字號，可以 +86 開頭，例如 138 0013 8000',
+  err_notifyOff: '本網站暫未開通通知，請取消勾選「處理結果公布後通知我」後再提交；您寫的內容都還在。',
+  notify_pending: '已登記通知：{address}，請查收確認郵件，點擊其中的連結後才會收到通知。',
+  notify_pendingSms: '已登記簡訊通知：{address}，請點擊確認簡訊中的連結，確認後才會收到通知。',
+  notify_confirmed: '已登記通知：{address}（已確認），處理結果公布後會通知您。',
+  notify_unsubscribed: '通知已退訂，地址已刪除。',
+  bar_follow: '關注',
+  follow_titleConsultation: '關注此徵求意見',
+  follow_titlePolicy: '關注此政策',
+  follow_hint:
+    '無需註冊帳號：填寫電子郵件地址後，我們先寄一封確認郵件，點擊其中的連結確認後才會發送更新通知，每封都可一鍵退訂。',
+  follow_hintSms:
+    '無需註冊帳號：填寫電子郵件地址或手機號碼後，我們先發一則確認訊息，點擊其中的連結確認後才會發送更新通知，每則都可一鍵退訂。',
+  follow_what: '關注什麼',
+  follow_consultation: '本次徵求意見：開始、截止前 7 天和 1 天、期限變更、回饋公布',
+  follow_policy: '這項政策：新版本、解讀和問答、廢止或失效',
+  follow_submit: '關注',
+  follow_done: '確認郵件已寄往 {address}。請打開郵件並點擊其中的連結完成關注；不確認就不會收到任何通知。',
+  follow_doneSms: '確認簡訊已發往 {address}。請點擊其中的連結完成關注；不確認就不會收到任何通知。',
+  follow_rate: '關注請求過於頻繁，請稍後再試。',
+  follow_off: '本網站暫未開通通知，您可以使用下方的訂閱源或日曆。',
+  follow_notFound: '找不到要關注的徵求意見或政策（{id}）。',
+  follow_failed: '未能提交：{detail}。您填寫的地址還在，可以重試。',
+  follow_missing: '未指定要關注的內容：請設定 endpoint 和 consultation（或 policy）屬性',
+  follow_feeds: '不想留地址？也可以訂閱：',
+  follow_atom: '更新訂閱源（Atom）',
+  follow_ics: '截止日期日曆（ICS）',
 };
 
 const en: ConsultationMessages = {
@@ -269,9 +357,9 @@ const en: ConsultationMessages = {
   privacy:
     'Your comment will be reviewed by the drafting office and may be published in the consultation feedback (phone numbers, ID numbers and e-mail addresses in it are masked). Full names are never published, contacts never.',
   deviceKeeps:
-    'This device keeps only the text of your draft (deleted after {draftDays} days, or as soon as it is sent) and your receipts with a short excerpt (phone numbers, ID numbers and e-mail addresses masked; deleted after {receiptDays} days). Your name and contact are used on this page only and never kept on the device: if you close the page before your comment is sent, you will need to enter them again. On a public computer, press "Clear this device" before you leave.',
+    'This device keeps only the text of your draft (deleted after {draftDays} days, or as soon as it is sent) and your receipts with a short excerpt (phone numbers, ID numbers and e-mail addresses masked; deleted after {receiptDays} days). Your name, contact and notification address are used on this page only and never kept on the device: if you close the page before your comment is sent, you will need to enter them again. On a public computer, press "Clear this device" before you leave.',
   withheldNote:
-    'To protect your privacy, names and contacts are not kept on this device. Enter them again if you want to give them.',
+    'To protect your privacy, names, contacts and notification addresses are not kept on this device. Enter them again if you want to give them.',
   interruptedNote:
     'The page was closed while this comment was being sent, so it may not have arrived: check it and send it again (it will not be received twice).',
   clearDevice: 'On a public computer? Clear this device',
@@ -347,6 +435,57 @@ const en: ConsultationMessages = {
   continueAtClause: 'Continue: {target}',
   receiptBody: 'Your comment: ',
   unknownClause: 'a clause of the text (number unknown)',
+  notifyLegend: 'Outcome notification (optional)',
+  notifyHint:
+    'Tick this and give an e-mail address: we first send a confirmation e-mail, and only once you follow its link do we tell you when the outcome of the comments is published (and if the comment period changes), each message with a one-click unsubscribe; the address is kept apart from your comment, never shown to staff, and deleted 30 days after the last message it can still receive (the final text or the end of the consultation).',
+  notifyHintSms:
+    'Tick this and give an e-mail address or mobile number: we first send a confirmation message, and only once you follow its link do we tell you when the outcome of the comments is published (and if the comment period changes), each message with a one-click unsubscribe; the address is kept apart from your comment, never shown to staff, and deleted 30 days after the last message it can still receive (the final text or the end of the consultation).',
+  notifyMe: 'Tell me when the outcome is published',
+  notifyBy: 'Notify me by',
+  notifyByEmail: 'E-mail',
+  notifyBySms: 'Text message',
+  notifyEmail: 'E-mail address for the notification',
+  notifyPhone: 'Mobile number for the notification',
+  err_emailRequired: 'Give the e-mail address to notify, or untick “Tell me when the outcome is published”',
+  err_emailFullWidth:
+    'The e-mail address has full-width characters or spaces: use a plain @ and ., e.g. zhang@example.cn',
+  err_emailAt: 'The e-mail address lacks an @, e.g. zhang@example.cn',
+  err_email: 'This is not a valid e-mail address, e.g. zhang@example.cn',
+  err_phoneRequired: 'Give the mobile number to notify, or untick “Tell me when the outcome is published”',
+  err_phone:
+    'This is not a valid mobile number: digits, spaces and hyphens only, optionally starting +86, e.g. 138 0013 8000',
+  err_notifyOff:
+    'This site sends no notifications yet: untick “Tell me when the outcome is published” and submit again; everything you wrote is still here.',
+  notify_pending:
+    'Notification registered for {address}: check your e-mail for the confirmation and follow its link, or nothing will be sent.',
+  notify_pendingSms:
+    'Text notification registered for {address}: follow the link in the confirmation message, or nothing will be sent.',
+  notify_confirmed: 'Notification confirmed for {address}: you will hear when the outcome is published.',
+  notify_unsubscribed: 'Notifications unsubscribed; the address is deleted.',
+  bar_follow: 'Follow',
+  follow_titleConsultation: 'Follow this consultation',
+  follow_titlePolicy: 'Follow this policy',
+  follow_hint:
+    'No account needed: give an e-mail address and we send a confirmation e-mail first; updates come only once you follow its link, each with a one-click unsubscribe.',
+  follow_hintSms:
+    'No account needed: give an e-mail address or mobile number and we send a confirmation message first; updates come only once you follow its link, each with a one-click unsubscribe.',
+  follow_what: 'What to follow',
+  follow_consultation:
+    'This consultation: opening, 7 days and 1 day before it closes, changes of the period, the outcome',
+  follow_policy: 'This policy: new versions, interpretations and Q&A, repeal or expiry',
+  follow_submit: 'Follow',
+  follow_done:
+    'A confirmation e-mail is on its way to {address}. Open it and follow its link to finish; nothing else is sent until you do.',
+  follow_doneSms:
+    'A confirmation message is on its way to {address}. Follow its link to finish; nothing else is sent until you do.',
+  follow_rate: 'Too many follow requests: please try again later.',
+  follow_off: 'This site sends no notifications yet: use the feed or the calendar below.',
+  follow_notFound: 'There is no consultation or policy {id} to follow.',
+  follow_failed: 'Not sent: {detail}. Your address is still here; try again.',
+  follow_missing: 'Nothing to follow: set the endpoint and consultation (or policy) attributes',
+  follow_feeds: 'Rather leave no address? Subscribe instead:',
+  follow_atom: 'Updates feed (Atom)',
+  follow_ics: 'Deadlines calendar (ICS)',
 };
 
 export const consultationMessages: Catalogues<ConsultationMessages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };

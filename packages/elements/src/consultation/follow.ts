@@ -1,0 +1,182 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
+import { ApiError, apiUrl, requestApi } from '../internal/api.js';
+import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { LocalizeController } from '../internal/localize.js';
+import { consultationStyles } from './consultation.styles.js';
+import { addressError, type FollowAnswer, type NotifyChannel, notifyRequest, parseChannels } from './notify.js';
+
+/**
+ * "关注此政策/征求意见" without an account: an e-mail address (or a mobile number where the site
+ * sends SMS), confirmed by a link before anything else is sent, and links to the Atom feed and
+ * the ICS calendar of comment deadlines for those who would rather leave no address. Shown by
+ * gk-consultation-bar's "关注" button, and usable alone on any page.
+ *
+ * @tagname gk-follow
+ * @summary Follow a consultation or a policy by e-mail (double opt-in), or by its feeds.
+ * @csspart form - The follow form.
+ * @csspart feeds - The Atom and calendar links.
+ */
+export class GkFollow extends LitElement {
+  static override styles = [baseStyles, buttonStyles, srOnly, consultationStyles];
+
+  /** Base URL of the consultation service (e.g. `/api/v1`). */
+  @property({ reflect: true }) accessor endpoint = '';
+  /** The consultation to follow (opening, 7 and 1 days before it closes, window changes, feedback). */
+  @property({ reflect: true }) accessor consultation = '';
+  /** The policy to follow (new versions, interpretations, Q&A, repeal); its feeds are linked. */
+  @property({ reflect: true }) accessor policy = '';
+  /** `email` (the default), `email sms` where the server has an SMS gateway, `none`: feeds only. */
+  @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
+
+  @state() private accessor target: 'consultation' | 'policy' = 'consultation';
+  @state() private accessor channel: NotifyChannel = 'email';
+  @state() private accessor address = '';
+  @state() private accessor error = '';
+  @state() private accessor failure = '';
+  @state() private accessor sending = false;
+  @state() private accessor done = '';
+
+  private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
+
+  private get msg() {
+    return this.i18n.msg.bind(this.i18n);
+  }
+
+  private get what(): 'consultation' | 'policy' {
+    return this.consultation && (this.target === 'consultation' || !this.policy) ? 'consultation' : 'policy';
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.sending) return;
+    const t = this.msg;
+    const channels = parseChannels(this.notifyChannels);
+    const channel = channels.includes(this.channel) ? this.channel : channels[0]!;
+    this.error = addressError(channel, this.address, t);
+    this.failure = '';
+    this.done = '';
+    if (this.error) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#follow-address')?.focus();
+      return;
+    }
+    const what = this.what;
+    const id = what === 'consultation' ? this.consultation : this.policy;
+    this.sending = true;
+    try {
+      const answer = await requestApi<FollowAnswer>(apiUrl(this.endpoint, '/notify/follow'), {
+        method: 'POST',
+        body: { ...notifyRequest(channel, this.address, this.i18n.lang), [what]: id },
+      });
+      this.done = t(answer.channel === 'sms' ? 'follow_doneSms' : 'follow_done', { address: answer.address });
+    } catch (error) {
+      this.failure = this.refusal(error, id);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private refusal(error: unknown, id: string): string {
+    const t = this.msg;
+    if (!(error instanceof ApiError) || error.kind === 'network')
+      return t('follow_failed', { detail: t('networkDetail') });
+    if (error.status === 429) return t('follow_rate');
+    if (error.code === 'notifications-off') return t('follow_off');
+    if (error.status === 404) return t('follow_notFound', { id });
+    const detail = (this.i18n.lang !== 'en' && error.body.zh) || error.body.message || `HTTP ${error.status}`;
+    return t('follow_failed', { detail });
+  }
+
+  protected override render() {
+    const t = this.msg;
+    if (!this.endpoint || !(this.consultation || this.policy)) {
+      return html`<div class="gk-error" part="error" role="alert">${t('follow_missing')}</div>`;
+    }
+    const channels = parseChannels(this.notifyChannels);
+    const channel = channels.includes(this.channel) ? this.channel : channels[0];
+    const sms = channel === 'sms';
+    const feedPolicy = this.policy ? `/feeds/policies/${encodeURIComponent(this.policy)}/atom` : '/feeds/atom';
+    const ics = `/feeds/deadlines.ics${this.policy ? `?policy=${encodeURIComponent(this.policy)}` : ''}`;
+    const described = ['follow-hint', this.error ? 'follow-error' : ''].filter(Boolean).join(' ');
+    return html`${
+      channel
+        ? html`<form part="form" class="follow" novalidate aria-labelledby="follow-title" @submit=${this.submit}>
+          <h3 id="follow-title">${t(this.what === 'consultation' ? 'follow_titleConsultation' : 'follow_titlePolicy')}</h3>
+          <p class="hint" id="follow-hint">${t(sms ? 'follow_hintSms' : 'follow_hint')}</p>
+          ${
+            this.consultation && this.policy
+              ? html`<fieldset class="field">
+                <legend>${t('follow_what')}</legend>
+                ${(['consultation', 'policy'] as const).map(
+                  (w) => html`<label class="choice"
+                    ><input
+                      type="radio"
+                      name="follow-what"
+                      .checked=${this.what === w}
+                      @change=${() => {
+                        this.target = w;
+                      }}
+                    />${t(w === 'consultation' ? 'follow_consultation' : 'follow_policy')}</label
+                  >`,
+                )}
+              </fieldset>`
+              : nothing
+          }
+          ${
+            channels.length > 1
+              ? html`<fieldset class="field">
+                <legend>${t('notifyBy')}</legend>
+                ${channels.map(
+                  (c) => html`<label class="choice"
+                    ><input
+                      type="radio"
+                      name="follow-channel"
+                      .checked=${c === channel}
+                      @change=${() => {
+                        this.channel = c;
+                        this.error = '';
+                      }}
+                    />${t(c === 'sms' ? 'notifyBySms' : 'notifyByEmail')}</label
+                  >`,
+                )}
+              </fieldset>`
+              : nothing
+          }
+          <div class="field">
+            <label for="follow-address">${t(sms ? 'notifyPhone' : 'notifyEmail')}</label>
+            <input
+              id="follow-address"
+              type=${sms ? 'tel' : 'email'}
+              inputmode=${sms ? 'tel' : 'email'}
+              autocomplete=${sms ? 'tel' : 'email'}
+              maxlength=${sms ? 20 : 254}
+              spellcheck="false"
+              .value=${this.address}
+              aria-invalid=${this.error ? 'true' : 'false'}
+              aria-describedby=${described}
+              @input=${(e: Event) => {
+                this.address = (e.target as HTMLInputElement).value;
+                if (this.error) this.error = addressError(channel, this.address, t);
+              }}
+            />
+            ${this.error ? html`<p class="field-error" id="follow-error">${this.error}</p>` : nothing}
+          </div>
+          <div class="actions">
+            <button class="gk-button primary" type="submit" ?disabled=${this.sending}>
+              ${this.sending ? t('state_sending') : t('follow_submit')}
+            </button>
+          </div>
+          <p class="follow-done" role="status">${this.done}</p>
+          <div role="alert">${this.failure ? html`<p class="gk-error">${this.failure}</p>` : nothing}</div>
+        </form>`
+        : nothing
+    }
+      <p part="feeds" class="feeds">
+        ${t('follow_feeds')}
+        <a href=${apiUrl(this.endpoint, feedPolicy)} type="application/atom+xml">${t('follow_atom')}</a>
+        · <a href=${apiUrl(this.endpoint, ics)} type="text/calendar">${t('follow_ics')}</a>
+      </p>`;
+  }
+}
