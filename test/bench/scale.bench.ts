@@ -387,6 +387,17 @@ async function scale(engine: string, size: number, target: Target): Promise<void
     decision: 'adopted',
   });
   await sql("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1");
+  // Sign-off: what blocks publication (index-only counts), then 审核 and 签发 of every decision by
+  // filter (the admin token holds both), beside one UPDATE of the same rows.
+  const blockedBefore = await api<{ draft: number }>(`${PATH}/blocking`);
+  const checkedAll = await post<{ updated: number }>(`${PATH}/signoff`, { step: 'check', filter: { stage: 'draft' } });
+  const signedAll = await post<{ updated: number }>(`${PATH}/signoff`, { step: 'sign', filter: { stage: 'checked' } });
+  const signFloor = await timed(
+    `UPDATE comments SET stage = 'signed', stage_at = now(), revision = revision + 1 WHERE consultation_id = $1
+       AND decision IS NOT NULL`,
+    [['scale']],
+  );
+  const blockedAfter = await api<{ draft: number }>(`${PATH}/blocking`);
   const pubSampler = healthSampler(s.url);
   pubSampler.phase = 'publication';
   await mark();
@@ -516,6 +527,16 @@ async function scale(engine: string, size: number, target: Target): Promise<void
   const listed = `${n(reportFloor.rows)} comments listed, ${(report.bytes / 1e6).toFixed(0)} MB; ${usage(reportUsage)}`;
   show('report.html streamed', report.ms, reportFloor.ms[0]!, 'one SELECT', listed);
   console.log(`  decision by filter, every undecided comment: ${ms(rest.ms)}, ${n(rest.body.updated)} updated`);
+  console.log(
+    `  GET …/blocking (what blocks publication): ${ms(blockedBefore.ms)} with ${n(blockedBefore.body.draft)} at 拟办, ${ms(blockedAfter.ms)} once all signed off`,
+  );
+  show(
+    `sign-off by filter, 审核 + 签发 of ${n(signedAll.body.updated)}`,
+    checkedAll.ms + signedAll.ms,
+    signFloor.ms[0]! * 2,
+    'two plain UPDATEs',
+    `审核 ${ms(checkedAll.ms)} (${n(checkedAll.body.updated)}), 签发 ${ms(signedAll.ms)}`,
+  );
   show(
     `publication of ${n(published?.n ?? 0)} comments`,
     publishMs,

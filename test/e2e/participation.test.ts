@@ -162,6 +162,9 @@ test('a comment survives a server outage and a reload, is stored once, and its o
         : { decision: 'not-adopted', reason: '满意度评价已纳入年度考核办法，本方案不再重复规定。' },
     );
   }
+  // 审核 and 签发 of every decision (the admin token holds both), as publication requires.
+  await staff('POST', `/consultations/${CONSULTATION}/signoff`, { step: 'check', filter: { stage: 'draft' } });
+  await staff('POST', `/consultations/${CONSULTATION}/signoff`, { step: 'sign', filter: { stage: 'checked' } });
   await staff('POST', `/consultations/${CONSULTATION}/feedback`, {});
 
   // 6. The bookmarked draft page now shows the outcome where the form was.

@@ -2,12 +2,14 @@
 import { type AppOptions, buildApp, createToken, type Database } from '@gongkai/server';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
+export type Role = 'admin' | 'editor' | 'reviewer' | 'checker' | 'signer';
+
 export interface Ctx {
   db: Database;
   app: FastifyInstance;
-  tokens: { admin: string; editor: string; reviewer: string };
+  tokens: Record<Role, string>;
   /** inject with the admin token unless `as` says otherwise. */
-  staff: (opts: InjectOptions, as?: 'admin' | 'editor' | 'reviewer') => Promise<LightMyRequestResponse>;
+  staff: (opts: InjectOptions, as?: Role) => Promise<LightMyRequestResponse>;
   comment: (
     consultation: string,
     body: Record<string, unknown>,
@@ -32,6 +34,8 @@ export async function setup(fresh: () => Promise<Database>, options: AppOptions 
     admin: (await createToken(db, 'admin')).token,
     editor: (await createToken(db, 'editor')).token,
     reviewer: (await createToken(db, 'reviewer')).token,
+    checker: (await createToken(db, 'checker')).token,
+    signer: (await createToken(db, 'signer')).token,
   };
   return {
     db,
@@ -73,4 +77,25 @@ export async function consultation(ctx: Ctx, fields: Record<string, unknown> = {
   });
   if (res.statusCode !== 201) throw new Error(`consultation: ${res.statusCode} ${res.body}`);
   return id;
+}
+
+/**
+ * 审核 then 签发 of every decided comment of a consultation, as a checker and a signer would
+ * (publication is refused until every decision is signed off). Returns how many were signed off.
+ */
+export async function signOffAll(ctx: Ctx, id: string): Promise<number> {
+  for (const [step, as] of [
+    ['check', 'checker'],
+    ['sign', 'signer'],
+  ] as const) {
+    for (const stage of step === 'check' ? ['draft'] : ['checked']) {
+      const res = await ctx.staff(
+        { method: 'POST', url: `/api/v1/consultations/${id}/signoff`, payload: { step, filter: { stage } } },
+        as,
+      );
+      if (res.statusCode !== 200) throw new Error(`sign-off ${step}: ${res.statusCode} ${res.body}`);
+      if (step === 'sign') return res.json().updated;
+    }
+  }
+  return 0;
 }

@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildApp } from '@gongkai/server';
 import { closeDatabases, databases, sameDatabase } from './databases.js';
-import { consultation, iso, key, setup } from './helpers.js';
+import { consultation, iso, key, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -99,6 +99,7 @@ for (const { name, fresh } of databases) {
         payload: { ids, decision: 'partly-adopted', reason: '将在实施细则中研究。' },
       });
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1", [id]);
+      await signOffAll(ctx, id);
       assert.equal((await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` })).statusCode, 201);
       for (const url of [`/api/v1/consultations/${id}/audit`, `/api/v1/consultations/${id}/feedback/versions`]) {
         const packed = await ctx.staff({ url, headers: { 'accept-encoding': 'gzip' } });

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { buildApp, createToken, type Database, parseTrustProxy, seedConsultation, verifyAudit } from '@gongkai/server';
 import { closeDatabases, databases, sameDatabase } from './databases.js';
-import { type Ctx, consultation, iso, key, setup } from './helpers.js';
+import { type Ctx, consultation, iso, key, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -445,6 +445,7 @@ for (const { name, fresh } of databases) {
         const [c] = await comments(ctx, id, ['建议保留菜市场。']);
         await ctx.staff({ method: 'PATCH', url: `/api/v1/comments/${c!.id}`, payload: { decision: 'adopted' } });
         await close(ctx, id);
+        await signOffAll(ctx, id);
         const receipt = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments` })).json().items[0].receipt;
         // Pause the publication after it has read the comments: another connection holds a lock
         // that its INSERT into feedback_versions must wait for.

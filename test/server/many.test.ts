@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { SENTENCES } from '../helpers/campaign-corpus.js';
 import { closeDatabases, databases } from './databases.js';
-import { consultation, settledGroups, setup } from './helpers.js';
+import { consultation, settledGroups, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -254,6 +254,7 @@ for (const { name, fresh } of databases) {
       await adopt({ q: '菜市场' }, 'not-adopted', '与规划不符');
       await adopt({ decision: 'none' }, 'adopted');
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      await signOffAll(ctx, id);
       const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
       assert.equal(published.statusCode, 201, published.body);
       const feedback = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
@@ -346,6 +347,7 @@ for (const { name, fresh } of databases) {
       await settledGroups(ctx, id);
       await insert(2, 40);
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      await signOffAll(ctx, id);
       const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
       assert.equal(published.statusCode, 201, published.body);
       const search = (q: string) =>

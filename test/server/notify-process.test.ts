@@ -26,7 +26,7 @@ before(async () => {
   smtp = await startMailCatcher();
   writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
   await pgliteDataDir(data);
-  // N decided comments of a closed consultation, each with a confirmed subscription, written
+  // N decided and signed-off comments of a closed consultation, each with a confirmed subscription, written
   // before the server owns the directory.
   const db = await openDatabase({ dataDir: data });
   await migrate(db);
@@ -35,8 +35,9 @@ before(async () => {
     `INSERT INTO consultations (id, title, opens, closes) VALUES ('big', '测试征求意见', now() - interval '40 days', now() - interval '1 day')`,
   );
   await db.query(
-    `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body, moderation, decision, reason)
-     SELECT 'big', 'RN' || n, 'k' || n, 'h', '第' || n || '条意见', 'approved', 'adopted', '理由' || n
+    `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body, moderation, decision, reason,
+       stage)
+     SELECT 'big', 'RN' || n, 'k' || n, 'h', '第' || n || '条意见', 'approved', 'adopted', '理由' || n, 'signed'
      FROM generate_series(1, $1::int) AS n`,
     [N],
   );

@@ -13,7 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { type Caught, type MailCatcher, startMailCatcher } from '../../scripts/lib/mail-catcher.js';
 import { closeDatabases, databases } from './databases.js';
-import { type Ctx, consultation, iso, setup } from './helpers.js';
+import { type Ctx, consultation, iso, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -95,6 +95,7 @@ async function confirm(ctx: Ctx, email: string) {
 
 async function closeAndPublish(ctx: Ctx, id: string) {
   await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1", [id]);
+  await signOffAll(ctx, id);
   const res = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
   // 202 on a busy machine: the publication goes on as a job, its messages follow.
   assert.ok([201, 202].includes(res.statusCode), res.body);
@@ -356,6 +357,8 @@ for (const { name, fresh } of databases) {
       for (const p of people) receipts.push(await submit(ctx, id, p));
       for (const p of people) await confirm(ctx, p);
       for (const r of receipts) await decide(ctx, r, "moderation = 'approved', decision = 'adopted'");
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 minute' WHERE id = $1", [id]);
+      await signOffAll(ctx, id);
       await ctx.app.close();
 
       // The instance that crashes right after its first message left.

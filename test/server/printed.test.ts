@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabases, databases } from './databases.js';
-import { type Ctx, consultation, key, setup } from './helpers.js';
+import { type Ctx, consultation, key, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -75,6 +75,7 @@ for (const { name, fresh } of databases) {
         await ctx.staff({ method: 'PATCH', url: `/api/v1/comments/${item.id}`, payload: { decision: 'adopted' } });
       }
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      await signOffAll(ctx, id);
       assert.equal((await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` })).statusCode, 201);
       const feedback = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
       assert.deepEqual(

@@ -229,6 +229,18 @@ test('kill -9 during publication: after a restart the run resumes and publishes 
   const made = cli(['token', 'create', '--role', 'admin', '--data', data]);
   const headers = { authorization: `Bearer ${made.stdout.trim().split('\n').at(-1)!}` };
   let server = await start(['--seed', closed]);
+  // 审核 and 签发 of every decision (the admin holds both), as publication requires.
+  for (const [step, stage] of [
+    ['check', 'draft'],
+    ['sign', 'checked'],
+  ]) {
+    const signed = await fetch(`${server.url}/api/v1/consultations/closed-big/signoff`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ step, filter: { stage } }),
+    });
+    assert.equal((await signed.json()).updated, comments);
+  }
   const queued = await fetch(`${server.url}/api/v1/consultations/closed-big/feedback`, {
     method: 'POST',
     headers: { ...headers, prefer: 'respond-async' },

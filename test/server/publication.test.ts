@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { buildApp } from '@gongkai/server';
 import { closeDatabases, databases, sameDatabase } from './databases.js';
-import { type Ctx, consultation, setup } from './helpers.js';
+import { type Ctx, consultation, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -21,6 +21,7 @@ async function decided(ctx: Ctx, n: number) {
     [id, n],
   );
   await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+  await signOffAll(ctx, id);
   return id;
 }
 

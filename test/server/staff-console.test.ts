@@ -6,12 +6,12 @@ import { after, describe, test } from 'node:test';
 import { REMOVAL_REASONS, STAFF_PERMISSIONS, type StaffPermission } from '@gongkai/format';
 import { createToken, revokeToken } from '@gongkai/server';
 import { closeDatabases, databases } from './databases.js';
-import { type Ctx, consultation, iso, setup } from './helpers.js';
+import { type Ctx, consultation, iso, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
-type Role = 'admin' | 'editor' | 'reviewer';
-const ROLES: Role[] = ['admin', 'editor', 'reviewer'];
+type Role = 'admin' | 'editor' | 'reviewer' | 'checker' | 'signer';
+const ROLES: Role[] = ['admin', 'editor', 'reviewer', 'checker', 'signer'];
 
 /** Adds comments and returns their ids, in order. */
 async function comments(ctx: Ctx, id: string, bodies: (string | Record<string, unknown>)[]): Promise<number[]> {
@@ -58,6 +58,10 @@ for (const { name, fresh } of databases) {
           editTemplates: true,
           contacts: false,
           tokens: false,
+          check: false,
+          signOff: false,
+          assign: false,
+          notes: true,
         },
         consultations: null,
         expires: answer.expires,
@@ -84,6 +88,30 @@ for (const { name, fresh } of databases) {
           (
             await ctx.staff(
               { method: 'POST', url: '/api/v1/reason-templates', payload: { title: `模板 ${as}`, text: '理由。' } },
+              as,
+            )
+          ).statusCode,
+        // A step on a comment at another stage is 409, not 403: only the permission is tried here.
+        check: async (as) =>
+          (
+            await ctx.staff(
+              { method: 'POST', url: `/api/v1/consultations/${id}/signoff`, payload: { step: 'check', comment: c } },
+              as,
+            )
+          ).statusCode,
+        signOff: async (as) =>
+          (
+            await ctx.staff(
+              { method: 'POST', url: `/api/v1/consultations/${id}/signoff`, payload: { step: 'sign', comment: c } },
+              as,
+            )
+          ).statusCode,
+        assign: async (as) =>
+          (await ctx.staff({ method: 'POST', url: '/api/v1/units', payload: { name: `综合处 ${as}` } }, as)).statusCode,
+        notes: async (as) =>
+          (
+            await ctx.staff(
+              { method: 'POST', url: `/api/v1/consultations/${id}/notes`, payload: { comment: c, body: '请核实。' } },
               as,
             )
           ).statusCode,
@@ -243,6 +271,10 @@ for (const { name, fresh } of databases) {
       await patch(ctx, ids[3]!, { decision: 'out-of-scope', reason: '已转有关部门。' });
       await patch(ctx, ids[4]!, { decision: 'partly-adopted', reason: '部分吸收。' });
       await close(ctx, id);
+      const unsigned = (await ctx.staff({ url }, 'editor')).json();
+      assert.equal(unsigned.publishable, false, 'decisions not signed off');
+      assert.equal(unsigned.blocking.draft, 4);
+      await signOffAll(ctx, id);
       const ready = (await ctx.staff({ url }, 'editor')).json();
       assert.deepEqual(
         { publishable: ready.publishable, stillOpen: ready.stillOpen, unmoderated: ready.unmoderated },
@@ -320,6 +352,7 @@ for (const { name, fresh } of databases) {
       await patch(ctx, dup, { moderation: 'rejected', removalReason: '重复' });
 
       await close(ctx, id);
+      await signOffAll(ctx, id);
       assert.equal((await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` })).statusCode, 201);
       const f = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
       assert.equal(f.summary.removed, 4);
@@ -359,6 +392,7 @@ for (const { name, fresh } of databases) {
         'stillOpen',
         'unmoderated',
         'undecided',
+        'blocking',
         'flagged',
       ]);
       assert.deepEqual(Object.keys(preview.properties.feedback.properties.summary.properties.removedBy.properties), [

@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
 import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
+import { workflowRoutes } from './routes/workflow.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -105,6 +106,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
     notify: options.notify ? { options: options.notify, domain, queued: () => app.deliverer?.wake() } : undefined,
   });
   staffRoutes(app, db);
+  workflowRoutes(app, db);
   notifyRoutes(app, db, options.notify, domain);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -35,6 +35,16 @@ export interface CommentRow {
   group_id: string | number | null;
   policy_version: number | null;
   revision: number;
+  stage: string;
+  stage_by: string | null;
+  stage_at: Date | null;
+  returned_reason: string | null;
+  unit_id: string | number | null;
+  assignment_id: string | number | null;
+  /** Joined from `assignments` and `units` (the list and one comment). */
+  unit_name?: string | null;
+  due?: string | null;
+  assignment_open?: boolean | null;
 }
 
 /** The comment's version for If-Match: its id and revision, which every change raises. */
@@ -57,10 +67,33 @@ export const toItem = (r: CommentRow, labels: ReadonlyMap<string, string> = new 
   submitted: new Date(r.created_at).toISOString(),
   policyVersion: r.policy_version,
   etag: etagOf(r),
+  // Where its decision stands (拟办 → 审核 → 签发); null without a decision.
+  stage: r.decision ? r.stage : null,
+  stageBy: r.decision ? r.stage_by : null,
+  stageAt: r.decision && r.stage_at ? new Date(r.stage_at).toISOString() : null,
+  returnedReason: r.decision ? r.returned_reason : null,
+  assignment:
+    r.assignment_id === null || r.assignment_id === undefined
+      ? null
+      : {
+          id: Number(r.assignment_id),
+          unit: Number(r.unit_id),
+          unitName: r.unit_name ?? null,
+          due: r.due ?? null,
+          open: r.assignment_open ?? null,
+          overdue: Boolean(r.assignment_open && r.due && r.due < today()),
+        },
 });
 
+/** Today's date as the database's `current_date` prints it (UTC on both engines). */
+const today = () => new Date().toISOString().slice(0, 10);
+
 const COLUMNS = `id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
-  created_at, group_id, policy_version, revision`;
+  created_at, group_id, policy_version, revision, stage, stage_by, stage_at, returned_reason, unit_id, assignment_id`;
+// The assignment of each comment read: a probe of the primary keys of the two small tables.
+const ASSIGNED = `(SELECT u.name FROM units u WHERE u.id = unit_id) AS unit_name,
+  (SELECT to_char(a.due, 'YYYY-MM-DD') FROM assignments a WHERE a.id = assignment_id) AS due,
+  (SELECT a.closed_at IS NULL FROM assignments a WHERE a.id = assignment_id) AS assignment_open`;
 
 /**
  * Names and contacts are personal data: only tokens with the `contacts` permission see them,
@@ -82,6 +115,15 @@ export interface CommentFilter {
   moderation?: string;
   group?: number;
   q?: string;
+  /** Where the decision stands (decided comments only). */
+  stage?: 'draft' | 'checked' | 'signed';
+  /** A unit's queue: the comments assigned to it. */
+  unit?: number;
+  assignment?: number;
+  /** Only comments of open assignments past their due date. */
+  overdue?: boolean;
+  /** One comment (the steps of sign-off on one; not a list filter). */
+  comment?: number;
 }
 
 export interface ListQuery extends CommentFilter {
@@ -90,7 +132,7 @@ export interface ListQuery extends CommentFilter {
 }
 
 /** The SQL conditions of a filter, appended to `params` (which holds the consultation as $1). */
-function filterSql(filter: CommentFilter, params: unknown[]): string[] {
+export function filterSql(filter: CommentFilter, params: unknown[]): string[] {
   const where = ['consultation_id = $1'];
   const add = (sql: string, value: unknown) => {
     params.push(value);
@@ -102,6 +144,16 @@ function filterSql(filter: CommentFilter, params: unknown[]): string[] {
   else if (filter.decision) add('decision = ?', filter.decision);
   if (filter.moderation) add('moderation = ?', filter.moderation);
   if (filter.group) add('group_id = ?', filter.group);
+  if (filter.comment) add('id = ?', filter.comment);
+  // As the partial index comments_unsigned is written, so that it serves draft and checked.
+  if (filter.stage === 'signed') where.push("decision IS NOT NULL AND stage = 'signed'");
+  else if (filter.stage) add("decision IS NOT NULL AND stage <> 'signed' AND stage = ?", filter.stage);
+  if (filter.unit) add('unit_id IS NOT NULL AND unit_id = ?', filter.unit);
+  if (filter.assignment) add('assignment_id = ?', filter.assignment);
+  if (filter.overdue) {
+    where.push(`assignment_id = ANY(ARRAY(SELECT id FROM assignments WHERE consultation_id = $1 AND closed_at IS NULL
+      AND due < current_date))`);
+  }
   if (filter.q) {
     // The search text is a value, never SQL; LIKE's own wildcards in it are escaped. Comments
     // already indexed are found through their bigram keys; the few not yet, by reading them.
@@ -136,7 +188,7 @@ export async function listComments(
   }
   params.push(query.limit + 1);
   const { rows } = await db.query<CommentRow>(
-    `SELECT ${COLUMNS} FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
+    `SELECT ${COLUMNS}, ${ASSIGNED} FROM comments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, query.limit);
@@ -150,7 +202,7 @@ export async function listComments(
 /** One comment as the staff list shows it (a link to a comment not on the page read). */
 export async function getComment(db: Queryable, commentId: number, staff: Staff, actor: string) {
   const { rows } = await db.query<CommentRow & { consultation_id: string }>(
-    `SELECT ${COLUMNS}, consultation_id FROM comments WHERE id = $1`,
+    `SELECT ${COLUMNS}, ${ASSIGNED}, consultation_id FROM comments WHERE id = $1`,
     [commentId],
   );
   const row = rows[0];
@@ -192,7 +244,7 @@ export interface Actor {
  * takes it FOR UPDATE. So a publication never builds its snapshot while a decision is half-way,
  * and no decision lands between the snapshot and the published columns.
  */
-async function lockForDecisions(tx: Queryable, consultationId: string): Promise<void> {
+export async function lockForDecisions(tx: Queryable, consultationId: string): Promise<void> {
   await tx.query('SELECT 1 FROM consultations WHERE id = $1 FOR SHARE', [consultationId]);
 }
 
@@ -244,18 +296,26 @@ async function applyDecision(
       ? null
       : (input.removalReason ?? (before.moderation === 'rejected' ? before.removal_reason : null));
   if (decision && decision !== 'adopted' && !reason) checkDecision({ decision: decision as DecisionInput['decision'] });
-  const after = { moderation, decision, reason, removalReason };
+  // A decision changed after any step of sign-off goes back to 拟办: what was checked and signed
+  // is no longer what stands.
+  const redrafted = decision !== before.decision || reason !== before.reason;
+  const stage = redrafted ? 'draft' : before.stage;
+  const after = { moderation, decision, reason, removalReason, ...(redrafted ? { stage } : {}) };
   await tx.query(
     `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, revision = revision + 1,
-       updated_at = now()
+       updated_at = now(), stage = $6,
+       stage_by = CASE WHEN $7::boolean THEN NULL ELSE stage_by END,
+       stage_at = CASE WHEN $7::boolean THEN NULL ELSE stage_at END,
+       returned_reason = CASE WHEN $7::boolean THEN NULL ELSE returned_reason END
      WHERE id = $1`,
-    [commentId, moderation, decision, reason, removalReason],
+    [commentId, moderation, decision, reason, removalReason, stage, redrafted],
   );
   const was = {
     moderation: before.moderation,
     decision: before.decision,
     reason: before.reason,
     removalReason: before.removal_reason,
+    ...(redrafted && before.decision ? { stage: before.stage } : {}),
   };
   await audit(tx, {
     actor: who.actor,
@@ -278,7 +338,10 @@ export async function patchComment(db: Database, commentId: number, input: Decis
   checkDecision(input);
   return db.transaction(async (tx) => {
     const consultationId = await applyDecision(tx, commentId, input, who);
-    const { rows } = await tx.query<CommentRow>(`SELECT ${COLUMNS} FROM comments WHERE id = $1`, [commentId]);
+    await closeDecidedAssignments(tx, consultationId, who.actor);
+    const { rows } = await tx.query<CommentRow>(`SELECT ${COLUMNS}, ${ASSIGNED} FROM comments WHERE id = $1`, [
+      commentId,
+    ]);
     const [row] = await withContacts(tx, rows, who.staff, who.actor, consultationId);
     const { labels } = await draftClauses(tx, (await getConsultationRow(tx, consultationId)).policy_id);
     return toItem(row!, labels);
@@ -301,6 +364,7 @@ export async function bulkDecide(
     // Every row first, in id order, before the first audit entry takes the log's lock.
     await tx.query('SELECT id FROM comments WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [sorted]);
     for (const id of sorted) await applyDecision(tx, id, input, who, consultationId);
+    await closeDecidedAssignments(tx, consultationId, who.actor);
   });
   return { updated: new Set(ids).size };
 }
@@ -334,21 +398,53 @@ export async function decideByFilter(
     : input.moderation === 'rejected'
       ? `moderation = 'rejected', decision = NULL, reason = NULL, removal_reason = ${value(input.removalReason ?? null)}`
       : `moderation = 'approved', removal_reason = NULL`;
+  // A new decision or reason starts sign-off again (拟办); moderation alone leaves it.
+  const redraft = input.decision || input.moderation === 'rejected';
+  const stage = redraft ? `, stage = 'draft', stage_by = NULL, stage_at = NULL, returned_reason = NULL` : '';
+  const info = value(JSON.stringify({ filter, ...input }));
+  const actor = value(who.actor);
   return db.transaction(async (tx) => {
     await lockForDecisions(tx, consultationId);
-    const { rows } = await tx.query<{ id: string }>(
-      `UPDATE comments SET ${set}, revision = revision + 1, updated_at = now() WHERE ${where.join(' AND ')} RETURNING id`,
+    // The ids go from the UPDATE to the audit entry inside the database: nothing on this thread
+    // grows with the number of comments.
+    const { rows } = await tx.query<{ n: number }>(
+      `WITH u AS (
+         UPDATE comments SET ${set}${stage}, revision = revision + 1, updated_at = now() WHERE ${where.join(' AND ')}
+         RETURNING id
+       ), s AS (SELECT count(*)::int AS n, coalesce(jsonb_agg(id ORDER BY id), '[]'::jsonb) AS ids FROM u),
+       a AS (
+         INSERT INTO audit_log (actor, action, consultation_id, after)
+         SELECT ${actor}, 'comment.decide-filter', $1, ${info}::jsonb || jsonb_build_object('updated', n, 'comments', ids)
+         FROM s RETURNING 1
+       )
+       SELECT n FROM s`,
       params,
     );
-    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-    await audit(tx, {
-      actor: who.actor,
-      action: 'comment.decide-filter',
-      consultationId,
-      after: { filter, ...input, updated: ids.length, comments: ids },
-    });
-    return { updated: ids.length };
+    await closeDecidedAssignments(tx, consultationId, who.actor);
+    return { updated: rows[0]!.n };
   });
+}
+
+/**
+ * Assignments of the consultation none of whose comments awaits a decision any longer are closed
+ * ('decided'), each audited. Open assignments are few; each is a probe of a partial index.
+ */
+export async function closeDecidedAssignments(tx: Queryable, consultationId: string, actor: string): Promise<void> {
+  const { rows } = await tx.query<{ id: string; unit_id: string }>(
+    `UPDATE assignments a SET closed_at = now(), closed_by = $2, close_reason = 'decided'
+     WHERE a.consultation_id = $1 AND a.closed_at IS NULL AND NOT EXISTS (
+       SELECT 1 FROM comments c WHERE c.assignment_id = a.id AND c.decision IS NULL AND c.moderation <> 'rejected')
+     RETURNING a.id, a.unit_id`,
+    [consultationId, actor],
+  );
+  for (const r of rows) {
+    await audit(tx, {
+      actor,
+      action: 'assignment.close',
+      consultationId,
+      after: { assignment: Number(r.id), unit: Number(r.unit_id), reason: 'decided' },
+    });
+  }
 }
 
 export async function auditLog(db: Queryable, consultationId: string) {

@@ -10,6 +10,7 @@ import {
   type FeedbackPreview,
   type FeedbackSummary,
   type FeedbackView,
+  type PublicationBlocking,
   REMOVAL_REASONS,
   type RemovalReason,
 } from '@gongkai/format';
@@ -23,6 +24,7 @@ import { digitRuns } from './lib/mask.js';
 import { searchKeys } from './lib/minhash.js';
 import { pgArray } from './lib/pg-array.js';
 import { feedbackPublished } from './notify/outbox.js';
+import { blockedError, blockers, clear } from './signoff.js';
 
 export const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
@@ -58,15 +60,16 @@ export async function buildFeedback(db: Queryable, consultationId: string) {
  */
 export async function previewFeedback(db: Database, consultationId: string): Promise<FeedbackPreview> {
   const c = await getConsultationRow(db, consultationId);
-  const { content, unmoderated, undecided, flagged } = await publication(db, consultationId, 'preview', true);
+  const { content, unmoderated, undecided, flagged, blocking } = await publication(db, consultationId, 'preview', true);
   const stillOpen = Date.now() < new Date(c.closes).getTime();
   return {
     feedback: { ...content, published: new Date().toISOString() },
-    publishable: !stillOpen && unmoderated === 0 && undecided === 0,
+    publishable: !stillOpen && clear(blocking),
     stillOpen,
     unmoderated,
     undecided,
     flagged,
+    blocking,
   };
 }
 
@@ -152,6 +155,7 @@ class RolledBack extends Error {
       unmoderated: number;
       undecided: number;
       flagged: FeedbackPreview['flagged'];
+      blocking: PublicationBlocking;
     },
   ) {
     super('dry run');
@@ -178,20 +182,10 @@ async function publication(db: Database, consultationId: string, actor: string, 
           zh: '征求意见尚未截止',
         });
       }
-      const { rows: pending } = await tx.query<{ unmoderated: number; undecided: number }>(
-        `SELECT count(*) FILTER (WHERE moderation = 'pending')::int AS unmoderated,
-           count(*) FILTER (WHERE moderation = 'approved' AND decision IS NULL)::int AS undecided
-         FROM comments WHERE consultation_id = $1`,
-        [consultationId],
-      );
-      const { unmoderated, undecided } = pending[0]!;
-      if (!dryRun && (unmoderated || undecided)) {
-        throw new HttpError(409, 'undecided', `${unmoderated} comments await moderation and ${undecided} a decision`, {
-          zh: `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`,
-          unmoderated,
-          undecided,
-        });
-      }
+      // Unhandled comments, decisions not signed off, open assignments: counted from indexes.
+      const blocking = await blockers(tx, consultationId);
+      const { unmoderated, undecided } = blocking;
+      if (!dryRun && !clear(blocking)) throw blockedError(blocking);
       const { rows: v } = await tx.query<{ version: number; published_at: Date }>(
         `INSERT INTO feedback_versions (consultation_id, version, published_by, content, rows, keyed_by_comment)
          SELECT $1, coalesce(max(version), 0) + 1, $2, '', true, true FROM feedback_versions WHERE consultation_id = $1
@@ -287,7 +281,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
           const digits = digitRuns(x.body);
           return digits.length ? [{ no: x.no, digits }] : [];
         });
-        throw new RolledBack({ content, unmoderated, undecided, flagged });
+        throw new RolledBack({ content, unmoderated, undecided, flagged, blocking });
       }
       await tx.query('UPDATE feedback_versions SET content = $3 WHERE consultation_id = $1 AND version = $2', [
         consultationId,
@@ -312,7 +306,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
       // Each subscribed commenter and follower hears of it: the event, in this transaction.
       await feedbackPublished(tx, consultationId, version);
       await run?.end(tx, version);
-      return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'] };
+      return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'], blocking };
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.result;

@@ -9,6 +9,7 @@ import {
   MODERATIONS,
   RECEIPT_STATUSES,
   REMOVAL_REASONS,
+  SIGNOFF_STAGES,
   STAFF_PERMISSIONS,
   STAFF_ROLES,
   SUBMITTER_TYPES,
@@ -52,6 +53,19 @@ export const ErrorSchema = {
     undecided: { type: 'integer' },
     unmoderated: { type: 'integer' },
     current: { description: 'With 412: the resource as it stands now.' },
+    stage: { type: 'string', description: 'With 409 wrong-stage: where the decision stands.' },
+    needs: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'With 403 forbidden: the permissions the request needs (all of them, or any one: joined).',
+    },
+    joined: { type: 'string', enum: ['and', 'or'] },
+    blocking: {
+      type: 'object',
+      additionalProperties: true,
+      description:
+        'With 409 of a publication: what blocks it, counted per step and unit, with the first few ids (PublicationBlocking).',
+    },
   },
   required: ['error', 'message'],
 } as const;
@@ -273,6 +287,26 @@ export const CommentItem = {
       type: 'string',
       description: 'Changes with every change to the comment; give it as If-Match to PATCH /comments/:id.',
     },
+    stage: {
+      type: ['string', 'null'],
+      enum: [...SIGNOFF_STAGES, null],
+      description: 'Where its decision stands: draft (拟办), checked (审核), signed (签发); null without a decision.',
+    },
+    stageBy: { ...nullable('string'), description: 'Who took the decision to its stage (or sent it back).' },
+    stageAt: { ...nullable('string'), format: 'date-time' },
+    returnedReason: { ...nullable('string'), description: 'Why a checker or signer sent the decision back.' },
+    assignment: {
+      type: ['object', 'null'],
+      description: 'The unit (处室) it is assigned to, with the due date.',
+      properties: {
+        id: { type: 'integer' },
+        unit: { type: 'integer' },
+        unitName: nullable('string'),
+        due: nullable('string'),
+        open: { type: ['boolean', 'null'] },
+        overdue: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 
@@ -287,6 +321,18 @@ const commentFilterFields = {
   moderation: { type: 'string', enum: MODERATIONS },
   group: { type: 'integer', minimum: 1, description: 'A near-duplicate group (its first comment id).' },
   q: str(200, { minLength: 1, description: 'Text the comment contains (any script; case-insensitive).' }),
+  stage: { type: 'string', enum: SIGNOFF_STAGES, description: 'Decided comments whose decision is at this stage.' },
+  unit: { type: 'integer', minimum: 1, description: "A unit's queue: the comments assigned to it." },
+  assignment: { type: 'integer', minimum: 1, description: 'The comments of one assignment.' },
+  overdue: { type: 'boolean', description: 'Only comments of open assignments past their due date.' },
+} as const;
+
+/** The filter of a step of sign-off or an assignment (the staff list's). */
+export const CommentFilterSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: commentFilterFields,
 } as const;
 
 export const CommentQuery = {
@@ -553,6 +599,7 @@ export const FeedbackPreview = {
       type: 'integer',
       description: 'Approved comments awaiting a decision: counted as received, not listed.',
     },
+    blocking: { type: 'object', additionalProperties: true, description: 'What blocks publication (as its 409 says).' },
     flagged: {
       type: 'array',
       description: 'Published comments whose masked text still holds a run of 7+ digits, for a human look.',

@@ -60,6 +60,10 @@ export interface ConsultationSeed {
    * (征求意见稿) and carrying the consultation, so the page shows gk-consultation.
    */
   draftPolicy?: string;
+  /** Units (处室) of the site, added if missing. */
+  units?: string[];
+  /** Comments (by their 1-based place in `comments`) assigned to a unit, due some days after closing. */
+  assignments?: { unit: string; dueDaysAfterClosing?: number; comments: number[]; note?: string }[];
 }
 
 const DAY = 86_400_000;
@@ -160,11 +164,58 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
       comments += made.length;
     }
     if (comments) await audit(tx, { actor: SEED, action: 'seed.comments', consultationId: s.id, after: { comments } });
+    for (const name of s.units ?? []) {
+      const { rows } = await tx.query(
+        'INSERT INTO units (name, created_by) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id',
+        [name, SEED],
+      );
+      if (rows[0]) await audit(tx, { actor: SEED, action: 'unit.create', after: { name } });
+    }
+    // Assignments only with the consultation itself: seeding again adds none.
+    for (const a of inserted[0] ? (s.assignments ?? []) : []) {
+      const due = chinaDay(Date.parse(closes) + (a.dueDaysAfterClosing ?? 7) * DAY);
+      const { rows } = await tx.query<{ id: string }>(
+        `INSERT INTO assignments (consultation_id, unit_id, due, note, created_by)
+         SELECT $1, id, $3, $4, $5 FROM units WHERE name = $2 RETURNING id`,
+        [s.id, a.unit, due, a.note ?? null, SEED],
+      );
+      if (!rows[0]) throw new Error(`${s.id}: assignment to ${a.unit}, a unit the seed does not list`);
+      await tx.query(
+        `UPDATE comments SET assignment_id = $2, unit_id = (SELECT unit_id FROM assignments WHERE id = $2)
+         WHERE consultation_id = $1 AND idempotency_key = ANY($3::text[])`,
+        [s.id, rows[0].id, a.comments.map((n) => `seed-${n}`)],
+      );
+      await audit(tx, {
+        actor: SEED,
+        action: 'assignment.create',
+        consultationId: s.id,
+        after: { assignment: Number(rows[0].id), unit: a.unit, due, comments: a.comments.length },
+      });
+    }
     return { consultation: inserted.length > 0, comments };
   });
   if (s.publish) {
     const { rows } = await db.query('SELECT 1 FROM feedback_versions WHERE consultation_id = $1', [s.id]);
-    if (!rows[0]) await publishFeedback(db, s.id, SEED);
+    if (!rows[0]) {
+      // Feedback a seed says was published was signed off first (publication requires it).
+      await db.transaction(async (tx) => {
+        const { rows: signed } = await tx.query<{ n: number }>(
+          `WITH u AS (UPDATE comments SET stage = 'signed', stage_by = $2, stage_at = now()
+             WHERE consultation_id = $1 AND decision IS NOT NULL AND stage <> 'signed' RETURNING 1)
+           SELECT count(*)::int AS n FROM u`,
+          [s.id, SEED],
+        );
+        if (signed[0]!.n) {
+          await audit(tx, {
+            actor: SEED,
+            action: 'seed.sign-off',
+            consultationId: s.id,
+            after: { comments: signed[0]!.n },
+          });
+        }
+      });
+      await publishFeedback(db, s.id, SEED);
+    }
   }
   return added.consultation ? s.id : `${s.id} (exists, left as it is; ${added.comments} comments added)`;
 }

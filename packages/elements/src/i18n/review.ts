@@ -7,6 +7,7 @@ import { type CommonReviewMessages, commonReviewMessages } from './review/common
 import { type GroupsReviewMessages, groupsReviewMessages } from './review/groups.js';
 import { type PublishReviewMessages, publishReviewMessages } from './review/publish.js';
 import { type SessionReviewMessages, sessionReviewMessages } from './review/session.js';
+import { type WorkflowReviewMessages, workflowReviewMessages } from './review/workflow.js';
 import type { Catalogues, UiLang } from './types.js';
 
 export type ReviewMessages = CommonReviewMessages &
@@ -14,7 +15,8 @@ export type ReviewMessages = CommonReviewMessages &
   CommentsReviewMessages &
   GroupsReviewMessages &
   PublishReviewMessages &
-  AuditReviewMessages;
+  AuditReviewMessages &
+  WorkflowReviewMessages;
 
 const inLang = (lang: UiLang): ReviewMessages => ({
   ...commonReviewMessages[lang],
@@ -23,6 +25,7 @@ const inLang = (lang: UiLang): ReviewMessages => ({
   ...groupsReviewMessages[lang],
   ...publishReviewMessages[lang],
   ...auditReviewMessages[lang],
+  ...workflowReviewMessages[lang],
 });
 
 export const reviewMessages: Catalogues<ReviewMessages> = {

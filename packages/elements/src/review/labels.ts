@@ -37,6 +37,8 @@ const roleKey = {
   admin: 'roleAdmin',
   editor: 'roleEditor',
   reviewer: 'roleReviewer',
+  checker: 'roleChecker',
+  signer: 'roleSigner',
 } as const satisfies Record<StaffRole, keyof ReviewMessages>;
 
 export const roleLabel = (t: ReviewMsg, role: StaffRole) => t(roleKey[role]);
@@ -55,8 +57,8 @@ export const removalKey = {
 /** `admin:3f2a…` → "管理员 3f2a…". */
 export function actorLabel(t: ReviewMsg, actor: string): string {
   const [role, id] = actor.split(':');
-  const known = role === 'admin' || role === 'editor' || role === 'reviewer';
-  return known ? `${roleLabel(t, role)} ${id ?? ''}`.trim() : actor;
+  const known = role && role in roleKey;
+  return known ? `${roleLabel(t, role as StaffRole)} ${id ?? ''}`.trim() : actor;
 }
 
 const locale = (lang: UiLang) => (lang === 'en' ? 'en-GB' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN');

@@ -15,7 +15,7 @@ export const RECEIPT_STATUSES = ['received', 'decided', 'removed'] as const;
  */
 export const REMOVAL_REASONS = ['违法违规', '广告', '与本次征求意见无关', '重复'] as const;
 /** Staff roles, given to a token when it is created. */
-export const STAFF_ROLES = ['admin', 'editor', 'reviewer'] as const;
+export const STAFF_ROLES = ['admin', 'editor', 'reviewer', 'checker', 'signer'] as const;
 /** What a staff member may do beyond reading the comments (which every role may). */
 export const STAFF_PERMISSIONS = [
   'moderate',
@@ -28,7 +28,18 @@ export const STAFF_PERMISSIONS = [
   'contacts',
   /** Create, list and revoke staff tokens. */
   'tokens',
+  /** 审核: confirm a drafted decision (拟办), or send it back with a reason. */
+  'check',
+  /** 签发: sign off a checked decision, or send it back with a reason. */
+  'signOff',
+  /** Assign comments and groups to a unit (处室) with a due date; close assignments; add units. */
+  'assign',
+  /** Write internal notes and replies on comments and groups (never published). */
+  'notes',
 ] as const;
+/** Where a decision stands: 拟办 (drafted), 审核 (checked), 签发 (signed off). */
+export const SIGNOFF_STAGES = ['draft', 'checked', 'signed'] as const;
+export type SignoffStage = (typeof SIGNOFF_STAGES)[number];
 
 export type Decision = (typeof DECISIONS)[number];
 export type Moderation = (typeof MODERATIONS)[number];
@@ -233,6 +244,35 @@ export interface FeedbackPreview {
    * masking did not recognise): `no` is the comment's number in `feedback.comments`. For a human look.
    */
   flagged: { no: number; digits: string[] }[];
+  /** What blocks publication (absent from older servers). */
+  blocking?: PublicationBlocking;
+}
+
+/**
+ * What stands between a consultation and publication (`409` of `POST …/feedback`, and the
+ * preview): comments unhandled, decisions not yet signed off, per step and per unit, and open
+ * assignments per unit, each with the first few ids.
+ */
+export interface PublicationBlocking {
+  unmoderated: number;
+  undecided: number;
+  /** Decided comments at 拟办 (drafted, not checked). */
+  draft: number;
+  /** Decided comments at 审核 (checked, not signed off). */
+  checked: number;
+  /** Open assignments. */
+  openAssignments: number;
+  byStep: { step: 'unmoderated' | 'undecided' | 'draft' | 'checked'; count: number; first: number[] }[];
+  /** Per unit (null: comments of no unit): decisions not signed off and assignments still open. */
+  byUnit: {
+    unit: number | null;
+    unitName: string | null;
+    draft: number;
+    checked: number;
+    openAssignments: number;
+    overdue: number;
+    firstAssignments: number[];
+  }[];
 }
 
 /**

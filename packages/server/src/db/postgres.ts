@@ -32,6 +32,13 @@ export async function openPostgres(url: string): Promise<Database> {
       // involved; the work is database work only, so it is run again, a few times.
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
+        // A connection lost while checked out (its backend terminated) emits 'error' on the
+        // client: unheard, that would end the process. The query in flight fails anyway.
+        let lost: unknown;
+        const onError = (error: unknown) => {
+          lost = error;
+        };
+        client.on('error', onError);
         try {
           await client.query('BEGIN');
           const result = await work({
@@ -44,7 +51,9 @@ export async function openPostgres(url: string): Promise<Database> {
           const code = (error as { code?: string }).code;
           if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
         } finally {
-          client.release();
+          client.off('error', onError);
+          // A lost connection is discarded, not returned to the pool.
+          client.release(lost instanceof Error ? lost : undefined);
         }
       }
     },

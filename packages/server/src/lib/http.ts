@@ -77,11 +77,17 @@ export interface StaffAccess {
   scope?: Scope;
 }
 
-const forbidden = (staff: Staff, allowed: readonly Role[], permissions: readonly StaffPermission[]) =>
+const forbidden = (
+  staff: Staff,
+  allowed: readonly Role[],
+  permissions: readonly StaffPermission[],
+  joined: ' and ' | ' or ' = ' and ',
+) =>
   new HttpError(
     403,
     'forbidden',
-    `the ${staff.role} role may not do this (needs ${permissions.join(' and ')}: ${allowed.join(' or ') || 'a grant'})`,
+    `the ${staff.role} role may not do this (needs ${permissions.join(joined)}: ${allowed.join(' or ') || 'a grant'})`,
+    { needs: permissions, joined: joined.trim() },
   );
 
 /** 403 unless the token may reach consultation `id` (tokens limited to some consultations). */
@@ -114,7 +120,7 @@ export function staffAccess(db: Database, access: StaffAccess = {}) {
     }
     request.staff = staff;
     if (access.any?.length && !access.any.some((p) => can(staff, p))) {
-      throw forbidden(staff, rolesWithAny(access.any), access.any);
+      throw forbidden(staff, rolesWithAny(access.any), access.any, ' or ');
     }
     if (staff.consultations) {
       if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);

@@ -14,6 +14,11 @@ export const PERMISSIONS: Readonly<Record<StaffPermission, readonly StaffRole[]>
   // Names and contacts of submitters: personal data, for those who must answer them.
   contacts: ['admin'],
   tokens: ['admin'],
+  // 拟办 → 审核 → 签发: three people, three permissions (admin holds all, for small offices).
+  check: ['admin', 'checker'],
+  signOff: ['admin', 'signer'],
+  assign: ['admin', 'editor', 'checker'],
+  notes: STAFF_ROLES,
 };
 
 /** Who holds a token: its role and what it was granted besides. */
