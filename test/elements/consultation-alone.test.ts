@@ -37,4 +37,35 @@ describe('gk-consultation on its own', () => {
       published.restore();
     }
   });
+
+  it('loads gk-follow only when 关注 is pressed in the bar, and it works there', async () => {
+    const fake = fakeConsultationApi({});
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <gk-consultation-bar for="window"></gk-consultation-bar>
+        <gk-consultation id="window" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>
+      </div>`);
+      const bar = wrapper.querySelector('gk-consultation-bar')!;
+      await waitUntil(() => bar.getAttribute('status') === 'open', 'the bar shows no status');
+      expect(customElements.get('gk-follow')).to.equal(undefined);
+      const button = [...bar.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '关注')!;
+      button.click();
+      // Loaded over the test server's on-the-fly compilation: give it time on a busy machine.
+      await waitUntil(() => customElements.get('gk-follow'), 'gk-follow was not loaded', { timeout: 5000 });
+      const follow = bar.shadowRoot!.querySelector('gk-follow')!;
+      await waitUntil(() => follow.shadowRoot?.querySelector('#follow-address'), 'the follow form is not shown');
+      const input = follow.shadowRoot!.querySelector<HTMLInputElement>('#follow-address')!;
+      input.value = 'wang@example.cn';
+      input.dispatchEvent(new Event('input'));
+      follow.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => fake.follows.length === 1, 'nothing was sent');
+      expect(fake.follows[0]).to.deep.equal({
+        email: 'wang@example.cn',
+        locale: 'zh-Hans',
+        consultation: CONSULTATION_ID,
+      });
+    } finally {
+      fake.restore();
+    }
+  });
 });

@@ -96,7 +96,7 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
     await el.updateComplete;
     await aTimeout(0);
     const input = $<HTMLInputElement>(el, '#notify-address')!;
-    expect(text($(el, '#err-notify'))).to.equal('请填写接收通知的电子邮箱，或取消勾选“处理结果公布后通知我”');
+    expect(text($(el, '#err-notify'))).to.equal('请填写接收通知的电子邮箱');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.equal('notify-hint err-notify');
     expect(el.shadowRoot!.activeElement?.id).to.equal('notify-address');
@@ -105,7 +105,7 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
     await type(el, '#notify-address', 'zhang＠example。cn');
     expect(text($(el, '#err-notify'))).to.contain('全角');
     await type(el, '#notify-address', 'zhang.example.cn');
-    expect(text($(el, '#err-notify'))).to.contain('缺少 @');
+    expect(text($(el, '#err-notify'))).to.equal('电子邮箱格式不正确，例如 zhang@example.cn');
     await type(el, '#notify-address', 'zhang@example');
     expect(text($(el, '#err-notify'))).to.contain('格式不正确');
     await type(el, '#notify-address', 'zhang@example.cn');
@@ -255,7 +255,9 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
       locale: 'zh-Hans',
     });
     await waitUntil(() => text($(el, '.receipt-notify')).includes('138****8000'));
-    expect(text($(el, '.receipt-notify'))).to.contain('已登记短信通知');
+    expect(text($(el, '.receipt-notify'))).to.equal(
+      '已登记通知：138****8000，请查收确认短信，点击其中的链接后才会收到通知。',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -283,7 +285,7 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
       locale: 'en',
     });
     await waitUntil(() => text($(en, '.receipt-notify')).includes('j***@example.org'));
-    expect(text($(en, '.receipt-notify'))).to.contain('check your e-mail for the confirmation');
+    expect(text($(en, '.receipt-notify'))).to.contain('look out for a confirmation e-mail');
     const hant = await mount(
       html`<gk-consultation lang="zh-Hant" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`,
     );
@@ -359,7 +361,7 @@ describe('gk-follow: 关注此政策/征求意见 without an account (issue 20)'
       { email: 'wang@example.cn', locale: 'zh-Hans', consultation: CONSULTATION_ID },
     ]);
     expect(text($(el, '.follow-done'))).to.equal(
-      '确认邮件已发往 w***@example.cn。请打开邮件并点击其中的链接完成关注；不确认就不会收到任何通知。',
+      '确认邮件已发往 w***@example.cn，请点击其中的链接完成关注；不确认就不会收到任何通知。',
     );
     await expect(el).to.be.accessible();
   });

@@ -3,6 +3,7 @@
 import './chart/define.js';
 import './clause-tools/define.js';
 import './consultation/define.js';
+import './consultation/follow-define.js';
 import './document/define.js';
 import './feedback/define.js';
 import './graphic/define.js';

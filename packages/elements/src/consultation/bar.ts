@@ -178,6 +178,7 @@ export class GkConsultationBar extends LitElement {
       aria-controls="follow"
       @click=${() => {
         this.following = !this.following;
+        import('./follow-define.js').catch((error: unknown) => console.warn('[gongkai] gk-follow:', error));
       }}
     >
       ${t('bar_follow')}

@@ -5,7 +5,14 @@ import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { LocalizeController } from '../internal/localize.js';
 import { consultationStyles } from './consultation.styles.js';
-import { addressError, type FollowAnswer, type NotifyChannel, notifyRequest, parseChannels } from './notify.js';
+import {
+  addressError,
+  type FollowAnswer,
+  hintParams,
+  type NotifyChannel,
+  notifyRequest,
+  parseChannels,
+} from './notify.js';
 
 /**
  * "关注此政策/征求意见" without an account: an e-mail address (or a mobile number where the site
@@ -70,7 +77,8 @@ export class GkFollow extends LitElement {
         method: 'POST',
         body: { ...notifyRequest(channel, this.address, this.i18n.lang), [what]: id },
       });
-      this.done = t(answer.channel === 'sms' ? 'follow_doneSms' : 'follow_done', { address: answer.address });
+      const confirm = t(answer.channel === 'sms' ? 'confirm_sms' : 'confirm_email');
+      this.done = t('follow_done', { confirm, address: answer.address });
     } catch (error) {
       this.failure = this.refusal(error, id);
     } finally {
@@ -104,7 +112,7 @@ export class GkFollow extends LitElement {
       channel
         ? html`<form part="form" class="follow" novalidate aria-labelledby="follow-title" @submit=${this.submit}>
           <h3 id="follow-title">${t(this.what === 'consultation' ? 'follow_titleConsultation' : 'follow_titlePolicy')}</h3>
-          <p class="hint" id="follow-hint">${t(sms ? 'follow_hintSms' : 'follow_hint')}</p>
+          <p class="hint" id="follow-hint">${t('follow_hint', hintParams(channels, t))}</p>
           ${
             this.consultation && this.policy
               ? html`<fieldset class="field">

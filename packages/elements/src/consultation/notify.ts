@@ -53,14 +53,10 @@ const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
 /** What is wrong with an address, in words; '' when it will be accepted. */
 export function addressError(channel: NotifyChannel, raw: string, t: Msg): string {
   const value = raw.trim();
-  if (channel === 'sms') {
-    if (!value) return t('err_phoneRequired');
-    return PHONE.test(value) ? '' : t('err_phone');
-  }
-  if (!value) return t('err_emailRequired');
+  if (!value) return t('err_required', { field: t(channel === 'sms' ? 'notifyPhone' : 'notifyEmail') });
+  if (channel === 'sms') return PHONE.test(value) ? '' : t('err_phone');
   // Typed with a Chinese input method: said, never silently changed.
   if (/[＠．。，\s]/.test(value)) return t('err_emailFullWidth');
-  if (!value.includes('@')) return t('err_emailAt');
   return value.length <= 254 && EMAIL.test(value) ? '' : t('err_email');
 }
 
@@ -84,7 +80,15 @@ export function notifyLine(n: ReceiptNotify, t: Msg): string {
   if (n.state === 'unsubscribed') return t('notify_unsubscribed');
   const address = n.address ?? '';
   if (n.state === 'confirmed') return t('notify_confirmed', { address });
-  return t(n.channel === 'sms' ? 'notify_pendingSms' : 'notify_pending', { address });
+  return t('notify_pending', { address, confirm: t(n.channel === 'sms' ? 'confirm_sms' : 'confirm_email') });
+}
+
+/** `what` and `confirm` of a hint: the address asked for and the confirmation sent to it. */
+export function hintParams(channels: readonly NotifyChannel[], t: Msg) {
+  const sms = channels.includes('sms');
+  return sms
+    ? { what: t(channels.length > 1 ? 'what_both' : 'notifyPhone'), confirm: t('confirm_any') }
+    : { what: t('what_email'), confirm: t('confirm_email') };
 }
 
 export interface NotifyFieldsView {
@@ -107,7 +111,7 @@ export function renderNotifyFields(v: NotifyFieldsView) {
   const described = ['notify-hint', v.error ? 'err-notify' : ''].filter(Boolean).join(' ');
   return html`<fieldset class="field notify" ?disabled=${v.locked}>
     <legend>${t('notifyLegend')}</legend>
-    <p class="hint" id="notify-hint">${t(v.channels.includes('sms') ? 'notifyHintSms' : 'notifyHint')}</p>
+    <p class="hint" id="notify-hint">${t('notifyHint', hintParams(v.channels, t))}</p>
     <label class="choice">
       <input
         id="notify"
