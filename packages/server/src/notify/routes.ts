@@ -78,7 +78,11 @@ function page(
         `<title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>` +
         lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') +
         (button
-          ? `<form method="post" action="${escapeHtml(button.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click">` +
+          ? `<form method="post" action="${escapeHtml(button.action)}">` +
+            // The body RFC 8058 names; the signed query is what is read.
+            (button.action.includes('/unsubscribe?')
+              ? '<input type="hidden" name="List-Unsubscribe" value="One-Click">'
+              : '') +
             `<button type="submit">${escapeHtml(button.label)}</button></form>`
           : '') +
         '</main></body></html>',
