@@ -18,7 +18,7 @@ import { annotateClauses, type ClauseDom, placeKnownClauses } from '../internal/
 import { CurrentClauseTracker } from '../internal/current-clause.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError, reportSkipped } from '../internal/error-view.js';
-import { loadAnchorEngine, loadSegmentEngine } from '../internal/lazy.js';
+import { loadAnchorEngine, loadChangeView, loadSegmentEngine } from '../internal/lazy.js';
 import {
   BundleError,
   checkBundle,
@@ -369,6 +369,10 @@ export class GkDocument extends LitElement {
     this.map = map;
     this.tracker.observe(map.markers);
     void this.updateComplete.then(async () => {
+      // 修改对照: a chunk of its own, for a bundle compared with (or naming) its previous version.
+      const loaded = this.loaded;
+      if (loaded?.comparison || loaded?.revisionOf?.url)
+        loadChangeView().then((m) => m.showChanges(this, map, loaded), console.warn);
       const notes = this.interpretations;
       const orphans = notes.length ? (await this.anchorNotes(notes)).orphans.length : 0;
       this.dispatchEvent(new GkReadyEvent({ clauses: map.clauses.length, notes: notes.length - orphans, orphans }));

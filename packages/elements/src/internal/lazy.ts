@@ -34,5 +34,9 @@ export const loadChartElement = once((): Promise<unknown> => import('../chart/de
 export const loadConsultationElement = once((): Promise<unknown> => import('../consultation/define.js'));
 /** gk-feedback: the published feedback, on its own or in place of a closed window's form. */
 export const loadFeedbackElement = once((): Promise<unknown> => import('../feedback/define.js'));
+/** gk-document's 修改对照 mode: only for a bundle compared with (or naming) its previous version. */
+export const loadChangeView = once(
+  (): Promise<typeof import('../changes/define.js')> => import('../changes/define.js'),
+);
 /** The core elements' zh-Hant and English text. */
 export const loadMoreCatalogues = once((): Promise<typeof import('../i18n/more.js')> => import('../i18n/more.js'));

@@ -1,0 +1,19 @@
+import { defineElement } from '../internal/define.js';
+import { GkChangeMark } from './mark.js';
+import { GkChangeRedline } from './redline.js';
+import { GkChangeSummary } from './summary.js';
+
+defineElement('gk-change-summary', GkChangeSummary);
+defineElement('gk-change-mark', GkChangeMark);
+defineElement('gk-change-redline', GkChangeRedline);
+
+// What gk-document calls once its text is annotated.
+export { checkComparison, showChanges } from './view.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-change-summary': GkChangeSummary;
+    'gk-change-mark': GkChangeMark;
+    'gk-change-redline': GkChangeRedline;
+  }
+}

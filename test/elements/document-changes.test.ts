@@ -1,0 +1,416 @@
+import '@gongkai/elements';
+import type { GkDocument, GkPolicy } from '@gongkai/elements';
+import type { Bundle, Change, Comparison } from '@gongkai/format';
+import { compareTexts } from '@gongkai/format';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { PREVIOUS_URL, revisionPair, servePrevious } from '../helpers/revision.js';
+import { smallControls } from '../helpers/targets.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const squeeze = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+const summaryOf = (el: GkDocument) => shadow(el).querySelector('gk-change-summary');
+const toggleOf = (el: GkDocument) =>
+  [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="controls"] button')].find((b) =>
+    /修改对照|修改對照|Show changes/.test(b.textContent ?? ''),
+  );
+/** The mark the mode put at the start of clause `id` (right after its clause tools). */
+const markOf = (el: GkDocument, id: string) => {
+  const next = el.clauseMarker(id)?.nextElementSibling;
+  return next?.localName === 'gk-change-mark' ? (next as HTMLElement) : null;
+};
+const wordsOf = (mark: Element | null) =>
+  [...(mark?.shadowRoot?.querySelectorAll('[part="tag"]') ?? [])].map((t) => t.textContent?.trim());
+const visible = (node: Element) => node.getBoundingClientRect().height > 0;
+const bodyOf = (el: GkDocument) => shadow(el).querySelector('[part="body"]')!;
+/** The clause's (first) block: the element its marker sits in. */
+const blocksOf = (el: GkDocument, id: string) => el.clauseMarker(id)!.parentElement!;
+/** The redline shown for the clause numbered `number`, checked to stand between it and the next clause. */
+function redlineOf(el: GkDocument, id: string): HTMLElement | null {
+  const number = el.clauses.find((c) => c.id === id)!.number;
+  const found = [...el.renderRoot.querySelectorAll<HTMLElement>('gk-change-redline:not([removed])')].concat([
+    ...el.querySelectorAll<HTMLElement>('gk-change-redline:not([removed])'),
+  ]);
+  const redline = found.find((r) => (r as unknown as { toNumber: string }).toNumber === number) ?? null;
+  if (!redline) return null;
+  const index = el.clauses.findIndex((c) => c.id === id);
+  const next = el.clauses.slice(index + 1).find((c) => c.level <= el.clauses[index]!.level);
+  const follows = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  expect(follows(el.clauseMarker(id)!, redline), 'the redline is below its clause').to.equal(true);
+  if (next) expect(follows(redline, el.clauseMarker(next.id)!), 'the redline is above the next clause').to.equal(true);
+  return redline;
+}
+
+async function shown(bundle: unknown, attrs: { lang?: string } = {}): Promise<GkDocument> {
+  const el = await fixture<GkDocument>(
+    html`<gk-document lang=${attrs.lang ?? 'zh-Hans'} .bundle=${bundle}></gk-document>`,
+  );
+  await waitUntil(() => toggleOf(el), 'the 修改对照 toggle did not appear', { timeout: 5000 });
+  await (summaryOf(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+async function turnOn(el: GkDocument): Promise<void> {
+  toggleOf(el)!.click();
+  await waitUntil(() => summaryOf(el)?.shadowRoot?.querySelector('[part="filter"]'), 'the mode did not turn on');
+}
+
+function change(comparison: Comparison, id: string): Change {
+  return comparison.changes.find((c) => c.to?.id === id)!;
+}
+
+describe('gk-document: 修改对照', function () {
+  // A 94-article regulation, rendered and compared, on a shared machine.
+  this.timeout(30000);
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('says what changed from the previous version, in the comparison’s own figures', async () => {
+    const { current } = await revisionPair();
+    const s = current.comparison!.summary;
+    const el = await shown(current);
+    const line = squeeze(summaryOf(el)!.shadowRoot!.querySelector('[part="summary"]')?.textContent);
+    expect(line).to.equal(
+      `与2020年版相比：修改 ${s.modified} 条，新增 ${s.added} 条，删除 ${s.removed} 条（另有 ${s.renumbered} 条仅调整序号）。`,
+    );
+    // The real revision: 94 articles from 83, most reworded (市场主体 → 经营主体).
+    expect(s.modified).to.be.greaterThan(40);
+    expect(s.added).to.be.greaterThan(5);
+    expect(s.removed).to.be.greaterThan(0);
+    // Off by default: the text reads as the new version, with no marks and no deleted clauses.
+    expect(toggleOf(el)!.getAttribute('aria-pressed')).to.equal('false');
+    expect([...bodyOf(el).querySelectorAll('gk-change-mark, gk-change-redline')].some(visible)).to.equal(false);
+  });
+
+  it('marks every changed clause, in words, once the reader turns it on', async () => {
+    const { current } = await revisionPair();
+    const comparison = current.comparison!;
+    const el = await shown(current);
+    await turnOn(el);
+    expect(toggleOf(el)!.getAttribute('aria-pressed')).to.equal('true');
+    const changed = comparison.changes.filter((c) => c.to && c.kind !== 'unchanged');
+    expect(changed.every((c) => markOf(el, c.to!.id) && visible(markOf(el, c.to!.id)!))).to.equal(true);
+    // 第一条 reworded in place; 第六条 new; the old 第六条 now 第七条; the old 第六十四条 reworded and moved.
+    expect(wordsOf(markOf(el, 'a1'))).to.deep.equal(['修改']);
+    expect(change(comparison, 'a6').kind).to.equal('added');
+    expect(wordsOf(markOf(el, 'a6'))).to.deep.equal(['新增']);
+    expect(wordsOf(markOf(el, 'a7'))).to.deep.equal(['序号调整']);
+    expect(squeeze(markOf(el, 'a7')!.shadowRoot!.textContent)).to.contain('原第六条');
+    const movedId = comparison.changes.find((c) => c.kind === 'modified' && c.moved)!.to!.id;
+    expect(wordsOf(markOf(el, movedId))).to.deep.equal(['修改', '移动']);
+    // Not by colour alone: the changed clause's block has a rule, and says how it changed.
+    expect(blocksOf(el, 'a1').getAttribute('data-gk-change')).to.equal('modified');
+    expect(getComputedStyle(blocksOf(el, 'a1')).borderInlineStartWidth).to.equal('3px');
+    // Turned off, it all goes again.
+    toggleOf(el)!.click();
+    await waitUntil(() => !visible(markOf(el, 'a1')!));
+    expect(blocksOf(el, 'a1').hasAttribute('data-gk-change')).to.equal(false);
+  });
+
+  it('shows a clause’s redline on demand: insertions and deletions in <ins> and <del>, named in words', async () => {
+    const { current } = await revisionPair(true);
+    const a2 = change(current.comparison!, 'a2');
+    const el = await shown(current);
+    await turnOn(el);
+    const button = markOf(el, 'a2')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="redline-button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-label')).to.equal('第二条修改前后对照');
+    button.click();
+    await waitUntil(() => redlineOf(el, 'a2'));
+    const redline = redlineOf(el, 'a2')!;
+    await (redline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    // Wide: the text before and after, side by side; each side has only its own runs.
+    const sides = redline.shadowRoot!.querySelector('.sides')!;
+    expect(getComputedStyle(sides).display).to.equal('grid');
+    const [before, after] = [...sides.querySelectorAll('.text')];
+    const runs = (op: number, word: string, end: string) =>
+      a2.ops!.filter(([o]) => o === op).map(([, text]) => squeeze(`${word}${text}${end}`));
+    expect([...before!.querySelectorAll('del')].map((d) => squeeze(d.textContent))).to.deep.equal(
+      runs(-1, '删除：', '（删除结束）'),
+    );
+    expect([...after!.querySelectorAll('ins')].map((i) => squeeze(i.textContent))).to.deep.equal(
+      runs(1, '新增：', '（新增结束）'),
+    );
+    expect(before!.querySelector('ins')).to.equal(null);
+    expect(after!.querySelector('del')).to.equal(null);
+    // 市场主体 became 经营主体 throughout the revision.
+    expect(squeeze(before!.querySelector('del')?.textContent)).to.equal('删除：市场（删除结束）');
+    expect(squeeze(after!.querySelector('ins')?.textContent)).to.equal('新增：经营（新增结束）');
+    // The words 新增/删除 are for screen readers: visually hidden, not gone.
+    const word = after!.querySelector('ins .sr-only')!;
+    expect(word.getBoundingClientRect().width).to.be.at.most(1);
+    await expect(el).to.be.accessible();
+    button.click();
+    await waitUntil(() => !visible(redline));
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('shows a deleted article where it stood, struck through and labelled, not as a clause', async () => {
+    const { current } = await revisionPair(true);
+    const comparison = current.comparison!;
+    const el = await shown(current);
+    const index = comparison.changes.findIndex((c) => c.kind === 'removed');
+    const removed = comparison.changes[index]!;
+    const before = comparison.changes
+      .slice(0, index)
+      .reverse()
+      .find((c) => c.to)!;
+    const placeholder = [...bodyOf(el).querySelectorAll('gk-change-redline[removed]')][0]!;
+    expect(visible(placeholder)).to.equal(false);
+    await turnOn(el);
+    expect(visible(placeholder)).to.equal(true);
+    // Where it stood: after the article that preceded it (and its paragraphs), before the next one.
+    const after = comparison.changes.slice(index + 1).find((c) => c.to)!;
+    const follows = (x: Node, y: Node) => !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(follows(el.clauseMarker(before.to!.id)!, placeholder)).to.equal(true);
+    expect(follows(placeholder, el.clauseMarker(after.to!.id)!)).to.equal(true);
+    expect(placeholder.previousElementSibling?.localName).to.equal('p');
+    const group = placeholder.shadowRoot!.querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal(`已删除的条文：${removed.from!.number}`);
+    expect(squeeze(group.querySelector('.tag')?.textContent)).to.equal('删除');
+    const struck = placeholder.shadowRoot!.querySelector('del')!;
+    expect(getComputedStyle(struck).textDecorationLine).to.contain('line-through');
+    expect(squeeze(struck.textContent)).to.contain(squeeze(removed.ops![0]![1]).slice(0, 20));
+    // Not a clause of this text: no marker, no link, not in the list of clauses.
+    expect(placeholder.querySelector('gk-clause-tools')).to.equal(null);
+    const gone = squeeze(removed.ops![0]![1])
+      .replace(/^第\S+条 /, '')
+      .slice(0, 20);
+    expect(el.clauses.some((c) => squeeze(c.text).includes(gone))).to.equal(false);
+  });
+
+  it('"只看修改的条文" hides the clauses that did not change, and says so', async () => {
+    const { current } = await revisionPair(true);
+    const comparison = current.comparison!;
+    const el = await shown(current);
+    await turnOn(el);
+    const summary = summaryOf(el)!.shadowRoot!;
+    const filter = summary.querySelector<HTMLButtonElement>('[part="filter"]')!;
+    expect(filter.getAttribute('aria-pressed')).to.equal('false');
+    filter.click();
+    await waitUntil(() => filter.getAttribute('aria-pressed') === 'true');
+    // a7 only renumbered: hidden; a1 reworded, a6 new: shown.
+    expect(visible(blocksOf(el, 'a7'))).to.equal(false);
+    expect(visible(blocksOf(el, 'a1'))).to.equal(true);
+    expect(visible(blocksOf(el, 'a6'))).to.equal(true);
+    const shownCount = comparison.changes.filter(
+      (c) => c.kind === 'modified' || c.kind === 'added' || c.kind === 'removed' || c.moved,
+    ).length;
+    const hidden = comparison.changes.filter(
+      (c) => c.to && !(c.kind === 'modified' || c.kind === 'added' || c.moved),
+    ).length;
+    expect(squeeze(summary.querySelector('[role="status"]')?.textContent)).to.equal(
+      `只显示有修改的 ${shownCount} 条条文，其余 ${hidden} 条已隐藏。`,
+    );
+    filter.click();
+    await waitUntil(() => visible(blocksOf(el, 'a7')));
+    expect(squeeze(summary.querySelector('[role="status"]')?.textContent)).to.equal('已显示全部条文。');
+    // Turning the mode off shows everything again too.
+    filter.click();
+    await waitUntil(() => !visible(blocksOf(el, 'a7')));
+    toggleOf(el)!.click();
+    await waitUntil(() => visible(blocksOf(el, 'a7')));
+  });
+
+  it('works from the keyboard: the toggle, the filter and each redline', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    toggleOf(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => toggleOf(el)!.getAttribute('aria-pressed') === 'true');
+    // Next stop after the controls: the filter.
+    await sendKeys({ press: 'Tab' });
+    const filter = summaryOf(el)!.shadowRoot!.querySelector('[part="filter"]');
+    expect(summaryOf(el)!.shadowRoot!.activeElement).to.equal(filter);
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => filter!.getAttribute('aria-pressed') === 'true');
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => filter!.getAttribute('aria-pressed') === 'false');
+    // A mark's button, reached like any other control, opens its redline; the focus is visible.
+    const mark = markOf(el, 'a1')!;
+    (mark as HTMLElement).focus();
+    const button = mark.shadowRoot!.querySelector('button')!;
+    expect(mark.shadowRoot!.activeElement).to.equal(button);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'true');
+    expect(getComputedStyle(button, null).outlineStyle).to.not.equal('none');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'false');
+  });
+
+  it('shows the redline inline on a phone, with every control large enough to tap', async () => {
+    await setViewport({ width: 390, height: 800 });
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    await turnOn(el);
+    markOf(el, 'a1')!.shadowRoot!.querySelector('button')!.click();
+    await waitUntil(() => redlineOf(el, 'a1'));
+    const redline = redlineOf(el, 'a1')!;
+    await (redline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(getComputedStyle(redline.shadowRoot!.querySelector('.sides')!).display).to.equal('none');
+    const inline = redline.shadowRoot!.querySelector('.inline')!;
+    expect(visible(inline)).to.equal(true);
+    expect(squeeze(inline.querySelector('ins')?.textContent)).to.equal('新增：等法律、行政法规（新增结束）');
+    expect(redline.getBoundingClientRect().right).to.be.at.most(390);
+    const small = smallControls(summaryOf(el)!.shadowRoot!).concat(smallControls(markOf(el, 'a1')!.shadowRoot!));
+    expect(small).to.deep.equal([]);
+  });
+
+  it('follows the reader’s text size and high contrast', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    await turnOn(el);
+    const tag = markOf(el, 'a1')!.shadowRoot!.querySelector('[part="tag"]')!;
+    const size = () => Number.parseFloat(getComputedStyle(tag).fontSize);
+    const before = size();
+    el.textSize = 3;
+    el.contrast = true;
+    await el.updateComplete;
+    expect(size()).to.be.at.least(before * 1.5 - 0.5);
+    expect(getComputedStyle(tag).color).to.equal('rgb(0, 0, 0)');
+    // The summary and toggle survive the document's re-render.
+    expect(toggleOf(el)!.getAttribute('aria-pressed')).to.equal('true');
+    expect(summaryOf(el)!.isConnected).to.equal(true);
+    el.textSize = 0;
+    el.contrast = false;
+    localStorage.removeItem('gongkai:reader');
+  });
+
+  it('prints every redline of a clause that changed, without the buttons', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    await turnOn(el);
+    window.dispatchEvent(new Event('beforeprint'));
+    await emulateMedia({ media: 'print' });
+    const redline = redlineOf(el, 'a1')!;
+    await (redline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(visible(redline)).to.equal(true);
+    expect(getComputedStyle(markOf(el, 'a1')!.shadowRoot!.querySelector('button')!).display).to.equal('none');
+    expect(visible(summaryOf(el)!)).to.equal(true);
+    await emulateMedia({ media: 'screen' });
+    window.dispatchEvent(new Event('afterprint'));
+    await waitUntil(() => !visible(redline));
+  });
+
+  it('in enhance mode, compares the page’s article with the previous version the interpretation file names', async () => {
+    const { previous, paragraphs } = await revisionPair(true);
+    const undo = servePrevious(previous);
+    try {
+      const partial = { schemaVersion: 1, revisionOf: { label: '2020年版', url: PREVIOUS_URL } };
+      const el = await fixture<GkDocument>(html`<gk-document lang="zh-Hans" .bundle=${partial}>
+        <div class="TRS_Editor">${paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+      </gk-document>`);
+      await waitUntil(() => toggleOf(el), 'the 修改对照 toggle did not appear', { timeout: 8000 });
+      const expected = compareTexts(previous.clauses!, el.clauses).summary;
+      const line = squeeze(summaryOf(el)!.shadowRoot!.querySelector('[part="summary"]')?.textContent);
+      expect(line).to.equal(
+        `与2020年版相比：修改 ${expected.modified} 条，新增 ${expected.added} 条，删除 ${expected.removed} 条（另有 ${expected.renumbered} 条仅调整序号）。`,
+      );
+      // The previous version is linked, as the file names it.
+      expect(summaryOf(el)!.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal(PREVIOUS_URL);
+      await turnOn(el);
+      // The marks are in the page's own article.
+      const second = el.clauses.find((c) => c.number === '第二条')!;
+      const mark = markOf(el, second.id)!;
+      expect(el.contains(mark)).to.equal(true);
+      expect(wordsOf(mark)).to.deep.equal(['修改']);
+      expect(el.querySelectorAll('gk-change-redline[removed]').length).to.equal(expected.removed);
+      await expect(el).to.be.accessible();
+    } finally {
+      undo();
+    }
+  });
+
+  it('when the previous version cannot be had, says so and the article still reads', async () => {
+    const undo = servePrevious({ schemaVersion: 1, id: 'x' }, 404);
+    try {
+      const el = await fixture<GkDocument>(html`<gk-document lang="zh-Hans"
+        .bundle=${{ schemaVersion: 1, revisionOf: { url: PREVIOUS_URL } }}>
+        <div><p>第一条 为了规范管理，制定本办法。</p><p>第二条 本办法自发布之日起施行。</p></div>
+      </gk-document>`);
+      await waitUntil(() => summaryOf(el)?.shadowRoot?.querySelector('[role="alert"]'), 'no notice', { timeout: 5000 });
+      const notice = squeeze(summaryOf(el)!.shadowRoot!.querySelector('[role="alert"]')!.textContent);
+      expect(notice).to.contain('无法取得上一版本');
+      expect(notice).to.contain(PREVIOUS_URL);
+      expect(toggleOf(el)).to.equal(undefined);
+      expect(el.clauses.length).to.equal(2);
+    } finally {
+      undo();
+    }
+  });
+
+  it('a comparison that does not match the text shows a notice, fires gk-error, and the document still reads', async () => {
+    const { current } = await revisionPair(true);
+    const comparison = structuredClone(current.comparison!);
+    const a1 = comparison.changes.find((c) => c.to?.id === 'a1')!;
+    a1.ops = [[0, '第一条 一段与正文不同的文字。']];
+    comparison.changes.push({ kind: 'added', to: { id: 'z9', number: '第九十九条' }, ops: [[1, '第九十九条 ……']] });
+    const bundle: Bundle = { ...current, comparison };
+    const el = document.createElement('gk-document');
+    el.lang = 'zh-Hans';
+    const error = oneEvent(el, 'gk-error');
+    el.bundle = bundle;
+    document.body.append(el);
+    try {
+      const { detail } = await error;
+      expect(detail.problems.map((p: { path: string }) => p.path)).to.include.members([
+        `$.comparison.changes[${comparison.changes.indexOf(a1)}]`,
+        `$.comparison.changes[${comparison.changes.length - 1}].to.id`,
+      ]);
+      await waitUntil(() => summaryOf(el)?.shadowRoot?.querySelector('[role="alert"]'), 'no notice');
+      const notice = squeeze(summaryOf(el)!.shadowRoot!.querySelector('[role="alert"]')!.textContent);
+      expect(notice).to.contain('修改对照有误');
+      expect(notice).to.contain('第一条的修改与正文不一致');
+      expect(notice).to.contain('“z9”不是');
+      expect(toggleOf(el)).to.equal(undefined);
+      expect(el.clauses.length).to.equal(current.clauses!.length);
+      expect(squeeze(bodyOf(el).textContent)).to.contain('等法律、行政法规');
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('speaks the page’s language', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current, { lang: 'en' });
+    const s = current.comparison!.summary;
+    expect(toggleOf(el)!.textContent).to.equal('Show changes');
+    expect(squeeze(summaryOf(el)!.shadowRoot!.querySelector('[part="summary"]')?.textContent)).to.equal(
+      `Compared with 2020年版: ${s.modified} clauses modified, ${s.added} added, ${s.removed} removed (${s.renumbered} more only renumbered).`,
+    );
+    await turnOn(el);
+    expect(wordsOf(markOf(el, 'a6'))).to.deep.equal(['Added']);
+  });
+
+  it('takes its marks away when the document is given a bundle without a comparison', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    await turnOn(el);
+    const { comparison: _c, revisionOf: _r, ...plain } = current;
+    el.bundle = { ...plain };
+    await waitUntil(() => !summaryOf(el), 'the summary stayed');
+    expect(toggleOf(el)).to.equal(undefined);
+    expect(bodyOf(el).querySelector('gk-change-mark, gk-change-redline')).to.equal(null);
+  });
+
+  it('in gk-policy, the document shows the comparison its bundle carries', async () => {
+    const { current } = await revisionPair(true);
+    const policy = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" .bundle=${current}></gk-policy>`);
+    const doc = () => policy.shadowRoot!.querySelector('gk-document') as GkDocument | null;
+    await waitUntil(() => doc() && toggleOf(doc()!), 'no 修改对照 in gk-policy', { timeout: 5000 });
+    expect(squeeze(summaryOf(doc()!)!.shadowRoot!.textContent)).to.contain('与2020年版相比');
+  });
+
+  it('is accessible with the changes shown', async () => {
+    const { current } = await revisionPair(true);
+    const el = await shown(current);
+    await turnOn(el);
+    await expect(el).to.be.accessible();
+  });
+});
