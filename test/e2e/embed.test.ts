@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { type Bundle, compareTexts, segment } from '@gongkai/format';
 import type { Browser, Page } from 'playwright-core';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.js';
 import {
@@ -58,6 +59,24 @@ async function pageWithScripts(viewport?: { width: number; height: number }) {
   return { page, scripts };
 }
 
+/** The 2024 regulation with its comparison with the 2020 text, as `gongkai build --previous` makes it. */
+function revisedRegulation(): Bundle {
+  const body = (year: number) =>
+    readFileSync(`${repoRoot}test/fixtures/regulations/beijing-business-environment-${year}.md`, 'utf8')
+      .replace(/^# .*\n/, '')
+      .replace('<!-- INFO END -->', '');
+  const clauses = segment(body(2024));
+  return {
+    schemaVersion: 1,
+    id: 'beijing-business-environment-2024',
+    meta: { title: '北京市优化营商环境条例' },
+    body: body(2024),
+    clauses,
+    revisionOf: { label: '2020年版', id: 'beijing-business-environment-2020' },
+    comparison: compareTexts(segment(body(2020)), clauses),
+  };
+}
+
 describe('gongkai.js, one classic script', () => {
   test('renders a gk-document from a bundle on a plain page, with no errors', async () => {
     const { page, errors } = await open('/test/e2e/pages/plain.html');
@@ -75,6 +94,37 @@ describe('gongkai.js, one classic script', () => {
     // written (placed without the anchoring chunk); the page is in Chinese; nothing opens a popover.
     await page.waitForLoadState('networkidle');
     assert.deepEqual(scripts.sort(), readingScripts());
+    await page.close();
+  });
+
+  test('loads the 修改对照 chunk only for a bundle compared with its previous version', async () => {
+    const changes = scriptsOf('src/changes/define.ts').filter((name) => !readingScripts().includes(name));
+    const engine = scriptsOf('src/changes/compute.ts').filter(
+      (name) => !scriptsOf('src/changes/define.ts').includes(name),
+    );
+    assert.ok(changes.includes('gongkai-changes.js'));
+    const plain = await pageWithScripts();
+    await plain.page.goto(`${server.url}/test/e2e/pages/plain.html`);
+    await plain.page.locator('gk-document [part="body"]').waitFor();
+    await plain.page.waitForLoadState('networkidle');
+    assert.deepEqual(
+      plain.scripts.filter((name) => changes.includes(name) || engine.includes(name)),
+      [],
+    );
+    await plain.page.close();
+    // The same regulation, revised: its comparison is stored, so the comparison engine is not needed.
+    const { page, scripts } = await pageWithScripts();
+    await page.route('**/test/e2e/pages/revised.json', (route) => route.fulfill({ json: revisedRegulation() }));
+    await page.goto(`${server.url}/test/e2e/pages/revised.html`);
+    const summary = page.locator('gk-document gk-change-summary [part="summary"]');
+    await summary.waitFor();
+    assert.match((await summary.textContent()) ?? '', /与2020年版相比：修改 \d+ 条，新增 \d+ 条，删除 \d+ 条/);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(scripts.filter((name) => changes.includes(name)).sort(), changes);
+    assert.deepEqual(
+      scripts.filter((name) => engine.includes(name) && !readingScripts().includes(name)),
+      [],
+    );
     await page.close();
   });
 
@@ -265,6 +315,28 @@ describe('gongkai.js twice, or beside another copy', () => {
     assert.deepEqual(warnings, []);
     await page.close();
   });
+
+  for (const [page, first] of [
+    ['older-first.html', 'the older one-file Gongkai'],
+    ['older-second.html', 'the current Gongkai'],
+  ] as const) {
+    test(`with the previous release’s one-file gongkai.js on the page, ${first} keeps its elements (${page})`, async () => {
+      const { page: tab, warnings, errors } = await openLogged(`/test/e2e/pages/${page}`);
+      // One of each element, the first copy's, registered under its own name; the other copy said so.
+      const defined = await tab.evaluate(() =>
+        ['gk-policy-2', 'gk-document-2', 'gk-interpretation-2'].filter((tag) => customElements.get(tag)),
+      );
+      assert.deepEqual(defined, []);
+      assert.ok(
+        warnings.some((text) => /another copy of Gongkai; keeping the first one/.test(text)),
+        warnings.join(' | '),
+      );
+      assert.match((await tab.locator('gk-policy gk-document [part="body"]').textContent()) ?? '', /一、总体要求/);
+      assert.equal(await tab.locator('gk-policy gk-document [part="title"]').count(), 1);
+      assert.deepEqual(errors, []);
+      await tab.close();
+    });
+  }
 
   test('a second copy from another folder keeps the first one’s elements and breaks nothing', async () => {
     const { page, requests, warnings, errors } = await openLogged('/test/e2e/pages/two-copies.html');
