@@ -27,6 +27,8 @@ interface Args {
   phone?: boolean;
   /** Show the gk-consultation-bar (the status line a page opens with) above. */
   bar?: boolean;
+  /** `notify-channels`: email (default), "email sms", none. */
+  notifyChannels?: string;
 }
 
 // Each story installs its own stand-in service; the previous one is put back first.
@@ -50,7 +52,13 @@ const meta: Meta<Args> = {
     const width = args.phone ? `max-width:${PHONE}` : 'max-width:48em';
     const consultation = args.fromBundle
       ? html`<gk-consultation id="window" for="draft" .info=${args.info ?? bundleConsultation('open')}></gk-consultation>`
-      : html`<gk-consultation id="window" for="draft" endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>`;
+      : html`<gk-consultation
+          id="window"
+          for="draft"
+          endpoint=${ENDPOINT}
+          consultation=${CONSULTATION_ID}
+          notify-channels=${args.notifyChannels ?? nothing}
+        ></gk-consultation>`;
     return html`<div lang=${args.lang ?? 'zh-Hans'} style=${width}>
       ${args.bar ? html`<gk-consultation-bar for="window"></gk-consultation-bar>` : nothing}
       ${args.withDocument ? html`<gk-document id="draft" .bundle=${ezhou} no-toc></gk-document>` : nothing}
@@ -244,3 +252,55 @@ export const TraditionalChinese: Story = { args: { lang: 'zh-Hant' } };
 
 /** English interface. */
 export const English: Story = { args: { lang: 'en' } };
+
+/** Fills the form with "处理结果公布后通知我" ticked and `address` typed (an SMS number with `sms`). */
+const writeWithNotify =
+  (address: string, { send = true, sms = false } = {}) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = inside(canvasElement);
+    const body = await part<HTMLTextAreaElement>(canvasElement, '#body');
+    body.value = '建议公开权力清单每次调整的记录和理由。';
+    body.dispatchEvent(new Event('input'));
+    (await part<HTMLInputElement>(canvasElement, '#consent')).click();
+    (await part<HTMLInputElement>(canvasElement, '#notify')).click();
+    await el.updateComplete;
+    if (sms) {
+      (await part<HTMLInputElement>(canvasElement, 'input[name="notifyChannel"][value="sms"]')).click();
+      await el.updateComplete;
+    }
+    const input = await part<HTMLInputElement>(canvasElement, '#notify-address');
+    input.value = address;
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    if (send) (await part<HTMLButtonElement>(canvasElement, 'button[type="submit"]')).click();
+  };
+
+/** Issue 20: "处理结果公布后通知我" ticked: the e-mail field and the one-sentence explanation. */
+export const NotifyOptIn: Story = { play: writeWithNotify('zhang@example.cn', { send: false }) };
+
+/** The address typed with a Chinese input method (＠, 。): the message names the mistake, at the field. */
+export const NotifyBadAddress: Story = { play: writeWithNotify('zhang＠example。cn') };
+
+/** Sent with a notification: the receipt says 已登记通知：z***@example.cn，请查收确认邮件. */
+export const NotifyReceipt: Story = { play: writeWithNotify('zhang@example.cn') };
+
+/** Where the site has an SMS gateway (notify-channels="email sms"): a mobile number instead. */
+export const NotifySms: Story = {
+  args: { notifyChannels: 'email sms', api: { sms: true }, phone: true },
+  play: writeWithNotify('138 0013 8000', { sms: true }),
+};
+
+/** The server has notifications off: the refusal at the field, the comment and address kept. */
+export const NotifyRefused: Story = { args: { api: { notifyOff: true } }, play: writeWithNotify('zhang@example.cn') };
+
+/** The status bar's 关注 opened: gk-follow below it, with the feed and calendar links. */
+export const StatusBarFollow: Story = {
+  args: { bar: true, phone: true },
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('gk-consultation-bar')!;
+    const button = await until(() =>
+      [...(bar.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === '关注'),
+    );
+    button.click();
+  },
+};
