@@ -261,6 +261,19 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes notify-channels from an ancestor too (a gk-policy that creates the form)', async () => {
+    useApi({ sms: true });
+    const wrapper = await fixture<HTMLElement>(html`<div notify-channels="email sms">
+      <gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation>
+    </div>`);
+    const el = wrapper.querySelector<GkConsultation>('gk-consultation')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('form'), 'no form rendered');
+    await click(el, '#notify');
+    expect(
+      [...el.shadowRoot!.querySelectorAll('input[name="notifyChannel"]')].map((i) => i.getAttribute('value')),
+    ).to.deep.equal(['email', 'sms']);
+  });
+
   it('offers nothing where the site sends no notifications (notify-channels="none")', async () => {
     useApi();
     const el = await mount(

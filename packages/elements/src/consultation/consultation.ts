@@ -100,7 +100,8 @@ export class GkConsultation extends LitElement {
   /**
    * How the site can notify commenters and followers: `email` (the default), `email sms` where
    * the server has an SMS gateway (`--sms-gateway`), `none` where it sends nothing (no secret).
-   * The server does not publish this, so the page says it.
+   * The server does not publish this, so the page says it: here, or on an ancestor (through
+   * shadow roots), e.g. `<gk-policy notify-channels="email sms">`.
    */
   @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
 
@@ -152,7 +153,7 @@ export class GkConsultation extends LitElement {
   }
 
   private get channels(): NotifyChannel[] {
-    return parseChannels(this.notifyChannels);
+    return parseChannels(this.notifyChannels || inheritedChannels(this));
   }
 
   private get documentClauses(): readonly Clause[] {
@@ -303,7 +304,7 @@ export class GkConsultation extends LitElement {
       endpoint: this.endpointUrl,
       consultation: this.consultationId,
       policy: w.policy,
-      channels: this.notifyChannels,
+      channels: this.channels.join(' ') || 'none',
     };
     for (const bar of bars) {
       if (bar instanceof GkConsultationBar)
@@ -820,6 +821,17 @@ export class GkConsultation extends LitElement {
       </ul>
     </section>`;
   }
+}
+
+/** `notify-channels` of the nearest ancestor that has it, looking through shadow roots. */
+function inheritedChannels(element: Element): string | null {
+  for (let node: Element | null = element; node; ) {
+    const found = node.closest('[notify-channels]');
+    if (found) return found.getAttribute('notify-channels');
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }
 
 /** The bundle's consultation, checked by the format's own schema (null when none was given). */
