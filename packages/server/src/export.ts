@@ -3,13 +3,19 @@ import { Readable } from 'node:stream';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
-import { countComments, DECISION_LABELS, type PublishedRow } from './feedback.js';
+import { DECISION_LABELS } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
-import { CpuWorker } from './lib/cpu-worker.js';
-import { maskText, publicName } from './lib/mask.js';
 import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
+import {
+  campaignsCaption,
+  campaignsSentence,
+  listedRows,
+  reasonRows,
+  reasonsCaption,
+  reportContent,
+} from './report.js';
 
 const MODERATION_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已删除' };
 const TYPE_LABELS: Record<string, string> = { individual: '个人', organization: '单位', anonymous: '匿名' };
@@ -101,129 +107,90 @@ export async function exportCsv(db: Database, consultationId: string, staff: Sta
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-const date = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(d));
-
-/** The draft's own title: the policy's, else the 《…》 of the consultation's 关于征求《…》意见的公告. */
-async function draftTitle(db: Queryable, c: { title: string; policy_id: string | null }): Promise<string> {
-  if (c.policy_id) {
-    const { rows } = await db.query<{ title: string | null }>(
-      "SELECT bundle->'meta'->>'title' AS title FROM policies WHERE id = $1",
-      [c.policy_id],
-    );
-    if (rows[0]?.title) return rows[0].title;
-  }
-  return /《(.+)》/.exec(c.title)?.[1] ?? c.title;
+/** A table of the report: its number and caption, head and rows, escaped. */
+function table(no: number, caption: string, head: string[], rows: unknown[][]): string {
+  const tr = (cells: unknown[], tag: 'td' | 'th') =>
+    `<tr>${cells.map((x) => `<${tag}>${esc(x)}</${tag}>`).join('')}</tr>`;
+  return `<table><caption>表${no}　${esc(caption)}</caption><thead>${tr(head, 'th')}</thead>
+<tbody>
+${rows.map((r) => tr(r, 'td')).join('\n')}
+</tbody></table>
+`;
 }
-
-/** What the report shows of a clause: 全文, its printed label, or that the revision removed it. */
-const clauseName = (clause: string | null, labels: ReadonlyMap<string, string>) =>
-  clause === null ? '全文' : (labels.get(clause) ?? '修订中删去的条款');
 
 /**
  * The printable 意见采纳情况说明, streamed: the head (title, a draft mark until every comment is
- * handled, the figures and a table by clause, all counted in the database), then every comment the
- * feedback would publish, masked as it would be, read in pages by id and numbered as publishing
- * numbers them, then the tail; memory stays constant at any number of comments. The head counts
- * the comments as they stood before the first page; each row is as it stood when its page was read.
- * Audited, with the number of comments listed.
+ * handled, the figures, the table by clause, campaigns and reasons, all counted in the database:
+ * `reportContent`, which the .docx prints too), then every comment the feedback would publish,
+ * masked as it would be, read in pages by id and numbered as publishing numbers them, then the
+ * tail; memory stays constant at any number of comments. The head counts the comments as they
+ * stood before the first page; each row is as it stood when its page was read. Audited, with the
+ * number of comments listed.
  */
 export async function reportHtml(db: Queryable, consultationId: string, actor: string): Promise<Readable> {
-  const c = await getConsultationRow(db, consultationId);
-  const { labels, order } = await draftClauses(db, c.policy_id);
-  const { summary: total, clauses, unmoderated, undecided } = await countComments(db, consultationId, order);
-  await audit(db, { actor, action: 'export.report', consultationId, after: { comments: total.published } });
-  const title = await draftTitle(db, c);
-  const open = Date.now() < new Date(c.closes).getTime();
-  const pending = unmoderated + undecided;
-  const draft = open || pending > 0;
-  const byReason = Object.entries(total.removedBy).filter(([, n]) => n > 0);
-  const removed = byReason.length
-    ? `${total.removed}条（其中${byReason.map(([reason, n]) => `${reason}${n}条`).join('，')}）`
-    : `${total.removed}条`;
-  const intro =
-    total.received === 0
-      ? `本次征求意见自${date(c.opens)}至${date(c.closes)}，未收到意见。`
-      : `本次征求意见自${date(c.opens)}至${date(c.closes)}，共收到意见${total.received}条，其中采纳${total.adopted}条，部分采纳${total.partlyAdopted}条，不予采纳${total.notAdopted}条，不属于本次征求意见范围${total.outOfScope}条，经审核删除${removed}${pending ? `，尚未处理${pending}条` : ''}。对未予采纳的意见，逐条说明理由如下。`;
-  const notice = draft
-    ? `<p class="draft" role="note"><strong>草稿</strong>：${
-        open ? '征求意见尚未截止；' : ''
-      }${pending ? `尚有 ${pending} 条意见未处理（未审核 ${unmoderated} 条，未作处理 ${undecided} 条）；` : ''}本说明不是正式文件，不得对外公布。</p>`
-    : '';
-  // What is listed is what would be published: the table by clause says how the rest was handled.
-  const byClause = clauses
-    .map(
-      ([clause, n]) =>
-        `<tr><td>${esc(clauseName(clause, labels))}</td><td>${n.received}</td><td>${n.published}</td><td>${n.removed}</td><td>${n.received - n.published - n.removed}</td></tr>`,
-    )
-    .join('\n');
-  const heading = `关于《${esc(title)}》征求意见采纳情况的说明`;
+  const r = await reportContent(db, consultationId, actor, (c) => ({ comments: c.listed }));
+  const notice = r.notice ? `<p class="draft" role="note"><strong>草稿</strong>：${esc(r.notice)}</p>` : '';
+  let tables = 0;
+  const sections: string[] = [];
+  if (r.figures[0]![1] > 0) {
+    sections.push(`<h2>意见处理情况</h2>\n${table(++tables, '意见处理情况', ['项目', '条数'], r.figures)}`);
+    // What is listed is what would be published: the table by clause says how the rest was handled.
+    sections.push(`<h2>按条款统计</h2>
+<table><caption>表${++tables}　各条款意见情况</caption><thead><tr><th>条款</th><th>收到</th><th>列出</th><th>经审核删除</th><th>尚未处理</th></tr></thead>
+<tbody>
+${r.clauses.map((c) => `<tr><td>${esc(c.name)}</td><td>${c.received}</td><td>${c.listed}</td><td>${c.removed}</td><td>${c.pending}</td></tr>`).join('\n')}
+</tbody></table>
+`);
+  }
+  if (r.campaigns.groups > 0) {
+    sections.push(`<h2>联名及内容相近的意见</h2>
+<p>${esc(campaignsSentence(r))}</p>
+${table(
+  ++tables,
+  campaignsCaption(r),
+  ['序号', '份数', '首份意见编号'],
+  r.campaigns.largest.map((g, i) => [i + 1, g.size, g.first]),
+)}`);
+  }
+  if (r.reasons.items.length > 0) {
+    sections.push(`<h2>处理理由</h2>
+${table(++tables, reasonsCaption(r), ['序号', '处理结果', '理由', '条数'], reasonRows(r))}`);
+  }
   const head = `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>${draft ? '【草稿】' : ''}${heading}</title>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${r.draft ? '【草稿】' : ''}${esc(r.heading)}</title>
 <style>
 body{font-family:"FangSong","STFangsong",serif;max-width:48rem;margin:2rem auto;line-height:1.8}
 h1{text-align:center;font-size:1.6rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
+caption{font-weight:bold;margin-bottom:.3rem}
 th,td{border:1px solid #000;padding:.3rem .5rem;vertical-align:top}thead{display:table-header-group}
 tr{break-inside:avoid}@media print{body{margin:0}}
 .draft{border:3px double #000;padding:.5rem 1rem;font-size:1.1rem}
 </style></head>
 <body>
-${draft ? '<p class="draft-mark" aria-hidden="true">草 稿</p>' : ''}
-<h1>${draft ? '【草稿】' : ''}${heading}</h1>
+${r.draft ? '<p class="draft-mark" aria-hidden="true">草 稿</p>' : ''}
+<h1>${r.draft ? '【草稿】' : ''}${esc(r.heading)}</h1>
 ${notice}
-<p>${esc(intro)}</p>
-${
-  total.received
-    ? `<h2>按条款统计</h2>
-<table><thead><tr><th>条款</th><th>收到</th><th>列出</th><th>经审核删除</th><th>尚未处理</th></tr></thead>
-<tbody>
-${byClause}
-</tbody></table>
-`
-    : ''
-}${
-  total.published
+<p>${esc(r.intro)}</p>
+${sections.join('')}${
+  r.listed
     ? `<h2>逐条说明</h2>
 <table><thead><tr><th>序号</th><th>条款</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>
 <tbody>
 `
     : ''
 }`;
-  const tail = `${total.published ? '</tbody></table>\n' : ''}</body></html>\n`;
+  const tail = `${r.listed ? '</tbody></table>\n' : ''}</body></html>\n`;
   async function* html() {
-    // Up to a page, masked here; more, in a worker thread, so the event loop never waits on it.
-    let cpu: CpuWorker | null = null;
-    try {
-      yield head;
-      if (total.published > EXPORT_PAGE) cpu = new CpuWorker();
-      let no = 0;
-      for (let after = 0; total.published > 0; ) {
-        const { rows } = await db.query<PublishedRow>(
-          `SELECT id, clause, body, name, submitter_type, decision, reason FROM comments
-           WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL AND id > $2
-           ORDER BY id LIMIT $3`,
-          [consultationId, after, EXPORT_PAGE],
-        );
-        if (!rows.length) break;
-        const shown = cpu
-          ? await cpu.run(
-              'mask',
-              rows.map((r) => ({ body: r.body, name: r.name, submitterType: r.submitter_type })),
-            )
-          : rows.map((r) => ({ body: maskText(r.body), name: publicName(r.submitter_type, r.name) }));
-        yield `${rows
-          .map(
-            (r, i) =>
-              `<tr><td>${++no}</td><td>${esc(clauseName(r.clause, labels))}</td><td>${esc(shown[i]!.body)}</td><td>${esc(shown[i]!.name ?? '')}</td><td>${esc(DECISION_LABELS[r.decision])}</td><td>${esc(r.reason ?? '')}</td></tr>`,
-          )
-          .join('\n')}\n`;
-        after = Number(rows.at(-1)!.id);
-        if (rows.length < EXPORT_PAGE) break;
-      }
-      yield tail;
-    } finally {
-      await cpu?.close();
+    yield head;
+    for await (const rows of listedRows(db, consultationId, r.listed)) {
+      yield `${rows
+        .map(
+          (x) =>
+            `<tr><td>${x.no}</td><td>${esc(x.clause)}</td><td>${esc(x.body)}</td><td>${esc(x.name)}</td><td>${esc(x.decision)}</td><td>${esc(x.reason)}</td></tr>`,
+        )
+        .join('\n')}\n`;
     }
+    yield tail;
   }
   return Readable.from(html(), { objectMode: false });
 }

@@ -40,6 +40,7 @@ import {
   type ReasonTemplateInput,
   reasonTemplateAudit,
 } from '../reason-templates.js';
+import { DOCX_TYPE, reportDocx } from '../report-docx.js';
 import * as S from '../schemas.js';
 import { tokenRoutes } from './tokens.js';
 
@@ -393,6 +394,28 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
         .send(compressStream(request, reply, html));
+    },
+  );
+
+  app.get<Id>(
+    '/api/v1/consultations/:id/report.docx',
+    {
+      ...common('The 意见采纳情况说明 as a Word document laid out as a 公文 attachment (comments listed up to 1,000)', {
+        params: S.IdParams,
+        produces: [DOCX_TYPE],
+      }),
+      ...exporting,
+    },
+    async (request, reply) => {
+      const { bytes, fileName } = await reportDocx(db, request.params.id, actor(request));
+      // Already deflated: sent as it is. The ASCII name for clients that ignore filename*.
+      return reply
+        .type(DOCX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="${request.params.id}-report.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(bytes);
     },
   );
 
