@@ -87,6 +87,18 @@ export default [
     gzip: true,
   },
   {
+    name: '修改对照 (a bundle compared with its previous version), beyond the reading page',
+    path: paths(beyondReading('src/changes/changes.ts')),
+    limit: '11 kB',
+    gzip: true,
+  },
+  {
+    name: '修改对照 computed in the browser (an enhanced article), beyond the mode itself',
+    path: paths(beyondReading('src/changes/compute.ts').filter((file) => !graph('src/changes/changes.ts').includes(file))),
+    limit: '25 kB',
+    gzip: true,
+  },
+  {
     name: 'staff page: gongkai-staff.js and every chunk it loads (gk-review, gk-workbench, the reading elements)',
     path: paths(['gongkai-staff.js', ...graph('src/staff-embed.ts')]),
     limit: '184 kB',

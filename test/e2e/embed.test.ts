@@ -98,9 +98,9 @@ describe('gongkai.js, one classic script', () => {
   });
 
   test('loads the 修改对照 chunk only for a bundle compared with its previous version', async () => {
-    const changes = scriptsOf('src/changes/define.ts').filter((name) => !readingScripts().includes(name));
+    const changes = scriptsOf('src/changes/changes.ts').filter((name) => !readingScripts().includes(name));
     const engine = scriptsOf('src/changes/compute.ts').filter(
-      (name) => !scriptsOf('src/changes/define.ts').includes(name),
+      (name) => !scriptsOf('src/changes/changes.ts').includes(name),
     );
     assert.ok(changes.includes('gongkai-changes.js'));
     const plain = await pageWithScripts();

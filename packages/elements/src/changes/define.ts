@@ -7,9 +7,6 @@ defineElement('gk-change-summary', GkChangeSummary);
 defineElement('gk-change-mark', GkChangeMark);
 defineElement('gk-change-redline', GkChangeRedline);
 
-// What gk-document calls once its text is annotated.
-export { checkComparison, showChanges } from './view.js';
-
 declare global {
   interface HTMLElementTagNameMap {
     'gk-change-summary': GkChangeSummary;

@@ -36,7 +36,7 @@ export const loadConsultationElement = once((): Promise<unknown> => import('../c
 export const loadFeedbackElement = once((): Promise<unknown> => import('../feedback/define.js'));
 /** gk-document's 修改对照 mode: only for a bundle compared with (or naming) its previous version. */
 export const loadChangeView = once(
-  (): Promise<typeof import('../changes/define.js')> => import('../changes/define.js'),
+  (): Promise<typeof import('../changes/changes.js')> => import('../changes/changes.js'),
 );
 /** The core elements' zh-Hant and English text. */
 export const loadMoreCatalogues = once((): Promise<typeof import('../i18n/more.js')> => import('../i18n/more.js'));
