@@ -557,14 +557,24 @@ for (const { name, fresh } of databases) {
       await decide(ctx, oldReceipt, "moderation = 'approved', decision = 'adopted'");
       await closeAndPublish(ctx, id);
       await smtp.waitFor((m) => to(old)(m).length === 2);
-      for (let i = 0; i < 200 && (await count()) > 2; i++) await settle(50);
+      for (let i = 0; i < 400 && (await count()) > 2; i++) await settle(50);
       assert.equal(await count(), 2, 'the pending address is gone; those published to are kept for now');
+      // Messages go out while the fan-out walks its last (empty) passes: wait until it is done.
+      const fannedOut = async () =>
+        (
+          await ctx.db.query(
+            `SELECT 1 FROM notify_events WHERE consultation_id = $1 AND kind = 'feedback.published'
+               AND fanned_out_at IS NOT NULL`,
+            [id],
+          )
+        ).rows.length > 0;
+      for (let i = 0; i < 400 && !(await fannedOut()); i++) await settle(50);
       await ctx.db.query(
         `UPDATE notify_events SET fanned_out_at = fanned_out_at - interval '31 days'
          WHERE consultation_id = $1 AND kind = 'feedback.published'`,
         [id],
       );
-      for (let i = 0; i < 200 && (await count()) > 1; i++) await settle(50);
+      for (let i = 0; i < 400 && (await count()) > 1; i++) await settle(50);
       assert.equal(await count(), 1);
       assert.equal((await ctx.app.inject({ url: `/api/v1/receipts/${oldReceipt}` })).json().notify, null);
       await ctx.app.close();
