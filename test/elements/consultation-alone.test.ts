@@ -48,6 +48,7 @@ describe('gk-consultation on its own', () => {
       const bar = wrapper.querySelector('gk-consultation-bar')!;
       await waitUntil(() => bar.getAttribute('status') === 'open', 'the bar shows no status');
       expect(customElements.get('gk-follow')).to.equal(undefined);
+      expect(getComputedStyle(bar.shadowRoot!.querySelector('gk-follow')!).display).to.equal('none');
       const button = [...bar.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '关注')!;
       button.click();
       // Loaded over the test server's on-the-fly compilation: give it time on a busy machine.

@@ -443,11 +443,13 @@ describe('gk-follow: 关注此政策/征求意见 without an account (issue 20)'
     const follow = bar.shadowRoot!.querySelector<GkFollow>('gk-follow')!;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(follow.hidden).to.equal(true);
+    expect(getComputedStyle(follow).display).to.equal('none');
     button.focus();
     await sendKeys({ press: 'Enter' });
     await bar.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(follow.hidden).to.equal(false);
+    expect(getComputedStyle(follow).display).to.equal('block');
     expect(follow.consultation).to.equal(CONSULTATION_ID);
     expect(follow.policy).to.equal('ezhou-zbf-2016-40');
     await follow.updateComplete;

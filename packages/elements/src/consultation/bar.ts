@@ -91,7 +91,7 @@ export class GkConsultationBar extends LitElement {
         color: #fff;
         font-weight: 700;
       }
-      gk-follow {
+      gk-follow:not([hidden]) {
         display: block;
         flex-basis: 100%;
       }
