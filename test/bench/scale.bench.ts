@@ -440,6 +440,16 @@ async function scale(engine: string, size: number, target: Target): Promise<void
      WHERE consultation_id = $1 AND moderation <> 'rejected' AND decision IS NOT NULL ORDER BY id`,
     [['scale']],
   );
+  // The same 说明 as a Word document: counted as the report is, the comments left to the CSV it
+  // points to; beside the GROUP BY that counts the figures (src/feedback.ts countComments).
+  await mark();
+  const word = await download('identity', 'report.docx');
+  const wordUsage = await mark();
+  const wordFloor = await timed(
+    `SELECT clause, moderation, decision, removal_reason, count(*)::int AS n FROM comments
+     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason`,
+    [['scale']],
+  );
 
   // The public feedback: its document (summary and first page) and pages of its comments, each
   // beside the raw query that reads the same rows.
@@ -526,6 +536,8 @@ async function scale(engine: string, size: number, target: Target): Promise<void
   );
   const listed = `${n(reportFloor.rows)} comments listed, ${(report.bytes / 1e6).toFixed(0)} MB; ${usage(reportUsage)}`;
   show('report.html streamed', report.ms, reportFloor.ms[0]!, 'one SELECT', listed);
+  const wordSize = `${(word.bytes / 1e3).toFixed(1)} kB, no comments listed; ${usage(wordUsage)}`;
+  show('report.docx (the 说明, CSV for the rest)', word.ms, wordFloor.ms[0]!, 'the figures GROUP BY', wordSize);
   console.log(`  decision by filter, every undecided comment: ${ms(rest.ms)}, ${n(rest.body.updated)} updated`);
   console.log(
     `  GET …/blocking (what blocks publication): ${ms(blockedBefore.ms)} with ${n(blockedBefore.body.draft)} at 拟办, ${ms(blockedAfter.ms)} once all signed off`,

@@ -306,7 +306,7 @@ for (const { name, fresh } of databases) {
       assert.deepEqual(docxTables, tablesOf(html).slice(0, 4));
       assert.ok(
         paragraphsOf(read).includes(
-          `本次列出意见${listed.length}条，数量较多，不在本说明中逐条列出。各条意见的内容、处理结果和理由见同时导出的意见清单（${id}-comments.csv），表3中的“首份意见编号”即清单中的“编号”。`,
+          `本次列出意见${listed.length}条，篇幅所限，不在本说明中逐条列出。各条意见的内容、处理结果和理由见同时导出的意见清单（${id}-comments.csv），表3中的“首份意见编号”即清单中的“编号”。`,
         ),
       );
       // The first comment of each campaign named in it is the one the CSV lists under that 编号.
@@ -316,6 +316,35 @@ for (const { name, fresh } of databases) {
         const n = Number(/"第(\d+)条/.exec(line)![1]);
         assert.equal(n % 5, 0, 'in a campaign');
       }
+      await ctx.close();
+    });
+
+    test('long comments are left to the CSV too, and a few short ones listed', async () => {
+      const ctx = await setup(fresh, { jobs: false });
+      const id = await consultation(ctx);
+      // Comments from+1 … from+count, of 5,000 characters each.
+      const insert = (from: number, count: number) =>
+        ctx.db.query(
+          `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body, moderation, decision)
+           SELECT $1, 'R' || n, 'k' || n, 'h', repeat('意', 5000), 'approved', 'adopted'
+           FROM generate_series($2::int + 1, $2::int + $3::int) AS n`,
+          [id, from, count],
+        );
+      await insert(0, 30); // 150,000 characters: listed
+      let read = await mammothHtml((await docxOf(ctx, id)).rawPayload);
+      assert.equal(tablesOf(read).at(-1)!.length, 31);
+      await insert(30, 11); // 205,000: a document of some 200 pages of table, left to the CSV
+      read = await mammothHtml((await docxOf(ctx, id)).rawPayload);
+      assert.equal(tablesOf(read).length, 2, 'the figures and the clauses');
+      assert.ok(paragraphsOf(read).some((p) => p.startsWith('本次列出意见41条，篇幅所限，不在本说明中逐条列出。')));
+      const log = (await ctx.staff({ url: `/api/v1/consultations/${id}/audit` })).json().items;
+      assert.deepEqual(
+        log.filter((e: { action: string }) => e.action === 'export.report').map((e: { after: unknown }) => e.after),
+        [
+          { comments: 30, format: 'docx' },
+          { comments: 0, format: 'docx' },
+        ],
+      );
       await ctx.close();
     });
 

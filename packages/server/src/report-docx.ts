@@ -26,6 +26,7 @@ import {
   campaignsCaption,
   campaignsSentence,
   type ListedRow,
+  listedChars,
   listedRows,
   type ReportContent,
   reasonRows,
@@ -36,11 +37,13 @@ import {
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
- * At most this many comments are listed in the document itself. Beyond it the document is the
- * 说明 (figures, clauses, campaigns, reasons) and points to the CSV: a Word table of 500,000
- * comments neither opens nor prints, and building it would hold them all in memory.
+ * At most this many comments, holding at most this many characters, are listed in the document
+ * itself. Beyond either the document is the 说明 (figures, clauses, campaigns, reasons) and points
+ * to the CSV: a Word table of 500,000 comments neither opens nor prints, building it would hold
+ * them all in memory, and the package is deflated on the event loop (docx's bundled fflate):
+ * 1,000 comments of 5,000 characters took about a second of it.
  */
-export const DOCX_LIST_LIMIT = 1000;
+export const DOCX_LIST_LIMIT = { comments: 1000, chars: 200_000 };
 
 // Sizes in twentieths of a point (twips); font sizes in half-points (三号 16 pt, 二号 22 pt…).
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -180,7 +183,7 @@ function documentBody(r: ReportContent, listed: ListedRow[] | null, csvName: str
       const see = campaignsTable ? `，表${campaignsTable}中的“首份意见编号”即清单中的“编号”` : '';
       out.push(
         body(
-          `本次列出意见${r.listed}条，数量较多，不在本说明中逐条列出。各条意见的内容、处理结果和理由见同时导出的意见清单（${csvName}）${see}。`,
+          `本次列出意见${r.listed}条，篇幅所限，不在本说明中逐条列出。各条意见的内容、处理结果和理由见同时导出的意见清单（${csvName}）${see}。`,
         ),
       );
     }
@@ -283,7 +286,7 @@ export const docxFileName = (r: ReportContent) =>
 
 /**
  * The 意见采纳情况说明 as a .docx: counted as report.html counts it (and audited as it is, with
- * `format: 'docx'`), the comments listed only up to DOCX_LIST_LIMIT. Bounded in size and memory
+ * `format: 'docx'`), the comments listed only within DOCX_LIST_LIMIT. Bounded in size and memory
  * whatever the number of comments.
  */
 export async function reportDocx(
@@ -291,13 +294,13 @@ export async function reportDocx(
   consultationId: string,
   actor: string,
 ): Promise<{ bytes: Buffer; fileName: string }> {
-  const inline = (c: ReportContent) => c.listed <= DOCX_LIST_LIMIT;
-  const r = await reportContent(db, consultationId, actor, (c) => ({
-    comments: inline(c) ? c.listed : 0,
-    format: 'docx',
-  }));
+  let inline = false;
+  const r = await reportContent(db, consultationId, actor, async (c) => {
+    inline = c.listed <= DOCX_LIST_LIMIT.comments && (await listedChars(db, consultationId)) <= DOCX_LIST_LIMIT.chars;
+    return { comments: inline ? c.listed : 0, format: 'docx' };
+  });
   let listed: ListedRow[] | null = null;
-  if (inline(r)) {
+  if (inline) {
     listed = [];
     for await (const rows of listedRows(db, consultationId, r.listed)) listed.push(...rows);
   }

@@ -68,7 +68,7 @@ export async function reportContent(
   db: Queryable,
   consultationId: string,
   actor: string,
-  after: (content: ReportContent) => Record<string, unknown>,
+  after: (content: ReportContent) => Record<string, unknown> | Promise<Record<string, unknown>>,
 ): Promise<ReportContent> {
   const c = await getConsultationRow(db, consultationId);
   const { labels, order } = await draftClauses(db, c.policy_id);
@@ -140,8 +140,17 @@ export async function reportContent(
     },
     listed: total.published,
   };
-  await audit(db, { actor, action: 'export.report', consultationId, after: after(content) });
+  await audit(db, { actor, action: 'export.report', consultationId, after: await after(content) });
   return content;
+}
+
+/** How many characters the listed comments' texts hold, summed in the database. */
+export async function listedChars(db: Queryable, consultationId: string): Promise<number> {
+  const { rows } = await db.query<{ chars: string }>(
+    `SELECT coalesce(sum(length(body)), 0)::text AS chars FROM comments WHERE ${LISTED}`,
+    [consultationId],
+  );
+  return Number(rows[0]!.chars);
 }
 
 /** A listed comment as a report prints it: numbered as publishing numbers it, masked as it masks it. */
