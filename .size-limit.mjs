@@ -94,7 +94,9 @@ export default [
   },
   {
     name: '修改对照 computed in the browser (an enhanced article), beyond the mode itself',
-    path: paths(beyondReading('src/changes/compute.ts').filter((file) => !graph('src/changes/changes.ts').includes(file))),
+    path: paths(
+      beyondReading('src/changes/compute.ts').filter((file) => !graph('src/changes/changes.ts').includes(file)),
+    ),
     limit: '25 kB',
     gzip: true,
   },
