@@ -1,6 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
+import { type FollowMessages, followMessages } from '../i18n/follow.js';
+import type { Catalogues } from '../i18n/types.js';
 import { ApiError, apiUrl, requestApi } from '../internal/api.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -13,6 +15,15 @@ import {
   notifyRequest,
   parseChannels,
 } from './notify.js';
+
+type Messages = FollowMessages & ConsultationMessages;
+/** The follow form's own text over the words it shares with the comment form. */
+const messages = Object.fromEntries(
+  (['zh-Hans', 'zh-Hant', 'en'] as const).map((lang) => [
+    lang,
+    { ...consultationMessages[lang], ...followMessages[lang] },
+  ]),
+) as Catalogues<Messages>;
 
 /**
  * "关注此政策/征求意见" without an account: an e-mail address (or a mobile number where the site
@@ -45,7 +56,7 @@ export class GkFollow extends LitElement {
   @state() private accessor sending = false;
   @state() private accessor done = '';
 
-  private readonly i18n = new LocalizeController<ConsultationMessages>(this, consultationMessages);
+  private readonly i18n = new LocalizeController<Messages>(this, messages);
 
   private get msg() {
     return this.i18n.msg.bind(this.i18n);
