@@ -399,12 +399,31 @@ describe('gk-document: 修改对照', function () {
     expect(bodyOf(el).querySelector('gk-change-mark, gk-change-redline')).to.equal(null);
   });
 
-  it('in gk-policy, the document shows the comparison its bundle carries', async () => {
+  it('in gk-policy, the document shows the comparison its bundle carries, and the navigation leads to it', async () => {
     const { current } = await revisionPair(true);
     const policy = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" .bundle=${current}></gk-policy>`);
     const doc = () => policy.shadowRoot!.querySelector('gk-document') as GkDocument | null;
     await waitUntil(() => doc() && toggleOf(doc()!), 'no 修改对照 in gk-policy', { timeout: 5000 });
     expect(squeeze(summaryOf(doc()!)!.shadowRoot!.textContent)).to.contain('与2020年版相比');
+    // Its section navigation has a 修改对照 entry: the changes shown, the document's toggle focused.
+    const entry = [...policy.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="sections"] button')].find(
+      (b) => b.textContent?.trim() === '修改对照',
+    )!;
+    entry.click();
+    await waitUntil(
+      () => toggleOf(doc()!)!.getAttribute('aria-pressed') === 'true',
+      'the entry did not show the changes',
+    );
+    expect(doc()!.shadowRoot!.activeElement).to.equal(toggleOf(doc()!));
+    expect(visible(markOf(doc()!, 'a1')!)).to.equal(true);
+    // A policy with no previous version has no such entry.
+    const { comparison: _c, revisionOf: _r, ...plain } = current;
+    const other = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" .bundle=${plain}></gk-policy>`);
+    await waitUntil(() => other.shadowRoot!.querySelector('[part="sections"] button'));
+    const labels = [...other.shadowRoot!.querySelectorAll('[part="sections"] button')].map((b) =>
+      b.textContent?.trim(),
+    );
+    expect(labels).to.not.include('修改对照');
   });
 
   it('is accessible with the changes shown', async () => {

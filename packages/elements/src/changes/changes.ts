@@ -3,4 +3,4 @@
 import './define.js';
 
 export { checkComparison } from './check.js';
-export { showChanges } from './view.js';
+export { showChanges, showChangesOf } from './view.js';

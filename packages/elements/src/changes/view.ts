@@ -308,6 +308,13 @@ class ChangeView {
     this.summary.status = filter ? this.t('filtered', { shown: this.shownCount, hidden }) : this.t('unfiltered');
   }
 
+  /** Shows the changes (if they can be) and brings the summary into view, the toggle focused. */
+  reveal(): void {
+    if (this.comparison && !this.on) this.setOn(true);
+    this.summary?.scrollIntoView({ block: 'start' });
+    this.toggle?.focus({ preventScroll: true });
+  }
+
   /** Takes everything the mode added out of the document. */
   remove(): void {
     this.abort.abort();
@@ -331,4 +338,9 @@ export function showChanges(doc: DocumentHost, map: ClauseDom, loaded: Loaded): 
   const view = new ChangeView(doc, map, loaded);
   views.set(doc, view);
   return view.start();
+}
+
+/** For gk-policy's 修改对照 entry: the document's changes shown and in view. */
+export function showChangesOf(doc: DocumentHost): void {
+  views.get(doc)?.reveal();
 }

@@ -61,6 +61,7 @@ export const en: Messages = {
   section_qa: 'Q&A',
   section_graphics: 'Graphics',
   section_consultation: 'Consultation',
+  section_changes: 'Changes',
   sections: 'Sections',
   backToSections: 'Back to the sections',
   noNotes: 'No interpretation has been published for this document.',

@@ -59,6 +59,7 @@ export const zhHans = {
   section_qa: '问答',
   section_graphics: '图解',
   section_consultation: '征求意见',
+  section_changes: '修改对照',
   sections: '页面导航',
   backToSections: '回到页面导航',
   noNotes: '本文件暂无解读。',

@@ -61,6 +61,7 @@ export const zhHant: Messages = {
   section_qa: '問答',
   section_graphics: '圖解',
   section_consultation: '徵求意見',
+  section_changes: '修改對照',
   sections: '頁面導覽',
   backToSections: '回到頁面導覽',
   noNotes: '本文件暫無解讀。',

@@ -7,7 +7,7 @@ import '../interpretation/define.js';
 import { baseStyles } from '../internal/base.styles.js';
 import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
-import { loadConsultationElement, loadGraphicElement, loadQaElement } from '../internal/lazy.js';
+import { loadChangeView, loadConsultationElement, loadGraphicElement, loadQaElement } from '../internal/lazy.js';
 import { loadWhenNear } from '../internal/lazy-tags.js';
 import { BundleError, checkBundle, checkPartial, fetchJson } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -231,6 +231,18 @@ export class GkPolicy extends LitElement {
     notes.showNotes(first.id, this.wide ? undefined : marker);
   }
 
+  /** A bundle compared with (or naming) its previous version: gk-document's 修改对照 applies. */
+  private get hasChanges(): boolean {
+    const data = this.data as { comparison?: unknown; revisionOf?: { url?: string } } | undefined;
+    return !!(data?.comparison || data?.revisionOf?.url);
+  }
+
+  /** 修改对照 in the navigation: the changes shown, and the summary of them in view. */
+  private showChanges(): void {
+    const doc = this.doc;
+    if (doc) void loadChangeView().then((m) => m.showChangesOf(doc));
+  }
+
   private backToSections(): void {
     const nav = this.renderRoot.querySelector<HTMLElement>('[part="sections"]');
     nav?.scrollIntoView({ block: 'start' });
@@ -296,6 +308,7 @@ export class GkPolicy extends LitElement {
           ${this.has('qa') ? html`<li><button type="button" @click=${() => this.jump('.qa')}>${t('section_qa')}</button></li>` : nothing}
           ${this.has('graphics') ? html`<li><button type="button" @click=${() => this.jump('.graphics')}>${t('section_graphics')}</button></li>` : nothing}
           ${this.consultationInfo ? html`<li><button type="button" @click=${() => this.jump('.consultation')}>${t('section_consultation')}</button></li>` : nothing}
+          ${this.hasChanges ? html`<li><button type="button" @click=${() => this.showChanges()}>${t('section_changes')}</button></li>` : nothing}
         </ul>
       </nav>
       <div
