@@ -240,7 +240,7 @@ export class GkPolicy extends LitElement {
   /** 修改对照 in the navigation: the changes shown, and the summary of them in view. */
   private showChanges(): void {
     const doc = this.doc;
-    if (doc) void loadChangeView().then((m) => m.showChangesOf(doc));
+    if (doc) loadChangeView().then((m) => m.showChangesOf(doc), console.warn);
   }
 
   private backToSections(): void {
