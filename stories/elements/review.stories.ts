@@ -17,7 +17,7 @@ import { until } from '../examples/frame.js';
 
 interface Args {
   /** Signed in (a session kept in this tab) with this role; none: the sign-in form. */
-  as: 'admin' | 'reviewer' | 'editor' | 'none';
+  as: 'admin' | 'reviewer' | 'editor' | 'checker' | 'signer' | 'none';
   /** Open this consultation directly; empty: the list. */
   consultation: string;
   /** How the stand-in staff service behaves in this story. */
@@ -47,12 +47,14 @@ const allHandled: Seed[] = [
     body: '建议在各政务服务大厅设置查询终端，方便老年人查询。联系电话 13907110001',
     name: '陈建国',
     decision: 'adopted',
+    stage: 'signed',
   },
   {
     clause: '2.1.3',
     body: '政务服务事项的办理时限建议精确到工作日。',
     name: '刘芳',
     decision: 'partly-adopted',
+    stage: 'signed',
     reason: '办理时限已按工作日公开；实际平均办理时长待平台统计功能上线后公开。',
   },
   {
@@ -61,6 +63,7 @@ const allHandled: Seed[] = [
     submitterType: 'organization',
     name: '鄂州市某建筑行业协会',
     decision: 'not-adopted',
+    stage: 'signed',
     reason: '施工合同中涉及商业秘密的内容依法不予公开。',
   },
   {
@@ -68,6 +71,7 @@ const allHandled: Seed[] = [
     body: '希望政府帮忙解决我家小区物业纠纷问题。',
     name: '赵强',
     decision: 'out-of-scope',
+    stage: 'signed',
     reason: '已转市住房保障和房屋管理局办理。',
   },
   { clause: null, body: '广告：代办各类证件，联系微信 abc123', moderation: 'rejected', removalReason: '广告' },
@@ -77,7 +81,7 @@ const meta: Meta<Args> = {
   title: 'Elements/gk-review',
   component: 'gk-review',
   args: { as: 'reviewer', consultation: REVIEW_CONSULTATION, api: {} },
-  argTypes: { as: { control: 'select', options: ['none', 'reviewer', 'editor', 'admin'] } },
+  argTypes: { as: { control: 'select', options: ['none', 'reviewer', 'checker', 'signer', 'editor', 'admin'] } },
   render: (args) => {
     install(args);
     return html`<div lang=${args.lang ?? 'zh-Hans'} style=${`max-width:${args.width ?? '80em'}`}>
@@ -286,7 +290,7 @@ export const PublishBlocked: Story = {
   play: async ({ canvasElement }) => tab('publish')(canvasElement),
 };
 
-/** Ready to publish: the preview as citizens will see it (names and phone numbers masked). */
+/** Ready to publish once every decision is signed off: the preview as citizens will see it (names and phone numbers masked). */
 export const PublishReady: Story = {
   args: { as: 'editor', api: { comments: allHandled } },
   play: async ({ canvasElement }) => tab('publish')(canvasElement),
@@ -383,4 +387,55 @@ export const TraditionalChinese: Story = {
 export const English: Story = {
   args: { lang: 'en' },
   play: async ({ canvasElement }) => void (await openComment(canvasElement, 2)),
+};
+
+/** 拟办 → 审核: a checker opens a drafted decision, its stage in words, and the steps it may take. */
+export const SignOffChecker: Story = {
+  args: { as: 'checker' },
+  play: async ({ canvasElement }) => void (await openComment(canvasElement, 1)),
+};
+
+/** 签发 of the whole current filter: the server's count and the confirmation. */
+export const SignOffFilter: Story = {
+  args: { as: 'signer', api: { comments: allHandled.map((c) => (c.decision ? { ...c, stage: 'checked' } : c)) } },
+  play: async ({ canvasElement }) => {
+    const stage = await part<HTMLSelectElement>(canvasElement, '#f-stage');
+    stage.value = 'checked';
+    stage.dispatchEvent(new Event('change'));
+    (await part(canvasElement, '.filter-signoff [data-step="sign"]')).click();
+  },
+};
+
+/** Assignment to a unit (处室) with a due date, and internal notes with a reply. */
+export const AssignmentAndNotes: Story = {
+  args: { as: 'admin' },
+  play: async ({ canvasElement }) => {
+    current!.notes.push(
+      {
+        id: 1,
+        comment: 5,
+        group: null,
+        replyTo: null,
+        body: '请法规科核实该小区情况。',
+        author: 'admin:00000000000a',
+        created: new Date().toISOString(),
+      },
+      {
+        id: 2,
+        comment: 5,
+        group: null,
+        replyTo: 1,
+        body: '已核实，属物业纠纷，建议不予采纳。',
+        author: 'reviewer:00000000000b',
+        created: new Date().toISOString(),
+      },
+    );
+    await openComment(canvasElement, 5);
+  },
+};
+
+/** Publication blocked by decisions not yet checked or signed off, per unit, in words. */
+export const PublishNotSignedOff: Story = {
+  args: { as: 'editor' },
+  play: async ({ canvasElement }) => tab('publish')(canvasElement),
 };

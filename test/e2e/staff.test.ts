@@ -473,6 +473,24 @@ test('staff moderate, decide (a group, then the rest in bulk) and publish 200 co
   await bulk.getByText('已对 74 条意见作出处理：采纳').waitFor();
   await progress.getByText(`${TOTAL} / ${TOTAL} 已处理`).waitFor();
 
+  // 拟办 → 审核 → 签发: every decision checked, then signed off, by the filter of its stage (this
+  // token is an administrator's, which holds both permissions); each counted and confirmed.
+  const filters = review.locator('[part="filters"]');
+  await filters.getByRole('combobox', { name: '审核', exact: true }).selectOption({ label: '全部' });
+  const stage = filters.getByRole('combobox', { name: '签批环节' });
+  const stepBar = review.locator('.filter-signoff');
+  for (const [label, step, asked, done] of [
+    ['拟办', '审核', '确认审核当前筛选的 197 条拟办意见？', '已审核 197 条。'],
+    ['待签发（已审核）', '签发', '确认签发当前筛选的 197 条已审核意见？', '已签发 197 条。'],
+  ] as const) {
+    await stage.selectOption({ label });
+    await stepBar.getByRole('button', { name: step, exact: true }).click();
+    await stepBar.getByText(asked).waitFor();
+    await stepBar.getByRole('button', { name: '确认', exact: true }).click();
+    await stepBar.getByText(done).waitFor();
+  }
+  await stage.selectOption({ label: '全部' });
+
   // Publishing: the progress says everything is handled, and so does the server when it is
   // read again; then publish.
   await review.getByRole('navigation', { name: '工作区' }).getByRole('button', { name: '发布', exact: true }).click();

@@ -29,7 +29,7 @@ afterEach(() => {
 
 interface Mount {
   /** Signed in already (a session kept in this tab) with this role; null: signed out. */
-  as?: 'admin' | 'reviewer' | 'editor' | null;
+  as?: 'admin' | 'reviewer' | 'editor' | 'checker' | 'signer' | null;
   consultation?: string;
   lang?: string;
   fake?: ReviewFakeOptions;
@@ -125,6 +125,10 @@ describe('gk-review: signing in', () => {
         editTemplates: false,
         contacts: false,
         tokens: false,
+        check: false,
+        signOff: false,
+        assign: true,
+        notes: true,
       },
     });
     expect(Object.keys(localStorage).some((k) => k.startsWith('gongkai:review'))).to.equal(false);
@@ -280,7 +284,9 @@ describe('gk-review: consultations and comments', () => {
     expect(text(whole.querySelector('.clause h4'))).to.equal('针对征求意见稿全文');
     expect(text(whole.querySelector('.meta'))).to.contain('匿名');
   });
-  it('says names and contacts are not the staff member’s to see, without the permission', async () => {
+  it('says names and contacts are not the staff member’s to see, without the permission', async function () {
+    // Two consoles mounted in turn, each with axe or several comments opened: slow on a busy machine.
+    this.timeout(20_000);
     const el = await mount();
     await ready(el);
     expect(api.requests('GET', /comments$/).length).to.be.greaterThan(0);
@@ -1285,8 +1291,15 @@ describe('gk-review: keyboard', () => {
 });
 
 describe('gk-review: publishing', () => {
+  // Decided and signed off (拟办 → 审核 → 签发 done): nothing but the window stands in the way.
   const allDecided = () => [
-    { clause: '2.1.1', body: '建议设置查询终端。联系电话 13907110001', name: '陈建国', decision: 'adopted' as const },
+    {
+      clause: '2.1.1',
+      body: '建议设置查询终端。联系电话 13907110001',
+      name: '陈建国',
+      decision: 'adopted' as const,
+      stage: 'signed' as const,
+    },
     {
       clause: '2.2.5',
       body: '应公开施工合同全文。',
@@ -1294,6 +1307,7 @@ describe('gk-review: publishing', () => {
       name: '某协会',
       decision: 'not-adopted' as const,
       reason: '涉及商业秘密。',
+      stage: 'signed' as const,
     },
     { clause: null, body: '广告', moderation: 'rejected' as const },
   ];
@@ -1422,8 +1436,15 @@ describe('gk-review: publishing', () => {
         body: '我的社保卡号 4201 2345 678，办理时限应精确到工作日。',
         name: '刘芳',
         decision: 'adopted' as const,
+        stage: 'signed' as const,
       },
-      { clause: '1.3', body: '合同编号 2016.0405.118 的项目应公开。', name: '赵强', decision: 'adopted' as const },
+      {
+        clause: '1.3',
+        body: '合同编号 2016.0405.118 的项目应公开。',
+        name: '赵强',
+        decision: 'adopted' as const,
+        stage: 'signed' as const,
+      },
     ];
     const el = await mount({ as: 'editor', fake: { comments } });
     await ready(el);
@@ -1773,5 +1794,228 @@ describe('gk-review: the report before processing is finished', () => {
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
+  });
+});
+
+describe('gk-review: sign-off, assignment and notes (拟办 → 审核 → 签发)', () => {
+  it('says where each decision stands in words, and a checker checks one comment after a counted confirmation', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const el = await mount({ as: 'checker' });
+    await ready(el);
+    // In the row and in the open comment, in words: never by colour alone.
+    expect(text($(el, 'tr[data-id="1"] .stage-word'))).to.equal('拟办');
+    expect($(el, 'tr[data-id="4"] .stage-word')).to.equal(null, 'no decision, no stage');
+    const detail = await openComment(el, 1);
+    expect(text(detail.querySelector('.stage'))).to.contain('签批环节：拟办');
+    // A checker checks; the keyboard reaches the button and Enter presses it.
+    const check = detail.querySelector<HTMLButtonElement>('[data-scope="comment"] [data-step="check"]')!;
+    expect(detail.querySelector('[data-scope="comment"] [data-step="sign"]')).to.equal(null, 'a checker does not sign');
+    check.focus();
+    await sendKeys({ press: 'Enter' });
+    const confirm = await until(el, '[data-confirm] #signoff-confirm');
+    expect(text(confirm)).to.equal('确认审核本条的 1 条拟办意见？');
+    const dry = api.requests('POST', /\/signoff$/)[0]!;
+    expect(dry.body).to.deep.equal({ step: 'check', comment: 1, dryRun: true });
+    expect(api.comments.get(1)!.stage).to.equal('draft', 'counted, not changed');
+    await expect(el).to.be.accessible();
+    $(el, '[data-action="confirm-step"]')!.click();
+    await waitUntil(() => api.comments.get(1)!.stage === 'checked', 'not checked');
+    await waitUntil(() => text($(el, '.workflow .done')) === '已审核 1 条。', 'no word of it');
+    await waitUntil(() => text($(el, 'tr[data-id="1"] .stage-word')) === '待签发（已审核）', 'row not read again');
+    expect(api.audit.at(-1)!.action).to.equal('comment.check');
+    expect(api.audit.at(-1)!.actor).to.match(/^checker:/);
+  });
+
+  it('signs off a whole group and the current filter, and sends back only with a reason', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const el = await mount({ as: 'admin' });
+    await ready(el);
+    // Every decision checked first, by the filter 拟办.
+    const stage = $<HTMLSelectElement>(el, '#f-stage')!;
+    stage.value = 'draft';
+    stage.dispatchEvent(new Event('change'));
+    await waitUntil(
+      () =>
+        api
+          .requests('GET', /comments$/)
+          .at(-1)!
+          .query.get('stage') === 'draft',
+      'not filtered',
+    );
+    const bar = await until(el, '.filter-signoff');
+    bar.querySelector<HTMLButtonElement>('[data-step="check"]')!.click();
+    await waitUntil(() => text(bar.querySelector('#signoff-confirm')).startsWith('确认审核当前筛选的'), 'no count');
+    const drafted = [...api.comments.values()].filter((c) => c.decision && c.stage === 'draft').length;
+    expect(text(bar.querySelector('#signoff-confirm'))).to.equal(`确认审核当前筛选的 ${drafted} 条拟办意见？`);
+    bar.querySelector<HTMLButtonElement>('[data-action="confirm-step"]')!.click();
+    await waitUntil(() => [...api.comments.values()].every((c) => !c.decision || c.stage === 'checked'), 'not all');
+    expect(api.requests('POST', /\/signoff$/).at(-1)!.body).to.deep.equal({
+      step: 'check',
+      filter: { stage: 'draft' },
+    });
+
+    // The campaign's group signed off from one of its members.
+    stage.value = '';
+    stage.dispatchEvent(new Event('change'));
+    await waitUntil(
+      () =>
+        !api
+          .requests('GET', /comments$/)
+          .at(-1)!
+          .query.get('stage'),
+      'filter kept',
+    );
+    await waitUntil(() => $(el, 'tr[data-id="11"]'), 'no row 11');
+    const detail = await openComment(el, 11);
+    const group = api.comments.get(11)!;
+    expect(group.decision).to.equal('partly-adopted');
+    detail.querySelector<HTMLButtonElement>('[data-scope="group"] [data-step="sign"]')!.click();
+    await waitUntil(() => $(el, '[data-action="confirm-step"]'), 'no confirmation');
+    expect(text($(el, '#signoff-confirm'))).to.match(/^确认签发整组（第 \d+ 组）的 1 条已审核意见？$/);
+    $(el, '[data-action="confirm-step"]')!.click();
+    await waitUntil(() => api.comments.get(11)!.stage === 'signed', 'group not signed');
+    expect(api.comments.get(1)!.stage).to.equal('checked', 'only the group');
+
+    // Sending back needs a reason, said by the field; with one, back to 拟办 and the reason shown.
+    await waitUntil(() => text($(el, '.workflow .done')) === '已签发 1 条。', 'no word of the sign-off');
+    $(el, '.detail[data-comment="11"] [data-scope="comment"] [data-step="return"]')!.click();
+    await waitUntil(() => text($(el, '.workflow .form-error')) === '请填写退回理由。', 'no reason asked');
+    type($<HTMLInputElement>(el, '#return-reason')!, '理由未引用条文。');
+    await el.updateComplete;
+    $(el, '[data-scope="comment"] [data-step="return"]')!.click();
+    await waitUntil(() => $(el, '[data-action="confirm-step"]'), 'no confirmation');
+    $(el, '[data-action="confirm-step"]')!.click();
+    await waitUntil(() => api.comments.get(11)!.stage === 'draft', 'not sent back');
+    await waitUntil(() => text($(el, '.workflow .returned')) === '已退回：理由未引用条文。', 'reason not shown');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no steps to a reviewer, and says why', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const el = await mount({ as: 'reviewer' });
+    await ready(el);
+    const detail = await openComment(el, 1);
+    expect(detail.querySelector('[data-step]')).to.equal(null);
+    expect(text(detail.querySelector('.workflow .role-note'))).to.contain('需要“审核”或“签发”权限');
+    expect(text(detail.querySelector('.workflow'))).to.contain('需要“交办”权限');
+  });
+
+  it('assigns a comment to a unit with a due date, shows the unit’s queue, and keeps internal notes with replies', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const el = await mount({ as: 'admin' });
+    await ready(el);
+    const detail = await openComment(el, 5);
+    await waitUntil(() => detail.querySelector('#assign-unit option'), 'no units');
+    const unit = detail.querySelector<HTMLSelectElement>('#assign-unit')!;
+    unit.value = '2';
+    unit.dispatchEvent(new Event('change'));
+    detail.querySelector<HTMLButtonElement>('[data-action="assign"]')!.click();
+    await waitUntil(() => text($(el, '.assign .form-error')) === '请选择办理期限。', 'due not asked');
+    type($<HTMLInputElement>(el, '#assign-due')!, '2030-01-15');
+    await el.updateComplete;
+    $(el, '[data-action="assign"]')!.click();
+    await waitUntil(() => api.comments.get(5)!.assignment?.unitName === '法规科', 'not assigned');
+    expect(api.requests('POST', /\/assignments$/)[0]!.body).to.deep.equal({ unit: 2, due: '2030-01-15', comment: 5 });
+    await waitUntil(() => text($(el, '.workflow .assigned')).includes('已交办 法规科'), 'not shown');
+
+    // The unit's queue: the list's unit filter.
+    const queue = $<HTMLSelectElement>(el, '#f-unit')!;
+    expect([...queue.options].map((o) => o.textContent)).to.deep.equal(['全部', '政务公开科', '法规科']);
+    queue.value = '2';
+    queue.dispatchEvent(new Event('change'));
+    await waitUntil(() => $$(el, 'table.comments tbody tr').length === 1, 'queue not shown');
+    expect(
+      api
+        .requests('GET', /comments$/)
+        .at(-1)!
+        .query.get('unit'),
+    ).to.equal('2');
+
+    // Notes, then a reply to one: staff only, and said so.
+    const opened = await openComment(el, 5);
+    await waitUntil(() => text(opened.querySelector('[data-notes]')).includes('尚无批注'), 'notes not read');
+    expect(text(opened.querySelector('#notes-title'))).to.equal('内部批注（不公开、不导出）');
+    type($<HTMLTextAreaElement>(el, '#note-body')!, '请法规科核实该小区情况。');
+    await el.updateComplete;
+    $<HTMLFormElement>(el, '.note-form')!.requestSubmit();
+    await waitUntil(() => $(el, '[data-note="1"]'), 'note not listed');
+    $(el, '[data-note="1"] .gk-link-button')!.click();
+    await el.updateComplete;
+    expect(text($(el, '.note-form'))).to.contain('回复 管理员');
+    type($<HTMLTextAreaElement>(el, '#note-body')!, '已核实，属物业纠纷。');
+    await el.updateComplete;
+    $<HTMLFormElement>(el, '.note-form')!.requestSubmit();
+    await waitUntil(() => $(el, '[data-note="2"]'), 'reply not listed');
+    expect(api.notes[1]).to.include({ replyTo: 1, comment: 5, body: '已核实，属物业纠纷。' });
+    expect(text($(el, '[data-note="2"]'))).to.contain('回复 管理员');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists what blocks publication in words: decisions not signed off, per unit; and the server’s 409', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const el = await mount({ as: 'editor' });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const panel = await until(el, '.publish');
+    await waitUntil(() => panel.querySelector('[data-block="draft"]'), 'no sign-off blocker');
+    const drafted = api.blocking().draft;
+    expect(text(panel.querySelector('[data-block="draft"]'))).to.contain(`${drafted} 条处理意见尚未审核（拟办）`);
+    expect(text(panel.querySelector('[data-block="draft"]'))).to.contain('例如第 1');
+    expect(panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a refusal to publish by the server’s blocking list', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const signed = [
+      {
+        clause: '2.1.1',
+        body: '建议设置查询终端。',
+        name: '陈建国',
+        decision: 'adopted' as const,
+        stage: 'signed' as const,
+      },
+      { clause: '1.3', body: '应公开合同。', name: '赵强', decision: 'adopted' as const, stage: 'signed' as const },
+    ];
+    const el = await mount({ as: 'editor', fake: { comments: signed } });
+    await ready(el);
+    $(el, 'nav.tabs [data-tab="publish"]')!.click();
+    const panel = await until(el, '.publish');
+    await waitUntil(() => panel.querySelector('.ready'), 'not ready');
+    // Meanwhile a decision was changed: back to 拟办, and the server refuses.
+    api.comments.set(2, { ...api.comments.get(2)!, stage: 'draft' });
+    panel.querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await el.updateComplete;
+    panel.querySelector<HTMLButtonElement>('[data-action="confirm-publish"]')!.click();
+    await waitUntil(() => panel.querySelector('.form-error'), 'no 409 message');
+    expect(text(panel.querySelector('.form-error'))).to.equal('服务器拒绝发布：');
+    await waitUntil(
+      () => text(panel.querySelector('[data-block="draft"]')).includes('1 条处理意见尚未审核（拟办）'),
+      'no list',
+    );
+    expect(text(panel.querySelector('[data-block="draft"]'))).to.contain('例如第 2 号意见');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks zh-Hant and English', async function () {
+    // A console mounted, comments opened, axe: slow on a busy machine.
+    this.timeout(20_000);
+    const en = await mount({ as: 'checker', lang: 'en' });
+    await ready(en);
+    expect(text($(en, 'tr[data-id="1"] .stage-word'))).to.equal('Draft (拟办)');
+    const detail = await openComment(en, 1);
+    expect(text(detail.querySelector('#workflow-title'))).to.equal('Check and sign off');
+    expect(text(detail.querySelector('[data-scope="comment"] [data-step="check"]'))).to.equal('Check');
+    api.restore();
+    sessionStorage.clear();
+    const hant = await mount({ as: 'checker', lang: 'zh-Hant' });
+    await ready(hant);
+    expect(text($(hant, 'tr[data-id="1"] .stage-word'))).to.equal('擬辦');
   });
 });

@@ -19,10 +19,12 @@ import {
   type Decision,
   type FeedbackPreview,
   type FeedbackView,
+  type PublicationBlocking,
   printedClauseLabel,
   REMOVAL_REASONS,
   type ReasonTemplateView as ReasonTemplate,
   type RemovalReason,
+  type SignoffStage,
   type StaffMe,
   type StaffPermission,
   type StaffRole,
@@ -48,11 +50,15 @@ export const TOKENS = {
   reviewer: `gks_00000000000b_${'B'.repeat(43)}`,
   editor: `gks_00000000000c_${'C'.repeat(43)}`,
   revoked: `gks_00000000000d_${'D'.repeat(43)}`,
+  checker: `gks_00000000000e_${'E'.repeat(43)}`,
+  signer: `gks_00000000000f_${'F'.repeat(43)}`,
 } as const;
 const ROLE_OF = new Map<string, StaffRole>([
   [TOKENS.admin, 'admin'],
   [TOKENS.reviewer, 'reviewer'],
   [TOKENS.editor, 'editor'],
+  [TOKENS.checker, 'checker'],
+  [TOKENS.signer, 'signer'],
 ]);
 /** What each token was made for (`token create --label`); the others have none. */
 export const TOKEN_LABELS: Partial<Record<StaffRole, string>> = { admin: '政务公开科 系统管理员' };
@@ -79,6 +85,8 @@ export interface Seed {
   decision?: Decision | null;
   reason?: string | null;
   removalReason?: RemovalReason | null;
+  /** Where its decision stands in sign-off ('draft' unless said). */
+  stage?: SignoffStage;
 }
 
 export interface ReviewFakeOptions {
@@ -252,6 +260,21 @@ export class ReviewFakeApi {
   readonly calls: FakeCall[] = [];
   readonly comments = new Map<number, CommentItem>();
   readonly audit: AuditEntry[] = [];
+  /** The site's units (处室); tests and stories add to them. */
+  readonly units: { id: number; name: string }[] = [
+    { id: 1, name: '政务公开科' },
+    { id: 2, name: '法规科' },
+  ];
+  readonly assignments = new Map<number, { id: number; unit: number; due: string; open: boolean }>();
+  readonly notes: {
+    id: number;
+    comment: number | null;
+    group: number | null;
+    replyTo: number | null;
+    body: string;
+    author: string;
+    created: string;
+  }[] = [];
   readonly versions: { version: number; published: string; by: string; feedback: FeedbackView }[] = [];
   /** Publication runs (with `publishPolls`): what each says, polls left, and how it ends. */
   private readonly runs = new Map<
@@ -305,6 +328,11 @@ export class ReviewFakeApi {
         group: null,
         submitted: new Date(now - (40 - i) * 3_600_000).toISOString(),
         etag: `"${id}-1"`,
+        stage: seed.decision ? (seed.stage ?? 'draft') : null,
+        stageBy: null,
+        stageAt: null,
+        returnedReason: null,
+        assignment: null,
       });
     });
     this.templates = options.templates ?? [
@@ -333,7 +361,8 @@ export class ReviewFakeApi {
         typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
         location.href,
       );
-      if (!url.pathname.startsWith(REVIEW_ENDPOINT)) return this.original(input, init);
+      // Called on window: a native fetch called as this object's method throws Illegal invocation.
+      if (!url.pathname.startsWith(REVIEW_ENDPOINT)) return this.original.call(window, input, init);
       if (this.options.latency) await new Promise((r) => setTimeout(r, this.options.latency));
       const headers = new Headers(init?.headers);
       const call: FakeCall = {
@@ -530,7 +559,16 @@ export class ReviewFakeApi {
       moderation !== 'rejected'
         ? null
         : (input.removalReason ?? (before.moderation === 'rejected' ? before.removalReason : null));
-    let after = { ...before, moderation, decision, reason, removalReason };
+    // A decision changed after any step of sign-off is a draft again (拟办).
+    const redrafted = decision !== before.decision || reason !== before.reason;
+    let after: CommentItem = {
+      ...before,
+      moderation,
+      decision,
+      reason,
+      removalReason,
+      ...(redrafted ? { stage: decision ? 'draft' : null, stageBy: null, stageAt: null, returnedReason: null } : {}),
+    };
     const changed = JSON.stringify(stateOf(after)) !== JSON.stringify(stateOf(before));
     if (changed) after = { ...after, etag: `"${id}-${Number.parseInt(before.etag.split('-')[1] ?? '0', 10) + 1}"` };
     this.comments.set(id, after);
@@ -593,14 +631,206 @@ export class ReviewFakeApi {
       const digits = digitRuns(c.body);
       return digits.length ? [{ no: c.no, digits }] : [];
     });
+    const blocking = this.blocking();
+    const signed = !blocking.draft && !blocking.checked && !blocking.openAssignments;
     return {
       feedback: { ...feedback, version: this.versions.length + 1, published: new Date().toISOString() },
-      publishable: !stillOpen && unmoderated === 0 && undecided === 0,
+      publishable: !stillOpen && unmoderated === 0 && undecided === 0 && signed,
       stillOpen,
       unmoderated,
       undecided,
       flagged,
+      blocking,
     };
+  }
+
+  /** What blocks publication, as the server counts it (signoff.ts `blockers`). */
+  blocking(): PublicationBlocking {
+    const all = [...this.comments.values()].sort((a, b) => a.id - b.id);
+    const unmoderated = all.filter((c) => c.moderation === 'pending');
+    const undecided = all.filter((c) => c.moderation === 'approved' && !c.decision);
+    const at = (stage: string) => all.filter((c) => c.decision && c.stage === stage);
+    const open = [...this.assignments.values()].filter((a) => a.open);
+    const byUnit = new Map<number | null, PublicationBlocking['byUnit'][number]>();
+    const unitOf = (id: number | null) => {
+      let u = byUnit.get(id);
+      if (!u) {
+        const name = id === null ? null : (this.units.find((x) => x.id === id)?.name ?? null);
+        u = { unit: id, unitName: name, draft: 0, checked: 0, openAssignments: 0, overdue: 0, firstAssignments: [] };
+        byUnit.set(id, u);
+      }
+      return u;
+    };
+    for (const a of open) {
+      const u = unitOf(a.unit);
+      u.openAssignments++;
+      if (a.due < new Date().toISOString().slice(0, 10)) u.overdue++;
+      u.firstAssignments.push(a.id);
+    }
+    for (const c of [...at('draft'), ...at('checked')]) {
+      const u = unitOf(c.assignment?.unit ?? null);
+      if (c.stage === 'draft') u.draft++;
+      else u.checked++;
+    }
+    const first = (list: CommentItem[]) => list.slice(0, 5).map((c) => c.id);
+    const steps = [
+      { step: 'unmoderated' as const, list: unmoderated },
+      { step: 'undecided' as const, list: undecided },
+      { step: 'draft' as const, list: at('draft') },
+      { step: 'checked' as const, list: at('checked') },
+    ];
+    return {
+      unmoderated: unmoderated.length,
+      undecided: undecided.length,
+      draft: at('draft').length,
+      checked: at('checked').length,
+      openAssignments: open.length,
+      byStep: steps
+        .filter((x) => x.list.length)
+        .map((x) => ({ step: x.step, count: x.list.length, first: first(x.list) })),
+      byUnit: [...byUnit.values()],
+    };
+  }
+
+  /** Sign-off, units, assignments and notes (routes/workflow.ts); null for other routes. */
+  private workflow(call: FakeCall): Response | null {
+    const { method, path } = call;
+    const c = `/consultations/${REVIEW_CONSULTATION}`;
+    const actor = (role: StaffRole) => `${role}:${call.auth!.slice(11, 23)}`;
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    if (method === 'GET' && path === '/units') {
+      const role = this.role(call);
+      return role instanceof Response ? role : json(200, { items: this.units });
+    }
+    if (method === 'POST' && path === `${c}/signoff`) {
+      const step = body.step as 'check' | 'sign' | 'return';
+      const any = this.may(call, 'check', 'signOff');
+      if (any instanceof Response) return any;
+      const needs = step === 'check' ? 'check' : step === 'sign' ? 'signOff' : null;
+      const role = needs ? this.may(call, needs) : any;
+      if (role instanceof Response) return role;
+      const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+      if (step === 'return' && !reason) {
+        return json(422, {
+          error: 'reason-required',
+          message: 'a reason is required to send a decision back',
+          zh: '退回须说明理由',
+        });
+      }
+      const perms = this.permissions(role);
+      const from =
+        step === 'check'
+          ? ['draft']
+          : step === 'sign'
+            ? ['checked']
+            : [...(perms.check ? ['draft', 'checked'] : []), ...(perms.signOff ? ['checked', 'signed'] : [])];
+      const to = step === 'check' ? 'checked' : step === 'sign' ? 'signed' : 'draft';
+      const groups = this.groupOf();
+      const filter = (body.filter ?? {}) as Record<string, unknown>;
+      const matched = [...this.comments.values()].filter((x) => {
+        if (!x.decision || !x.stage || !from.includes(x.stage)) return false;
+        if (body.comment !== undefined) return x.id === body.comment;
+        if (body.group !== undefined) return groups.get(x.id) === body.group;
+        if (filter.stage && x.stage !== filter.stage) return false;
+        if (filter.decision && (filter.decision === 'none' ? x.decision !== null : x.decision !== filter.decision))
+          return false;
+        if (filter.unit && x.assignment?.unit !== filter.unit) return false;
+        if (filter.clause && x.clause !== (filter.clause === 'document' ? null : filter.clause)) return false;
+        if (typeof filter.q === 'string' && !x.body.includes(filter.q)) return false;
+        return true;
+      });
+      if (body.comment !== undefined && !matched.length && !body.dryRun) {
+        const one = this.comments.get(Number(body.comment));
+        if (!one) return json(404, { error: 'not-found', message: `no comment ${body.comment}` });
+        return json(409, { error: 'wrong-stage', message: `comment ${one.id} is at ${one.stage}`, stage: one.stage });
+      }
+      if (!body.dryRun) {
+        const now = new Date().toISOString();
+        for (const x of matched) {
+          const after = {
+            ...x,
+            stage: to as CommentItem['stage'],
+            stageBy: actor(role),
+            stageAt: now,
+            returnedReason: step === 'return' ? reason : null,
+            etag: `"${x.id}-${Number.parseInt(x.etag.split('-')[1] ?? '0', 10) + 1}"`,
+          };
+          this.comments.set(x.id, after);
+        }
+        if (matched.length) {
+          this.audit.push({
+            id: this.audit.length + 1,
+            at: now,
+            actor: actor(role),
+            action: `comment.${step === 'sign' ? 'sign-off' : step}`,
+            commentId: typeof body.comment === 'number' ? body.comment : null,
+            before: null,
+            after: { step, updated: matched.length, comments: matched.map((x) => x.id) },
+          });
+        }
+      }
+      return json(200, { updated: matched.length, stage: to, ...(body.dryRun ? { dryRun: true } : {}) });
+    }
+    if (method === 'POST' && path === `${c}/assignments`) {
+      const role = this.may(call, 'assign');
+      if (role instanceof Response) return role;
+      const unit = this.units.find((u) => u.id === body.unit);
+      if (!unit) return json(404, { error: 'not-found', message: `no unit ${body.unit}` });
+      const groups = this.groupOf();
+      const members = [...this.comments.values()].filter((x) =>
+        body.comment !== undefined ? x.id === body.comment : groups.get(x.id) === body.group,
+      );
+      if (!members.length) return json(422, { error: 'nothing-to-assign', message: 'no comment matches' });
+      const id = this.assignments.size + 1;
+      const due = String(body.due);
+      const a = { id, unit: unit.id, due, open: members.some((x) => !x.decision && x.moderation !== 'rejected') };
+      this.assignments.set(id, a);
+      for (const x of members) {
+        this.comments.set(x.id, {
+          ...x,
+          assignment: { id, unit: unit.id, unitName: unit.name, due, open: a.open, overdue: false },
+        });
+      }
+      this.audit.push({
+        id: this.audit.length + 1,
+        at: new Date().toISOString(),
+        actor: actor(role),
+        action: 'assignment.create',
+        commentId: typeof body.comment === 'number' ? body.comment : null,
+        before: null,
+        after: { assignment: id, unit: unit.id, due, comments: members.length },
+      });
+      return json(201, { id, unit: unit.id, unitName: unit.name, due, open: a.open, comments: members.length });
+    }
+    if (path === `${c}/notes`) {
+      if (method === 'GET') {
+        const role = this.role(call);
+        if (role instanceof Response) return role;
+        const comment = call.query.get('comment');
+        const group = call.query.get('group');
+        return json(200, {
+          items: this.notes.filter((n) =>
+            comment ? n.comment === Number(comment) : group ? n.group === Number(group) : false,
+          ),
+        });
+      }
+      if (method === 'POST') {
+        const role = this.may(call, 'notes');
+        if (role instanceof Response) return role;
+        const note = {
+          id: this.notes.length + 1,
+          comment: typeof body.comment === 'number' ? body.comment : null,
+          group: typeof body.group === 'number' ? body.group : null,
+          replyTo: typeof body.replyTo === 'number' ? body.replyTo : null,
+          body: String(body.body ?? ''),
+          author: actor(role),
+          created: new Date().toISOString(),
+        };
+        this.notes.push(note);
+        return json(201, note);
+      }
+    }
+    return null;
   }
 
   /** The answers for the other consultations, which have no comments. */
@@ -661,7 +891,15 @@ export class ReviewFakeApi {
     if (unmoderated || undecided) {
       const message = `${unmoderated} comments await moderation and ${undecided} a decision`;
       const zh = `尚有 ${unmoderated} 条意见未审核、${undecided} 条意见未作处理`;
-      return { status: 409, body: { error: 'undecided', message, zh, unmoderated, undecided } };
+      return {
+        status: 409,
+        body: { error: 'undecided', message, zh, unmoderated, undecided, blocking: this.blocking() },
+      };
+    }
+    const blocking = this.blocking();
+    if (blocking.draft || blocking.checked || blocking.openAssignments) {
+      const message = `not yet publishable: ${blocking.draft} drafted, ${blocking.checked} checked`;
+      return { status: 409, body: { error: 'not-signed-off', message, zh: '尚不能发布', blocking } };
     }
     const feedback = this.feedback(this.versions.length + 1);
     this.versions.push({ version: feedback.version, published: feedback.published, by: actor(role), feedback });
@@ -680,6 +918,8 @@ export class ReviewFakeApi {
   private answer(call: FakeCall): Response {
     const { method, path } = call;
     const c = `/consultations/${REVIEW_CONSULTATION}`;
+    const workflow = this.workflow(call);
+    if (workflow) return workflow;
     if (method === 'GET' && path === c) return json(200, this.view());
     const other = /^\/consultations\/([^/]+)(.*)$/.exec(path);
     const known = other && this.others.find((x) => x.id === decodeURIComponent(other[1]!));
@@ -744,6 +984,9 @@ export class ReviewFakeApi {
             (q.get('decision') === 'undecided' ? x.decision === null : x.decision === q.get('decision')),
         )
         .filter((x) => !q.get('q') || x.body.toLowerCase().includes(q.get('q')!.toLowerCase()))
+        .filter((x) => !q.get('stage') || (!!x.decision && x.stage === q.get('stage')))
+        .filter((x) => !q.get('unit') || x.assignment?.unit === Number(q.get('unit')))
+        .filter((x) => q.get('overdue') !== 'true' || !!(x.assignment?.open && x.assignment.overdue))
         .sort((a, b) => a.id - b.id);
       const page = rows.slice(0, limit).map((x) => this.shown({ ...x, group: groups.get(x.id) ?? null }, anyStaff));
       return json(200, { items: page, next: rows.length > limit ? String(page.at(-1)!.id) : null });
@@ -880,7 +1123,7 @@ export class ReviewFakeApi {
     if (method === 'GET' && path === `${c}/audit`) return json(200, { items: this.audit });
     if (method === 'GET' && path === `${c}/feedback/versions`) return json(200, { versions: this.versions });
     if (method === 'GET' && path === `${c}/feedback/preview`) {
-      const role = this.may(call, 'publish', 'decide');
+      const role = this.may(call, 'publish', 'decide', 'check', 'signOff');
       return role instanceof Response ? role : json(200, this.preview());
     }
     const polled = new RegExp(`^${c}/feedback/runs/(\\d+)$`).exec(path);

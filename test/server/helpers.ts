@@ -1,4 +1,6 @@
 // Builds an app on a fresh database with a staff token per role and an open consultation.
+
+import type { PublicationBlocking } from '@gongkai/format';
 import { type AppOptions, buildApp, createToken, type Database } from '@gongkai/server';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
@@ -98,4 +100,33 @@ export async function signOffAll(ctx: Ctx, id: string): Promise<number> {
     }
   }
   return 0;
+}
+
+/** The answer of a publication: the feedback (201), or the error with what blocks it (409). */
+export interface Published {
+  error?: string;
+  zh?: string;
+  total?: number;
+  blocking?: PublicationBlocking;
+  [field: string]: unknown;
+}
+
+/**
+ * Publishes as a console would: `POST …/feedback`, and when the server answers 202 (a busy
+ * machine), follows the run to its end. The status and body are those the request would have had.
+ */
+export async function publishAndWait(
+  ctx: Ctx,
+  id: string,
+  as: Role = 'admin',
+): Promise<{ status: number; body: Published }> {
+  const res = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` }, as);
+  if (res.statusCode !== 202) return { status: res.statusCode, body: res.json() };
+  for (let i = 0; i < 1200; i++) {
+    const run = (await ctx.staff({ url: String(res.headers.location) }, as)).json();
+    if (run.state === 'done') return { status: 201, body: run.result };
+    if (run.state === 'failed') return { status: run.error.status, body: run.error };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('publication run did not finish within a minute');
 }

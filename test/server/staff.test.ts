@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { closeDatabases, databases } from './databases.js';
-import { type Ctx, consultation, iso, settledGroups, setup, signOffAll } from './helpers.js';
+import { type Ctx, consultation, iso, publishAndWait, settledGroups, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -313,10 +313,10 @@ for (const { name, fresh } of databases) {
       await ctx.staff({ method: 'PATCH', url: `/api/v1/comments/${c2}`, payload: { moderation: 'rejected' } });
       assert.equal((await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).statusCode, 404);
       // Decided but not signed off: still refused, saying so.
-      const unsigned = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` }, 'editor');
-      assert.equal(unsigned.statusCode, 409);
-      assert.equal(unsigned.json().error, 'not-signed-off');
-      assert.equal(unsigned.json().blocking.draft, 1);
+      const unsigned = await publishAndWait(ctx, id, 'editor');
+      assert.equal(unsigned.status, 409);
+      assert.equal(unsigned.body.error, 'not-signed-off');
+      assert.equal(unsigned.body.blocking?.draft, 1);
       assert.equal(await signOffAll(ctx, id), 1);
       const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` }, 'editor');
       assert.equal(published.statusCode, 201);
@@ -379,8 +379,8 @@ for (const { name, fresh } of databases) {
         payload: { decision: 'partly-adopted', reason: '公示期延长至十日' },
       });
       // Changed after sign-off: back to 拟办, and signed off again before it is published.
-      const redrafted = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
-      assert.equal(redrafted.json().error, 'not-signed-off');
+      const redrafted = await publishAndWait(ctx, id);
+      assert.equal(redrafted.body.error, 'not-signed-off');
       await signOffAll(ctx, id);
       await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
       assert.equal((await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json().summary.partlyAdopted, 1);

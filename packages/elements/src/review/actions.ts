@@ -385,7 +385,9 @@ export class ReviewActions {
       void this.host.workspace.loadPreview();
     } catch (error) {
       const text = this.publishError(error);
-      this.publishing = { ...this.publishing, busy: false, waiting: null, confirming: false, error: text };
+      const blocking =
+        error instanceof ApiError && error.status === 409 ? ((error.body as PublishConflict).blocking ?? null) : null;
+      this.publishing = { ...this.publishing, busy: false, waiting: null, confirming: false, error: text, blocking };
       this.host.announce(text);
       // What blocked it may have changed under us (another staff member, new comments).
       if (error instanceof ApiError && error.status === 409) {
@@ -400,6 +402,7 @@ export class ReviewActions {
     if (!(error instanceof ApiError) || error.status !== 409) return this.describe(error);
     const body = error.body as PublishConflict;
     if (body.error === 'still-open') return this.t('publish409Open');
+    if (body.error === 'not-signed-off') return this.t('publishRefused');
     const n = (x: number | undefined) => formatNumber(x ?? 0, this.host.lang);
     return this.t('publish409Undecided', { unmoderated: n(body.unmoderated), undecided: n(body.undecided) });
   }

@@ -1,7 +1,7 @@
 // The comments table's data: the filters, the pages read so far (cursor pagination), the cursor.
 // Rows stay where they are after a change, even when they no longer match the filters, so the
 // list does not jump under the staff member's hands; "refresh" reads it again.
-import type { Decision, Moderation } from '@gongkai/format';
+import type { Decision, Moderation, SignoffStage } from '@gongkai/format';
 import type { StaffSession } from './session.js';
 import type { CommentItem, CommentPatch, CommentsPage } from './staff-api.js';
 import { patched } from './workspace.js';
@@ -14,9 +14,23 @@ export interface Filters {
   moderation: '' | Moderation;
   decision: '' | Decision | 'undecided';
   q: string;
+  /** Where the decision stands in sign-off. */
+  stage?: '' | SignoffStage;
+  /** A unit's queue (its id). */
+  unit?: string;
+  /** Only comments of overdue assignments. */
+  overdue?: boolean;
 }
 
-export const NO_FILTERS: Filters = { clause: '', moderation: '', decision: '', q: '' };
+export const NO_FILTERS: Filters = {
+  clause: '',
+  moderation: '',
+  decision: '',
+  q: '',
+  stage: '',
+  unit: '',
+  overdue: false,
+};
 
 export class CommentPage {
   consultation = '';
@@ -37,7 +51,7 @@ export class CommentPage {
 
   get filtered(): boolean {
     const f = this.filters;
-    return Boolean(f.clause || f.moderation || f.decision || f.q.trim());
+    return Boolean(f.clause || f.moderation || f.decision || f.q.trim() || f.stage || f.unit || f.overdue);
   }
 
   get current(): CommentItem | null {
@@ -65,7 +79,10 @@ export class CommentPage {
     const generation = ++this.generation;
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (cursor) query.set('cursor', cursor);
-    const { clause, moderation, decision, q } = this.filters;
+    const { clause, moderation, decision, q, stage, unit, overdue } = this.filters;
+    if (stage) query.set('stage', stage);
+    if (unit) query.set('unit', unit);
+    if (overdue) query.set('overdue', 'true');
     if (clause) query.set('clause', clause);
     if (moderation) query.set('moderation', moderation);
     if (decision) query.set('decision', decision);

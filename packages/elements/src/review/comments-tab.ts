@@ -15,13 +15,33 @@ import { clauseName, decisionKey, formatNumber, moderationKey, roleLabel } from 
 import { keepInView } from './reveal.js';
 import { Selection } from './selection.js';
 import type { Shortcut } from './shortcuts.js';
-import type { CommentItem } from './staff-api.js';
+import type { CommentItem, DecisionsFilter } from './staff-api.js';
 import { renderFilters, renderTable } from './table.js';
+import { renderFilterSignoff, renderWorkflow, Workflow, type WorkflowProps } from './workflow.js';
 
 const SEARCH_PAUSE = 400;
 
 const sameFilters = (a: Filters, b: Filters) =>
-  a.clause === b.clause && a.moderation === b.moderation && a.decision === b.decision && a.q.trim() === b.q.trim();
+  a.clause === b.clause &&
+  a.moderation === b.moderation &&
+  a.decision === b.decision &&
+  a.q.trim() === b.q.trim() &&
+  (a.stage ?? '') === (b.stage ?? '') &&
+  (a.unit ?? '') === (b.unit ?? '') &&
+  !!a.overdue === !!b.overdue;
+
+/** The list's filters as the server's filter of a step (the same fields). */
+export function asDecisionsFilter(f: Filters): DecisionsFilter {
+  return {
+    ...(f.clause ? { clause: f.clause } : {}),
+    ...(f.moderation ? { moderation: f.moderation } : {}),
+    ...(f.decision ? { decision: f.decision === 'undecided' ? 'none' : f.decision } : {}),
+    ...(f.q.trim() ? { q: f.q.trim() } : {}),
+    ...(f.stage ? { stage: f.stage } : {}),
+    ...(f.unit ? { unit: Number(f.unit) } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+  };
+}
 
 export class CommentsTab {
   openId: number | null = null;
@@ -34,8 +54,25 @@ export class CommentsTab {
   readonly bulk: BulkActions;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  readonly workflow: Workflow;
+
   constructor(private readonly c: ReviewContext) {
     this.bulk = new BulkActions(c, this.selection);
+    this.workflow = new Workflow(
+      c.session,
+      () => c.workspace.id,
+      () => c.t,
+      (error) => c.describe(error),
+      () => c.changed(),
+      async () => {
+        // The rows' stages and assignments changed: read the list and the comment open again.
+        const open = this.openId;
+        await c.page.load(c.workspace.id, c.page.filters);
+        if (open !== null) c.page.select(open);
+        void c.workspace.loadCounts();
+        void c.workspace.loadPreview();
+      },
+    );
   }
 
   reset(): void {
@@ -291,7 +328,10 @@ export class CommentsTab {
       onRefresh: () => this.filter(page.filters),
     };
     const item = this.opened;
-    return html`${renderFilters(props)}
+    this.workflow.loadUnits();
+    const workflow = this.workflowProps();
+    return html`${renderFilters({ ...props, units: this.workflow.units ?? [] })}
+      ${page.filtered && !item ? renderFilterSignoff(workflow, asDecisionsFilter(page.filters)) : nothing}
       ${this.openError ? html`<p class="form-error" role="alert">${this.openError}</p>` : nothing}
       <div class=${item ? 'split with-detail' : 'split'}>
         <div class="list">${this.renderBulk()}${renderTable(props)}</div>
@@ -355,8 +395,23 @@ export class CommentsTab {
     });
   }
 
+  private workflowProps(): WorkflowProps {
+    const { t, lang, session } = this.c;
+    return {
+      t,
+      lang,
+      w: this.workflow,
+      canCheck: session.can('check'),
+      canSign: session.can('signOff'),
+      canAssign: session.can('assign'),
+      canNote: session.can('notes'),
+      roleName: session.role ? roleLabel(t, session.role) : t('roleUnknown'),
+    };
+  }
+
   private renderDetail(item: CommentItem) {
     const { t, lang, workspace, session, actions, templates } = this.c;
+    this.workflow.open(item);
     const key = commentKey(item.id);
     const canModerate = session.can('moderate');
     const canDecide = session.can('decide');
@@ -410,6 +465,7 @@ export class CommentsTab {
       onCategory: (category) => actions.setModeration(item.id, { category, error: null }),
       onGroup: () => item.group !== null && this.c.showGroup(item.group),
       onHistory: () => this.c.showAudit(item.id),
+      workflow: renderWorkflow(this.workflowProps(), item),
     });
   }
 }

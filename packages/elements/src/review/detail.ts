@@ -36,6 +36,8 @@ export interface DetailProps {
   canSeeContacts: boolean;
   roleNote: string;
   form: TemplateResult;
+  /** Sign-off, assignment and internal notes (workflow.ts). */
+  workflow?: TemplateResult;
   onClose(): void;
   onApprove(): void;
   onRemove(): void;
@@ -96,7 +98,7 @@ export function renderDetail(p: DetailProps) {
       </article>
       ${renderClause(p)}
     </div>
-    ${renderModeration(p)} ${p.form}
+    ${renderModeration(p)} ${p.form} ${p.workflow ?? nothing}
   </section>`;
 }
 

@@ -362,6 +362,53 @@ export const panelStyles = css`
     font-size: 1.2em;
   }
 
+  /* Sign-off, assignment and notes (workflow.ts): the stage is a word, not a colour. */
+  .stage-word {
+    display: inline-block;
+    margin-inline-start: 0.4em;
+    font-size: 0.85em;
+  }
+  .stage-word.overdue {
+    font-weight: 700;
+  }
+  .workflow,
+  .filter-signoff {
+    border-block-start: 1px solid var(--gk-color-border, #8c959f);
+    margin-block: 0.75em;
+    padding-block-start: 0.5em;
+  }
+  .signoff-row,
+  .assign {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 0.75em;
+    margin-block: 0.4em;
+  }
+  .assign {
+    border: 1px solid var(--gk-color-border, #8c959f);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.5em 0.75em;
+  }
+  .notes {
+    list-style: none;
+    padding: 0;
+  }
+  .notes li.reply {
+    margin-inline-start: 1.5em;
+    border-inline-start: 3px solid var(--gk-color-border, #8c959f);
+    padding-inline-start: 0.5em;
+  }
+  .note-meta {
+    margin: 0;
+    font-size: 0.85em;
+  }
+  .note-form textarea {
+    display: block;
+    inline-size: 100%;
+    box-sizing: border-box;
+  }
+
   @container (min-width: 36em) {
     .reading {
       grid-template-columns: 1fr 1fr;

@@ -1,11 +1,12 @@
 // Toward publication: how much is handled, what still blocks it, the feedback as citizens will
 // read it, publishing (409 explained), earlier versions, and the CSV and printable report.
-import type { Clause, ConsultationView, FeedbackPreview } from '@gongkai/format';
+import type { Clause, ConsultationView, FeedbackPreview, PublicationBlocking } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { UiLang } from '../internal/localize.js';
 import { actorLabel, excerpt, formatDate, formatNumber, formatTime, type ReviewMsg } from './labels.js';
 import { renderMinimalPreview } from './preview.js';
 import type { FeedbackVersionsAnswer } from './staff-api.js';
+import { renderBlocking } from './workflow.js';
 import type { Progress } from './workspace.js';
 
 export type Download = 'csv' | 'report';
@@ -19,6 +20,8 @@ export interface PublishState {
   done: string | null;
   download: Download | null;
   downloadError: string | null;
+  /** What the server said blocks publication (its 409), listed in words. */
+  blocking: PublicationBlocking | null;
 }
 
 export const newPublishState = (): PublishState => ({
@@ -29,6 +32,7 @@ export const newPublishState = (): PublishState => ({
   done: null,
   download: null,
   downloadError: null,
+  blocking: null,
 });
 
 export interface PublishProps {
@@ -73,7 +77,10 @@ export function renderPublish(p: PublishProps) {
   const { t, lang, consultation: c, progress, state: s } = p;
   const n = (x: number) => formatNumber(x, lang);
   const open = stillOpen(c);
-  const blocked = open || !progress || progress.unmoderated > 0 || progress.undecided > 0;
+  // Decisions not signed off and open assignments, as the preview (or the last refusal) says.
+  const signoff = s.blocking ?? p.preview?.blocking ?? null;
+  const unsigned = !!signoff && (signoff.draft > 0 || signoff.checked > 0 || signoff.openAssignments > 0);
+  const blocked = open || !progress || progress.unmoderated > 0 || progress.undecided > 0 || unsigned;
   const latest = p.versions?.at(-1)?.version ?? (c.status === 'feedback-published' ? 1 : 0);
   // Older servers send no `flagged`.
   const flagged = p.preview?.flagged ?? [];
@@ -110,6 +117,7 @@ export function renderPublish(p: PublishProps) {
                 </li>`
                 : nothing
             }
+            ${renderBlocking(t, lang, signoff)}
           </ul>`
         : progress
           ? html`<p class="ready">${t('publishReady')}</p>`

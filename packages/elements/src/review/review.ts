@@ -55,6 +55,7 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
  * @csspart clause - The text of the clause a comment is about.
  * @csspart moderation - The approve / remove controls.
  * @csspart decision-form - A decision form (one comment or a group).
+ * @csspart workflow - Sign-off (拟办 → 审核 → 签发), assignment to a unit and internal notes of the open comment.
  * @csspart groups - The near-duplicate groups.
  * @csspart group - One group.
  * @csspart publish - The publishing panel.

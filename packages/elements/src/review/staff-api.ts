@@ -6,8 +6,10 @@ import type {
   Decision,
   FeedbackView,
   Moderation,
+  PublicationBlocking,
   ReasonTemplateView,
   RemovalReason,
+  SignoffStage,
   SubmitterType,
 } from '@gongkai/format';
 
@@ -37,6 +39,22 @@ export interface CommentItem {
    * with a change, so a colleague's change made meanwhile is never overwritten unseen.
    */
   etag: string;
+  /** Where its decision stands in sign-off (拟办 → 审核 → 签发); null without a decision (or from older servers). */
+  stage?: SignoffStage | null;
+  /** Who took it to its stage, or sent it back (`role:tokenId`). */
+  stageBy?: string | null;
+  stageAt?: string | null;
+  /** Why a checker or signer sent the decision back. */
+  returnedReason?: string | null;
+  /** The unit (处室) it is assigned to, with the due date. */
+  assignment?: {
+    id: number;
+    unit: number;
+    unitName: string | null;
+    due: string | null;
+    open: boolean | null;
+    overdue: boolean;
+  } | null;
 }
 
 /** What staff change on a comment, and what a conflict compares. */
@@ -83,6 +101,10 @@ export interface DecisionsFilter {
   decision?: Decision | 'none';
   moderation?: Moderation;
   q?: string;
+  stage?: SignoffStage;
+  /** A unit's queue. */
+  unit?: number;
+  overdue?: boolean;
 }
 
 /**
@@ -162,4 +184,6 @@ export interface PublishConflict {
   unmoderated?: number;
   undecided?: number;
   closes?: string;
+  /** What blocks it: decisions not signed off, open assignments (per step and unit). */
+  blocking?: PublicationBlocking;
 }

@@ -6,10 +6,13 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { UiLang } from '../internal/localize.js';
-import type { CommentPage, Filters } from './comment-page.js';
+import { type CommentPage, type Filters, NO_FILTERS } from './comment-page.js';
 import { clauseName, decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
 import type { PageSelection } from './selection.js';
 import type { CommentItem } from './staff-api.js';
+import { assignmentText } from './workflow.js';
+
+const STAGE_KEY = { draft: 'stageDraft', checked: 'stageChecked', signed: 'stageSigned' } as const;
 
 export interface TableProps {
   t: ReviewMsg;
@@ -28,6 +31,8 @@ export interface TableProps {
   selectable: boolean;
   /** The token may read submitters' names (else the server sends none). */
   contacts: boolean;
+  /** The site's units (处室), for a unit's queue. */
+  units?: readonly { id: number; name: string }[];
   selected(id: number): boolean;
   /** How much of the rows shown is chosen. */
   pageSelection: PageSelection;
@@ -105,6 +110,29 @@ export function renderFilters(p: TableProps) {
       ],
       (d) => set({ decision: d as Filters['decision'] }),
     )}
+    ${select(
+      'f-stage',
+      t('filterStage'),
+      f.stage ?? '',
+      (['draft', 'checked', 'signed'] as const).map((s) => ({ value: s, label: t(STAGE_KEY[s]) })),
+      (s) => set({ stage: s as Filters['stage'] }),
+    )}
+    ${
+      p.units?.length
+        ? select(
+            'f-unit',
+            t('filterUnit'),
+            f.unit ?? '',
+            p.units.map((u) => ({ value: String(u.id), label: u.name })),
+            (unit) => set({ unit }),
+          )
+        : nothing
+    }
+    <div class="filter check">
+      <input id="f-overdue" type="checkbox" .checked=${live(!!f.overdue)}
+        @change=${(e: Event) => set({ overdue: (e.target as HTMLInputElement).checked })} />
+      <label for="f-overdue">${t('filterOverdue')}</label>
+    </div>
     <div class="filter grow">
       <label for="f-q">${t('filterText')}</label>
       <input
@@ -121,7 +149,7 @@ export function renderFilters(p: TableProps) {
       <button type="submit" class="gk-button">${t('filterApply')}</button>
       ${
         page.filtered
-          ? html`<button type="button" class="gk-link-button" @click=${() => p.onFilters({ clause: '', moderation: '', decision: '', q: '' })}>
+          ? html`<button type="button" class="gk-link-button" @click=${() => p.onFilters({ ...NO_FILTERS })}>
             ${t('filterClear')}
           </button>`
           : nothing
@@ -178,7 +206,7 @@ function renderSelectPage(p: TableProps) {
 }
 
 function renderRows(p: TableProps) {
-  const { t, page } = p;
+  const { t, lang, page } = p;
   const clauses = new Map(p.clauses.map((c) => [c.id, c]));
   const clauseCell = (c: CommentItem) => {
     if (c.clause === null) return t('wholeTextShort');
@@ -262,6 +290,16 @@ function renderRows(p: TableProps) {
                     : html`<span class="badge d-${c.decision ?? 'none'}">
                       ${c.decision ? t(decisionKey[c.decision]) : t('undecided')}
                     </span>`
+                }
+                ${
+                  c.decision && c.stage
+                    ? html`<span class="stage-word" data-stage=${c.stage}>${t(STAGE_KEY[c.stage])}</span>`
+                    : nothing
+                }
+                ${
+                  c.assignment?.open && c.assignment.overdue
+                    ? html`<span class="stage-word overdue">${assignmentText(t, lang, c)}</span>`
+                    : nothing
                 }
               </td>
               <td class="num group-col">
