@@ -183,14 +183,42 @@ export interface FanoutOptions {
 
 /** Writes one batch of deliveries; the number written, or -1 when the event is done. */
 async function fanoutBatch(tx: Queryable, job: Job, event: EventRow, options: FanoutOptions): Promise<number> {
-  const pass = event.cursor?.pass ?? 0;
-  const after = event.cursor?.after ?? '0';
-  if (pass >= PASSES.length) {
-    await tx.query('UPDATE notify_events SET fanned_out_at = now() WHERE id = $1', [event.id]);
-    return -1;
-  }
+  let pass = event.cursor?.pass ?? 0;
+  let after = event.cursor?.after ?? '0';
   if (!(await job.holds(tx))) throw new Error('lost the lease of the fan-out job');
   const commenter = event.kind === 'feedback.published';
+  // Passes with nobody left in them are walked in this same transaction (an event nobody
+  // follows costs one transaction).
+  for (;;) {
+    if (pass >= PASSES.length) {
+      await tx.query('UPDATE notify_events SET fanned_out_at = now(), cursor = $2 WHERE id = $1', [
+        event.id,
+        JSON.stringify({ pass, after: '0' }),
+      ]);
+      return -1;
+    }
+    const n = await passBatch(tx, event, options, pass, after, commenter);
+    if (n.last) {
+      await tx.query('UPDATE notify_events SET cursor = $2 WHERE id = $1', [
+        event.id,
+        JSON.stringify({ pass, after: n.last }),
+      ]);
+      return n.written;
+    }
+    pass++;
+    after = '0';
+  }
+}
+
+/** One batch of one pass: the last subscription it read (null: the pass is done) and the deliveries written. */
+async function passBatch(
+  tx: Queryable,
+  event: EventRow,
+  options: FanoutOptions,
+  pass: number,
+  after: string,
+  commenter: boolean,
+): Promise<{ last: string | null; written: number }> {
   const { rows } = await tx.query<{ last: string | null; n: number }>(
     `WITH batch AS (
        SELECT s.id, s.kind, s.comment_id, s.channel FROM notify_subscriptions s
@@ -223,10 +251,7 @@ async function fanoutBatch(tx: Queryable, job: Job, event: EventRow, options: Fa
       String(event.id),
     ],
   );
-  const last = rows[0]?.last;
-  const cursor = last ? { pass, after: last } : { pass: pass + 1, after: '0' };
-  await tx.query('UPDATE notify_events SET cursor = $2 WHERE id = $1', [event.id, JSON.stringify(cursor)]);
-  return rows[0]?.n ?? 0;
+  return { last: rows[0]?.last ?? null, written: rows[0]?.n ?? 0 };
 }
 
 export const fanoutJob = (options: FanoutOptions): JobKind => ({

@@ -344,7 +344,8 @@ export async function notifyCounts(db: Database, consultationId: string) {
  * pending ones after 7 days, unsubscribed ones' rows after 30) and re-encrypts, a batch at a time, those still under an earlier key.
  */
 export const expiryJob = (n: NotifyOptions | undefined, everyMs: number): JobKind => {
-  let last = 0;
+  // The first sweep one period after start: not in the way of the work a new instance finds.
+  let last = Date.now();
   return {
     async discover(db) {
       if (Date.now() - last < everyMs) return;
