@@ -37,8 +37,29 @@ export class GkChangeMark extends LitElement {
       .was {
         color: var(--gk-color-muted, #57606a);
       }
+      /* The button is the 44 × 44 px touch area; its face (the visible pill) keeps to the line. */
       button {
-        padding: 0 0.5em;
+        padding: 0;
+        border: 0;
+        background: none;
+      }
+      .face {
+        border: 1px solid var(--gk-color-border, #8c959f);
+        border-radius: var(--gk-radius, 6px);
+        padding: 0 0.45em;
+        line-height: 1.5;
+        background: var(--gk-color-surface, #fff);
+        color: var(--gk-color-link, #0b57d0);
+      }
+      button[aria-expanded='true'] {
+        background: none;
+      }
+      button[aria-expanded='true'] .face {
+        background: var(--gk-color-text, #1f2328);
+        color: var(--gk-color-surface, #fff);
+      }
+      button:focus-visible {
+        outline-offset: -3px;
       }
       @media (forced-colors: active) {
         .tag {
@@ -106,7 +127,7 @@ export class GkChangeMark extends LitElement {
             aria-label=${t('showRedlineFor', { clause: this.clause })}
             @click=${() => this.onToggle?.()}
           >
-            ${t('showRedline')}
+            <span class="face">${t('showRedline')}</span>
           </button>`
           : nothing
       }`;
