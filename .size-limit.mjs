@@ -35,9 +35,10 @@ export default [
   },
   { name: 'gk-feedback (the published feedback)', path: `${dist}gongkai-feedback-*.js`, limit: '21 kB', gzip: true },
   {
-    name: 'gk-qa, beyond the reading page',
+    // Its text in three languages came with it from the reading page's catalogue (83e311f).
+    name: 'gk-qa with its text, beyond the reading page',
     path: paths(beyondReading('src/qa/define.ts')),
-    limit: '10 kB',
+    limit: '11 kB',
     gzip: true,
   },
   {

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
 import { baseStyles, buttonStyles } from '../internal/base.styles.js';
+import { loadFollowElement } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import { daysLeft, formatShortDate, parseDay } from './window.js';
 
@@ -178,7 +179,7 @@ export class GkConsultationBar extends LitElement {
       aria-controls="follow"
       @click=${() => {
         this.following = !this.following;
-        import('./follow-define.js').catch((error: unknown) => console.warn('[gongkai] gk-follow:', error));
+        loadFollowElement().catch((error: unknown) => console.warn('[gongkai] gk-follow:', error));
       }}
     >
       ${t('bar_follow')}

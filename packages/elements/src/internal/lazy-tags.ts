@@ -2,6 +2,7 @@ import {
   loadChartElement,
   loadConsultationElement,
   loadFeedbackElement,
+  loadFollowElement,
   loadGraphicElement,
   loadQaElement,
 } from './lazy.js';
@@ -13,6 +14,7 @@ const AT_ONCE: Record<string, Loader> = {
   'gk-consultation': loadConsultationElement,
   'gk-consultation-bar': loadConsultationElement,
   'gk-feedback': loadFeedbackElement,
+  'gk-follow': loadFollowElement,
 };
 /** Fetched as the reader comes near them. */
 const WHEN_NEAR: Record<string, Loader> = {

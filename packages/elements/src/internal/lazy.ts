@@ -32,6 +32,8 @@ export const loadGraphicElement = once((): Promise<unknown> => import('../graphi
 export const loadChartElement = once((): Promise<unknown> => import('../chart/define.js'));
 /** gk-consultation (with gk-consultation-bar): the comment window of a draft. */
 export const loadConsultationElement = once((): Promise<unknown> => import('../consultation/define.js'));
+/** gk-follow: following a policy or consultation by e-mail, its feeds and calendar. */
+export const loadFollowElement = once((): Promise<unknown> => import('../consultation/follow-define.js'));
 /** gk-feedback: the published feedback, on its own or in place of a closed window's form. */
 export const loadFeedbackElement = once((): Promise<unknown> => import('../feedback/define.js'));
 /** gk-document's 修改对照 mode: only for a bundle compared with (or naming) its previous version. */
