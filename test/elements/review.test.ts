@@ -1464,7 +1464,7 @@ describe('gk-review: publishing', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('downloads the CSV and the report with the token', async () => {
+  it('downloads the CSV, the report and its Word version with the token', async () => {
     const el = await mount({ fake: { comments: allDecided() } });
     await ready(el);
     const clicked: HTMLAnchorElement[] = [];
@@ -1489,6 +1489,12 @@ describe('gk-review: publishing', () => {
       // Everything is handled: the report is final, and says so by its name alone.
       expect($(el, '.report-draft')).to.equal(null);
       expect(text($(el, '[data-download="report"]'))).to.equal('采纳情况说明（可打印）');
+      // The same 说明 as a Word document, beside it.
+      $(el, '[data-download="docx"]')!.click();
+      await waitUntil(() => clicked.length === 3, 'docx not offered');
+      expect(clicked[2]!.download).to.equal(`${REVIEW_CONSULTATION}-report.docx`);
+      expect(api.requests('GET', /report\.docx$/)[0]!.auth).to.equal(`Bearer ${TOKENS.reviewer}`);
+      expect(text($(el, '[data-download="docx"]'))).to.equal('采纳情况说明（Word，公文格式）');
       expect(text($(el, '.report-counts'))).to.equal('共收到 3 条意见，已处理 3 条。');
     } finally {
       HTMLAnchorElement.prototype.click = click;

@@ -1161,7 +1161,7 @@ export class ReviewFakeApi {
       this.runs.set(view.id, { view, polls: this.options.publishPolls, outcome });
       return json(202, view);
     }
-    if (method === 'GET' && (path === `${c}/export.csv` || path === `${c}/report.html`)) {
+    if (method === 'GET' && [`${c}/export.csv`, `${c}/report.html`, `${c}/report.docx`].includes(path)) {
       const role = this.may(call, 'export');
       if (role instanceof Response) return role;
     }
@@ -1185,6 +1185,13 @@ export class ReviewFakeApi {
       return new Response(`<!doctype html><title>意见采纳情况说明</title><h1>说明</h1>${draft}`, {
         status: 200,
         headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    }
+    if (method === 'GET' && path === `${c}/report.docx`) {
+      // The bytes a Word file starts with: the console hands them on as they are.
+      return new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
+        status: 200,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
       });
     }
     if (path === '/reason-templates' && method === 'GET') return json(200, { items: this.templates });

@@ -415,9 +415,10 @@ export class ReviewActions {
   /** Fetches the file with the token and hands it to the browser as a download. */
   async download(kind: Download): Promise<void> {
     const id = this.host.workspace.id;
-    const path = kind === 'csv' ? 'export.csv' : 'report.html';
-    const draft = kind === 'report' && unfinished(this.host.workspace.progress()) > 0;
-    const name = kind === 'csv' ? `${id}-comments.csv` : `${id}-report${draft ? '-draft' : ''}.html`;
+    const ext = kind === 'docx' ? 'docx' : 'html';
+    const path = kind === 'csv' ? 'export.csv' : `report.${ext}`;
+    const draft = kind !== 'csv' && unfinished(this.host.workspace.progress()) > 0;
+    const name = kind === 'csv' ? `${id}-comments.csv` : `${id}-report${draft ? '-draft' : ''}.${ext}`;
     this.setPublishing({ download: kind, downloadError: null });
     try {
       const blob = await this.host.session.download(`/consultations/${encodeURIComponent(id)}/${path}`);

@@ -9,7 +9,7 @@ import type { FeedbackVersionsAnswer } from './staff-api.js';
 import { renderBlocking } from './workflow.js';
 import type { Progress } from './workspace.js';
 
-export type Download = 'csv' | 'report';
+export type Download = 'csv' | 'report' | 'docx';
 
 export interface PublishState {
   busy: boolean;
@@ -239,6 +239,7 @@ function renderDownloads(p: PublishProps) {
     <div class="downloads">
       ${button('csv', t('downloadCsv'))}
       ${button('report', left ? t('downloadReportDraft') : t('downloadReport'), left ? 'report-draft' : undefined)}
+      ${button('docx', left ? t('downloadDocxDraft') : t('downloadDocx'), left ? 'report-draft' : undefined)}
     </div>
     ${s.downloadError ? html`<p class="form-error" role="alert">${s.downloadError}</p>` : nothing}`;
 }

@@ -30,6 +30,8 @@ const zhHans = {
   downloadCsv: '意见汇总表（CSV，可用 Excel 打开）',
   downloadReport: '采纳情况说明（可打印）',
   downloadReportDraft: '采纳情况说明（草稿，可打印）',
+  downloadDocx: '采纳情况说明（Word，公文格式）',
+  downloadDocxDraft: '采纳情况说明（草稿，Word）',
   reportDraftNote:
     '处理尚未完成：说明将标为“草稿”，尚有 {left} 条意见未处理（{unmoderated} 条未审核、{undecided} 条未作出处理）。',
   reportCounts: '共收到 {total} 条意见，已处理 {done} 条。',
@@ -72,6 +74,8 @@ const zhHant: PublishReviewMessages = {
   downloadCsv: '意見彙總表（CSV，可用 Excel 開啟）',
   downloadReport: '採納情況說明（可列印）',
   downloadReportDraft: '採納情況說明（草稿，可列印）',
+  downloadDocx: '採納情況說明（Word，公文格式）',
+  downloadDocxDraft: '採納情況說明（草稿，Word）',
   reportDraftNote:
     '處理尚未完成：說明將標為「草稿」，尚有 {left} 條意見未處理（{unmoderated} 條未審核、{undecided} 條未作出處理）。',
   reportCounts: '共收到 {total} 條意見，已處理 {done} 條。',
@@ -114,6 +118,8 @@ const en: PublishReviewMessages = {
   downloadCsv: 'All comments (CSV, opens in Excel)',
   downloadReport: 'Adoption report (printable)',
   downloadReportDraft: 'Adoption report (draft, printable)',
+  downloadDocx: 'Adoption report (Word, official layout)',
+  downloadDocxDraft: 'Adoption report (draft, Word)',
   reportDraftNote:
     'Not finished: the report will be marked “draft”; {left} comments are not handled yet ({unmoderated} awaiting moderation, {undecided} awaiting a decision).',
   reportCounts: '{total} comments received, {done} handled.',
