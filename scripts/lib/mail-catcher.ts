@@ -67,6 +67,9 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // A client that dies mid-conversation (a server killed with kill -9) resets its connection:
+  // expected here, not a reason to crash the process that catches the mail.
+  server.on('error', () => {});
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   let web: Server | null = null;
   return {
