@@ -207,8 +207,16 @@ for (const { name, fresh } of databases) {
       // The same list from GET …/blocking and in the preview, for the console.
       assert.deepEqual((await ctx.staff({ url: `/api/v1/consultations/${id}/blocking` })).json(), b.blocking);
 
-      // An open assignment alone also blocks (one made with no comments, as a unit asked to report).
       await signOffAll(ctx, id);
+      // The same decision again, by filter, leaves what is signed off signed; another sends it back.
+      const again = { filter: { decision: 'adopted' }, decision: 'adopted' };
+      await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/decisions`, payload: again }, 'reviewer');
+      assert.equal((await ctx.staff({ url: `/api/v1/consultations/${id}/blocking` })).json().draft, 0);
+      const other = { filter: { decision: 'not-adopted' }, decision: 'not-adopted', reason: '另议。' };
+      await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/decisions`, payload: other }, 'reviewer');
+      assert.equal((await ctx.staff({ url: `/api/v1/consultations/${id}/blocking` })).json().draft, 1);
+      await signOffAll(ctx, id);
+      // An open assignment alone also blocks (one made with no comments, as a unit asked to report).
       await ctx.db.query(
         `INSERT INTO assignments (consultation_id, unit_id, due, created_by) VALUES ($1, $2, current_date - 2, 'test')`,
         [id, unit],
@@ -404,7 +412,7 @@ for (const { name, fresh } of databases) {
           await new Promise((r) => setTimeout(r, 100));
           const { rows } = await killer.query<{ n: number }>(
             `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-             WHERE wait_event = 'PgSleep' AND query LIKE '%UPDATE comments c SET stage%'`,
+             WHERE wait_event = 'PgSleep' AND query LIKE '%UPDATE comments SET stage%'`,
           );
           killed = rows[0]!.n;
         }

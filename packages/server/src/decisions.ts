@@ -393,14 +393,23 @@ export async function decideByFilter(
   };
   // As one comment's change would be: deciding approves; removing clears the decision; a new
   // decision brings its own reason or none.
+  const newDecision = input.decision ? value(input.decision) : 'NULL';
+  const newReason = input.decision ? value(input.reason?.trim() || null) : 'NULL';
   const set = input.decision
-    ? `moderation = 'approved', decision = ${value(input.decision)}, reason = ${value(input.reason?.trim() || null)}, removal_reason = NULL`
+    ? `moderation = 'approved', decision = ${newDecision}, reason = ${newReason}, removal_reason = NULL`
     : input.moderation === 'rejected'
       ? `moderation = 'rejected', decision = NULL, reason = NULL, removal_reason = ${value(input.removalReason ?? null)}`
       : `moderation = 'approved', removal_reason = NULL`;
-  // A new decision or reason starts sign-off again (拟办); moderation alone leaves it.
+  // A decision or reason that changes starts sign-off again (拟办), row by row (the SET reads the
+  // row as it was); the same decision again, or moderation alone, leaves it where it stands.
+  const changes = `(decision IS DISTINCT FROM ${newDecision}::text OR reason IS DISTINCT FROM ${newReason}::text)`;
   const redraft = input.decision || input.moderation === 'rejected';
-  const stage = redraft ? `, stage = 'draft', stage_by = NULL, stage_at = NULL, returned_reason = NULL` : '';
+  const stage = redraft
+    ? `, stage = CASE WHEN ${changes} THEN 'draft' ELSE stage END,
+       stage_by = CASE WHEN ${changes} THEN NULL ELSE stage_by END,
+       stage_at = CASE WHEN ${changes} THEN NULL ELSE stage_at END,
+       returned_reason = CASE WHEN ${changes} THEN NULL ELSE returned_reason END`
+    : '';
   const info = value(JSON.stringify({ filter, ...input }));
   const actor = value(who.actor);
   return db.transaction(async (tx) => {

@@ -100,18 +100,28 @@ export async function signoffStep(db: Database, consultationId: string, input: S
   }
   return db.transaction(async (tx) => {
     await lockForDecisions(tx, consultationId);
-    // `o` is the rows as they stand; the UPDATE's join re-checks each row's stage, so a row
-    // another transaction moved meanwhile is left alone.
+    // Checking and signing move from one stage: a plain UPDATE (a row another transaction moved
+    // meanwhile fails its re-checked WHERE and is left alone). Sending back may take several, and
+    // records which each came from: `o` is the rows as they stand, re-checked by the join.
+    const update =
+      input.step === 'return'
+        ? `o AS (
+             SELECT id, stage FROM comments WHERE ${where.join(' AND ')} AND decision IS NOT NULL
+               AND stage = ANY(${fromSql}::text[])
+           ), u AS (
+             UPDATE comments c SET stage = ${toSql}, stage_by = ${actorSql}, stage_at = now(),
+               returned_reason = ${reasonSql}, revision = c.revision + 1, updated_at = now()
+             FROM o WHERE c.id = o.id AND c.stage = o.stage AND c.decision IS NOT NULL
+             RETURNING c.id, o.stage AS was
+           )`
+        : `u AS (
+             UPDATE comments SET stage = ${toSql}, stage_by = ${actorSql}, stage_at = now(),
+               returned_reason = ${reasonSql}, revision = revision + 1, updated_at = now()
+             WHERE ${where.join(' AND ')} AND decision IS NOT NULL AND stage = ANY(${fromSql}::text[])
+             RETURNING id, (${fromSql}::text[])[1] AS was
+           )`;
     const { rows } = await tx.query<{ n: number }>(
-      `WITH o AS (
-         SELECT id, stage FROM comments WHERE ${where.join(' AND ')} AND decision IS NOT NULL
-           AND stage = ANY(${fromSql}::text[])
-       ), u AS (
-         UPDATE comments c SET stage = ${toSql}, stage_by = ${actorSql}, stage_at = now(),
-           returned_reason = ${reasonSql}, revision = c.revision + 1, updated_at = now()
-         FROM o WHERE c.id = o.id AND c.stage = o.stage AND c.decision IS NOT NULL
-         RETURNING c.id, o.stage AS was
-       ), s AS (
+      `WITH ${update}, s AS (
          SELECT count(*)::int AS n, coalesce(jsonb_agg(id ORDER BY id), '[]'::jsonb) AS ids,
            jsonb_build_object('draft', count(*) FILTER (WHERE was = 'draft'),
              'checked', count(*) FILTER (WHERE was = 'checked'), 'signed', count(*) FILTER (WHERE was = 'signed')) AS was
