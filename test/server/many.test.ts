@@ -347,7 +347,7 @@ for (const { name, fresh } of databases) {
       await settledGroups(ctx, id);
       await insert(2, 40);
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
-      await signOffAll(ctx, id);
+      await signOffAll(ctx, id, { waitForGroups: false });
       const published = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
       assert.equal(published.statusCode, 201, published.body);
       const search = (q: string) =>
