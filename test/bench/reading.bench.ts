@@ -45,8 +45,9 @@ const bundle = {
   body,
   interpretations,
 };
-// As `gongkai build --html` publishes it: the HTML stored beside the markdown (sanitised again).
-const builtBundle = withRenderedHtml(bundle as Bundle);
+// As `gongkai build --html` publishes it: the HTML stored beside the markdown (sanitised again)
+// and the clauses listed (placed by their text, without the segmenter).
+const builtBundle = withRenderedHtml({ ...bundle, clauses: segment(body, { format: 'markdown' }) } as Bundle);
 console.log(`document: ${(body.length / 1000).toFixed(0)} k characters, ${interpretations.length} notes`);
 
 // The first paint over a slow link: the policy as `gongkai build --html` publishes it with its

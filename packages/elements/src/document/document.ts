@@ -303,6 +303,8 @@ export class GkDocument extends LitElement {
       // Notes that name no clause will need the anchoring engine: fetched while the body
       // renders, so they are placed in the same task as the text and the page lays out once.
       if (bundle.interpretations?.some((n) => n.target.clause === undefined)) void loadAnchorEngine().catch(() => {});
+      // So is the segmenter, for a body whose clauses the bundle does not list.
+      if (!bundle.clauses?.length) void loadSegmentEngine().catch(() => {});
       const content =
         bundle.bodyHtml !== undefined
           ? await sanitizeToFragment(bundle.bodyHtml)
