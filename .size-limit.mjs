@@ -104,7 +104,8 @@ export default [
   {
     name: 'staff page: gongkai-staff.js and every chunk it loads (gk-review, gk-workbench, the reading elements)',
     path: paths(['gongkai-staff.js', ...graph('src/staff-embed.ts')]),
-    limit: '184 kB',
+    // +4 kB for sign-off, assignment and notes in gk-review (issue 21; 184.06 kB measured with it).
+    limit: '188 kB',
     gzip: true,
   },
   {
