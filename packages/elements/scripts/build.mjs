@@ -16,7 +16,10 @@ for (const target of ['esm', 'embed', 'loader-reading', 'loader-staff']) {
 // The loaders' own SRI hashes, for sites that pin a release (README: the files and their integrity).
 const dist = new URL('../dist/', import.meta.url);
 const integrity = ['gongkai.js', 'gongkai-staff.js'].map(
-  (file) => `${file} sha384-${createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64')}`,
+  (file) =>
+    `${file} sha384-${createHash('sha384')
+      .update(readFileSync(new URL(file, dist)))
+      .digest('base64')}`,
 );
 writeFileSync(new URL('INTEGRITY.txt', dist), `${integrity.join('\n')}\n`);
 run('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json']);
