@@ -204,7 +204,7 @@ function readingCore(): { plugin: Plugin; test: (id: string) => boolean } {
     },
   };
   // @gongkai/format is reached through its index, which re-exports all of it: its modules are
-  // left to rolldown, which puts the ones the page uses in a chunk of their own.
+  // left to rolldown's own chunking, which keeps only what the page uses with it.
   return { plugin, test: (id) => reached.has(id) && !LIT.test(id) };
 }
 
@@ -229,8 +229,8 @@ function embedGraph(): UserConfig {
         output: {
           // Vite leaves ES library output unminified; these files are served to browsers as they are.
           minify: true,
-          // Tree-shaking hints (/* @__PURE__ */) are for bundlers, not browsers. Licence headers
-          // went before too (the packages' licences ship in node_modules and in THIRD-PARTY.md).
+          // Tree-shaking hints (/* @__PURE__ */) are for bundlers, not browsers. (Licence headers
+          // were dropped by the minifier before this too; the licences are in the npm packages.)
           comments: false,
           entryFileNames: named,
           chunkFileNames: named,
