@@ -2,8 +2,10 @@
 // never on a request. Each instance polls; a job is taken with a lease (FOR UPDATE SKIP LOCKED), so
 // exactly one instance works it; the lease is renewed while it runs, and a job whose instance died
 // (kill -9) is taken over once its lease runs out. A failed job is retried later, with its error kept.
+
 import { hostname } from 'node:os';
 import type { Database } from '../db/database.js';
+import { PollLoop } from './poll-loop.js';
 
 export interface Job {
   id: number;
@@ -31,12 +33,7 @@ export interface JobOptions {
 
 export class JobRunner {
   readonly worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
-  private stopped = false;
-  private ticking = false;
-  /** Woken during a tick: look again at once when it ends. */
-  private woken = false;
+  private readonly loop: PollLoop;
   private readonly pollMs: number;
   private readonly leaseMs: number;
 
@@ -49,58 +46,33 @@ export class JobRunner {
   ) {
     this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.loop = new PollLoop(
+      () => this.tick(),
+      this.pollMs,
+      (error) => this.log('job runner', error),
+    );
   }
 
   start(): void {
-    this.stopped = false;
     // The embedded database has one process (the data-directory lock): a lease still held in it
     // belonged to this server before it was killed, and its job can start again at once.
-    if (this.db.kind === 'pglite') {
-      this.current = this.db
-        .query('UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL')
-        .then(() => {})
-        .catch((error) => this.log('job runner', error));
-    }
-    this.schedule(this.pollMs);
+    const released =
+      this.db.kind === 'pglite'
+        ? this.db
+            .query('UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL')
+            .catch((error) => this.log('job runner', error))
+        : undefined;
+    this.loop.start(this.pollMs, released);
   }
 
   /** Stops polling and waits for the job under way. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Work was just queued (a request waits on it): look for it now rather than at the next poll. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.ticking) {
-      this.woken = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.ticking = true;
-      this.woken = false;
-      this.current = this.tick()
-        .then((worked) => {
-          this.ticking = false;
-          this.schedule(worked || this.woken ? 0 : this.pollMs);
-        })
-        .catch((error) => {
-          this.ticking = false;
-          // The database may be away: try again later, never crash the server.
-          this.log('job runner', error);
-          this.schedule(this.pollMs * 5);
-        });
-    }, ms);
-    this.timer.unref();
+    this.loop.wake();
   }
 
   /** Looks for due work and runs at most one job; true if it ran one. */

@@ -4,8 +4,10 @@
 // lease runs out (at once on the embedded database, which one process owns) it is sent again
 // with the same Message-ID. Failures are retried with doubling delays; a permanent refusal counts
 // as bounced. Addresses reach the logs only masked.
+
 import { hostname } from 'node:os';
 import type { Database } from '../db/database.js';
+import { PollLoop } from '../jobs/poll-loop.js';
 import type { Channel, NotifyOptions } from './options.js';
 import { maskAddress } from './secrets.js';
 import { type Locale, render } from './templates.js';
@@ -32,13 +34,9 @@ const RATE: Record<Channel, number> = { email: 20, sms: 5, webhook: 20 };
 
 export class Deliverer {
   readonly worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly loop: PollLoop;
   /** Set by stop(): a batch under way ends after the messages in flight (tick() alone runs without start()). */
   private halted = false;
-  private woken = false;
-  private ticking = false;
   private readonly next = new Map<Channel, number>();
   /** Messages sent in the batch under way: one log line a batch, not one a message. */
   private sent = 0;
@@ -55,56 +53,33 @@ export class Deliverer {
       webhook: webhookTransport(),
       ...n.transports,
     };
+    this.loop = new PollLoop(
+      async () => (await this.tick()) > 0,
+      n.pollMs ?? 1000,
+      (error) => this.log('notify: delivery worker', error),
+    );
   }
 
   start(): void {
-    this.stopped = false;
     this.halted = false;
-    if (this.db.kind === 'pglite') {
-      // One process owns the embedded database: a lease still held was this server's before a crash.
-      this.current = this.db
-        .query(`UPDATE notify_deliveries SET locked_until = NULL WHERE state = 'sending'`)
-        .catch((error) => this.log('notify: releasing leases', error));
-    }
-    this.schedule(0);
+    // One process owns the embedded database: a lease still held was this server's before a crash.
+    const released =
+      this.db.kind === 'pglite'
+        ? this.db
+            .query(`UPDATE notify_deliveries SET locked_until = NULL WHERE state = 'sending'`)
+            .catch((error) => this.log('notify: releasing leases', error))
+        : undefined;
+    this.loop.start(0, released);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.halted = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current;
+    await this.loop.stop();
     await Promise.all(Object.values(this.transports).map((t) => t?.close()));
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.ticking) {
-      this.woken = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.ticking = true;
-      this.woken = false;
-      this.current = this.tick()
-        .then((n) => {
-          this.ticking = false;
-          this.schedule(n > 0 || this.woken ? 0 : (this.n.pollMs ?? 1000));
-        })
-        .catch((error) => {
-          this.ticking = false;
-          this.log('notify: delivery worker', error);
-          this.schedule((this.n.pollMs ?? 1000) * 5);
-        });
-    }, ms);
-    this.timer.unref();
+    this.loop.wake();
   }
 
   /** Takes one batch of due deliveries and works it; how many it took. */
