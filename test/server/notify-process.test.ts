@@ -2,7 +2,7 @@
 // publication, start it again, and every commenter has their message; a message sent again has
 // the same Message-ID, and at most those in flight when it died (4 lanes) are sent twice, once.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,9 @@ import { after, before, test } from 'node:test';
 import { createToken, migrate, NotifySecrets, openDatabase } from '@gongkai/server';
 import { type MailCatcher, startMailCatcher } from '../../scripts/lib/mail-catcher.js';
 import { pgliteDataDir } from './databases.js';
+import { spawnServer } from './server-process.js';
 
 const N = 10_000;
-const root = new URL('../../', import.meta.url).pathname;
-const main = join(root, 'packages/server/src/main.ts');
 const dir = mkdtempSync(join(tmpdir(), 'gk-notify-'));
 const data = join(dir, 'data');
 const secretFile = join(dir, 'secret');
@@ -62,30 +61,25 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Promise<{ child: ChildProcess; url: string; logs: () => string }> {
-  const args = ['--conditions=source', '--import', 'tsx', main, '--port', '0', '--data', data];
-  args.push('--secret-file', secretFile, '--public-url', 'https://consult.example.gov.cn');
-  args.push('--smtp', `smtp://127.0.0.1:${smtp.port}`, '--notify-rate', '100000');
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', GK_NOTIFY_SECRET: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]!, logs: () => out });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.once('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}: ${out}`)));
-  });
-}
+const start = () =>
+  spawnServer(
+    [
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--secret-file',
+      secretFile,
+      '--public-url',
+      'https://consult.example.gov.cn',
+      '--smtp',
+      `smtp://127.0.0.1:${smtp.port}`,
+      '--notify-rate',
+      '100000',
+    ],
+    running,
+    { GK_NOTIFY_SECRET: '' },
+  );
 
 const outcomes = () => smtp.messages.filter((m) => m.parsed.subject?.startsWith('意见处理结果已公布'));
 

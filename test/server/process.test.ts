@@ -1,16 +1,14 @@
 // The real server as a process, on a PGlite data directory: what survives kill -9, the token
 // command, graceful SIGTERM and what the logs contain.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pgliteDataDir } from './databases.js';
+import { root, serverCommand, spawnServer } from './server-process.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const main = join(root, 'packages/server/src/main.ts');
-const node = (args: string[]) => [process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args]] as const;
 const dir = mkdtempSync(join(tmpdir(), 'gk-server-'));
 const data = join(dir, 'data');
 const running = new Set<ChildProcess>();
@@ -29,38 +27,11 @@ writeFileSync(
   JSON.stringify({ kind: 'gongkai-consultation', id: 'open-now', title: '测试征求意见', openedDaysAgo: 1, days: 30 }),
 );
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  logs: () => string;
-}
-
-function start(args: string[] = []): Promise<Server> {
-  const [cmd, argv] = node(['--port', '0', '--data', data, ...args]);
-  const child = spawn(cmd, argv, {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]!, logs: () => out });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
+const start = (args: string[] = []) => spawnServer(['--port', '0', '--data', data, ...args], running);
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 const cli = (args: string[]) => {
-  const [cmd, argv] = node(args);
+  const [cmd, argv] = serverCommand(args);
   return spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
 };
 
@@ -131,7 +102,7 @@ test('a running server holds its data directory: the CLI and a second server ref
   assert.match(created.stderr, new RegExp(`in use by gongkai-server \\(pid ${server.child.pid}`));
   assert.match(created.stderr, /DELETE \/api\/v1\/staff\/tokens\/ID/);
   assert.doesNotMatch(created.stderr, /\n\s+at /, 'no stack trace');
-  const [cmd, argv] = node(['--port', '0', '--data', data]);
+  const [cmd, argv] = serverCommand(['--port', '0', '--data', data]);
   const second = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
   assert.equal(second.status, 2);
   assert.match(second.stderr, /in use by gongkai-server/);
