@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { validate } from '@gongkai/format';
+import { gongkai } from './run-cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'packages/format/src/cli/main.ts');
 const wenshang = fileURLToPath(new URL('fixtures/authoring/wenshang', import.meta.url));
 const ezhouSeed = new URL('../fixtures/seeds/ezhou-2016-plan.txt', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Runs the CLI from source; LANG=C unless given, so messages are English by default. */
-function gongkai(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function write(name: string, content: string | Uint8Array): string {
   const path = join(tmp, name);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,23 +6,12 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { applyOps, type Comparison, comparisonUnits, segment, validateComparison } from '@gongkai/format';
 import { docxOf, p } from './docx-samples.js';
+import { gongkai } from './run-cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'packages/format/src/cli/main.ts');
 const fixture = (year: number) =>
   fileURLToPath(new URL(`../fixtures/regulations/beijing-business-environment-${year}.md`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'gongkai-diff-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Runs the CLI from source; LANG=C unless given, so messages are English by default. */
-function gongkai(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function write(name: string, content: string): string {
   const path = join(tmp, name);

@@ -1,27 +1,15 @@
 // `gongkai parse` and `gongkai build` with Word files.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { type Bundle, validate } from '@gongkai/format';
 import { docxOf, gongwen, image, item, PNG, p } from './docx-samples.js';
+import { gongkai } from './run-cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'packages/format/src/cli/main.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'gongkai-docx-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-function gongkai(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', main, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function write(name: string, content: Uint8Array): string {
   const path = join(tmp, name);
