@@ -1,4 +1,5 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
+
 import { Readable } from 'node:stream';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
@@ -6,6 +7,7 @@ import type { CommentRow } from './decisions.js';
 import { DECISION_LABELS } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
+import { escapeHtml as esc } from './lib/html.js';
 import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 import {
@@ -104,8 +106,6 @@ export async function exportCsv(db: Database, consultationId: string, staff: Sta
   }
   return Readable.from(csv(), { objectMode: false });
 }
-
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** A table of the report: its number and caption, head and rows, escaped. */
 function table(no: number, caption: string, head: string[], rows: unknown[][]): string {

@@ -3,6 +3,7 @@
 // 宋体 at the outer bottom. Its content is `reportContent`, which report.html prints too; the
 // comments themselves are listed only for a consultation small enough to read that way, the
 // rest are in the CSV the document points to.
+
 import {
   AlignmentType,
   BorderStyle,
@@ -22,6 +23,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Queryable } from './db/database.js';
+import { escapeHtml } from './lib/html.js';
 import {
   campaignsCaption,
   campaignsSentence,
@@ -80,12 +82,11 @@ const FALLBACKS: [name: string, alt: string][] = [
   ['黑体', 'SimHei'],
   ['宋体', 'SimSun'],
 ];
-const xmlEscape = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 /** charset 86 is GB2312: a substitute is sought among Chinese fonts. */
 const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${FALLBACKS.map(
   ([name, alt]) =>
-    `<w:font w:name="${xmlEscape(name)}"><w:altName w:val="${xmlEscape(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+    `<w:font w:name="${escapeHtml(name)}"><w:altName w:val="${escapeHtml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
 ).join(
   '',
 )}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { JobKind } from '../jobs/runner.js';
 import { audit } from '../lib/audit.js';
 import { HttpError } from '../lib/errors.js';
+import { escapeHtml } from '../lib/html.js';
 import { staffAccess } from '../lib/http.js';
 import { rateLimit } from '../routes/public.js';
 import * as S from '../schemas.js';
@@ -13,7 +14,6 @@ import { atomFeed, deadlinesCalendar, type FeedAnswer } from './feeds.js';
 import type { NotifyOptions } from './options.js';
 import { NotifyFields } from './schemas.js';
 import { confirmSubscription, createWebhook, type FollowInput, follow, unsubscribe } from './subscriptions.js';
-import { escapeHtml } from './templates.js';
 
 const FollowBody = {
   type: 'object',

@@ -1,5 +1,6 @@
 // The messages, in zh-Hans (default), zh-Hant and en: a subject, paragraphs and links, from which
 // the plain text, the HTML (every value escaped) and an SMS's short text are made.
+import { escapeHtml } from '../lib/html.js';
 
 export type Locale = 'zh-Hans' | 'zh-Hant' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en'];
@@ -239,9 +240,6 @@ function parts(m: MessageInput): Parts {
       return { subject: title || m.event.kind, paragraphs: [], links };
   }
 }
-
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function render(m: MessageInput): Message {
   const t = T[m.locale];
