@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { srOnly } from '../internal/base.styles.js';
 
 /**
  * The mode's elements sit in the document's text (in gk-document's shadow root, or in the page's
  * own article when enhancing): they take the text's size and colours, shielded from the rest.
  */
-export const hostStyles = css`
+export const hostStyles = [
+  css`
   :host {
     all: initial;
     font: inherit;
@@ -16,14 +18,6 @@ export const hostStyles = css`
   }
   :host([hidden]) {
     display: none !important;
-  }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   button {
     font: inherit;
@@ -50,7 +44,9 @@ export const hostStyles = css`
       display: none;
     }
   }
-`;
+`,
+  srOnly,
+];
 
 /** Inserted text underlined, deleted text struck through: in words too, and without colour. */
 export const runStyles = css`
