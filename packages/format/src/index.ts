@@ -4,6 +4,7 @@ export * from './authoring/index.js';
 export * from './check/index.js';
 export * from './clauses/label.js';
 export * from './compare/index.js';
+export * from './reanchor/index.js';
 export * from './schema/bundle.js';
 export * from './schema/comparison.js';
 export { bundleJsonSchema } from './schema/json-schema.js';

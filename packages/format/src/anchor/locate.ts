@@ -5,7 +5,7 @@ import type { Target } from '../schema/bundle.js';
 import { foldText } from '../search/fold.js';
 import { fuzzyHits } from './fuzzy.js';
 import { type AnchorIndex, contextScore, exactHits, hitsWithin, segmentAt, within } from './haystack.js';
-import { clauseNotFound, lowScore, quoteAmbiguous, quoteNotFound } from './messages.js';
+import { clauseNotFound, lowScore, pendingPlacement, quoteAmbiguous, quoteNotFound } from './messages.js';
 import type { Landed, Resolution } from './types.js';
 
 /**
@@ -52,6 +52,8 @@ function innermost(index: AnchorIndex, segs: number[]): number[] {
 }
 
 export function locate(index: AnchorIndex, target: Target, minScore = FUZZY_MIN_SCORE): Resolution {
+  // Never placed until a drafter confirms it, however close its candidate (see reanchor.ts).
+  if (target.pending) return { orphan: pendingPlacement(target.pending.previous.number) };
   const named = target.clause;
   const idx = named === undefined ? undefined : index.byId.get(named);
   if (!target.quote) {

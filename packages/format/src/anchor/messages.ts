@@ -44,3 +44,15 @@ export function lowScore(quote: string, score: number, nearest: string, min: num
     },
   };
 }
+
+/** A note carried over from the previous version whose new place a drafter has not confirmed. */
+export function pendingPlacement(number: string | undefined): Orphan {
+  const was = number ? { zh: `（原${number}）`, en: ` (formerly ${number})` } : { zh: '', en: '' };
+  return {
+    reason: 'pending',
+    message: {
+      'zh-Hans': `原文已修订，这条解读${was.zh}在新文本中的位置尚待起草部门确认`,
+      en: `the text was revised; the new place of this note${was.en} awaits confirmation by the drafting office`,
+    },
+  };
+}

@@ -10,7 +10,8 @@ export interface TextRange {
  */
 export type AnchorMethod = 'id' | 'quote' | 'fuzzy';
 
-export type OrphanReason = 'clause-not-found' | 'quote-not-found' | 'quote-ambiguous' | 'low-score';
+/** `pending`: carried over from the previous version, its place awaits a drafter's confirmation. */
+export type OrphanReason = 'clause-not-found' | 'quote-not-found' | 'quote-ambiguous' | 'low-score' | 'pending';
 
 export interface Orphan {
   reason: OrphanReason;

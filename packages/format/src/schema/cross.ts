@@ -54,6 +54,11 @@ export function crossCheck(input: unknown): Problem[] {
         en: 'target clause',
         zh: '解读对象条款',
       });
+      const candidate = field(field(field(note, 'target'), 'pending'), 'candidate');
+      unknownClause(['interpretations', i, 'target', 'pending', 'candidate', 'clause'], field(candidate, 'clause'), {
+        en: 'candidate clause',
+        zh: '待确认的条款',
+      });
     });
   }
 

@@ -37,9 +37,26 @@ export const ClauseSchema = obj({
 
 export const QuoteSchema = obj({ exact: text, prefix: optionalText, suffix: optionalText });
 
+/** Why a note carried over from the previous version awaits a drafter (see reanchor.ts). */
+export const PENDING_REASONS = ['low-confidence', 'ambiguous', 'clause-removed', 'quote-not-found'] as const;
+
+/**
+ * A note carried over from the previous version whose place in this text is not certain: it
+ * has no placement (readers list it as not placed) until a drafter confirms the candidate or
+ * places it anew. `previous` is what it explained there; `candidate` the best place found here.
+ */
+export const PendingSchema = obj({
+  reason: v.picklist(PENDING_REASONS),
+  previous: obj({ number: optionalText, text }),
+  candidate: v.optional(
+    obj({ clause: id, quote: v.optional(QuoteSchema), score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)) }),
+  ),
+});
+
 export const TargetSchema = v.pipe(
-  obj({ clause: v.optional(id), quote: v.optional(QuoteSchema) }),
-  v.check((t) => t.clause !== undefined || t.quote !== undefined, RULES.target.en),
+  obj({ clause: v.optional(id), quote: v.optional(QuoteSchema), pending: v.optional(PendingSchema) }),
+  // A pending target stands alone: a clause or quote beside it would read as a placement.
+  v.check((t) => (t.clause !== undefined || t.quote !== undefined) !== (t.pending !== undefined), RULES.target.en),
 );
 
 export const MediaSchema = obj({ url: safeUrl, transcript: text, poster: v.optional(safeUrl) });
@@ -119,6 +136,7 @@ export type Meta = v.InferOutput<typeof MetaSchema>;
 export type Clause = v.InferOutput<typeof ClauseSchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 export type Target = v.InferOutput<typeof TargetSchema>;
+export type Pending = v.InferOutput<typeof PendingSchema>;
 export type Interpretation = v.InferOutput<typeof InterpretationSchema>;
 export type RevisionOf = v.InferOutput<typeof RevisionOfSchema>;
 export type Lang = (typeof LANGS)[number];

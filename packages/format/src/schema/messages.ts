@@ -15,8 +15,8 @@ export const RULES = {
     'zh-Hans': '链接不安全：只允许 http(s)、mailto、tel 或相对链接',
   },
   target: {
-    en: 'the target needs a clause id (clause) or a quoted passage (quote)',
-    'zh-Hans': '解读对象需要条款编号（clause）或引用原文（quote）',
+    en: 'the target needs a clause id (clause) or a quoted passage (quote), or only pending (a placement awaiting confirmation)',
+    'zh-Hans': '解读对象需要条款编号（clause）或引用原文（quote），或仅有 pending（待确认的位置）',
   },
   revisionOf: {
     en: 'revisionOf needs the id or url of the previous version',
