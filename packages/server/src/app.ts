@@ -1,6 +1,8 @@
 import type { Writable } from 'node:stream';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type AttachmentOptions, Attachments } from './attachments/attachments.js';
+import { attachmentRoutes } from './attachments/routes.js';
 import type { RateLimit } from './comments.js';
 import type { Database } from './db/database.js';
 import { groupingJob } from './grouping.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   grouping?: { minGapMs?: number };
   /** Notifications (issue 20): the secret, the public URL, the transports. Without it none are sent. */
   notify?: NotifyOptions;
+  /** Files attached to comments (where they are kept, limits, the virus scanner). Without it none are taken. */
+  attachments?: AttachmentOptions;
 }
 
 // Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
@@ -100,7 +104,13 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   const commentLimit = options.commentLimit ?? { max: 20, windowSeconds: 600 };
   const voteLimit = options.voteLimit ?? { max: 30, windowSeconds: 3600 };
   const domain = options.notify ? messageDomain(options.notify) : 'localhost';
+  const attachments = options.attachments ? new Attachments(db, options.attachments) : undefined;
+  if (attachments) {
+    attachmentRoutes(app, db, attachments);
+    app.decorate('attachments', attachments);
+  }
   publicRoutes(app, db, {
+    attachments,
     commentLimit,
     voteLimit,
     notify: options.notify ? { options: options.notify, domain, queued: () => app.deliverer?.wake() } : undefined,
@@ -133,6 +143,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
       publication: publicationJob(),
       'notify-fanout': fanoutJob({ domain, batch: options.notify?.fanoutBatch, wake: () => deliverer?.wake() }),
       'notify-expiry': expiryJob(options.notify, options.notify?.expiryEveryMs ?? 600_000),
+      ...(attachments ? { attachments: attachments.job() } : {}),
     };
     const runner = new JobRunner(db, kinds, options.jobs ?? {}, (message, error) =>
       error === undefined

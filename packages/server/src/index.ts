@@ -1,4 +1,8 @@
 export { type AppOptions, buildApp } from './app.js';
+export { type AttachmentOptions, Attachments } from './attachments/attachments.js';
+export { attachmentOptions } from './attachments/options.js';
+export { ClamdScanner, type ScanResult, type Scanner } from './attachments/scan.js';
+export { DirectoryStore, type FileStore } from './attachments/store.js';
 export { type RateLimit, submitComment } from './comments.js';
 export { type Database, type DatabaseOptions, openDatabase } from './db/database.js';
 export { migrate } from './db/migrate.js';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { attachmentArgs, attachmentOptions, attachmentUsage } from './attachments/options.js';
 import { tokenArgs, tokenCommand, tokenUsage } from './cli/token.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -17,6 +18,7 @@ const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./
                       [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …]
                       [--secret-file FILE] [--public-url URL] [--smtp smtp://…] [--mail-from ADDRESS]
                       [--sms-gateway URL] [--notify-rate email=20,sms=5,webhook=20]
+                      ${attachmentUsage}
 ${tokenUsage}
        gongkai-server audit verify [--data DIR]
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
@@ -104,6 +106,7 @@ async function serve() {
       'sms-gateway': { type: 'string' },
       'notify-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...attachmentArgs,
     },
   });
   if (values.help) {
@@ -129,6 +132,15 @@ async function serve() {
     process.exit(2);
   }
 
+  // Attachments (files per comment/MB, where they go, the virus scanner): checked before the database opens.
+  let attachments: Awaited<ReturnType<typeof attachmentOptions>>;
+  try {
+    attachments = await attachmentOptions(values, values.data);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+
   const db = await open(values.data, 'gongkai-server');
   // Policies first: consultation fixtures refer to them.
   const files = (values.seed ?? [])
@@ -149,6 +161,7 @@ async function serve() {
     corsOrigins: values['cors-origin'] ?? [],
     commentLimit: { max: max!, windowSeconds: windowSeconds! },
     notify,
+    attachments,
   });
   await app.listen({ port: Number(values.port), host: values.host });
   const { port } = app.server.address() as AddressInfo;

@@ -173,6 +173,12 @@ export const CommentCreate = {
     contact: str(200),
     website: { ...str(500), description: 'Leave empty. A honeypot for bots.' },
     notify: NotifyCreate,
+    attachments: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'string', minLength: 16, maxLength: 64 },
+      description: 'Tokens of files uploaded to …/attachments first; the server caps the count (5 by default).',
+    },
   },
   required: ['body'],
 } as const;

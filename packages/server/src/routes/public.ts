@@ -1,5 +1,6 @@
 // Public endpoints: what a citizen's browser calls, from the pages of the configured origins.
 import type { FastifyInstance } from 'fastify';
+import type { Attachments } from '../attachments/attachments.js';
 import { type CommentInput, lookupReceipt, type RateLimit, submitComment } from '../comments.js';
 import { viewConsultation } from '../consultations.js';
 import type { Database } from '../db/database.js';
@@ -16,6 +17,8 @@ export interface PublicOptions {
   voteLimit: RateLimit;
   /** Notifications, when configured; `domain` names Message-IDs. */
   notify?: { options: NotifyOptions; domain: string; queued: () => void };
+  /** Files attached to comments (uploaded first; the comment names their tokens). */
+  attachments?: Attachments;
 }
 
 export function publicRoutes(app: FastifyInstance, db: Database, options: PublicOptions): void {
@@ -39,7 +42,7 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
 
   app.post<{
     Params: { id: string };
-    Body: CommentInput & { notify?: NotifyInput };
+    Body: CommentInput & { notify?: NotifyInput; attachments?: string[] };
     Headers: { 'idempotency-key': string };
   }>(
     '/api/v1/consultations/:id/comments',
@@ -59,9 +62,15 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
         request.log.info('honeypot filled; comment discarded');
         return reply.code(201).send({ receipt: formatReceipt(newReceipt()), status: 'received' });
       }
-      const { notify, ...input } = request.body;
+      const { notify, attachments, ...input } = request.body;
+      const key = request.headers['idempotency-key'];
       // A wish that cannot be kept is refused before the comment is stored.
       if (notify) checkNotifyInput(options.notify?.options, notify);
+      // So are files that cannot join it (expired, another comment's): the client uploads them again.
+      if (attachments?.length) {
+        if (!options.attachments) throw new HttpError(400, 'attachments-off', 'this service takes no attachments');
+        await options.attachments.check(request.params.id, key, attachments);
+      }
       const result = await submitComment(
         db,
         request.params.id,
@@ -70,6 +79,8 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
         input,
         options.commentLimit,
       );
+      // Linked after the comment is stored; a retry with the same key links what the first did not.
+      if (attachments?.length) await options.attachments!.link(request.params.id, key, attachments);
       // Kept apart from the comment; a retry with the same key adds it if the first try did not.
       if (notify && options.notify) {
         await subscribeComment(db, options.notify.options, result.receipt, notify, options.notify.domain);
