@@ -2,7 +2,7 @@
 export interface Args {
   command?: string;
   file?: string;
-  /** `diff OLD NEW`: the second file. */
+  /** `diff OLD NEW`, `reanchor PREV NEW`: the second file. */
   file2?: string;
   output?: string;
   lang?: string;
@@ -42,8 +42,9 @@ export function parseArgs(argv: readonly string[]): Args {
     else positional.push(a);
   }
   [args.command, args.file] = positional;
-  // Only diff takes two files.
-  if (args.command === 'diff') args.file2 = positional[2];
-  args.unknown.push(...positional.slice(args.command === 'diff' ? 3 : 2));
+  // Only diff and reanchor take two files.
+  const two = args.command === 'diff' || args.command === 'reanchor';
+  if (two) args.file2 = positional[2];
+  args.unknown.push(...positional.slice(two ? 3 : 2));
   return args;
 }

@@ -17,6 +17,7 @@ import {
 } from '../authoring/index.js';
 import { check } from '../check/index.js';
 import { clausesOf, compareTexts, comparisonHtml, comparisonUnits } from '../compare/index.js';
+import { carryNotes, reanchorNotes } from '../reanchor/index.js';
 import type { Bundle, Clause } from '../schema/bundle.js';
 import type { Comparison } from '../schema/comparison.js';
 import { validate } from '../schema/validate.js';
@@ -246,6 +247,52 @@ async function diff(oldFile: string, newFile: string | undefined): Promise<void>
   else emit(summaryLines(comparison));
 }
 
+/**
+ * `reanchor PREV NEW`: the new version (a bundle, or a document read as `parse` reads it) with
+ * PREV's notes carried over; a note NEW already has (same id) is NEW's. Uncertain places are
+ * written as `target.pending`, which readers show as not placed and the workbench asks about.
+ */
+async function reanchor(prevFile: string, newFile: string | undefined): Promise<void> {
+  if (!newFile) usage(t.reanchorNeedsTwo());
+  const prev = validateFile(prevFile);
+  const notes = prev.interpretations ?? [];
+  if (notes.length === 0) {
+    err(t.reanchorNoNotes(prevFile));
+    throw new Exit(1);
+  }
+  const next = await readVersion(newFile);
+  const own = next.bundle.interpretations ?? [];
+  const ids = new Set(own.map((n) => n.id).filter((id) => id !== undefined));
+  const carried = notes.filter((n) => n.id === undefined || !ids.has(n.id));
+  const placements = reanchorNotes(carried, clausesOf(prev), next.clauses);
+  const date = prev.meta.published;
+  const bundle = {
+    ...next.bundle,
+    clauses: [...next.clauses],
+    interpretations: [...own, ...carryNotes(carried, placements)],
+    revisionOf: next.bundle.revisionOf ?? { id: prev.id, ...(date ? { date } : {}) },
+  };
+  const checked = validate(bundle);
+  if (!checked.ok) {
+    report(
+      checked.problems.map((p) => ({ file: newFile, path: p.path, message: p.message })),
+      true,
+    );
+    throw new Exit(1);
+  }
+  const count = (s: string) => placements.filter((p) => p.status === s).length;
+  err(t.reanchorSummary(count('placed'), count('pending'), count('lost'), notes.length - carried.length));
+  for (const p of placements) {
+    const id = p.id ?? `$.interpretations[${own.length + p.index}]`;
+    const from = p.previous.number ?? `“${p.previous.text.slice(0, 16)}”`;
+    if (p.status === 'pending' && p.reason === 'quote-not-found') err(t.reanchorGone(id, from, p.candidate.number));
+    else if (p.status === 'pending')
+      err(t.reanchorPending(id, from, p.candidate.number, Math.round(p.confidence * 100)));
+    if (p.status === 'lost') err(t.reanchorLost(id, from));
+  }
+  output(checked.value);
+}
+
 async function main(): Promise<void> {
   if (args.lang !== undefined && !pickLang(args.lang, {})) usage(t.badLang(args.lang));
   if (args.help) {
@@ -262,6 +309,7 @@ async function main(): Promise<void> {
     },
     check: checkFile,
     diff: (f) => diff(f, args.file2),
+    reanchor: (f) => reanchor(f, args.file2),
   };
   const run = commands[args.command as string];
   if (!run) usage(t.unknownCommand(args.command as string));
@@ -270,7 +318,14 @@ async function main(): Promise<void> {
   if (args.json && args.command !== 'diff') usage(t.badOption('--json'));
   if (args.previous !== undefined && args.command !== 'build') usage(t.badOption('--previous'));
   if (args.previous === '') usage(t.missingArg('--previous'));
-  if (!args.file) usage(args.command === 'diff' ? t.diffNeedsTwo() : t.missingArg(args.command as string));
+  if (!args.file)
+    usage(
+      args.command === 'diff'
+        ? t.diffNeedsTwo()
+        : args.command === 'reanchor'
+          ? t.reanchorNeedsTwo()
+          : t.missingArg(args.command as string),
+    );
   await run(args.file as string);
 }
 

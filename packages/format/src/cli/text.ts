@@ -23,6 +23,9 @@ usage:
   gongkai check BUNDLE.json                 publication self-check: ✓ pass  ! warn  ✗ fail
   gongkai diff OLD NEW [--json | --html]    what changed between two versions, clause by clause
                                             (bundles, .txt, .md, .html or .docx; articles matched by text)
+  gongkai reanchor PREV.json NEW [-o bundle.json]
+                                            carry PREV's interpretation notes to the new version NEW (a bundle
+                                            or a document); uncertain places await confirmation in the workbench
 
 options:
   -o, --output FILE   write the bundle to FILE instead of stdout
@@ -49,6 +52,9 @@ authoring files (build): policy.md (or policy.docx), interpretation.md, qa.md, g
   gongkai check 数据包.json                  发布前自查：✓ 通过  ! 提醒  ✗ 不通过
   gongkai diff 旧版 新版 [--json | --html]   逐条比较两个版本的修改（数据包、.txt、.md、.html 或 .docx；
                                             按条文内容而非序号对应）
+  gongkai reanchor 上一版.json 新版 [-o bundle.json]
+                                            将上一版本的解读带到新版本（数据包或正文文件）；位置不确定的
+                                            解读标为待确认，在解读编写台中确认或重新定位
 
 选项：
   -o, --output 文件    将数据包写入文件，而不是标准输出
@@ -95,6 +101,17 @@ const en = {
     unchanged: 'unchanged',
   } as Record<string, string>,
   moved: 'moved',
+  reanchorNeedsTwo: () => `"reanchor" needs two files: PREV.json NEW`,
+  reanchorNoNotes: (f: string) => `${f}: no interpretation notes to carry over`,
+  reanchorSummary: (placed: number, pending: number, lost: number, kept: number) =>
+    `carried over: ${placed} placed, ${pending} awaiting confirmation, ${lost} not found` +
+    (kept ? `; ${kept} kept as the new version has them (same id)` : ''),
+  reanchorPending: (id: string, from: string, to: string, pct: number) =>
+    `  ? ${id} ${from} → ${to} (${pct}% similar): awaiting confirmation; shown as not placed until confirmed`,
+  reanchorGone: (id: string, from: string, to: string) =>
+    `  ? ${id} ${from} → ${to}: the quoted passage is gone from the clause it became; awaiting confirmation`,
+  reanchorLost: (id: string, from: string) =>
+    `  ✗ ${id} ${from}: not found in the new text; shown as not placed until placed again or deleted`,
 };
 
 export const TEXT: Record<Lang, typeof en> = {
@@ -121,5 +138,14 @@ export const TEXT: Record<Lang, typeof en> = {
       `修改 ${m} 条，新增 ${a} 条，删除 ${r} 条，仅调整序号或位置 ${n} 条，未修改 ${u} 条`,
     kind: { modified: '修改', added: '新增', removed: '删除', renumbered: '序号调整', unchanged: '未修改' },
     moved: '位置调整',
+    reanchorNeedsTwo: () => `“reanchor”需要两个文件：上一版.json 新版`,
+    reanchorNoNotes: (f) => `${f}：没有可带到新版本的解读`,
+    reanchorSummary: (placed, pending, lost, kept) =>
+      `已带到新版本：已定位 ${placed} 条，待确认 ${pending} 条，未找到 ${lost} 条` +
+      (kept ? `；${kept} 条以新版本中的同名解读为准` : ''),
+    reanchorPending: (id, from, to, pct) =>
+      `  ? ${id} ${from} → ${to}（相似度 ${pct}%）：位置待确认，确认前显示为未能定位`,
+    reanchorGone: (id, from, to) => `  ? ${id} ${from} → ${to}：所引原文已不在该条中，位置待确认`,
+    reanchorLost: (id, from) => `  ✗ ${id} ${from}：新文本中找不到，重新定位或删除前显示为未能定位`,
   },
 };
