@@ -9,6 +9,12 @@ export const SUBMITTER_TYPES = ['individual', 'organization', 'anonymous'] as co
 export const CONSULTATION_STATUSES = ['upcoming', 'open', 'closed', 'feedback-published'] as const;
 export const RECEIPT_STATUSES = ['received', 'decided', 'removed'] as const;
 /**
+ * How a comment reached the office: online (the comment form), or entered by staff from a letter
+ * (信函), e-mail, fax (传真), telephone (电话), a meeting (座谈会), a hearing (听证会) or a grassroots
+ * legislative contact point (基层立法联系点).
+ */
+export const CHANNELS = ['online', 'letter', 'email', 'fax', 'phone', 'meeting', 'hearing', 'contact-point'] as const;
+/**
  * Why staff removed a comment in moderation (the categories are recorded in simplified Chinese,
  * as the offices keep their files): 违法违规 illegal content, 广告 advertising, 与本次征求意见无关
  * not about this consultation, 重复 a duplicate.
@@ -36,6 +42,8 @@ export const STAFF_PERMISSIONS = [
   'assign',
   /** Write internal notes and replies on comments and groups (never published). */
   'notes',
+  /** Enter comments received by letter, e-mail, fax, telephone, meetings…, one by one or imported. */
+  'enterComments',
 ] as const;
 /** Where a decision stands: 拟办 (drafted), 审核 (checked), 签发 (signed off). */
 export const SIGNOFF_STAGES = ['draft', 'checked', 'signed'] as const;
@@ -44,6 +52,7 @@ export type SignoffStage = (typeof SIGNOFF_STAGES)[number];
 export type Decision = (typeof DECISIONS)[number];
 export type Moderation = (typeof MODERATIONS)[number];
 export type SubmitterType = (typeof SUBMITTER_TYPES)[number];
+export type Channel = (typeof CHANNELS)[number];
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
@@ -182,6 +191,10 @@ export interface FeedbackSummary extends FeedbackCounts {
    * in `removed` only. Absent from versions published before categories were kept.
    */
   removedBy?: Record<RemovalReason, number>;
+  /** Every comment received (`received`), by the channel it came by. Absent from versions published before channels. */
+  byChannel?: Record<Channel, number>;
+  /** Every comment received, by who sent it. Absent from versions published before channels. */
+  bySubmitterType?: Record<SubmitterType, number>;
 }
 
 /** Campaigns among the published comments: groups of near-identical letters, and their copies. */
