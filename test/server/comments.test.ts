@@ -163,6 +163,28 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('a burst straddling a window boundary does not pass at twice the limit, and the limit lifts as the window slides', async () => {
+      const windowMs = 2000;
+      const ctx = await setup(fresh, {
+        commentLimit: { max: 3, windowSeconds: windowMs / 1000 },
+        trustProxy: ['127.0.0.1'],
+      });
+      const id = await consultation(ctx);
+      // Just after a boundary of the clock-aligned windows, then just after the next one.
+      const untilBoundary = () => new Promise((r) => setTimeout(r, windowMs - (Date.now() % windowMs) + 50));
+      const send = async (i: number) =>
+        (await ctx.comment(id, { body: `第${i}条` }, key(), { 'x-forwarded-for': '203.0.113.9' })).statusCode;
+      await untilBoundary();
+      const first = [await send(0), await send(1), await send(2)];
+      await untilBoundary();
+      const straddling = await send(3);
+      assert.deepEqual([...first, straddling], [201, 201, 201, 429]);
+      // Most of the previous window has slid out of the last two seconds.
+      await new Promise((r) => setTimeout(r, 1600));
+      assert.equal(await send(4), 201);
+      await ctx.close();
+    });
+
     test('submissions arriving together are written together, each answered as if alone', async () => {
       const ctx = await setup(fresh, { commentLimit: { max: 3, windowSeconds: 600 }, trustProxy: ['127.0.0.1'] });
       const id = await consultation(ctx);

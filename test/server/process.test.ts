@@ -5,7 +5,7 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { pgliteDataDir } from './databases.js';
 import { root, serverCommand, spawnServer } from './server-process.js';
 
@@ -15,6 +15,17 @@ const running = new Set<ChildProcess>();
 after(() => {
   for (const child of running) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
+});
+
+// A test that fails part-way leaves no server holding the data directory for the next one.
+afterEach(async () => {
+  await Promise.all(
+    [...running].map((child) => {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      return gone;
+    }),
+  );
 });
 
 // The directory starts as a newly created cluster, copied from the shared template: creating

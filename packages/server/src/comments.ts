@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { HttpError, isDatabaseLost, notFound } from './lib/errors.js';
+import { carriedSql, retrySql, slideOnConflictSql, windowStartSql } from './lib/rate-limit.js';
 import { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';
 
 export interface CommentInput {
@@ -56,26 +57,23 @@ WITH req AS (
 ), rl AS (
   -- Buckets in one order, so that concurrent batches (other instances) do not deadlock.
   INSERT INTO rate_limits (bucket, window_start, hits)
-  SELECT bucket, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), count(*)
+  SELECT bucket, ${windowStartSql('$2::int')}, count(*)
   FROM counted GROUP BY bucket ORDER BY bucket
-  ON CONFLICT (bucket) DO UPDATE SET
-    hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + EXCLUDED.hits
-      ELSE EXCLUDED.hits END,
-    window_start = EXCLUDED.window_start
-  RETURNING bucket, hits, window_start
+  ${slideOnConflictSql('$2::int')}
+  RETURNING bucket, hits, window_start, ${carriedSql('$2::int')} AS carried
 ), ins AS (
   -- Each comment keeps the version of the draft it was made on.
   INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact,
     policy_version)
   SELECT k.consultation, k.receipt, k.key, k.hash, k.clause, k.body, k.submitter, k.name, k.contact, c.policy_version
-  FROM counted k JOIN rl ON rl.bucket = k.bucket JOIN c ON c.n = k.n WHERE rl.hits - k.batch_hits + k.rank <= $3::int
+  FROM counted k JOIN rl ON rl.bucket = k.bucket JOIN c ON c.n = k.n WHERE rl.carried + rl.hits - k.batch_hits + k.rank <= $3::int
   ORDER BY k.consultation, k.key
   ON CONFLICT (consultation_id, idempotency_key) DO NOTHING
   RETURNING consultation_id, idempotency_key, receipt
 )
 SELECT r.n, c.opens, c.closes, c.open, c.clause_ok, ex.receipt AS ex_receipt, ex.request_hash AS ex_hash,
-  (rl.hits - k.batch_hits + k.rank)::int AS hits,
-  ceil(extract(epoch FROM rl.window_start + make_interval(secs => $2::int) - now()))::int AS retry,
+  (rl.carried + rl.hits - k.batch_hits + k.rank)::float8 AS hits,
+  ${retrySql('$2::int')} AS retry,
   ins.receipt
 FROM req r
 LEFT JOIN c ON c.n = r.n

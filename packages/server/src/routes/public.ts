@@ -7,8 +7,10 @@ import type { Database } from '../db/database.js';
 import { etagFor, type FeedbackPageQuery, latestFeedback, latestFeedbackPage } from '../feedback.js';
 import { addVary, preferredEncoding } from '../lib/compress.js';
 import { HttpError, notFound } from '../lib/errors.js';
+import { carriedSql, retrySql, slideOnConflictSql, windowStartSql } from '../lib/rate-limit.js';
 import { formatReceipt, newReceipt } from '../lib/receipts.js';
-import type { NotifyOptions } from '../notify/options.js';
+import { type NotifyOptions, offeredChannels } from '../notify/options.js';
+import { NotifyOffer } from '../notify/schemas.js';
 import { checkNotifyInput, type NotifyInput, receiptNotify, subscribeComment } from '../notify/subscriptions.js';
 import * as S from '../schemas.js';
 
@@ -23,6 +25,7 @@ export interface PublicOptions {
 
 export function publicRoutes(app: FastifyInstance, db: Database, options: PublicOptions): void {
   const tags = ['public'];
+  const offered = offeredChannels(options.notify?.options);
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/consultations/:id',
@@ -31,12 +34,16 @@ export function publicRoutes(app: FastifyInstance, db: Database, options: Public
         tags,
         summary: 'A consultation: title, window, status and counts',
         params: S.IdParams,
-        response: { 200: S.ConsultationView, ...S.errors(400, 404) },
+        response: {
+          200: { ...S.ConsultationView, properties: { ...S.ConsultationView.properties, notify: NotifyOffer } },
+          ...S.errors(400, 404),
+        },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=30');
-      return viewConsultation(db, request.params.id);
+      // The channels offered, so the comment form shows only those (issue 20).
+      return { ...(await viewConsultation(db, request.params.id)), notify: { channels: offered } };
     },
   );
 
@@ -188,15 +195,12 @@ function notModified(header: string | undefined, etag: string): boolean {
   return (['identity', 'br', 'gzip'] as const).some((e) => tags.includes(etagFor(etag, e)));
 }
 
-/** A fixed-window counter in the database, shared by every instance. Throws 429 past the limit. */
+/** A sliding-window counter in the database, shared by every instance. Throws 429 past the limit. */
 export async function rateLimit(db: Database, bucket: string, limit: RateLimit): Promise<void> {
   const { rows } = await db.query<{ hits: number; retry: number }>(
-    `INSERT INTO rate_limits (bucket, window_start, hits)
-     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), 1)
-     ON CONFLICT (bucket) DO UPDATE SET
-       hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + 1 ELSE 1 END,
-       window_start = EXCLUDED.window_start
-     RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2::int) - now()))::int AS retry`,
+    `INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, ${windowStartSql('$2::int')}, 1)
+     ${slideOnConflictSql('$2::int')}
+     RETURNING hits + ${carriedSql('$2::int')} AS hits, ${retrySql('$2::int')} AS retry`,
     [bucket, limit.windowSeconds],
   );
   const { hits, retry } = rows[0]!;
