@@ -20,6 +20,8 @@ import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { findDocument } from '../internal/find-document.js';
 import { loadFeedbackElement } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
+import { once } from '../internal/once.js';
+import type * as Att from './attachments.js';
 import { type BarState, GkConsultationBar } from './bar.js';
 import { consultationStyles } from './consultation.styles.js';
 import {
@@ -43,7 +45,7 @@ import {
   type ReceiptNotify,
 } from './notify.js';
 import { renderReceipt } from './receipt.js';
-import { type DeliveryState, deliver, retryNow } from './sender.js';
+import { type DeliveryState, deliver, retryNow, withRetries } from './sender.js';
 import { type FieldErrors, validateDraft } from './validate.js';
 import {
   daysLeft,
@@ -57,6 +59,8 @@ import {
 } from './window.js';
 
 const slot = (clause: string | null) => clause ?? '*';
+/** The attachments field: a chunk of its own, for pages that take attachments. */
+const loadAttachments = once((): Promise<typeof Att> => import('./attachments.js'));
 /** The abort reason of deliveries stopped because the citizen cleared the device. */
 const CLEARED = 'device-cleared';
 
@@ -104,6 +108,19 @@ export class GkConsultation extends LitElement {
    * shadow roots), e.g. `<gk-policy notify-channels="email sms">`.
    */
   @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
+  /**
+   * Lets citizens attach files to a comment: `attachments` (5 files of 10 MB, as the server's
+   * default) or `attachments="3/5"` (say what the server's `--attachments` says). The field is a
+   * chunk of its own, loaded only then. The files wait on the device with the draft until sent.
+   */
+  @property() accessor attachments: string | null = null;
+  /** The attachments chunk once loaded; the open draft's files; why files were not added. */
+  @state() private accessor att: typeof Att | null = null;
+  @state() private accessor files: Att.StoredFile[] = [];
+  @state() private accessor fileErrors: string[] = [];
+  @state() private accessor uploadNote = '';
+  /** The files of the comment just received, for its receipt (memory only). */
+  @state() private accessor receiptFiles = '';
 
   @state() private accessor window: WindowInfo | null = null;
   @state() private accessor configError = '';
@@ -178,6 +195,19 @@ export class GkConsultation extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('consultation') || changed.has('info')) void this.load();
+    if (changed.has('attachments') && this.attachments !== null && !this.att) {
+      loadAttachments().then(
+        (att) => {
+          this.att = att;
+          void this.showFiles();
+        },
+        (error: unknown) =>
+          console.warn('[gongkai] <gk-consultation>: the attachments field could not be loaded.', error),
+      );
+    }
+    // Another draft opened (private state, so not among this element's keys).
+    const before = (changed as Map<string, unknown>).get('draft') as Draft | undefined;
+    if (before && this.att && before.clause !== this.draft.clause) void this.showFiles();
     // The feedback is shown here once the window closes: its element is an optional part.
     const status = this.window?.status;
     if (status === 'closed' || status === 'feedback-published') {
@@ -331,6 +361,95 @@ export class GkConsultation extends LitElement {
     if (sheet && typeof sheet.showPopover === 'function' && !sheet.matches(':popover-open')) sheet.showPopover();
   }
 
+  private ownerOf(clause: string | null): string {
+    return `${this.consultationId}:${slot(clause)}`;
+  }
+
+  /** The open draft's files, as the device keeps them. */
+  private async showFiles(): Promise<void> {
+    const clause = this.draft.clause;
+    const files = (await this.att?.stash.list(this.ownerOf(clause))) ?? [];
+    if (this.draft.clause === clause) this.files = files;
+  }
+
+  private renderFiles(locked: boolean) {
+    const att = this.att;
+    if (this.attachments === null || !att) return nothing;
+    const lang = this.i18n.lang;
+    const limits = att.parseLimits(this.attachments);
+    if (!limits) return html`<p class="gk-error" role="alert">${att.messages(lang)('att_badConfig')}</p>`;
+    const owner = this.ownerOf(this.draft.clause);
+    return att.renderField({
+      lang,
+      files: this.files,
+      limits,
+      errors: this.fileErrors,
+      locked,
+      onPick: async (picked) => {
+        const { files, errors } = await att.addFiles(owner, picked, limits, lang);
+        this.files = files;
+        this.fileErrors = errors;
+      },
+      onRemove: async (file) => {
+        await att.stash.remove(file.id);
+        this.files = this.files.filter((f) => f.id !== file.id);
+        this.fileErrors = [];
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#files')?.focus();
+      },
+    });
+  }
+
+  /**
+   * Sends the comment; with attachments on, its files are uploaded first (each retried like the
+   * comment, the chunk too: it may have to come over the network that just returned), and files
+   * the server no longer knows (a token expired while offline) are uploaded again.
+   */
+  private async deliverWithFiles(draft: Draft, comment: Parameters<typeof deliver>[0]['comment'], signal: AbortSignal) {
+    const onState = (s: DeliveryState) => this.setDelivery(draft.clause, s);
+    const att =
+      this.attachments === null
+        ? null
+        : await withRetries(
+            () => loadAttachments().catch(() => Promise.reject(new ApiError('network', 'chunk'))),
+            onState,
+            signal,
+          );
+    const owner = this.ownerOf(draft.clause);
+    const lang = this.i18n.lang;
+    for (let tries = 0; ; tries++) {
+      const tokens = att
+        ? await att.uploadAll({
+            endpoint: this.endpointUrl,
+            consultation: this.consultationId,
+            owner,
+            lang,
+            signal,
+            onState,
+            onProgress: (done, total) => {
+              this.uploadNote = done < total ? att.messages(lang)('att_uploading', { done: done + 1, total }) : '';
+            },
+          })
+        : [];
+      try {
+        const answer = await deliver({
+          endpoint: this.endpointUrl,
+          consultation: this.consultationId,
+          key: draft.key,
+          comment: tokens.length ? { ...comment, attachments: tokens } : comment,
+          signal,
+          onState,
+        });
+        const files = att ? att.receiptLine(lang, await att.stash.list(owner)) : '';
+        await att?.stash.clear(owner);
+        return { answer, files };
+      } catch (error) {
+        if (!att || tries > 1 || !(error instanceof ApiError) || error.code !== 'attachment-unknown') throw error;
+        await att.forgetTokens(owner, (error.body as { tokens?: string[] }).tokens ?? tokens);
+      }
+    }
+  }
+
   private switchTo(clause: string | null): void {
     if (clause === this.draft.clause) return;
     this.errors = {};
@@ -349,6 +468,9 @@ export class GkConsultation extends LitElement {
   private discard(): void {
     if (!confirm(this.msg('discardConfirm'))) return;
     this.store?.remove(this.draft.clause);
+    void this.att?.stash.clear(this.ownerOf(this.draft.clause));
+    this.files = [];
+    this.fileErrors = [];
     this.draft = emptyDraft(this.draft.clause);
     this.errors = {};
     this.savedNote = '';
@@ -398,14 +520,7 @@ export class GkConsultation extends LitElement {
       ...(notify ? { notify: notifyRequest(notify, draft.notifyAddress, this.i18n.lang) } : {}),
     };
     try {
-      const answer = await deliver({
-        endpoint: this.endpointUrl,
-        consultation: this.consultationId,
-        key: draft.key,
-        comment,
-        signal: abort.signal,
-        onState: (s) => this.setDelivery(draft.clause, s),
-      });
+      const { answer, files } = await this.deliverWithFiles(draft, comment, abort.signal);
       // Cleared meanwhile: the citizen asked for nothing to be left here, not even this receipt.
       if (abort.signal.reason === CLEARED) return;
       const entry = this.store!.acknowledge(draft, answer.receipt);
@@ -413,6 +528,8 @@ export class GkConsultation extends LitElement {
       if (this.draft.clause === draft.clause) {
         this.receipt = entry;
         this.receiptBody = draft.body;
+        this.receiptFiles = files;
+        this.files = [];
         // Pending until the citizen follows the link; the lookup then says what the server holds.
         this.receiptNotify = notify
           ? { channel: notify, state: 'pending', address: maskAddress(notify, draft.notifyAddress) }
@@ -464,6 +581,8 @@ export class GkConsultation extends LitElement {
   private refusal(error: unknown): string {
     const t = this.msg;
     const lang = this.i18n.lang;
+    // A file the server refused (too large, its type, malware): already in words, naming the file.
+    if (error instanceof Error && error.name === 'AttachmentRefused') return error.message;
     if (!(error instanceof ApiError)) return t('err_refused', { status: '', detail: String(error) });
     const body = error.body;
     const detail = (lang !== 'en' && body.zh) || body.message || describe(error, t);
@@ -558,6 +677,10 @@ export class GkConsultation extends LitElement {
     this.receipt = null;
     this.receiptBody = '';
     this.receiptNotify = null;
+    this.files = [];
+    this.fileErrors = [];
+    this.receiptFiles = '';
+    this.att?.stash.forget();
     this.sheet = null;
     this.sent = [];
     this.lookups = new Map();
@@ -720,6 +843,7 @@ export class GkConsultation extends LitElement {
         body: this.receiptBody,
         expected: w?.feedbackExpected ? formatDate(parseDay(w.feedbackExpected), lang) : '',
         notify: this.receiptNotify ? notifyLine(this.receiptNotify, t) : '',
+        files: this.receiptFiles,
         copied: this.copied,
         onCopy: () => this.copyReceipt(this.receipt!.receipt),
         onNew: () => {
@@ -746,6 +870,7 @@ export class GkConsultation extends LitElement {
         onField: (patch) => this.edit(patch),
         onSubmit: () => void this.submit(),
         onDiscard: () => this.discard(),
+        attachments: this.renderFiles(locked),
       })}
     `;
   }
@@ -769,6 +894,7 @@ export class GkConsultation extends LitElement {
     const t = this.msg;
     return html`<div part="delivery" class="delivery ${d?.kind ?? 'sending'}" role="status">
       <span>${this.deliveryText(d ?? { kind: 'sending' })}</span>
+      ${this.uploadNote ? html`<span>${this.uploadNote}</span>` : nothing}
       ${d && d.kind !== 'sending' ? html`<button class="gk-button" type="button" @click=${retryNow}>${t('retryNow')}</button>` : nothing}
       <button class="gk-link-button" type="button" @click=${() => this.stopAndEdit()}>${t('stopAndEdit')}</button>
     </div>`;

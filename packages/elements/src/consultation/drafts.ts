@@ -8,6 +8,8 @@ import { maskedExcerpt } from './mask.js';
 import type { NotifyChannel } from './notify.js';
 
 export const DRAFT_DAYS = 7;
+/** The IndexedDB database of drafts' attachments (consultation/attachments.ts). */
+export const FILES_DB = 'gongkai-attachments';
 export const RECEIPT_DAYS = 180;
 const DAY = 86_400_000;
 
@@ -332,6 +334,11 @@ export class DraftStore {
     }
     this.memory.clear();
     this.personal.clear();
+    try {
+      indexedDB.deleteDatabase(FILES_DB);
+    } catch {
+      // No IndexedDB here: no files were kept in it.
+    }
     deviceEvents.dispatchEvent(new Event('cleared'));
     return cleared;
   }

@@ -33,6 +33,8 @@ export interface FormView {
   onField: (patch: Partial<Draft>) => void;
   onSubmit: () => void;
   onDiscard: () => void;
+  /** The attachments field (consultation/attachments.ts), where the page takes attachments. */
+  attachments?: unknown;
 }
 
 /** Longest quote of the clause shown with the form; a longer clause is cut visibly, with …. */
@@ -171,6 +173,7 @@ export function renderForm(v: FormView) {
       locked: v.locked,
       onField: v.onField,
     })}
+    ${v.attachments ?? nothing}
     <div class="honeypot" aria-hidden="true">
       <label for="website">${t('honeypot')}</label>
       <input id="website" name="website" tabindex="-1" autocomplete="off" />

@@ -20,6 +20,8 @@ export interface ReceiptView {
   expected: string;
   /** What was chosen for notifications (已登记通知：z***@example.cn…); '' when nothing. */
   notify: string;
+  /** The files sent with it (附件（2 个）：…); '' when none. */
+  files?: string;
   copied: boolean;
   onCopy: () => void;
   onNew: () => void;
@@ -35,6 +37,7 @@ export function receiptText(v: Omit<ReceiptView, 'copied' | 'onCopy' | 'onNew'>)
     t('receiptAt', { time: v.time }),
     ...(v.expected ? [t('feedbackExpected', { date: v.expected })] : []),
     ...(v.notify ? [v.notify] : []),
+    ...(v.files ? [v.files] : []),
     '',
     t('receiptBody'),
     v.body,
@@ -78,6 +81,7 @@ export function saveReceiptImage(v: ReceiptView): void {
   wrap(v.msg('receiptAt', { time: v.time }), 20);
   if (v.expected) wrap(v.msg('feedbackExpected', { date: v.expected }), 20);
   if (v.notify) wrap(v.notify, 20);
+  if (v.files) wrap(v.files, 20);
   wrap(v.msg('receiptBody'), 20, 700);
   for (const paragraph of v.body.split('\n')) wrap(paragraph, 20);
   wrap(v.msg('receiptHelp'), 18);
@@ -110,6 +114,7 @@ export function renderReceipt(v: ReceiptView) {
     <p>${t('receiptAt', { time: v.time })}</p>
     ${v.expected ? html`<p>${t('feedbackExpected', { date: v.expected })}</p>` : nothing}
     ${v.notify ? html`<p class="receipt-notify" role="status">${v.notify}</p>` : nothing}
+    ${v.files ? html`<p class="receipt-files">${v.files}</p>` : nothing}
     <p class="receipt-body-label">${t('receiptBody')}</p>
     <p class="receipt-body">${v.body}</p>
     <p class="hint">${t('receiptHelp')}</p>

@@ -15,8 +15,8 @@ export interface Delivery {
   endpoint: string;
   consultation: string;
   key: string;
-  /** `notify` travels with the comment: every retry carries it, under the same key. */
-  comment: CommentCreate & { notify?: NotifyRequest };
+  /** `notify` and the attachments' tokens travel with the comment: every retry carries them, under the same key. */
+  comment: CommentCreate & { notify?: NotifyRequest; attachments?: string[] };
   onState: (state: DeliveryState) => void;
   signal: AbortSignal;
 }
@@ -31,32 +31,49 @@ export function backoff(attempt: number): number {
 
 export async function deliver(d: Delivery): Promise<ReceiptView> {
   const url = apiUrl(d.endpoint, `/consultations/${encodeURIComponent(d.consultation)}/comments`);
-  for (let attempt = 0; ; attempt++) {
-    if (!navigator.onLine) {
-      d.onState({ kind: 'waiting' });
-      await waitFor(null, d.signal);
-    }
-    d.onState({ kind: 'sending' });
-    try {
-      return await requestApi<ReceiptView>(url, {
+  return withRetries(
+    () =>
+      requestApi<ReceiptView>(url, {
         method: 'POST',
         body: d.comment,
         headers: { 'idempotency-key': d.key },
         signal: d.signal,
-      });
+      }),
+    d.onState,
+    d.signal,
+  );
+}
+
+/**
+ * Runs `attempt` until it succeeds or is refused: after network errors and 5xx with backoff, after
+ * 429 when Retry-After says, and once the browser is back online. The comment and its attachments.
+ */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  onState: (state: DeliveryState) => void,
+  signal: AbortSignal,
+): Promise<T> {
+  for (let n = 0; ; n++) {
+    if (!navigator.onLine) {
+      onState({ kind: 'waiting' });
+      await waitFor(null, signal);
+    }
+    onState({ kind: 'sending' });
+    try {
+      return await attempt();
     } catch (error) {
       if (!(error instanceof ApiError) || !error.transient) throw error;
       if (error.kind === 'rate-limited') {
         const at = Date.now() + Math.max(1, error.retryAfter ?? 30) * 1000;
-        d.onState({ kind: 'rate-limited', at });
-        await waitFor(at - Date.now(), d.signal, false);
+        onState({ kind: 'rate-limited', at });
+        await waitFor(at - Date.now(), signal, false);
       } else if (error.kind === 'network' && !navigator.onLine) {
-        d.onState({ kind: 'waiting' });
-        await waitFor(null, d.signal);
+        onState({ kind: 'waiting' });
+        await waitFor(null, signal);
       } else {
-        const delay = backoff(attempt);
-        d.onState({ kind: 'retrying', at: Date.now() + delay, attempt: attempt + 1 });
-        await waitFor(delay, d.signal);
+        const delay = backoff(n);
+        onState({ kind: 'retrying', at: Date.now() + delay, attempt: n + 1 });
+        await waitFor(delay, signal);
       }
     }
   }
