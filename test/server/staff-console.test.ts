@@ -62,6 +62,7 @@ for (const { name, fresh } of databases) {
           signOff: false,
           assign: false,
           notes: true,
+          enterComments: false,
         },
         consultations: null,
         expires: answer.expires,
@@ -112,6 +113,18 @@ for (const { name, fresh } of databases) {
           (
             await ctx.staff(
               { method: 'POST', url: `/api/v1/consultations/${id}/notes`, payload: { comment: c, body: '请核实。' } },
+              as,
+            )
+          ).statusCode,
+        enterComments: async (as) =>
+          (
+            await ctx.staff(
+              {
+                method: 'POST',
+                url: `/api/v1/consultations/${id}/entries`,
+                headers: { 'idempotency-key': `letter-of-${as}` },
+                payload: { channel: 'letter', receivedAt: iso(0).slice(0, 10), body: '来信建议延长办理时限。' },
+              },
               as,
             )
           ).statusCode,
@@ -249,6 +262,8 @@ for (const { name, fresh } of databases) {
         outOfScope: 0,
         removed: 1,
         removedBy: { 违法违规: 0, 广告: 1, 与本次征求意见无关: 0, 重复: 0 },
+        byChannel: { online: 5, letter: 0, email: 0, fax: 0, phone: 0, meeting: 0, hearing: 0, 'contact-point': 0 },
+        bySubmitterType: p.feedback.summary.bySubmitterType,
       });
       assert.deepEqual(
         p.feedback.comments.map((x: { name: string | null; decision: string }) => [x.name, x.decision]),

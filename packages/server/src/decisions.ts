@@ -41,6 +41,10 @@ export interface CommentRow {
   returned_reason: string | null;
   unit_id: string | number | null;
   assignment_id: string | number | null;
+  /** How it arrived (migration 050): online, or entered by staff from a letter, e-mail… */
+  channel?: string;
+  received_at?: Date | null;
+  original_ref?: string | null;
   /** Joined from `assignments` and `units` (the list and one comment). */
   unit_name?: string | null;
   due?: string | null;
@@ -66,6 +70,9 @@ export const toItem = (r: CommentRow, labels: ReadonlyMap<string, string> = new 
   group: r.group_id === null ? null : Number(r.group_id),
   submitted: new Date(r.created_at).toISOString(),
   policyVersion: r.policy_version,
+  channel: r.channel ?? 'online',
+  receivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+  originalRef: r.original_ref ?? null,
   etag: etagOf(r),
   // Where its decision stands (拟办 → 审核 → 签发); null without a decision.
   stage: r.decision ? r.stage : null,
@@ -89,7 +96,8 @@ export const toItem = (r: CommentRow, labels: ReadonlyMap<string, string> = new 
 const today = () => new Date().toISOString().slice(0, 10);
 
 const COLUMNS = `id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
-  created_at, group_id, policy_version, revision, stage, stage_by, stage_at, returned_reason, unit_id, assignment_id`;
+  created_at, group_id, policy_version, revision, stage, stage_by, stage_at, returned_reason, unit_id, assignment_id,
+  channel, received_at, original_ref`;
 // The assignment of each comment read: a probe of the primary keys of the two small tables.
 const ASSIGNED = `(SELECT u.name FROM units u WHERE u.id = unit_id) AS unit_name,
   (SELECT to_char(a.due, 'YYYY-MM-DD') FROM assignments a WHERE a.id = assignment_id) AS due,

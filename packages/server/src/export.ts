@@ -171,7 +171,7 @@ ${r.draft ? '<p class="draft-mark" aria-hidden="true">草 稿</p>' : ''}
 <h1>${r.draft ? '【草稿】' : ''}${esc(r.heading)}</h1>
 ${notice}
 <p>${esc(r.intro)}</p>
-${sections.join('')}${
+${r.byChannel ? `<p class="by-channel">${esc(r.byChannel)}</p>\n` : ''}${sections.join('')}${
   r.listed
     ? `<h2>逐条说明</h2>
 <table><thead><tr><th>序号</th><th>条款</th><th>意见内容</th><th>提出人</th><th>处理结果</th><th>理由</th></tr></thead>

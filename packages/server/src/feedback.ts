@@ -19,7 +19,14 @@ import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError } from './lib/errors.js';
-import { type FeedbackSource, feedbackFrom, NONE_RECEIVED, zeroCounts } from './lib/feedback-view.js';
+import {
+  countByChannel,
+  type FeedbackSource,
+  feedbackFrom,
+  NONE_RECEIVED,
+  zeroByChannel,
+  zeroCounts,
+} from './lib/feedback-view.js';
 import { digitRuns } from './lib/mask.js';
 import { searchKeys } from './lib/minhash.js';
 import { pgArray } from './lib/pg-array.js';
@@ -41,7 +48,7 @@ export async function draftFeedback(db: Queryable, consultationId: string) {
   const c = await getConsultationRow(db, consultationId);
   const { rows } = await db.query<FeedbackSource>(
     `SELECT clause, body, submitter_type AS "submitterType", name, moderation, decision, reason,
-       removal_reason AS "removalReason"
+       removal_reason AS "removalReason", channel
      FROM comments WHERE consultation_id = $1 ORDER BY id`,
     [consultationId],
   );
@@ -334,15 +341,18 @@ export async function countComments(db: Queryable, consultationId: string, order
     moderation: string;
     decision: string | null;
     removal_reason: string | null;
+    channel: string;
+    submitter_type: string;
     n: number;
   }>(
-    `SELECT clause, moderation, decision, removal_reason, count(*)::int AS n FROM comments
-     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason`,
+    `SELECT clause, moderation, decision, removal_reason, channel, submitter_type, count(*)::int AS n FROM comments
+     WHERE consultation_id = $1 GROUP BY clause, moderation, decision, removal_reason, channel, submitter_type`,
     [consultationId],
   );
-  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
+  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } & ReturnType<typeof zeroByChannel> = {
     ...zeroCounts(),
     removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
+    ...zeroByChannel(),
   };
   const byClause = new Map<string | null, FeedbackCounts>();
   let unmoderated = 0;
@@ -363,6 +373,7 @@ export async function countComments(db: Queryable, consultationId: string, order
     }
     if (r.moderation === 'pending') unmoderated += r.n;
     else if (r.moderation === 'approved' && !r.decision) undecided += r.n;
+    countByChannel(summary, r.channel, r.submitter_type, r.n);
   }
   const rank = (k: string | null) => (k === null ? -1 : (order.get(k) ?? order.size));
   const clauses = [...byClause].sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)));

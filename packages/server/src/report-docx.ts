@@ -132,6 +132,7 @@ function documentBody(r: ReportContent, listed: ListedRow[] | null, csvName: str
   ];
   if (r.notice) out.push(body(`草稿：${r.notice}`, { bold: true }));
   out.push(body(r.intro));
+  if (r.byChannel) out.push(body(r.byChannel));
   let tables = 0;
   let level1 = 0;
   let campaignsTable = 0;

@@ -1,6 +1,7 @@
 // What the 意见采纳情况说明 says, whatever it is printed as (report.html, report.docx): one model,
 // counted in the database, so the two cannot disagree. Nothing here grows with the number of
 // comments in JS: the figures are GROUP BYs, the listing is read a page at a time.
+import { receivedByChannel } from './channels.js';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Queryable } from './db/database.js';
 import { countComments, DECISION_LABELS, type PublishedRow } from './feedback.js';
@@ -48,6 +49,8 @@ export interface ReportContent {
   notice: string | null;
   /** The opening paragraph: the window and every figure. */
   intro: string;
+  /** 共收到意见 N 条，其中网上 a 条、信函 b 条…: by channel and submitter type (null when none received). */
+  byChannel: string | null;
   /** 表 of the figures: [label, count], sub-rows' labels start with 其中. */
   figures: [string, number][];
   /** By clause, in the draft's order, whole text first. */
@@ -121,6 +124,7 @@ export async function reportContent(
     draft,
     notice,
     intro,
+    byChannel: receivedByChannel(total),
     figures,
     clauses: clauses.map(([clause, n]) => ({
       name: clauseName(clause, labels),

@@ -2,6 +2,7 @@
 // these schemas, serialises responses with them, and @fastify/swagger turns the same objects
 // into the OpenAPI 3.1 document. Pieces of the bundle come from @gongkai/format, never copied.
 import {
+  CHANNELS,
   CONSULTATION_STATUSES,
   ConsultationSchema,
   DECISIONS,
@@ -289,6 +290,9 @@ export const CommentItem = {
       type: ['integer', 'null'],
       description: 'The version of the draft the comment was made on (GET /policies/:id?version=N).',
     },
+    channel: { type: 'string', enum: CHANNELS, description: 'How it arrived: online, or entered by staff.' },
+    receivedAt: { ...nullable('string'), format: 'date-time', description: 'When an entered comment was received.' },
+    originalRef: { ...nullable('string'), description: 'Where the scanned original of an entered comment is kept.' },
     etag: {
       type: 'string',
       description: 'Changes with every change to the comment; give it as If-Match to PATCH /comments/:id.',
@@ -506,6 +510,17 @@ export const FeedbackView = {
           description:
             'Comments removed in moderation, by category (those removed without one are in removed only). Absent from versions published before categories were kept.',
           properties: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, { type: 'integer' }])),
+        },
+        byChannel: {
+          type: 'object',
+          description:
+            'Every comment received, by channel (online, letter, email…). Absent from versions before channels.',
+          properties: Object.fromEntries(CHANNELS.map((c) => [c, { type: 'integer' }])),
+        },
+        bySubmitterType: {
+          type: 'object',
+          description: 'Every comment received, by submitter type. Absent from versions before channels.',
+          properties: Object.fromEntries(SUBMITTER_TYPES.map((t) => [t, { type: 'integer' }])),
         },
       },
     },

@@ -3,6 +3,8 @@
 // preview and the printable report all use it. Pure (no database, no Node modules): the browser
 // tests' stand-in for the server builds its answers with it too.
 import {
+  CHANNELS,
+  type Channel,
   type Decision,
   type FeedbackComment,
   type FeedbackCounts,
@@ -10,6 +12,8 @@ import {
   type FeedbackView,
   REMOVAL_REASONS,
   type RemovalReason,
+  SUBMITTER_TYPES,
+  type SubmitterType,
 } from '@gongkai/format';
 import { maskText, publicName } from './mask.js';
 
@@ -32,6 +36,8 @@ export interface FeedbackSource {
   decision: string | null;
   reason: string | null;
   removalReason: string | null;
+  /** How it arrived (online when not said). */
+  channel?: string;
 }
 
 export type FeedbackDraft = Omit<FeedbackView, 'version' | 'published'>;
@@ -46,6 +52,23 @@ export const zeroCounts = (): FeedbackCounts => ({
   outOfScope: 0,
   removed: 0,
 });
+
+/** Every channel and submitter type at nought: the breakdown of `received`. */
+export const zeroByChannel = () => ({
+  byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>,
+  bySubmitterType: Object.fromEntries(SUBMITTER_TYPES.map((t) => [t, 0])) as Record<SubmitterType, number>,
+});
+
+/** Adds `n` comments received by `channel` from a `submitterType` to the breakdown (unknown values are left out). */
+export function countByChannel(
+  summary: ReturnType<typeof zeroByChannel>,
+  channel: string,
+  submitterType: string,
+  n: number,
+): void {
+  if (channel in summary.byChannel) summary.byChannel[channel as Channel] += n;
+  if (submitterType in summary.bySubmitterType) summary.bySubmitterType[submitterType as SubmitterType] += n;
+}
 
 const isRemovalReason = (x: string | null): x is RemovalReason => (REMOVAL_REASONS as readonly unknown[]).includes(x);
 
@@ -63,9 +86,10 @@ export function feedbackFrom(
   labels: ReadonlyMap<string, string> = new Map(),
 ): { feedback: FeedbackDraft; unmoderated: number; undecided: number } {
   const labelOf = (clause: string | null) => (clause === null ? null : (labels.get(clause) ?? null));
-  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } = {
+  const summary: FeedbackSummary & { removedBy: Record<RemovalReason, number> } & ReturnType<typeof zeroByChannel> = {
     ...zeroCounts(),
     removedBy: Object.fromEntries(REMOVAL_REASONS.map((r) => [r, 0])) as Record<RemovalReason, number>,
+    ...zeroByChannel(),
   };
   const byClause = new Map<string | null, FeedbackCounts>();
   const published: FeedbackComment[] = [];
@@ -84,6 +108,7 @@ export function feedbackFrom(
       }
     }
     if (r.moderation === 'rejected' && isRemovalReason(r.removalReason)) summary.removedBy[r.removalReason]++;
+    countByChannel(summary, r.channel ?? 'online', r.submitterType, 1);
     if (r.moderation === 'pending') unmoderated++;
     else if (r.moderation === 'approved' && !r.decision) undecided++;
     if (decision) {

@@ -19,6 +19,8 @@ export const PERMISSIONS: Readonly<Record<StaffPermission, readonly StaffRole[]>
   signOff: ['admin', 'signer'],
   assign: ['admin', 'editor', 'checker'],
   notes: STAFF_ROLES,
+  // Letters, e-mails, meetings…: the office staff who register what arrives (issue 21).
+  enterComments: ['admin', 'editor'],
 };
 
 /** Who holds a token: its role and what it was granted besides. */
