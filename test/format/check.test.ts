@@ -58,6 +58,7 @@ describe('check', () => {
         ['interpretation-published', 'pass'],
         ['interpretations-anchored', 'pass'],
         ['validity', 'pass'],
+        ['validity-dates', 'pass'],
         ['graphics-described', 'pass'],
         ['consultation-window', 'pass'],
         ['consultation-contact', 'pass'],

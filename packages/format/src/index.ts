@@ -13,3 +13,4 @@ export { readDocument, readDocumentPartial } from './schema/reading.js';
 export * from './schema/validate.js';
 export * from './search/index.js';
 export * from './segment/index.js';
+export * from './validity.js';

@@ -3,6 +3,7 @@
 import type { AnchorResult } from '../anchor/types.js';
 import type { Bundle, PartialBundle } from '../schema/bundle.js';
 import { consultationDays } from '../schema/dates.js';
+import { chinaDate, chinaDayStart, type Validity, validityAt } from '../validity.js';
 
 export { consultationDays };
 
@@ -28,6 +29,8 @@ export interface CheckOptions {
    * Passed in, like `renderMarkdown`, so that a page running the self-check need not carry it.
    */
   comparisonUnits?: (bundle: Bundle | PartialBundle) => ReadonlyArray<{ id: string; number: string; text: string }>;
+  /** The instant the dates are judged at (`validity-dates`, `validity-review`); the current time by default. */
+  now?: Date | number;
 }
 
 /** 《重大行政决策程序暂行条例》: the public gets in general at least 30 days to comment. */
@@ -122,6 +125,85 @@ const validity: Rule = (b) => {
     'fail',
     `missing: ${missing.map((m) => m[0]).join(', ')}`,
     `缺少：${missing.map((m) => m[1]).join('、')}`,
+  );
+};
+
+/** What the badge says, in the check's two languages. */
+const SHOWN: Record<Validity, [en: string, zh: string]> = {
+  'not-yet-effective': ['not yet in force', '尚未施行'],
+  valid: ['in force', '有效'],
+  expired: ['expired', '已失效'],
+  repealed: ['repealed', '已废止'],
+  amended: ['amended', '已修订'],
+  draft: ['draft for comment', '征求意见稿'],
+};
+
+/**
+ * The status must not contradict the dates (readers see what the dates say: see `validityAt`), nor
+ * the dates each other. Passes with what readers are shown on the day checked, China time.
+ */
+const validityDates: Rule = (b, { now }) => {
+  const meta = b.meta;
+  if (!meta || (!meta.effective && !meta.expires)) return undefined;
+  const id = 'validity-dates';
+  const v = validityAt(meta, now);
+  const problems: [string, string][] = [];
+  if (v.from >= v.until)
+    problems.push([
+      `effective (${meta.effective}, $.meta.effective) is after expires (${meta.expires}), the last day in force: the text is never in force`,
+      `施行日期（${meta.effective}）晚于有效期截止日期（${meta.expires}），文件从未有效`,
+    ]);
+  else if (meta.status === 'valid' && v.validity === 'expired')
+    problems.push([
+      `status is valid ($.meta.status) but the text lapsed on ${chinaDate(v.until)} (expires ${meta.expires} was its last day in force): readers are shown "expired"; mark it repealed or amended, or correct expires`,
+      `有效性标注为“有效”，但文件有效期至 ${meta.expires}，已于 ${chinaDate(v.until)} 失效，读者看到的是“已失效”；请标注为已废止或已修订，或更正有效期`,
+    ]);
+  else if (meta.status === 'valid' && v.validity === 'not-yet-effective')
+    problems.push([
+      `status is valid ($.meta.status) but the text comes into force on ${chinaDate(v.from)}: readers are shown "not yet in force" until then`,
+      `有效性标注为“有效”，但文件将于 ${chinaDate(v.from)} 起施行，此前读者看到的是“尚未施行”`,
+    ]);
+  if (problems.length)
+    return result(id, 'warn', problems.map((p) => p[0]).join('; '), problems.map((p) => p[1]).join('；'));
+  if (!v.validity) return undefined;
+  const [en, zh] = SHOWN[v.validity];
+  const next = v.changesAt === null ? null : validityAt(meta, v.changesAt).validity;
+  return result(
+    id,
+    'pass',
+    `readers are shown "${en}" today (China time)${next ? `, "${SHOWN[next][0]}" from ${chinaDate(v.changesAt!)}` : ''}`,
+    `按北京时间，读者今日看到“${zh}”${next ? `，自 ${chinaDate(v.changesAt!)} 起为“${SHOWN[next][1]}”` : ''}`,
+  );
+};
+
+/** Local rules review a document (评估/清理) in the months before it lapses. */
+export const REVIEW_MONTHS = 6;
+
+/** Warns from six calendar months before the day a text in force lapses (the day after `expires`). */
+const validityReview: Rule = (b, { now }) => {
+  const meta = b.meta;
+  if (!meta?.expires) return undefined;
+  const v = validityAt(meta, now);
+  // Repealed, amended, a draft, or already lapsed: nothing left to review (validity-dates speaks of a lapse).
+  if (v.validity !== 'valid' && v.validity !== 'not-yet-effective') return undefined;
+  const lapses = chinaDate(v.until);
+  const opens = new Date(lapses);
+  const day = opens.getUTCDate();
+  opens.setUTCMonth(opens.getUTCMonth() - REVIEW_MONTHS);
+  if (opens.getUTCDate() !== day) opens.setUTCDate(0); // 08-31 → 02-28, not 03-03
+  const from = opens.toISOString().slice(0, 10);
+  if (+(now ?? Date.now()) >= chinaDayStart(from))
+    return result(
+      'validity-review',
+      'warn',
+      `the text lapses on ${lapses} (expires ${meta.expires}, $.meta.expires): review it (评估/清理) as the rules require, and extend, revise or let it lapse`,
+      `本文件有效期至 ${meta.expires}，将于 ${lapses} 失效，请按规定开展评估/清理`,
+    );
+  return result(
+    'validity-review',
+    'pass',
+    `the text lapses on ${lapses}; its review (评估/清理) is due from ${from}`,
+    `本文件将于 ${lapses} 失效，${from} 起进入评估/清理期`,
   );
 };
 
@@ -262,6 +344,8 @@ const RULES: Rule[] = [
   anchored,
   pending,
   validity,
+  validityDates,
+  validityReview,
   described,
   commentWindow,
   ...consultationFields,
