@@ -160,6 +160,38 @@ describe('gk-feedback', () => {
     expect(text(r.querySelector('.summary-text'))).to.contain('经审核，3 条意见未予公布。其中广告 2 条、重复 1 条。');
   });
 
+  it('says how many comments came by each channel and from whom, when some came by letter, e-mail or meetings', async () => {
+    const summary = {
+      ...ezhouFeedback.summary,
+      received: 6,
+      byChannel: { online: 3, letter: 2, email: 0, fax: 0, phone: 0, meeting: 1, hearing: 0, 'contact-point': 0 },
+      bySubmitterType: { individual: 5, organization: 1, anonymous: 0 },
+    };
+    const { root: r } = await withFeedback({ ...ezhouFeedback, summary });
+    expect(text(r.querySelector('.summary-text'))).to.match(
+      /^本次征求意见共收到意见 6 条，其中网上 3 条、信函 2 条、座谈会 1 条。按提交者分，个人 5 条、单位 1 条。/,
+    );
+    await expect(r.host).to.be.accessible();
+    const hant = await fixture<HTMLDivElement>(
+      html`<div lang="zh-Hant"><gk-feedback .feedback=${{ ...ezhouFeedback, summary }}></gk-feedback></div>`,
+    );
+    const hr = await settled(hant.querySelector('gk-feedback')!);
+    expect(text(hr.querySelector('.summary-text'))).to.match(
+      /^本次徵求意見共收到意見 6 則，其中網上 3 則、信函 2 則、座談會 1 則。/,
+    );
+    const en = await fixture<HTMLDivElement>(
+      html`<div lang="en"><gk-feedback .feedback=${{ ...ezhouFeedback, summary }}></gk-feedback></div>`,
+    );
+    const er = await settled(en.querySelector('gk-feedback')!);
+    expect(text(er.querySelector('.summary-text'))).to.match(
+      /^6 comments were received in this consultation: 3 online, 2 by letter, 1 at meetings\. By submitter: 5 from individuals, 1 from organisations\./,
+    );
+    // Online only: the sentence stays as it was.
+    const online = { ...summary, received: 6, byChannel: { ...summary.byChannel, online: 6, letter: 0, meeting: 0 } };
+    const { root: o } = await withFeedback({ ...ezhouFeedback, summary: online });
+    expect(text(o.querySelector('.summary-text'))).to.match(/^本次征求意见共收到意见 6 条。/);
+  });
+
   it('shows comments and reasons as text, never as HTML', async () => {
     const hostile = structuredClone(ezhouFeedback);
     hostile.comments[0]!.body = '<img src=x onerror="window.__pwned=1">建议<b>加粗</b>';

@@ -1,6 +1,6 @@
 // The figures of the feedback: the 意见采纳情况说明 as text, the outcomes as CSS bars with
 // their numbers written beside them, and a table of the clauses that drew comments.
-import type { Decision, FeedbackCounts } from '@gongkai/format';
+import { CHANNELS, type Decision, type FeedbackCounts, SUBMITTER_TYPES } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ViewContext } from './context.js';
@@ -36,13 +36,35 @@ function campaignText(data: PreparedFeedback, c: ViewContext): string {
   return k?.groups ? c.msg('summaryCampaigns', { groups: c.n(k.groups), letters: c.n(k.groups + k.copies) }) : '';
 }
 
+/**
+ * 共收到意见 N 条，其中网上 a 条、信函 b 条…；按提交者分，个人 x 条… — when comments also came by
+ * letter, e-mail, meetings… (versions before channels, and online-only ones, keep the short sentence).
+ */
+function receivedText(data: PreparedFeedback, c: ViewContext): string {
+  const s = data.view.summary;
+  const by = s.byChannel;
+  const received = c.n(s.received);
+  if (!by || !CHANNELS.some((ch) => ch !== 'online' && by[ch] > 0)) return c.msg('summaryReceived', { received });
+  const sep = c.lang === 'en' ? ', ' : '、';
+  const list = CHANNELS.filter((ch) => by[ch] > 0)
+    .map((ch) => c.msg('channelCount', { channel: c.msg(`ch_${ch}`), count: c.n(by[ch]) }))
+    .join(sep);
+  const types = SUBMITTER_TYPES.filter((st) => (s.bySubmitterType?.[st] ?? 0) > 0).map((st) =>
+    c.msg('channelCount', { channel: c.msg(`st_${st}`), count: c.n(s.bySubmitterType![st]) }),
+  );
+  return (
+    c.msg('summaryReceivedBy', { received, list }) +
+    (types.length ? c.msg('summarySubmitters', { list: types.join(sep) }) : '')
+  );
+}
+
 /** The 意见采纳情况说明: the sentences a published notice carries (also printed). */
 export function summaryText(data: PreparedFeedback, c: ViewContext): string {
   const s = data.view.summary;
   const t = c.msg;
   const n = (key: keyof FeedbackCounts) => c.n(s[key]);
   return [
-    t('summaryReceived', { received: n('received') }),
+    receivedText(data, c),
     s.removed ? t('summaryRemoved', { removed: n('removed') }) + removedByText(data, c) : '',
     t('summaryPublished', {
       published: n('published'),
