@@ -10,12 +10,12 @@ import type { Database } from '../db/database.js';
 import { PollLoop } from '../jobs/poll-loop.js';
 import type { Channel, NotifyOptions } from './options.js';
 import { maskAddress } from './secrets.js';
-import { type Locale, render } from './templates.js';
+import { type Locale, overrideKey, render, type Template, type TemplateOverrides } from './templates.js';
 import { PermanentFailure, smsTransport, smtpTransport, type Transport, webhookTransport } from './transports.js';
 
 interface Claimed {
   id: string;
-  kind: 'confirm' | 'event';
+  kind: 'confirm' | 'ack' | 'event';
   subscription_id: string;
   channel: Channel;
   message_id: string;
@@ -40,6 +40,8 @@ export class Deliverer {
   private readonly next = new Map<Channel, number>();
   /** Messages sent in the batch under way: one log line a batch, not one a message. */
   private sent = 0;
+  /** The templates staff wrote, read once a batch (a handful of rows). */
+  private templates: TemplateOverrides = new Map();
   readonly transports: Partial<Record<Channel, Transport>>;
 
   constructor(
@@ -86,11 +88,13 @@ export class Deliverer {
   async tick(): Promise<number> {
     const lease = this.n.leaseMs ?? 60_000;
     const batch = this.n.batch ?? 50;
-    // Confirmations first, from an index of their own: one must not wait behind the 400,000
-    // messages of a publication.
+    // Confirmations first, then acknowledgements, each from an index of its own: one must not
+    // wait behind the 400,000 messages of a publication.
     const rows = await this.claim('confirm', lease, batch);
+    if (rows.length < batch) rows.push(...(await this.claim('ack', lease, batch - rows.length)));
     if (rows.length < batch) rows.push(...(await this.claim('event', lease, batch - rows.length)));
     if (!rows.length) return 0;
+    this.templates = await loadTemplates(this.db);
     const renew = setInterval(() => {
       this.db
         .query(
@@ -128,7 +132,7 @@ export class Deliverer {
     return rows.length;
   }
 
-  private async claim(kind: 'confirm' | 'event', lease: number, limit: number): Promise<Claimed[]> {
+  private async claim(kind: Claimed['kind'], lease: number, limit: number): Promise<Claimed[]> {
     const { rows } = await this.db.query<Claimed>(
       `WITH taken AS (
          UPDATE notify_deliveries d SET state = 'sending', locked_by = $1,
@@ -217,7 +221,8 @@ export class Deliverer {
     const s = this.n.secrets;
     const api = `${this.n.publicUrl.replace(/\/$/, '')}/api/v1/notify`;
     const unsubscribe = `${api}/unsubscribe?s=${id}&t=${s.sign('unsubscribe', id)}`;
-    const e = row.e_payload ?? {};
+    // An acknowledgement carries its consultation (title, page) in its own payload.
+    const e = row.e_payload ?? (row.kind === 'ack' ? row.payload : null) ?? {};
     const site = this.n.siteUrl ?? this.n.publicUrl;
     const page = typeof e.pageUrl === 'string' ? new URL(e.pageUrl, site).href : undefined;
     const consultation = typeof e.consultation === 'string' ? e.consultation : null;
@@ -235,19 +240,31 @@ export class Deliverer {
           : `${this.n.publicUrl.replace(/\/$/, '')}/api/v1/receipts/${receipt}`
         : undefined,
     };
-    const rendered = render({
-      locale: row.locale ?? 'zh-Hans',
-      event: row.kind === 'confirm' ? null : { kind: row.e_kind ?? '', payload: e },
-      follows: row.s_kind ?? 'site',
-      own: row.payload,
-      links,
-    });
+    const rendered = render(
+      {
+        locale: row.locale ?? 'zh-Hans',
+        event: row.kind === 'event' ? { kind: row.e_kind ?? '', payload: e } : null,
+        ack: row.kind === 'ack',
+        follows: row.s_kind ?? 'site',
+        own: row.payload,
+        links,
+      },
+      this.templates,
+    );
     return {
       ...rendered,
       messageId: row.message_id,
       unsubscribe,
-      data: { kind: row.kind === 'confirm' ? 'confirm' : row.e_kind, ...e, ...(row.payload ?? {}), links },
+      data: { kind: row.kind === 'event' ? row.e_kind : row.kind, ...e, ...(row.payload ?? {}), links },
       webhookKey: row.channel === 'webhook' ? s.webhookKey(id) : undefined,
     };
   }
+}
+
+/** The templates staff wrote (migrations/040), by kind and language. */
+export async function loadTemplates(db: Database): Promise<TemplateOverrides> {
+  const { rows } = await db.query<Template & { kind: string; locale: Locale }>(
+    'SELECT kind, locale, subject, body FROM notify_templates',
+  );
+  return new Map(rows.map((r) => [overrideKey(r.kind, r.locale), { subject: r.subject, body: r.body }]));
 }

@@ -39,3 +39,11 @@ export interface NotifyOptions {
 
 /** The host part of Message-IDs, from the public URL. */
 export const messageDomain = (o: NotifyOptions) => new URL(o.publicUrl).hostname || 'localhost';
+
+/** The channels a citizen may choose: e-mail where there is SMTP, SMS where there is a gateway. */
+export function offeredChannels(o: NotifyOptions | undefined): ('email' | 'sms')[] {
+  if (!o) return [];
+  return (['email', 'sms'] as const).filter((c) =>
+    c === 'email' ? !!(o.smtp || o.transports?.email) : !!(o.sms || o.transports?.sms),
+  );
+}

@@ -6,14 +6,16 @@ import type { Database } from '../db/database.js';
 import type { JobKind } from '../jobs/runner.js';
 import { audit } from '../lib/audit.js';
 import { HttpError } from '../lib/errors.js';
-import { escapeHtml } from '../lib/html.js';
 import { staffAccess } from '../lib/http.js';
 import { rateLimit } from '../routes/public.js';
 import * as S from '../schemas.js';
 import { atomFeed, deadlinesCalendar, type FeedAnswer } from './feeds.js';
 import type { NotifyOptions } from './options.js';
+import { type LinkAction, linkSubject, pageLocale, sendLinkPage } from './pages.js';
 import { NotifyFields } from './schemas.js';
 import { confirmSubscription, createWebhook, type FollowInput, follow, unsubscribe } from './subscriptions.js';
+import { notifyTemplateRoutes } from './template-routes.js';
+import { LOCALES, type Locale } from './templates.js';
 
 const FollowBody = {
   type: 'object',
@@ -39,6 +41,7 @@ const LinkQuery = {
   properties: {
     s: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
     t: { type: 'string', minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    lang: { type: 'string', enum: LOCALES, description: "The page's language (the subscription's by default)." },
   },
   required: ['s', 't'],
 } as const;
@@ -58,36 +61,6 @@ const Counts = {
     },
   },
 } as const;
-
-/** A small page for a link opened in a browser; the one button POSTs back to the same signed URL. */
-function page(
-  reply: FastifyReply,
-  status: number,
-  title: string,
-  lines: string[],
-  button?: { action: string; label: string },
-) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', "default-src 'none'; form-action 'self'; base-uri 'none'")
-    .header('referrer-policy', 'no-referrer')
-    .send(
-      `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-        `<title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>` +
-        lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') +
-        (button
-          ? `<form method="post" action="${escapeHtml(button.action)}">` +
-            // The body RFC 8058 names; the signed query is what is read.
-            (button.action.includes('/unsubscribe?')
-              ? '<input type="hidden" name="List-Unsubscribe" value="One-Click">'
-              : '') +
-            `<button type="submit">${escapeHtml(button.label)}</button></form>`
-          : '') +
-        '</main></body></html>',
-    );
-}
 
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: FeedAnswer) {
   reply.header('cache-control', 'public, max-age=300').header('etag', feed.etag).type(feed.type);
@@ -130,42 +103,38 @@ export function notifyRoutes(app: FastifyInstance, db: Database, n: NotifyOption
       },
     );
 
-    const link = (action: 'confirm' | 'unsubscribe') => {
-      const texts = {
-        confirm: {
-          title: '确认订阅 · Confirm',
-          ask: ['请点击下方按钮确认订阅。', 'Press the button to confirm.'],
-          button: '确认订阅 Confirm',
-          done: [
-            '已确认，您将收到所选通知；每封邮件都附有退订链接。',
-            'Confirmed. Every message carries an unsubscribe link.',
-          ],
-        },
-        unsubscribe: {
-          title: '退订 · Unsubscribe',
-          ask: ['点击下方按钮即退订，并删除您的地址。', 'Press the button to unsubscribe; your address is deleted.'],
-          button: '退订 Unsubscribe',
-          done: [
-            '已退订，您的地址已删除，不会再收到通知。',
-            'Unsubscribed: your address is deleted and nothing more is sent.',
-          ],
-        },
-      }[action];
-      scope.get<{ Querystring: { s: number; t: string } }>(
+    const link = (action: LinkAction) => {
+      type Link = { Querystring: { s: number; t: string; lang?: Locale } };
+      scope.get<Link>(
         `/api/v1/notify/${action}`,
-        { schema: { tags, summary: `The ${action} link: a page with one button (POST)`, querystring: LinkQuery } },
+        {
+          schema: {
+            tags,
+            summary: `The ${action} link: a page saying what it is for, with one button (POST)`,
+            querystring: LinkQuery,
+          },
+        },
         async (request, reply) => {
           if (!n) throw off();
-          const { s, t } = request.query;
-          if (!n.secrets.verify(action, s, t))
-            return page(reply, 400, texts.title, ['链接无效。 This link is not valid.']);
-          return page(reply, 200, texts.title, texts.ask, {
-            action: `/api/v1/notify/${action}?s=${s}&t=${encodeURIComponent(t)}`,
-            label: texts.button,
-          });
+          const { s, t, lang } = request.query;
+          if (!n.secrets.verify(action, s, t)) {
+            return sendLinkPage(reply, 400, {
+              action,
+              locale: pageLocale(lang, null),
+              s,
+              t,
+              state: 'invalid',
+              subject: null,
+            });
+          }
+          const subject = await linkSubject(db, s);
+          const locale = pageLocale(lang, subject);
+          if (!subject) return sendLinkPage(reply, 404, { action, locale, s, t, state: 'missing', subject });
+          const state = subject.state === 'unsubscribed' ? 'gone' : 'ask';
+          return sendLinkPage(reply, 200, { action, locale, s, t, state, subject });
         },
       );
-      scope.post<{ Querystring: { s: number; t: string } }>(
+      scope.post<Link>(
         `/api/v1/notify/${action}`,
         {
           schema: {
@@ -173,28 +142,56 @@ export function notifyRoutes(app: FastifyInstance, db: Database, n: NotifyOption
             summary:
               action === 'unsubscribe'
                 ? 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post): no sign-in, the signed link is the authority'
-                : 'Confirms a subscription (double opt-in)',
+                : 'Confirms a subscription (double opt-in); an acknowledgement asked for is sent now',
             querystring: LinkQuery,
           },
         },
         async (request, reply) => {
           if (!n) throw off();
-          const { s, t } = request.query;
+          const { s, t, lang } = request.query;
+          if (!n.secrets.verify(action, s, t)) {
+            return sendLinkPage(reply, 400, {
+              action,
+              locale: pageLocale(lang, null),
+              s,
+              t,
+              state: 'invalid',
+              subject: null,
+            });
+          }
           try {
             if (action === 'confirm') {
-              const state = await confirmSubscription(db, n, s, t);
-              if (state === 'unsubscribed')
-                return page(reply, 409, texts.title, ['该订阅已退订。 Already unsubscribed.']);
+              const state = await confirmSubscription(db, n, s, t, domain);
+              app.deliverer?.wake();
+              if (state === 'unsubscribed') {
+                const subject = await linkSubject(db, s);
+                return sendLinkPage(reply, 409, {
+                  action,
+                  locale: pageLocale(lang, subject),
+                  s,
+                  t,
+                  state: 'gone',
+                  subject,
+                });
+              }
             } else {
               await unsubscribe(db, n, s, t);
             }
           } catch (error) {
-            if (error instanceof HttpError && error.statusCode < 500) {
-              return page(reply, error.statusCode, texts.title, [`${error.extra.zh ?? ''} ${error.message}`.trim()]);
+            if (error instanceof HttpError && error.statusCode === 404) {
+              return sendLinkPage(reply, 404, {
+                action,
+                locale: pageLocale(lang, null),
+                s,
+                t,
+                state: 'missing',
+                subject: null,
+              });
             }
             throw error;
           }
-          return page(reply, 200, texts.title, texts.done);
+          const subject = await linkSubject(db, s);
+          return sendLinkPage(reply, 200, { action, locale: pageLocale(lang, subject), s, t, state: 'done', subject });
         },
       );
     };
@@ -318,6 +315,7 @@ export function notifyRoutes(app: FastifyInstance, db: Database, n: NotifyOption
       return reply.code(201).send(await createWebhook(db, n, request.body, actor(request)));
     },
   );
+  notifyTemplateRoutes(app, db);
 }
 
 export async function notifyCounts(db: Database, consultationId: string) {

@@ -13,7 +13,14 @@ export const NotifyCreate = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: NotifyFields,
+  properties: {
+    ...NotifyFields,
+    acknowledge: {
+      type: 'boolean',
+      default: false,
+      description: 'Also send an acknowledgement with the receipt, once the address is confirmed (never before).',
+    },
+  },
   description: 'Tell me when the outcome is published (处理结果公布后通知我): kept apart from the comment, encrypted.',
 } as const;
 
@@ -25,4 +32,11 @@ export const ReceiptNotify = {
     state: { type: 'string', enum: ['pending', 'confirmed', 'unsubscribed'] },
     address: { type: ['string', 'null'] },
   },
+} as const;
+
+/** `notify` of a consultation's public answer: the channels this server can send by. */
+export const NotifyOffer = {
+  type: 'object',
+  description: 'How this server can tell commenters and followers: email with --smtp, sms with an SMS gateway.',
+  properties: { channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } } },
 } as const;

@@ -12,10 +12,14 @@ export interface NotifyInput {
   email?: string;
   phone?: string;
   locale?: Locale;
+  /** A commenter's: an acknowledgement with the receipt, sent once the address is confirmed. */
+  acknowledge?: boolean;
 }
 
-/** Pending addresses are deleted this long after they were given, if never confirmed. */
+/** Pending addresses are deleted this long after they were given (or last asked for), if never confirmed. */
 const PENDING_KEPT = "interval '7 days'";
+/** A pending address asked for again gets its confirmation again, but not more often than this. */
+const RESEND_AFTER = "interval '1 day'";
 
 function channelOf(n: NotifyOptions, input: NotifyInput): { channel: Channel; address: string } {
   if (input.email && input.phone) {
@@ -61,14 +65,25 @@ async function insertPending(
   domain: string,
 ): Promise<number | null> {
   const { channel, address } = channelOf(n, input);
+  const hash = n.secrets.hashAddress(address);
+  // The newest confirmation this address was sent while pending: one sent within the day also
+  // confirms what is asked now (confirming confirms every pending request of the address).
+  const { rows: recent } = await tx.query<{ fresh: boolean }>(
+    `SELECT d.run_at > now() - ${RESEND_AFTER} AS fresh FROM notify_subscriptions s
+     JOIN notify_deliveries d ON d.subscription_id = s.id AND d.kind = 'confirm'
+     WHERE s.state = 'pending' AND s.channel = $1 AND s.address_hash = $2
+     ORDER BY d.run_at DESC LIMIT 1`,
+    [channel, hash],
+  );
+  const sentToday = recent[0]?.fresh === true;
   const conflict =
     row.kind === 'comment'
       ? "(comment_id) WHERE kind = 'comment'"
       : `(kind, coalesce(consultation_id, ''), coalesce(policy_id, ''), channel, address_hash) WHERE kind <> 'comment' AND state <> 'unsubscribed'`;
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO notify_subscriptions (kind, comment_id, consultation_id, policy_id, channel, address_enc, address_hash,
-       address_mask, locale, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + ${PENDING_KEPT})
+       address_mask, locale, acknowledge, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + ${PENDING_KEPT})
      ON CONFLICT ${conflict} DO NOTHING RETURNING id`,
     [
       row.kind,
@@ -77,19 +92,53 @@ async function insertPending(
       row.policy ?? null,
       channel,
       n.secrets.encrypt(address),
-      n.secrets.hashAddress(address),
+      hash,
       maskAddress(channel, address),
       input.locale ?? 'zh-Hans',
+      row.kind === 'comment' && input.acknowledge === true,
     ],
   );
   const id = rows[0]?.id;
-  if (!id) return null;
+  if (!id) {
+    if (row.kind !== 'comment' && !sentToday) await resendConfirmation(tx, row, channel, hash, domain);
+    return null;
+  }
+  if (sentToday) return Number(id);
   await tx.query(
     `INSERT INTO notify_deliveries (kind, subscription_id, consultation_id, channel, message_id)
      VALUES ('confirm', $1, $2, $3, $4)`,
     [id, row.consultation ?? null, channel, `<gk.confirm.${id}@${domain}>`],
   );
   return Number(id);
+}
+
+/**
+ * The same follow asked for again while still pending, its confirmation sent more than a day
+ * ago: sent again (a new Message-ID, so a mail client shows it), and the 7 days start again.
+ */
+async function resendConfirmation(
+  tx: Queryable,
+  row: { kind: string; consultation?: string | null; policy?: string | null },
+  channel: string,
+  hash: string,
+  domain: string,
+): Promise<void> {
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE notify_subscriptions SET expires_at = now() + ${PENDING_KEPT}
+     WHERE kind = $1 AND coalesce(consultation_id, '') = coalesce($2, '') AND coalesce(policy_id, '') = coalesce($3, '')
+       AND channel = $4 AND address_hash = $5 AND state = 'pending'
+     RETURNING id`,
+    [row.kind, row.consultation ?? null, row.policy ?? null, channel, hash],
+  );
+  const id = rows[0]?.id;
+  if (!id) return;
+  await tx.query(
+    `INSERT INTO notify_deliveries (kind, subscription_id, consultation_id, channel, message_id)
+     VALUES ('confirm', $1, $2, $3, $4)
+     ON CONFLICT (subscription_id) WHERE kind = 'confirm' DO UPDATE SET state = 'queued', attempts = 0, run_at = now(),
+       locked_by = NULL, locked_until = NULL, last_error = NULL, message_id = EXCLUDED.message_id`,
+    [id, row.consultation ?? null, channel, `<gk.confirm.${id}.${Date.now().toString(36)}@${domain}>`],
+  );
 }
 
 /** A commenter's opt-in, kept with their comment (by receipt); a repeated submission adds nothing. */
@@ -154,17 +203,38 @@ const badLink = () =>
     zh: '链接无效',
   });
 
-export async function confirmSubscription(db: Database, n: NotifyOptions, id: number, token: string) {
+/**
+ * Confirms the subscription, and with it every other request of the same address still pending
+ * (one confirmation a day covers them all); a commenter who asked for an acknowledgement is sent
+ * it now, never before.
+ */
+export async function confirmSubscription(db: Database, n: NotifyOptions, id: number, token: string, domain: string) {
   if (!n.secrets.verify('confirm', id, token)) throw badLink();
-  const { rows } = await db.query<{ state: string }>(
-    `UPDATE notify_subscriptions SET state = CASE WHEN state = 'pending' THEN 'confirmed' ELSE state END,
-       confirmed_at = CASE WHEN state = 'pending' THEN now() ELSE confirmed_at END,
-       expires_at = CASE WHEN state = 'pending' THEN NULL ELSE expires_at END
-     WHERE id = $1 RETURNING state`,
-    [id],
-  );
-  if (!rows[0]) throw notFound('such subscription (it may have expired: ask again)');
-  return rows[0].state as 'confirmed' | 'unsubscribed';
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ state: string; channel: string; address_hash: string | null }>(
+      'SELECT state, channel, address_hash FROM notify_subscriptions WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    const s = rows[0];
+    if (!s) throw notFound('such subscription (it may have expired: ask again)');
+    if (s.state !== 'pending') return s.state as 'confirmed' | 'unsubscribed';
+    const { rows: confirmed } = await tx.query<{ id: string }>(
+      `UPDATE notify_subscriptions SET state = 'confirmed', confirmed_at = now(), expires_at = NULL
+       WHERE state = 'pending' AND (id = $1 OR (channel = $2 AND address_hash = $3)) RETURNING id`,
+      [id, s.channel, s.address_hash],
+    );
+    await tx.query(
+      `INSERT INTO notify_deliveries (kind, subscription_id, consultation_id, channel, message_id, payload)
+       SELECT 'ack', s.id, s.consultation_id, s.channel, '<gk.ack.' || s.id || '@' || $2::text || '>',
+         jsonb_build_object('receipt', m.receipt, 'title', c.title, 'submitted', m.created_at, 'pageUrl', c.page_url,
+           'consultation', c.id)
+       FROM notify_subscriptions s JOIN comments m ON m.id = s.comment_id JOIN consultations c ON c.id = s.consultation_id
+       WHERE s.id = ANY($1::bigint[]) AND s.kind = 'comment' AND s.acknowledge
+       ON CONFLICT (subscription_id) WHERE kind = 'ack' DO NOTHING`,
+      [confirmed.map((r) => r.id), domain],
+    );
+    return 'confirmed' as const;
+  });
 }
 
 /** One click, no sign-in: the address is deleted at once and nothing queued for it is sent. */

@@ -1,9 +1,45 @@
-// The messages, in zh-Hans (default), zh-Hant and en: a subject, paragraphs and links, from which
-// the plain text, the HTML (every value escaped) and an SMS's short text are made.
+// The messages, in zh-Hans (default), zh-Hant and en. Each kind has a subject and a body written
+// with {placeholders}; staff may replace them (notify_templates, migrations/040), the built-in
+// ones below stand otherwise. The body's lines are its paragraphs, and a line with a placeholder
+// that has no value in a message is left out (a follower's message has no decision). The links,
+// the footer and the unsubscribe link are added here, never from a template: every message keeps
+// them. From one rendering come the plain text, the HTML (every value escaped) and an SMS's text.
+import { formatReceipt } from '@gongkai/format';
 import { escapeHtml } from '../lib/html.js';
 
 export type Locale = 'zh-Hans' | 'zh-Hant' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en'];
+
+/** What a message can be: a confirmation, an acknowledgement of a comment, or an event's kind. */
+export const MESSAGE_KINDS = [
+  'confirm',
+  'ack',
+  'feedback.published',
+  'window.changed',
+  'consultation.opened',
+  'consultation.closing',
+  'policy.version',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** The placeholders each kind may use. */
+export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
+  confirm: ['what'],
+  ack: ['title', 'receipt', 'submitted'],
+  'feedback.published': ['title', 'decision', 'reason', 'removal'],
+  'window.changed': ['title', 'change', 'opens', 'closes', 'reason'],
+  'consultation.opened': ['title', 'opens', 'closes'],
+  'consultation.closing': ['title', 'days', 'daysLeft', 'closes'],
+  'policy.version': ['title', 'version', 'note'],
+};
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+/** Templates staff wrote, by `${kind} ${locale}`; those absent fall back to the built-in ones. */
+export type TemplateOverrides = ReadonlyMap<string, Template>;
+export const overrideKey = (kind: string, locale: Locale) => `${kind} ${locale}`;
 
 export interface EventData {
   kind: string;
@@ -12,11 +48,13 @@ export interface EventData {
 
 export interface MessageInput {
   locale: Locale;
-  /** `confirm`, or the event's kind. */
+  /** The event, or null for a confirmation or an acknowledgement (`ack`). */
   event: EventData | null;
+  /** An acknowledgement of the comment: its receipt, title, time (the delivery's payload). */
+  ack?: boolean;
   /** What the subscription follows, for confirmations: comment, consultation, policy. */
   follows: string;
-  /** This subscriber's own part (a commenter's decision). */
+  /** This subscriber's own part (a commenter's decision; an acknowledgement's receipt). */
   own: Record<string, unknown> | null;
   links: { confirm?: string; unsubscribe: string; feedback?: string; receipt?: string; page?: string };
 }
@@ -29,11 +67,71 @@ export interface Message {
   short: string;
 }
 
-interface Parts {
-  subject: string;
-  paragraphs: string[];
-  links: { label: string; url: string | undefined }[];
-}
+export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
+  'zh-Hans': {
+    confirm: {
+      subject: '请确认订阅通知',
+      body: '您（或有人以您的地址）申请在{what}时收到通知。请点击下方链接确认；不确认则不会再收到任何消息，地址将于 7 天后删除。',
+    },
+    ack: {
+      subject: '已收到您的意见：{title}',
+      body: '您对“{title}”提出的意见已收到，回执编号：{receipt}。\n提交时间：{submitted}。\n请保存回执编号，凭它可查询处理情况；处理结果公布后将再通知您。',
+    },
+    'feedback.published': {
+      subject: '意见处理结果已公布：{title}',
+      body: '“{title}”的意见采纳情况已公布。\n您的意见处理结果：{decision}\n理由：{reason}\n您的意见未予公开，类别：{removal}',
+    },
+    'window.changed': {
+      subject: '征求意见期限变更：{title}',
+      body: '征求意见期限已{change}：{opens} 至 {closes}。\n理由：{reason}',
+    },
+    'consultation.opened': { subject: '开始征求意见：{title}', body: '征求意见期：{opens} 至 {closes}。' },
+    'consultation.closing': { subject: '征求意见还有 {days} 天截止：{title}', body: '截止时间：{closes}。' },
+    'policy.version': { subject: '文件已更新（第 {version} 版）：{title}', body: '修订说明：{note}' },
+  },
+  'zh-Hant': {
+    confirm: {
+      subject: '請確認訂閱通知',
+      body: '您（或有人以您的地址）申請在{what}時收到通知。請點擊下方連結確認；不確認則不會再收到任何訊息，地址將於 7 天後刪除。',
+    },
+    ack: {
+      subject: '已收到您的意見：{title}',
+      body: '您對「{title}」提出的意見已收到，回執編號：{receipt}。\n提交時間：{submitted}。\n請保存回執編號，憑它可查詢處理情況；處理結果公布後將再通知您。',
+    },
+    'feedback.published': {
+      subject: '意見處理結果已公布：{title}',
+      body: '「{title}」的意見採納情況已公布。\n您的意見處理結果：{decision}\n理由：{reason}\n您的意見未予公開，類別：{removal}',
+    },
+    'window.changed': {
+      subject: '徵求意見期限變更：{title}',
+      body: '徵求意見期限已{change}：{opens} 至 {closes}。\n理由：{reason}',
+    },
+    'consultation.opened': { subject: '開始徵求意見：{title}', body: '徵求意見期：{opens} 至 {closes}。' },
+    'consultation.closing': { subject: '徵求意見還有 {days} 天截止：{title}', body: '截止時間：{closes}。' },
+    'policy.version': { subject: '文件已更新（第 {version} 版）：{title}', body: '修訂說明：{note}' },
+  },
+  en: {
+    confirm: {
+      subject: 'Please confirm your subscription',
+      body: 'You (or someone using your address) asked to be told when {what}. Confirm with the link below; without confirmation nothing else is sent and the address is deleted in 7 days.',
+    },
+    ack: {
+      subject: 'Your comment was received: {title}',
+      body: 'Your comment on "{title}" was received. Receipt: {receipt}.\nSubmitted {submitted}.\nKeep the receipt to look up what becomes of your comment; you will be told when the outcome is published.',
+    },
+    'feedback.published': {
+      subject: 'Outcome of the comments published: {title}',
+      body: 'The feedback on the comments to "{title}" is published.\nYour comment was {decision}.\nReason: {reason}\nYour comment was not published: {removal}.',
+    },
+    'window.changed': {
+      subject: 'Comment period changed: {title}',
+      body: 'The comment period was {change}: {opens} to {closes}.\nReason: {reason}',
+    },
+    'consultation.opened': { subject: 'Open for comments: {title}', body: 'Comments from {opens} to {closes}.' },
+    'consultation.closing': { subject: '{daysLeft} left to comment: {title}', body: 'Comments close {closes}.' },
+    'policy.version': { subject: 'New version ({version}): {title}', body: 'What changed: {note}' },
+  },
+};
 
 const DECISION: Record<Locale, Record<string, string>> = {
   'zh-Hans': {
@@ -66,184 +164,180 @@ const REMOVAL: Record<Locale, Record<string, string>> = {
   },
 };
 
-const day = (locale: Locale, value: unknown) => {
-  if (typeof value !== 'string') return '';
-  const d = new Date(value);
-  return locale === 'en'
-    ? d.toLocaleString('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' })
-    : d.toLocaleString(locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN', {
-        timeZone: 'Asia/Shanghai',
-        dateStyle: 'long',
-        timeStyle: 'short',
-      });
-};
-
-const T = {
+const WORDS = {
   'zh-Hans': {
-    confirmSubject: '请确认订阅通知',
-    confirm: (what: string) =>
-      `您（或有人以您的地址）申请在${what}时收到通知。请点击下方链接确认；不确认则不会再收到任何消息，地址将于 7 天后删除。`,
     follows: {
       comment: '您的意见处理结果公布',
       consultation: '该征求意见有新进展',
       policy: '该文件有更新',
       site: '有新动态',
-    },
+    } as Record<string, string>,
+    change: { extended: '延长', shortened: '缩短', reopened: '重新开放', changed: '调整' } as Record<string, string>,
+    noReason: '未说明',
+    daysLeft: (d: number) => `${d} 天`,
     confirmLink: '确认订阅',
     unsubscribe: '退订',
     feedbackLink: '查看意见采纳情况反馈',
     receiptLink: '查看我的回执',
     pageLink: '查看详情',
-    publishedSubject: (t: string) => `意见处理结果已公布：${t}`,
-    yourDecision: (d: string) => `您的意见处理结果：${d}`,
-    reason: (r: string) => `理由：${r}`,
-    removed: (r: string) => `您的意见未予公开，类别：${r}`,
-    published: (t: string) => `“${t}”的意见采纳情况已公布。`,
-    windowSubject: (t: string) => `征求意见期限变更：${t}`,
-    window: (k: string, o: string, c: string) =>
-      `征求意见期限已${{ extended: '延长', shortened: '缩短', reopened: '重新开放', changed: '调整' }[k] ?? '调整'}：${o} 至 ${c}。`,
-    windowReason: (r: string) => `理由：${r}`,
-    noReason: '未说明理由。',
-    openedSubject: (t: string) => `开始征求意见：${t}`,
-    opened: (o: string, c: string) => `征求意见期：${o} 至 ${c}。`,
-    closingSubject: (t: string, d: number) => `征求意见还有 ${d} 天截止：${t}`,
-    closing: (c: string) => `截止时间：${c}。`,
-    versionSubject: (t: string, v: number) => `文件已更新（第 ${v} 版）：${t}`,
-    version: (note: string) => `修订说明：${note}`,
     footer: '此邮件由系统自动发送，请勿回复。',
   },
   'zh-Hant': {
-    confirmSubject: '請確認訂閱通知',
-    confirm: (what: string) =>
-      `您（或有人以您的地址）申請在${what}時收到通知。請點擊下方連結確認；不確認則不會再收到任何訊息，地址將於 7 天後刪除。`,
     follows: {
       comment: '您的意見處理結果公布',
       consultation: '該徵求意見有新進展',
       policy: '該文件有更新',
       site: '有新動態',
-    },
+    } as Record<string, string>,
+    change: { extended: '延長', shortened: '縮短', reopened: '重新開放', changed: '調整' } as Record<string, string>,
+    noReason: '未說明',
+    daysLeft: (d: number) => `${d} 天`,
     confirmLink: '確認訂閱',
     unsubscribe: '退訂',
     feedbackLink: '查看意見採納情況回饋',
     receiptLink: '查看我的回執',
     pageLink: '查看詳情',
-    publishedSubject: (t: string) => `意見處理結果已公布：${t}`,
-    yourDecision: (d: string) => `您的意見處理結果：${d}`,
-    reason: (r: string) => `理由：${r}`,
-    removed: (r: string) => `您的意見未予公開，類別：${r}`,
-    published: (t: string) => `「${t}」的意見採納情況已公布。`,
-    windowSubject: (t: string) => `徵求意見期限變更：${t}`,
-    window: (k: string, o: string, c: string) =>
-      `徵求意見期限已${{ extended: '延長', shortened: '縮短', reopened: '重新開放', changed: '調整' }[k] ?? '調整'}：${o} 至 ${c}。`,
-    windowReason: (r: string) => `理由：${r}`,
-    noReason: '未說明理由。',
-    openedSubject: (t: string) => `開始徵求意見：${t}`,
-    opened: (o: string, c: string) => `徵求意見期：${o} 至 ${c}。`,
-    closingSubject: (t: string, d: number) => `徵求意見還有 ${d} 天截止：${t}`,
-    closing: (c: string) => `截止時間：${c}。`,
-    versionSubject: (t: string, v: number) => `文件已更新（第 ${v} 版）：${t}`,
-    version: (note: string) => `修訂說明：${note}`,
     footer: '此郵件由系統自動發送，請勿回覆。',
   },
   en: {
-    confirmSubject: 'Please confirm your subscription',
-    confirm: (what: string) =>
-      `You (or someone using your address) asked to be told when ${what}. Confirm with the link below; without confirmation nothing else is sent and the address is deleted in 7 days.`,
     follows: {
       comment: 'the outcome of your comment is published',
       consultation: 'this consultation moves on',
       policy: 'this policy changes',
       site: 'anything is published',
-    },
+    } as Record<string, string>,
+    change: { extended: 'extended', shortened: 'shortened', reopened: 'reopened', changed: 'changed' } as Record<
+      string,
+      string
+    >,
+    noReason: 'none given',
+    daysLeft: (d: number) => `${d} day${d === 1 ? '' : 's'}`,
     confirmLink: 'Confirm',
     unsubscribe: 'Unsubscribe',
     feedbackLink: 'Read the published feedback',
     receiptLink: 'Look up my receipt',
     pageLink: 'Details',
-    publishedSubject: (t: string) => `Outcome of the comments published: ${t}`,
-    yourDecision: (d: string) => `Your comment was ${d}.`,
-    reason: (r: string) => `Reason: ${r}`,
-    removed: (r: string) => `Your comment was not published: ${r}.`,
-    published: (t: string) => `The feedback on the comments to "${t}" is published.`,
-    windowSubject: (t: string) => `Comment period changed: ${t}`,
-    window: (k: string, o: string, c: string) =>
-      `The comment period was ${{ extended: 'extended', shortened: 'shortened', reopened: 'reopened', changed: 'changed' }[k] ?? 'changed'}: ${o} to ${c}.`,
-    windowReason: (r: string) => `Reason: ${r}`,
-    noReason: 'No reason was given.',
-    openedSubject: (t: string) => `Open for comments: ${t}`,
-    opened: (o: string, c: string) => `Comments from ${o} to ${c}.`,
-    closingSubject: (t: string, d: number) => `${d} day${d === 1 ? '' : 's'} left to comment: ${t}`,
-    closing: (c: string) => `Comments close ${c}.`,
-    versionSubject: (t: string, v: number) => `New version (${v}): ${t}`,
-    version: (note: string) => `What changed: ${note}`,
     footer: 'Sent automatically; replies are not read.',
   },
-} as const;
+};
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A time as people there read it (Beijing time). */
+export const day = (locale: Locale, value: unknown) => {
+  if (typeof value !== 'string') return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(locale === 'en' ? 'en-GB' : locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+};
 
-function parts(m: MessageInput): Parts {
-  const t = T[m.locale];
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/** The message's kind: `confirm`, `ack`, or its event's (an unknown event kind has no template). */
+export function kindOf(m: MessageInput): string {
+  return m.event ? m.event.kind : m.ack ? 'ack' : 'confirm';
+}
+
+/** The placeholders' values for one message (an empty string: this message has none). */
+function values(m: MessageInput): Record<string, string> {
+  const w = WORDS[m.locale];
   const p = m.event?.payload ?? {};
-  const title = str(p.title);
-  const links: Parts['links'] = [];
-  if (!m.event) {
-    return {
-      subject: t.confirmSubject,
-      paragraphs: [t.confirm(t.follows[m.follows as keyof typeof t.follows] ?? t.follows.site)],
-      links: [{ label: t.confirmLink, url: m.links.confirm }],
-    };
-  }
-  switch (m.event.kind) {
+  const own = m.own ?? {};
+  switch (kindOf(m)) {
+    case 'confirm':
+      return { what: w.follows[m.follows] ?? w.follows.site! };
+    case 'ack':
+      return {
+        title: str(own.title),
+        receipt: own.receipt ? formatReceipt(str(own.receipt)) : '',
+        submitted: day(m.locale, own.submitted),
+      };
     case 'feedback.published': {
-      const paragraphs = [t.published(title)];
-      if (m.own) {
-        if (m.own.moderation === 'rejected') {
-          const r = str(m.own.removal);
-          paragraphs.push(t.removed((REMOVAL[m.locale] as Record<string, string>)[r] ?? r));
-        } else if (m.own.decision) {
-          paragraphs.push(t.yourDecision(DECISION[m.locale][str(m.own.decision)] ?? str(m.own.decision)));
-          if (m.own.reason) paragraphs.push(t.reason(str(m.own.reason)));
-        }
-      }
-      links.push({ label: t.feedbackLink, url: m.links.feedback }, { label: t.receiptLink, url: m.links.receipt });
-      return { subject: t.publishedSubject(title), paragraphs, links };
+      const removed = own.moderation === 'rejected';
+      const r = str(own.removal);
+      const d = str(own.decision);
+      return {
+        title: str(p.title),
+        decision: removed ? '' : (DECISION[m.locale][d] ?? d),
+        reason: removed ? '' : str(own.reason),
+        removal: removed ? (REMOVAL[m.locale][r] ?? r) : '',
+      };
     }
     case 'window.changed':
       return {
-        subject: t.windowSubject(title),
-        paragraphs: [
-          t.window(str(p.change), day(m.locale, p.opens), day(m.locale, p.closes)),
-          p.reason ? t.windowReason(str(p.reason)) : t.noReason,
-        ],
-        links: [{ label: t.pageLink, url: m.links.page }],
+        title: str(p.title),
+        change: w.change[str(p.change)] ?? w.change.changed!,
+        opens: day(m.locale, p.opens),
+        closes: day(m.locale, p.closes),
+        reason: str(p.reason) || w.noReason,
       };
     case 'consultation.opened':
-      return {
-        subject: t.openedSubject(title),
-        paragraphs: [t.opened(day(m.locale, p.opens), day(m.locale, p.closes))],
-        links: [{ label: t.pageLink, url: m.links.page }],
-      };
+      return { title: str(p.title), opens: day(m.locale, p.opens), closes: day(m.locale, p.closes) };
     case 'consultation.closing':
       return {
-        subject: t.closingSubject(title, Number(p.days)),
-        paragraphs: [t.closing(day(m.locale, p.closes))],
-        links: [{ label: t.pageLink, url: m.links.page }],
+        title: str(p.title),
+        days: str(p.days),
+        daysLeft: w.daysLeft(Number(p.days)),
+        closes: day(m.locale, p.closes),
       };
     case 'policy.version':
-      return {
-        subject: t.versionSubject(title, Number(p.version)),
-        paragraphs: p.note ? [t.version(str(p.note))] : [],
-        links: [{ label: t.pageLink, url: m.links.page }],
-      };
+      return { title: str(p.title), version: str(p.version), note: str(p.note) };
     default:
-      return { subject: title || m.event.kind, paragraphs: [], links };
+      return { title: str(p.title) };
   }
 }
 
-export function render(m: MessageInput): Message {
-  const t = T[m.locale];
-  const { subject, paragraphs, links } = parts(m);
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** Placeholders a template uses that its kind does not have, each once, in order. */
+export function unknownPlaceholders(kind: MessageKind, text: string): string[] {
+  const allowed = PLACEHOLDERS[kind];
+  const found = [...text.matchAll(PLACEHOLDER)].map((x) => x[1]!).filter((name) => !allowed.includes(name));
+  return [...new Set(found)];
+}
+
+/** One line filled in; null when a placeholder in it has no value (the line is left out). */
+function fill(line: string, v: Record<string, string>): string | null {
+  let missing = false;
+  const out = line.replace(PLACEHOLDER, (all, name: string) => {
+    const value = v[name];
+    if (value === undefined) return all;
+    if (!value) missing = true;
+    return value;
+  });
+  return missing ? null : out;
+}
+
+export function render(m: MessageInput, overrides?: TemplateOverrides): Message {
+  const w = WORDS[m.locale];
+  const kind = kindOf(m);
+  const builtIn = (BUILT_IN[m.locale] as Record<string, Template | undefined>)[kind];
+  const template = overrides?.get(overrideKey(kind, m.locale)) ?? builtIn;
+  const v = values(m);
+  const p = m.event?.payload ?? {};
+  const subject = template
+    ? (fill(template.subject, v) ?? template.subject.replace(PLACEHOLDER, (_a, n: string) => v[n] ?? ''))
+    : str(p.title) || kind;
+  const paragraphs = (template?.body ?? '')
+    .split('\n')
+    .map((line) => fill(line, v)?.trim())
+    .filter((line): line is string => !!line);
+  const links: { label: string; url: string | undefined }[] =
+    kind === 'confirm'
+      ? [{ label: w.confirmLink, url: m.links.confirm }]
+      : kind === 'ack'
+        ? [
+            { label: w.receiptLink, url: m.links.receipt },
+            { label: w.pageLink, url: m.links.page },
+          ]
+        : kind === 'feedback.published'
+          ? [
+              { label: w.feedbackLink, url: m.links.feedback },
+              { label: w.receiptLink, url: m.links.receipt },
+            ]
+          : [{ label: w.pageLink, url: m.links.page }];
   const shown = links.filter((l): l is { label: string; url: string } => !!l.url);
   const text = [
     ...paragraphs,
@@ -251,18 +345,17 @@ export function render(m: MessageInput): Message {
     ...shown.map((l) => `${l.label}: ${l.url}`),
     '',
     '--',
-    t.footer,
-    `${t.unsubscribe}: ${m.links.unsubscribe}`,
+    w.footer,
+    `${w.unsubscribe}: ${m.links.unsubscribe}`,
     '',
   ].join('\n');
-  const lang = m.locale === 'en' ? 'en' : m.locale;
-  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+  const html = `<!doctype html><html lang="${m.locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
+${paragraphs.map((x) => `<p>${escapeHtml(x)}</p>`).join('\n')}
 ${shown.length ? `<ul>${shown.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul>` : ''}
-<hr><p><small>${escapeHtml(t.footer)} <a href="${escapeHtml(m.links.unsubscribe)}">${escapeHtml(t.unsubscribe)}</a></small></p>
+<hr><p><small>${escapeHtml(w.footer)} <a href="${escapeHtml(m.links.unsubscribe)}">${escapeHtml(w.unsubscribe)}</a></small></p>
 </body></html>`;
   const main = shown[0]?.url ?? '';
   const short =
-    `${subject}${paragraphs[1] ? ` ${paragraphs[1]}` : ''} ${main} ${t.unsubscribe}: ${m.links.unsubscribe}`.trim();
+    `${subject}${paragraphs[1] ? ` ${paragraphs[1]}` : ''} ${main} ${w.unsubscribe}: ${m.links.unsubscribe}`.trim();
   return { subject, text, html, short };
 }
