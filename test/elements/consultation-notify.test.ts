@@ -282,6 +282,50 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
     expect($(el, 'fieldset.notify')).to.equal(null);
   });
 
+  it('shows only the channels the server offers, and the page’s notify-channels still overrides them', async () => {
+    useApi({ sms: true, offered: ['email', 'sms'] });
+    const both = await mount();
+    await click(both, '#notify');
+    expect(
+      [...both.shadowRoot!.querySelectorAll('input[name="notifyChannel"]')].map((i) => i.getAttribute('value')),
+    ).to.deep.equal(['email', 'sms']);
+    expect(text($(both, '#notify-hint'))).to.contain('手机号码');
+    await expect(both).to.be.accessible();
+    api?.restore();
+
+    useApi({ offered: [] });
+    const none = await mount();
+    expect($(none, 'fieldset.notify'), 'a server that sends nothing: no opt-in').to.equal(null);
+    api?.restore();
+
+    useApi({ sms: true, offered: ['email', 'sms'] });
+    const emailOnly = await mount(
+      html`<gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID} notify-channels="email"></gk-consultation>`,
+    );
+    await click(emailOnly, '#notify');
+    expect(emailOnly.shadowRoot!.querySelector('input[name="notifyChannel"]')).to.equal(null);
+    expect($<HTMLInputElement>(emailOnly, '#notify-address')!.type).to.equal('email');
+  });
+
+  it('asks for an acknowledgement with the receipt only when ticked, and says it comes once the address is confirmed', async () => {
+    const fake = useApi({ offered: ['email'] });
+    const el = await mount();
+    await fillWithNotify(el, 'zhang@example.cn');
+    const ack = $<HTMLInputElement>(el, '#notify-ack')!;
+    expect(ack.checked).to.equal(false);
+    expect(text(ack.closest('label'))).to.equal('确认地址后，另发一条带回执编号的收到确认');
+    await click(el, '#notify-ack');
+    const receipt = oneEvent(el, 'gk-comment-receipt');
+    submit(el);
+    await receipt;
+    expect((fake.posts()[0]!.body as { notify: unknown }).notify).to.deep.equal({
+      email: 'zhang@example.cn',
+      locale: 'zh-Hans',
+      acknowledge: true,
+    });
+    await expect(el).to.be.accessible();
+  });
+
   it('sends the reader’s language as the locale, and speaks it (zh-Hant, en)', async () => {
     const fake = useApi();
     const en = await mount(

@@ -36,6 +36,8 @@ export interface FakeOptions {
   notifyState?: 'pending' | 'confirmed' | 'unsubscribed';
   /** Failures for successive follow requests (then 202). */
   followFailures?: Failure[];
+  /** The channels the view says the server offers (`notify.channels`); absent as from an older server. */
+  offered?: ('email' | 'sms')[];
 }
 
 export interface FakeApi {
@@ -158,6 +160,7 @@ export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
         consultationView(options.status, {
           feedbackExpected: options.feedbackExpected ?? null,
           counts: { received: options.received ?? 0, byClause: {} },
+          ...(options.offered ? { notify: { channels: options.offered } } : {}),
         }),
       );
     }

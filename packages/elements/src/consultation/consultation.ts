@@ -102,12 +102,13 @@ export class GkConsultation extends LitElement {
   /** The window's state, set by the element. */
   @property({ reflect: true }) accessor status: ConsultationStatus | '' = '';
   /**
-   * How the site can notify commenters and followers: `email` (the default), `email sms` where
-   * the server has an SMS gateway (`--sms-gateway`), `none` where it sends nothing (no secret).
-   * The server does not publish this, so the page says it: here, or on an ancestor (through
-   * shadow roots), e.g. `<gk-policy notify-channels="email sms">`.
+   * Overrides the channels the server offers (its consultation answer lists them: `email` with
+   * SMTP, `sms` with a gateway): `email`, `email sms`, or `none`. Here, or on an ancestor
+   * (through shadow roots), e.g. `<gk-policy notify-channels="email">`. Unset: the server's.
    */
   @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
+  /** The channels the server said it offers (the consultation's `notify`); null until it answers. */
+  @state() private accessor offered: NotifyChannel[] | null = null;
   /**
    * Lets citizens attach files to a comment: `attachments` (5 files of 10 MB, as the server's
    * default) or `attachments="3/5"` (say what the server's `--attachments` says). The field is a
@@ -170,7 +171,8 @@ export class GkConsultation extends LitElement {
   }
 
   private get channels(): NotifyChannel[] {
-    return parseChannels(this.notifyChannels || inheritedChannels(this));
+    // The page's attribute overrides; else what the server offers; e-mail from an older server.
+    return parseChannels(this.notifyChannels || inheritedChannels(this)) ?? this.offered ?? ['email'];
   }
 
   private get documentClauses(): readonly Clause[] {
@@ -249,6 +251,7 @@ export class GkConsultation extends LitElement {
         cache: 'no-cache',
       });
       if (abort.signal.aborted) return;
+      this.offered = view.notify?.channels ?? null;
       this.setWindow(fromView(view));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -517,7 +520,7 @@ export class GkConsultation extends LitElement {
       submitterType: draft.submitterType,
       ...(draft.submitterType !== 'anonymous' && draft.name.trim() ? { name: draft.name.trim() } : {}),
       ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}),
-      ...(notify ? { notify: notifyRequest(notify, draft.notifyAddress, this.i18n.lang) } : {}),
+      ...(notify ? { notify: notifyRequest(notify, draft.notifyAddress, this.i18n.lang, draft.notifyAck) } : {}),
     };
     try {
       const { answer, files } = await this.deliverWithFiles(draft, comment, abort.signal);

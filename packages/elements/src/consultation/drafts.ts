@@ -27,6 +27,8 @@ export interface Draft {
   notify: boolean;
   notifyChannel: NotifyChannel;
   notifyAddress: string;
+  /** Also an acknowledgement with the receipt once the address is confirmed: memory only. */
+  notifyAck: boolean;
   /** One Idempotency-Key per draft: every retry of it can only ever store one comment. */
   key: string;
   /** `queued`: the citizen pressed submit and the comment is not yet acknowledged. */
@@ -57,7 +59,15 @@ interface StoredDraft {
 
 type Personal = Pick<
   Draft,
-  'name' | 'contact' | 'consent' | 'notify' | 'notifyChannel' | 'notifyAddress' | 'withheld' | 'interrupted'
+  | 'name'
+  | 'contact'
+  | 'consent'
+  | 'notify'
+  | 'notifyChannel'
+  | 'notifyAddress'
+  | 'notifyAck'
+  | 'withheld'
+  | 'interrupted'
 >;
 
 /** Nothing personal: what a draft from the device starts with. */
@@ -68,6 +78,7 @@ const noPersonal = {
   notify: false,
   notifyChannel: 'email',
   notifyAddress: '',
+  notifyAck: false,
 } as const;
 
 const PREFIX = 'gongkai:consultation:';
@@ -245,7 +256,7 @@ export class DraftStore {
   }
 
   save(draft: Draft): void {
-    const { name, contact, consent, notify, notifyChannel, notifyAddress, withheld, interrupted } = draft;
+    const { name, contact, consent, notify, notifyChannel, notifyAddress, notifyAck, withheld, interrupted } = draft;
     this.personal.set(slot(draft.clause), {
       name,
       contact,
@@ -253,6 +264,7 @@ export class DraftStore {
       notify,
       notifyChannel,
       notifyAddress,
+      notifyAck,
       withheld,
       interrupted,
     });

@@ -70,7 +70,7 @@ export class GkFollow extends LitElement {
     e.preventDefault();
     if (this.sending) return;
     const t = this.msg;
-    const channels = parseChannels(this.notifyChannels);
+    const channels = parseChannels(this.notifyChannels) ?? ['email'];
     const channel = channels.includes(this.channel) ? this.channel : channels[0]!;
     this.error = addressError(channel, this.address, t);
     this.failure = '';
@@ -113,7 +113,7 @@ export class GkFollow extends LitElement {
     if (!this.endpoint || !(this.consultation || this.policy)) {
       return html`<div class="gk-error" part="error" role="alert">${t('follow_missing')}</div>`;
     }
-    const channels = parseChannels(this.notifyChannels);
+    const channels = parseChannels(this.notifyChannels) ?? ['email'];
     const channel = channels.includes(this.channel) ? this.channel : channels[0];
     const sms = channel === 'sms';
     const feedPolicy = this.policy ? `/feeds/policies/${encodeURIComponent(this.policy)}/atom` : '/feeds/atom';

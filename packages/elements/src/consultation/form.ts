@@ -169,6 +169,7 @@ export function renderForm(v: FormView) {
       on: draft.notify,
       channel: draft.notifyChannel,
       address: draft.notifyAddress,
+      ack: draft.notifyAck,
       error: errors.notify,
       locked: v.locked,
       onField: v.onField,

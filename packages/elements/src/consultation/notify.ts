@@ -1,47 +1,25 @@
 // Hearing back without an account (issue 20): the "处理结果公布后通知我" part of the comment
-// form, and the shapes of the notification API. @gongkai/format does not declare these yet, so
-// they are written here from the server's schemas (packages/server/src/notify/schemas.ts).
+// form. The API's shapes are @gongkai/format's (api/notify.ts).
+import type { NotifyChannel, NotifyRequest, ReceiptNotify } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsultationMessages } from '../i18n/consultation.js';
 import type { UiLang } from '../i18n/types.js';
 
+export type { FollowAnswer, NotifyChannel, NotifyRequest, ReceiptNotify } from '@gongkai/format';
+
 type Msg = (key: keyof ConsultationMessages, params?: Record<string, string | number>) => string;
 
-export type NotifyChannel = 'email' | 'sms';
-
-/** `notify` of a comment submission; a follow request adds `consultation` or `policy`. */
-export interface NotifyRequest {
-  email?: string;
-  phone?: string;
-  locale: UiLang;
-}
-
-/** `notify` of a receipt lookup: what the commenter chose, the address masked. */
-export interface ReceiptNotify {
-  channel: string;
-  state: 'pending' | 'confirmed' | 'unsubscribed';
-  address: string | null;
-}
-
-/** `POST /notify/follow` answer (202). */
-export interface FollowAnswer {
-  status: 'pending';
-  channel: string;
-  address: string;
-}
-
 /**
- * The channels a site offers, from the `notify-channels` attribute: `email` (the default),
- * `email sms` where the site has an SMS platform, `none` where it sends nothing. The server does
- * not say which it has, so the page does.
+ * The channels from a `notify-channels` attribute: `email`, `email sms`, `none` (nothing); null
+ * when no attribute says, so the server's answer (or e-mail, from an older server) stands.
  */
-export function parseChannels(value: string | null | undefined): NotifyChannel[] {
+export function parseChannels(value: string | null | undefined): NotifyChannel[] | null {
   const words = (value ?? '')
     .toLowerCase()
     .split(/[\s,]+/)
     .filter(Boolean);
-  if (!words.length) return ['email'];
+  if (!words.length) return null;
   return (['email', 'sms'] as const).filter((c) => words.includes(c));
 }
 
@@ -60,9 +38,10 @@ export function addressError(channel: NotifyChannel, raw: string, t: Msg): strin
   return value.length <= 254 && EMAIL.test(value) ? '' : t('err_email');
 }
 
-/** The body's `notify`: the address as typed (trimmed) and the reader's language. */
-export function notifyRequest(channel: NotifyChannel, address: string, locale: UiLang): NotifyRequest {
-  return channel === 'sms' ? { phone: address.trim(), locale } : { email: address.trim(), locale };
+/** The body's `notify`: the address as typed (trimmed), the reader's language, an acknowledgement if asked. */
+export function notifyRequest(channel: NotifyChannel, address: string, locale: UiLang, ack = false): NotifyRequest {
+  const to = channel === 'sms' ? { phone: address.trim() } : { email: address.trim() };
+  return { ...to, locale, ...(ack ? { acknowledge: true } : {}) };
 }
 
 /** The address masked as the server masks it (z***@example.cn, 138****8000), until it answers. */
@@ -97,9 +76,16 @@ export interface NotifyFieldsView {
   on: boolean;
   channel: NotifyChannel;
   address: string;
+  /** An acknowledgement with the receipt asked for too. */
+  ack: boolean;
   error: string | undefined;
   locked: boolean;
-  onField: (patch: { notify?: boolean; notifyChannel?: NotifyChannel; notifyAddress?: string }) => void;
+  onField: (patch: {
+    notify?: boolean;
+    notifyChannel?: NotifyChannel;
+    notifyAddress?: string;
+    notifyAck?: boolean;
+  }) => void;
 }
 
 /** The opt-in: a checkbox, then (once ticked) the channel where there is a choice, and the address. */
@@ -154,7 +140,15 @@ export function renderNotifyFields(v: NotifyFieldsView) {
             aria-describedby=${described}
             @input=${(e: Event) => v.onField({ notifyAddress: (e.target as HTMLInputElement).value })}
           />
-          ${v.error ? html`<p class="field-error" id="err-notify">${v.error}</p>` : nothing}`
+          ${v.error ? html`<p class="field-error" id="err-notify">${v.error}</p>` : nothing}
+          <label class="choice">
+            <input
+              id="notify-ack"
+              type="checkbox"
+              .checked=${live(v.ack)}
+              @change=${(e: Event) => v.onField({ notifyAck: (e.target as HTMLInputElement).checked })}
+            />${t('notifyAck')}
+          </label>`
         : nothing
     }
   </fieldset>`;

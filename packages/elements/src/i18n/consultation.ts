@@ -117,6 +117,7 @@ const zhHans = {
   notifyHint:
     '勾选并填写{what}后，我们先发送{confirm}，您点击其中的链接确认后，才会在处理结果公布或征求意见期限变更时通知您，每条都可一键退订；该地址与意见分开保存，工作人员看不到，在它能收到的最后一条通知之后 30 天自动删除。',
   notifyMe: '处理结果公布后通知我',
+  notifyAck: '确认地址后，另发一条带回执编号的收到确认',
   notifyBy: '通知方式',
   notifyByEmail: '电子邮件',
   notifyBySms: '手机短信',
@@ -256,6 +257,7 @@ const zhHant: ConsultationMessages = {
   notifyHint:
     '勾選並填寫{what}後，我們先發送{confirm}，您點擊其中的連結確認後，才會在處理結果公布或徵求意見期限變更時通知您，每則都可一鍵退訂；該地址與意見分開保存，工作人員看不到，在它能收到的最後一則通知之後 30 天自動刪除。',
   notifyMe: '處理結果公布後通知我',
+  notifyAck: '確認地址後，另發一條附回執編號的收到確認',
   notifyBy: '通知方式',
   notifyByEmail: '電子郵件',
   notifyBySms: '手機簡訊',
@@ -399,6 +401,7 @@ const en: ConsultationMessages = {
   notifyHint:
     'Tick this and give {what}: we first send {confirm}, and only once you follow its link do we tell you when the outcome is published or the comment period changes, each message with a one-click unsubscribe; the address is kept apart from your comment, never shown to staff, and deleted 30 days after the last message it can still receive.',
   notifyMe: 'Tell me when the outcome is published',
+  notifyAck: 'Also send me an acknowledgement with the receipt once the address is confirmed',
   notifyBy: 'Notify me by',
   notifyByEmail: 'E-mail',
   notifyBySms: 'Text message',

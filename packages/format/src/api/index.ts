@@ -2,6 +2,8 @@
 // The server validates and serialises with JSON Schemas built from these constants; the
 // elements read the answers with these types. Defined here once, beside the bundle's shape.
 
+import type { NotifyOffer, NotifyRequest, ReceiptNotify } from './notify.js';
+
 export const MAX_COMMENT_CHARS = 5000;
 export const DECISIONS = ['adopted', 'partly-adopted', 'not-adopted', 'out-of-scope'] as const;
 export const MODERATIONS = ['pending', 'approved', 'rejected'] as const;
@@ -78,6 +80,8 @@ export interface ConsultationView {
   /** Where citizens read the draft and comment (the office's page), or null (absent from older servers). */
   pageUrl?: string | null;
   counts: { received: number; byClause: Record<string, number> };
+  /** The notification channels the server offers (absent from older servers). */
+  notify?: NotifyOffer;
 }
 
 /** Comments of a consultation by where they stand (`GET /consultations` and `GET /consultations/:id/counts`, staff). */
@@ -131,6 +135,8 @@ export interface CommentCreate {
   contact?: string;
   /** The honeypot: always empty from a person. */
   website?: string;
+  /** 处理结果公布后通知我: kept apart from the comment, confirmed first. */
+  notify?: NotifyRequest;
 }
 
 /** `POST /consultations/:id/comments` answer (201). */
@@ -157,6 +163,8 @@ export interface ReceiptLookup {
   status: ReceiptStatus;
   decision: Decision | null;
   reason: string | null;
+  /** What the commenter chose for notifications, the address masked (absent from older servers). */
+  notify?: ReceiptNotify | null;
 }
 
 /** Counts in the published feedback, for the whole consultation or one clause. */
@@ -332,4 +340,5 @@ export interface ApiErrorBody {
   opens?: string;
   closes?: string;
 }
+export * from './notify.js';
 export * from './receipts.js';
