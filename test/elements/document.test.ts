@@ -114,8 +114,8 @@ describe('gk-document', () => {
     bundle.meta.supersededBy = { title: '鄂州市政务公开实施办法（2020）', url: '/policies/new.html' };
     const el = await fixture<GkDocument>(html`<gk-document .bundle=${bundle}></gk-document>`);
     await ready(el);
-    expect(text(el, '[part="badge"]')).to.equal('已失效');
-    expect(text(el, '[part="notice"]')).to.contain('本文件已失效');
+    expect(text(el, '[part="badge"]')).to.equal('已废止');
+    expect(text(el, '[part="notice"]')).to.contain('本文件已废止');
     expect(shadow(el).querySelector('[part="notice"] a')?.getAttribute('href')).to.equal('/policies/new.html');
   });
 

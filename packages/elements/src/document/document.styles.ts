@@ -48,10 +48,12 @@ export const documentStyles = css`
   .status-valid [part='badge'] {
     color: var(--gk-color-success, #1a7f37);
   }
+  .status-expired [part='badge'],
   .status-repealed [part='badge'],
   .status-amended [part='badge'] {
     color: var(--gk-color-danger, #b42318);
   }
+  .status-not-yet-effective [part='badge'],
   .status-draft [part='badge'] {
     color: var(--gk-color-warning, #9a6700);
   }

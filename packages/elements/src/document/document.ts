@@ -5,6 +5,7 @@ import {
   type DocumentBundle,
   type DocumentPartial,
   type Interpretation,
+  validityAt,
 } from '@gongkai/format';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../clause-tools/define.js';
@@ -60,8 +61,8 @@ const isTools = (el: Element) => el instanceof GkClauseTools;
  * @csspart header - The metadata header.
  * @csspart title - The document title.
  * @csspart meta - The list of metadata (文号, issuer, dates…).
- * @csspart badge - The validity badge (有效 / 已失效 / 已修订 / 征求意见稿).
- * @csspart notice - The notice shown when the document is repealed, amended or a draft.
+ * @csspart badge - The validity badge as the dates make it today, China time (尚未施行 / 有效 / 已失效 / 已废止 / 已修订 / 征求意见稿); it changes at midnight.
+ * @csspart notice - The notice shown when the document is not yet or no longer in force, repealed, amended or a draft.
  * @csspart toc - The table of contents.
  * @csspart controls - The reader controls.
  * @csspart body - The document text.
@@ -148,6 +149,7 @@ export class GkDocument extends LitElement {
   private articles: Element[] = [];
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
+  private validityTimer?: ReturnType<typeof setTimeout>;
 
   /** How many invalid notes were left out (gk-interpretation shows a notice for each). */
   skippedNotes = 0;
@@ -257,6 +259,7 @@ export class GkDocument extends LitElement {
     if (!this.hasAttribute('text-size')) this.textSize = prefs.textSize;
     if (!this.hasAttribute('contrast')) this.contrast = prefs.contrast;
     window.addEventListener('hashchange', this.onHashChange);
+    this.armValidity();
   }
 
   override disconnectedCallback(): void {
@@ -264,11 +267,25 @@ export class GkDocument extends LitElement {
     this.abort?.abort();
     this.tracker.disconnect();
     window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.validityTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /**
+   * Renders the validity badge again at the next China midnight at which it changes: one timer,
+   * armed again on the way, as setTimeout waits at most 2^31−1 ms (~24.8 days).
+   */
+  private armValidity(): void {
+    clearTimeout(this.validityTimer);
+    this.requestUpdate();
+    const meta = this.loaded?.meta;
+    const at = meta && validityAt(meta).changesAt;
+    if (at) this.validityTimer = setTimeout(() => this.armValidity(), Math.min(at - Date.now(), 2 ** 31 - 1));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src') || changed.has('bundle')) void this.load();
     if (changed.has('textSize') || changed.has('contrast')) this.syncArticles();
+    if (changed.has('loaded')) this.armValidity();
   }
 
   private syncArticles(): void {

@@ -1,4 +1,4 @@
-import type { Meta } from '@gongkai/format';
+import { chinaDate, type Meta, validityAt } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { Messages } from '../i18n/zh-Hans.js';
 
@@ -28,41 +28,36 @@ export function metaShownBefore(element: Element, meta: Partial<Meta> | undefine
 }
 
 /**
- * The metadata header: title, 文号, issuer, 索引号, dates, and the validity in words. Without
- * `full`, only the notice of a repealed, amended or draft text (the page shows the rest).
+ * The metadata header: title, 文号, issuer, 索引号, dates, and the validity in words, as the dates
+ * make it today in China time (`validityAt`). Without `full`, only the notice of a text not in
+ * force (the page shows the rest).
  */
 export function renderHeader(meta: Partial<Meta>, t: Msg, full = true) {
-  const status = meta.status;
+  const { validity, from, until } = validityAt(meta);
   const rows: [string, string | undefined][] = [
     [t('docNumber'), meta.docNumber],
     [t('issuer'), meta.issuer],
     [t('indexNumber'), meta.indexNumber],
     [t('published'), meta.published],
     [t('effective'), meta.effective],
+    [t('expires'), meta.expires],
     [t('category'), meta.category],
   ];
-  const notice =
-    status === 'repealed'
-      ? t('repealedNotice')
-      : status === 'amended'
-        ? t('amendedNotice')
-        : status === 'draft'
-          ? t('draftNotice')
-          : '';
   const current = meta.supersededBy;
-  const noticeView = notice
-    ? html`<p part="notice" role="note">
-        ${notice}
-        ${current ? html`${t('seeCurrent')}${current.url ? html`<a href=${current.url}>${current.title}</a>` : current.title}` : nothing}
-      </p>`
-    : nothing;
+  const noticeView =
+    validity && validity !== 'valid'
+      ? html`<p part="notice" role="note">
+          ${t(`notice_${validity}`, { date: chinaDate(validity === 'expired' ? until : from) })}
+          ${current ? html`${t('seeCurrent')}${current.url ? html`<a href=${current.url}>${current.title}</a>` : current.title}` : nothing}
+        </p>`
+      : nothing;
   if (!full) return noticeView;
   return html`
-    <header part="header" class=${status ? `status-${status}` : ''}>
+    <header part="header" class=${validity ? `status-${validity}` : ''}>
       ${meta.title ? html`<h2 class="title" part="title">${meta.title}</h2>` : nothing}
       <dl part="meta" aria-label=${t('documentMeta')}>
         ${rows.filter(([, value]) => value).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
-        ${status ? html`<div><dt>${t('validity')}</dt><dd><span part="badge">${t(`status_${status}`)}</span></dd></div>` : nothing}
+        ${validity ? html`<div><dt>${t('validity')}</dt><dd><span part="badge">${t(`status_${validity}`)}</span></dd></div>` : nothing}
       </dl>
       ${noticeView}
     </header>
