@@ -14,6 +14,7 @@ import { messageDomain, type NotifyOptions } from './notify/options.js';
 import { fanoutJob } from './notify/outbox.js';
 import { expiryJob, notifyRoutes } from './notify/routes.js';
 import { publicationJob } from './publication-runs.js';
+import { changeRoutes } from './routes/changes.js';
 import { channelRoutes } from './routes/channels.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
@@ -118,6 +119,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   });
   staffRoutes(app, db);
   workflowRoutes(app, db);
+  changeRoutes(app, db);
   channelRoutes(app, db, () => app.jobs?.wake());
   notifyRoutes(app, db, options.notify, domain);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -4,6 +4,7 @@
 // for all of them, each answered only after that statement has committed. The statement is
 // prepared once per connection: planning it cost more than running it.
 import { createHash } from 'node:crypto';
+import { receiptChanges } from './changes.js';
 import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { HttpError, isDatabaseLost, notFound } from './lib/errors.js';
@@ -314,10 +315,13 @@ export async function lookupReceipt(db: Queryable, input: string) {
     published_decision: string | null;
     published_reason: string | null;
     published_moderation: string | null;
+    policy_version: number | null;
+    change_version: number | null;
+    changes: string[] | null;
   }>(
     `SELECT m.consultation_id, c.title, c.page_url, to_char(c.feedback_expected, 'YYYY-MM-DD') AS feedback_expected,
        c.policy_id, m.clause, m.created_at, o.decision AS published_decision, o.reason AS published_reason,
-       o.moderation AS published_moderation
+       o.moderation AS published_moderation, m.policy_version, o.change_version, o.changes
      FROM comments m JOIN consultations c ON c.id = m.consultation_id LEFT JOIN comment_outcomes o ON o.comment_id = m.id
      WHERE m.receipt = $1`,
     [receipt],
@@ -338,5 +342,6 @@ export async function lookupReceipt(db: Queryable, input: string) {
     status: removed ? 'removed' : r.published_decision ? 'decided' : 'received',
     decision: removed ? null : r.published_decision,
     reason: removed ? null : r.published_reason,
+    changes: removed ? null : await receiptChanges(db, r.policy_id, r.policy_version, r.change_version, r.changes),
   };
 }

@@ -14,6 +14,7 @@ import {
   REMOVAL_REASONS,
   type RemovalReason,
 } from '@gongkai/format';
+import { publishChanges, publishReceiptChanges } from './changes.js';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
@@ -267,6 +268,8 @@ async function publication(db: Database, consultationId: string, actor: string, 
           [consultationId, version, JSON.stringify(out)],
         );
       }
+      // 修改说明: the changes of the next version these comments led to, written into their rows.
+      const changes = await publishChanges(tx, consultationId, version, c.policy_id);
       const summary = await summaryOf(tx, consultationId, version, c, order, labels);
       const first = await feedbackPage(tx, consultationId, version, true, { limit: FIRST_PAGE }, summary);
       const content: FeedbackView = {
@@ -276,6 +279,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         comments: first.items,
         next: first.next,
         total: summary.summary.published,
+        ...(changes ? { changes } : {}),
       };
       if (dryRun) {
         // Published comments in which a long number survived the masking, for a human look.
@@ -302,8 +306,10 @@ async function publication(db: Database, consultationId: string, actor: string, 
          SELECT id, consultation_id, moderation, decision, reason FROM comments WHERE consultation_id = $1`,
         [consultationId],
       );
+      if (changes) await publishReceiptChanges(tx, consultationId, changes);
       // The digest of what was published, summary and every row: the chained audit log vouches for it.
       digest.update(JSON.stringify(summary));
+      digest.update(JSON.stringify(changes));
       await audit(tx, {
         actor,
         action: 'feedback.publish',
@@ -481,8 +487,9 @@ export async function feedbackPage(
     decision: Decision;
     reason: string | null;
     group_no: number | null;
+    changes: string[] | null;
   }>(
-    `SELECT no, clause, clause_label, body, name, submitter_type, decision, reason, group_no FROM feedback_comments
+    `SELECT no, clause, clause_label, body, name, submitter_type, decision, reason, group_no, changes FROM feedback_comments
      WHERE ${filters}${keyset} ORDER BY no LIMIT $${page.length}`,
     page,
   );
@@ -496,6 +503,7 @@ export async function feedbackPage(
     decision: r.decision,
     reason: r.reason,
     group: r.group_no,
+    ...(r.changes?.length ? { changes: r.changes } : {}),
   }));
   return { items, next: rows.length > query.limit ? String(items.at(-1)!.no) : null, total };
 }

@@ -25,6 +25,8 @@ export interface PolicyWrite {
   mode?: 'store' | 'revise' | 'missing';
   /** Why this version, published with it. */
   note?: string;
+  /** What the version is called (第二次征求意见稿, 送审稿, 正式稿). */
+  label?: string;
 }
 
 export interface Stored {
@@ -71,8 +73,8 @@ export async function putPolicy(
     [bundle.id, json, version],
   );
   await db.query(
-    'INSERT INTO policy_versions (policy_id, version, bundle, note, created_by) VALUES ($1, $2, $3, $4, $5)',
-    [bundle.id, version, json, w.note ?? null, w.actor],
+    'INSERT INTO policy_versions (policy_id, version, bundle, note, created_by, label) VALUES ($1, $2, $3, $4, $5, $6)',
+    [bundle.id, version, json, w.note ?? null, w.actor, w.label?.trim() || null],
   );
   await audit(db, {
     actor: w.actor,
@@ -82,6 +84,7 @@ export async function putPolicy(
     after: {
       version,
       note: w.note ?? null,
+      label: w.label?.trim() || null,
       // The stored text's digest: the chained audit log vouches for each version's text.
       sha256: createHash('sha256').update(json).digest('hex'),
       changes: current ? changesBetween(current.bundle, bundle) : null,
@@ -155,13 +158,18 @@ export async function getPolicy(db: Queryable, id: string, version?: number) {
 }
 
 export async function policyVersions(db: Queryable, id: string) {
-  const { rows } = await db.query<{ version: number; note: string | null; created_at: Date }>(
-    'SELECT version, note, created_at FROM policy_versions WHERE policy_id = $1 ORDER BY version',
+  const { rows } = await db.query<{ version: number; label: string | null; note: string | null; created_at: Date }>(
+    'SELECT version, label, note, created_at FROM policy_versions WHERE policy_id = $1 ORDER BY version',
     [id],
   );
   if (!rows.length) throw new HttpError(404, 'not-found', `no policy with id ${id}`);
   return {
-    versions: rows.map((r) => ({ version: r.version, note: r.note, created: new Date(r.created_at).toISOString() })),
+    versions: rows.map((r) => ({
+      version: r.version,
+      label: r.label,
+      note: r.note,
+      created: new Date(r.created_at).toISOString(),
+    })),
   };
 }
 

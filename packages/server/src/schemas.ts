@@ -203,7 +203,12 @@ export const PolicyVersions = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { version: { type: 'integer' }, note: nullable('string'), created: isoTime },
+        properties: {
+          version: { type: 'integer' },
+          label: { ...nullable('string'), description: '征求意见稿, 第二次征求意见稿, 送审稿, 正式稿…' },
+          note: nullable('string'),
+          created: isoTime,
+        },
       },
     },
   },
@@ -215,6 +220,11 @@ export const PolicyRevision = {
   properties: {
     bundle: { type: 'object', description: 'The revised bundle (schema: @gongkai/format), with the same id.' },
     note: str(2000, { minLength: 1, pattern: '\\S', description: 'What changed and why; published with the version.' }),
+    label: str(40, {
+      minLength: 1,
+      pattern: '\\S',
+      description: 'What the version is called: 第二次征求意见稿, 送审稿, 正式稿…',
+    }),
   },
   required: ['bundle', 'note'],
 } as const;
@@ -250,6 +260,12 @@ export const ReceiptLookup = {
     decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
     reason: nullable('string'),
     notify: ReceiptNotify,
+    changes: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      description:
+        'The changes in a later version this comment led to (因意见修改), once published: { version, label, from, items: comparison changes }.',
+    },
   },
 } as const;
 
@@ -489,6 +505,11 @@ const FeedbackComment = {
     decision: { type: 'string', enum: DECISIONS },
     reason: nullable('string'),
     group: { type: ['integer', 'null'], description: "The no of its group's first published comment, if in one." },
+    changes: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The changes of the later version it led to: keys of the feedback’s changes.items.',
+    },
   },
 } as const;
 
@@ -561,6 +582,12 @@ export const FeedbackView = {
           count: { type: 'integer' },
         },
       },
+    },
+    changes: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      description:
+        '修改说明: { version, label, from, summary, items: [{ key, change, comments, campaigns, reasons }] }, the later version’s changes that comments led to.',
     },
   },
 } as const;

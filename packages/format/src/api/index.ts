@@ -2,6 +2,7 @@
 // The server validates and serialises with JSON Schemas built from these constants; the
 // elements read the answers with these types. Defined here once, beside the bundle's shape.
 
+import type { ChangeExplanation, TracedChanges } from './changes.js';
 import type { NotifyOffer, NotifyRequest, ReceiptNotify } from './notify.js';
 
 export const MAX_COMMENT_CHARS = 5000;
@@ -165,6 +166,8 @@ export interface ReceiptLookup {
   reason: string | null;
   /** What the commenter chose for notifications, the address masked (absent from older servers). */
   notify?: ReceiptNotify | null;
+  /** The changes in a later version this comment led to, once the feedback saying so is published. */
+  changes?: TracedChanges | null;
 }
 
 /** Counts in the published feedback, for the whole consultation or one clause. */
@@ -190,6 +193,8 @@ export interface FeedbackComment {
   submitterType: string;
   decision: Decision;
   reason: string | null;
+  /** The changes it led to (keys of the feedback's `changes.items`); absent when none. */
+  changes?: string[];
 }
 
 /** The counts of the whole consultation, with the removed comments by category. */
@@ -236,6 +241,8 @@ export interface FeedbackView {
   /** `label`: the clause as printed, null for the whole text; absent from versions published before labels. */
   byClause: ({ clause: string | null; label?: string | null } & FeedbackCounts)[];
   comments: FeedbackComment[];
+  /** 修改说明: the later version's changes comments led to; absent when the policy has no later version. */
+  changes?: ChangeExplanation | null;
 }
 
 /** `GET /consultations/:id/feedback/comments`: a page of the published comments. */
@@ -340,5 +347,6 @@ export interface ApiErrorBody {
   opens?: string;
   closes?: string;
 }
+export * from './changes.js';
 export * from './notify.js';
 export * from './receipts.js';

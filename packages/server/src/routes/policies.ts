@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { comparisonBetween } from '../changes.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
@@ -78,7 +79,42 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { bundle: Record<string, unknown>; note: string } }>(
+  app.get<{ Params: { id: string; version: number }; Querystring: { from?: number } }>(
+    '/api/v1/policies/:id/versions/:version/comparison',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'What changed: a version compared clause by clause with the one before it (or ?from=N), as `gongkai diff --json` prints it',
+        params: {
+          type: 'object',
+          properties: { id: S.IdParams.properties.id, version: { type: 'integer', minimum: 2 } },
+          required: ['id', 'version'],
+        },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { from: { type: 'integer', minimum: 1 } },
+        },
+        response: { 200: { type: 'object', additionalProperties: true }, ...S.errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, version } = request.params;
+      const from = request.query.from ?? version - 1;
+      if (from >= version) {
+        const message = `from (${from}) must be a version before ${version}`;
+        throw new HttpError(400, 'invalid', message, { problems: [{ path: '$.from', message }] });
+      }
+      const comparison = await comparisonBetween(db, id, from, version);
+      // Two stored versions never change, nor does what they compare to.
+      return reply
+        .header('cache-control', 'public, max-age=86400, immutable')
+        .send({ from, to: version, ...comparison });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { bundle: Record<string, unknown>; note: string; label?: string } }>(
     '/api/v1/policies/:id/versions',
     {
       schema: {
@@ -101,7 +137,7 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
       const stored = await storePolicyOver(
         db,
         request.body.bundle,
-        { actor: actor(request), mode: 'revise', note: request.body.note.trim() },
+        { actor: actor(request), mode: 'revise', note: request.body.note.trim(), label: request.body.label },
         '$.bundle',
       );
       return reply.code(201).send({ id: stored.bundle.id, version: stored.version, changed: stored.changed });
