@@ -4,7 +4,9 @@
 import type { Decision } from '@gongkai/format';
 import { html, nothing } from 'lit';
 import type { ReviewMessages } from '../i18n/review.js';
+import { once } from '../internal/once.js';
 import { commentKey } from './actions.js';
+import type { AttachmentsPanel } from './attachments.js';
 import { BULK_FORM, BulkActions } from './bulk.js';
 import { renderBulkBar } from './bulk-bar.js';
 import type { Filters } from './comment-page.js';
@@ -20,6 +22,8 @@ import { renderFilters, renderTable } from './table.js';
 import { renderFilterSignoff, renderWorkflow, Workflow, type WorkflowProps } from './workflow.js';
 
 const SEARCH_PAUSE = 400;
+/** A comment's attachments: a chunk of its own, loaded when a comment is first opened. */
+const loadAttachments = once(() => import('./attachments.js'));
 
 const sameFilters = (a: Filters, b: Filters) =>
   a.clause === b.clause &&
@@ -55,6 +59,7 @@ export class CommentsTab {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly workflow: Workflow;
+  private attachments: AttachmentsPanel | null = null;
 
   constructor(private readonly c: ReviewContext) {
     this.bulk = new BulkActions(c, this.selection);
@@ -409,6 +414,23 @@ export class CommentsTab {
     };
   }
 
+  private renderAttachments(item: CommentItem) {
+    const c = this.c;
+    if (this.attachments) return this.attachments.render(item.id, c.lang, c.session.can('publish'));
+    loadAttachments().then(
+      ({ AttachmentsPanel }) => {
+        this.attachments ??= new AttachmentsPanel(
+          c.session,
+          () => c.changed(),
+          (error) => c.describe(error),
+        );
+        c.changed();
+      },
+      (error: unknown) => console.warn('[gongkai] <gk-review>: attachments could not be loaded.', error),
+    );
+    return nothing;
+  }
+
   private renderDetail(item: CommentItem) {
     const { t, lang, workspace, session, actions, templates } = this.c;
     this.workflow.open(item);
@@ -466,6 +488,7 @@ export class CommentsTab {
       onGroup: () => item.group !== null && this.c.showGroup(item.group),
       onHistory: () => this.c.showAudit(item.id),
       workflow: renderWorkflow(this.workflowProps(), item),
+      attachments: this.renderAttachments(item),
     });
   }
 }

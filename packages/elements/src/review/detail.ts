@@ -38,6 +38,8 @@ export interface DetailProps {
   form: TemplateResult;
   /** Sign-off, assignment and internal notes (workflow.ts). */
   workflow?: TemplateResult;
+  /** The comment's attachments (attachments.ts, loaded on first use). */
+  attachments?: unknown;
   onClose(): void;
   onApprove(): void;
   onRemove(): void;
@@ -95,6 +97,7 @@ export function renderDetail(p: DetailProps) {
           }
           <button type="button" class="gk-link-button" @click=${() => p.onHistory()}>${t('history')}</button>
         </p>
+        ${p.attachments ?? nothing}
       </article>
       ${renderClause(p)}
     </div>
