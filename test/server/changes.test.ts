@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { ChangeExplanation, CommentChanges, ReceiptLookup } from '@gongkai/format';
+import { strFromU8, unzipSync } from 'fflate';
 import { closeDatabases, databases } from './databases.js';
 import { type Ctx, consultation, key, publishAndWait, settledGroups, setup, signOffAll } from './helpers.js';
 
@@ -160,6 +161,22 @@ for (const { name, fresh } of databases) {
       // Internal until the feedback is published.
       assert.equal((await ctx.app.inject(`/api/v1/receipts/${receiptA}`)).json().changes, null);
 
+      // The printed 采纳情况说明 and its Word copy carry the 修改说明 as it stands.
+      const report = (await ctx.staff({ url: `/api/v1/consultations/${id}/report.html` })).body;
+      assert.match(report, /<h2>修改说明<\/h2>/);
+      assert.match(report, /与征求意见稿相比，正式稿修改1条、新增1条、删除1条；其中根据公众意见修改3处，列表如下。/);
+      assert.match(
+        report,
+        /<td>原第五条（删除）<\/td><td>删除<\/td><td>删去：第五条　申请人可以通过自助终端查询办理进度/,
+      );
+      assert.match(
+        report,
+        /<td>第三条<\/td><td>修改<\/td><td>修改为：第三条　行政机关应当自受理申请之日起十五日内作出决定。<\/td><td>1<\/td><td>0<\/td>/,
+      );
+      const docx = await ctx.staff({ url: `/api/v1/consultations/${id}/report.docx` });
+      const xml = strFromU8(unzipSync(docx.rawPayload)['word/document.xml']!);
+      assert.ok(xml.includes('修改说明') && xml.includes('原第五条（删除）'), 'the .docx has the 修改说明 table');
+
       await signOffAll(ctx, id);
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
       const published = await publishAndWait(ctx, id);
@@ -191,6 +208,58 @@ for (const { name, fresh } of databases) {
       assert.ok(ops.some(([op]) => op === -1) && ops.some(([op]) => op === 1));
       const audit = (await ctx.staff({ url: `/api/v1/consultations/${id}/audit` })).json().items;
       assert.ok(audit.some((e: { action: string }) => e.action === 'comment.link-changes'));
+      await ctx.close();
+    });
+
+    test('a second round names the first: each round links to the other; an unknown, circular or other-policy round is refused by name', async () => {
+      const ctx = await setup(fresh);
+      const first = await consultation(ctx, { policy: { ...draft, id: 'rounds' }, title: '第一次征求意见' });
+      const revised = await ctx.staff({
+        method: 'POST',
+        url: '/api/v1/policies/rounds/versions',
+        payload: { bundle: { ...final, id: 'rounds' }, note: '第二次征求意见稿', label: '第二次征求意见稿' },
+      });
+      assert.equal(revised.statusCode, 201, revised.body);
+      const second = await consultation(ctx, { policyId: 'rounds', previousRound: first, title: '第二次征求意见' });
+      const view = (id: string) => ctx.app.inject(`/api/v1/consultations/${id}`).then((r) => r.json());
+      assert.deepEqual((await view(second)).previousRound, {
+        id: first,
+        title: '第一次征求意见',
+        pageUrl: null,
+        status: 'open',
+      });
+      assert.equal((await view(second)).nextRound, null);
+      assert.equal((await view(first)).nextRound.id, second);
+      assert.equal((await view(first)).previousRound, null);
+
+      const unknown = await ctx.staff({
+        method: 'POST',
+        url: '/api/v1/consultations',
+        payload: {
+          id: 'x-round',
+          title: '另一轮',
+          opens: new Date().toISOString(),
+          closes: '2099-01-01',
+          previousRound: 'nope',
+        },
+      });
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.json().message, /no consultation with id nope/);
+      const circular = await ctx.staff({
+        method: 'PATCH',
+        url: `/api/v1/consultations/${first}`,
+        payload: { previousRound: second },
+      });
+      assert.equal(circular.statusCode, 400);
+      assert.match(circular.json().message, /comes before it/);
+      const other = await consultation(ctx, { policy: { ...draft, id: 'other-policy' } });
+      const mixed = await ctx.staff({
+        method: 'PATCH',
+        url: `/api/v1/consultations/${other}`,
+        payload: { previousRound: first },
+      });
+      assert.equal(mixed.statusCode, 400);
+      assert.match(mixed.json().message, /consults on policy rounds, not other-policy/);
       await ctx.close();
     });
   });

@@ -228,6 +228,53 @@ export async function linkChanges(
   });
 }
 
+/** The policy version a consultation's comments were made on, and the latest after it (null when none). */
+async function consultedVersions(db: Queryable, consultationId: string, policyId: string | null) {
+  if (!policyId) return null;
+  const { rows: on } = await db.query<{ v: number | null }>(
+    'SELECT max(policy_version) AS v FROM comments WHERE consultation_id = $1',
+    [consultationId],
+  );
+  const from = on[0]?.v;
+  if (from === null || from === undefined) return null;
+  const later = await laterVersion(db, policyId, from);
+  return later && { from, later };
+}
+
+/**
+ * The 修改说明 from linked comments counted in the database. `source` is SQL of the linked
+ * comments' rows (key, group: a campaign's id or null, reason) with $1 and $2 bound to `params`.
+ */
+async function explain(
+  db: Queryable,
+  policyId: string,
+  { from, later }: { from: number; later: { version: number; label: string | null } },
+  source: string,
+  params: unknown[],
+): Promise<ChangeExplanation> {
+  const comparison = await comparisonBetween(db, policyId, from, later.version);
+  const { rows: counted } = await db.query<{ key: string; comments: number; campaigns: number }>(
+    `SELECT key, count(*)::int AS comments, count(DISTINCT campaign)::int AS campaigns FROM (${source}) s GROUP BY key`,
+    params,
+  );
+  const { rows: reasons } = await db.query<{ key: string; reason: string; count: number }>(
+    `SELECT key, reason, n AS count FROM (
+       SELECT key, reason, count(*)::int AS n, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, reason) AS rank
+       FROM (${source}) s WHERE reason IS NOT NULL GROUP BY key, reason
+     ) r WHERE rank <= 10 ORDER BY key, n DESC, reason`,
+    params,
+  );
+  const byKey = new Map(counted.map((c) => [c.key, c]));
+  const items = comparison.changes.filter(changed).flatMap((change) => {
+    const key = changeKey(change);
+    const c = byKey.get(key);
+    if (!c) return [];
+    const why = reasons.filter((r) => r.key === key).map(({ reason, count }) => ({ reason, count }));
+    return [{ key, change, comments: c.comments, campaigns: c.campaigns, reasons: why }];
+  });
+  return { version: later.version, label: later.label, from, summary: comparison.summary, items };
+}
+
 /**
  * At publication, in its transaction: each published comment's changes (rows of version
  * `feedbackVersion`) and the 修改说明, from the links of adopted comments to the policy's latest
@@ -239,44 +286,32 @@ export async function publishChanges(
   feedbackVersion: number,
   policyId: string | null,
 ): Promise<ChangeExplanation | null> {
-  if (!policyId) return null;
-  const { rows: on } = await tx.query<{ v: number | null }>(
-    'SELECT max(policy_version) AS v FROM comments WHERE consultation_id = $1',
-    [consultationId],
-  );
-  const from = on[0]?.v;
-  if (from === null || from === undefined) return null;
-  const later = await laterVersion(tx, policyId, from);
-  if (!later) return null;
-  const comparison = await comparisonBetween(tx, policyId, from, later.version);
+  const versions = await consultedVersions(tx, consultationId, policyId);
+  if (!versions) return null;
   await tx.query(
     `UPDATE feedback_comments f SET changes = x.keys FROM (${LINKED}) x
      WHERE f.consultation_id = $1 AND f.version = $4 AND f.comment_id = x.comment_id`,
-    [consultationId, later.version, ADOPTED, feedbackVersion],
+    [consultationId, versions.later.version, ADOPTED, feedbackVersion],
   );
-  const { rows: counted } = await tx.query<{ key: string; comments: number; campaigns: number }>(
-    `SELECT k AS key, count(*)::int AS comments, count(DISTINCT group_no)::int AS campaigns
-     FROM feedback_comments, unnest(changes) AS k WHERE consultation_id = $1 AND version = $2 GROUP BY k`,
-    [consultationId, feedbackVersion],
-  );
-  const { rows: reasons } = await tx.query<{ key: string; reason: string; count: number }>(
-    `SELECT key, reason, n AS count FROM (
-       SELECT k AS key, reason, count(*)::int AS n,
-         row_number() OVER (PARTITION BY k ORDER BY count(*) DESC, reason) AS rank
-       FROM feedback_comments, unnest(changes) AS k
-       WHERE consultation_id = $1 AND version = $2 AND reason IS NOT NULL GROUP BY k, reason
-     ) r WHERE rank <= 10 ORDER BY key, n DESC, reason`,
-    [consultationId, feedbackVersion],
-  );
-  const byKey = new Map(counted.map((c) => [c.key, c]));
-  const items = comparison.changes.filter(changed).flatMap((change) => {
-    const key = changeKey(change);
-    const c = byKey.get(key);
-    if (!c) return [];
-    const why = reasons.filter((r) => r.key === key).map(({ reason, count }) => ({ reason, count }));
-    return [{ key, change, comments: c.comments, campaigns: c.campaigns, reasons: why }];
-  });
-  return { version: later.version, label: later.label, from, summary: comparison.summary, items };
+  // Counted over what was published: the masked rows, a campaign being a group of two or more of them.
+  const published = `SELECT k AS key, group_no AS campaign, reason FROM feedback_comments, unnest(changes) AS k
+    WHERE consultation_id = $1 AND version = $2`;
+  return explain(tx, policyId!, versions, published, [consultationId, feedbackVersion]);
+}
+
+/** The 修改说明 as it stands (the printed report): links of the comments a publication now would list. */
+export async function currentChanges(
+  db: Queryable,
+  consultationId: string,
+  policyId: string | null,
+): Promise<ChangeExplanation | null> {
+  const versions = await consultedVersions(db, consultationId, policyId);
+  if (!versions) return null;
+  const listed = `SELECT l.change_key AS key, CASE WHEN g.size > 1 THEN m.group_id END AS campaign, m.reason
+    FROM comment_changes l JOIN comments m ON m.id = l.comment_id
+    LEFT JOIN comment_groups g ON g.group_id = m.group_id
+    WHERE l.consultation_id = $1 AND l.version = $2 AND m.moderation <> 'rejected' AND m.decision = ANY($3::text[])`;
+  return explain(db, policyId!, versions, listed, [consultationId, versions.later.version, ADOPTED]);
 }
 
 /** At publication, after the receipts' outcomes are written: what each receipt shows of its changes. */

@@ -31,6 +31,8 @@ export interface ConsultationInput {
   pageUrl?: string | null;
   /** Why the window moved: sent to those who follow the consultation (PATCH only). */
   windowChangeReason?: string;
+  /** The earlier round on the same policy; null clears it. */
+  previousRound?: string | null;
 }
 
 /** A consultation as stored. */
@@ -49,6 +51,7 @@ export interface Row {
   /** The same date as text (2030-05-20): the drivers turn a `date` into a Date at local midnight. */
   feedback_expected_day: string | null;
   page_url: string | null;
+  previous_round: string | null;
   published: boolean;
 }
 
@@ -97,7 +100,42 @@ export async function viewConsultation(db: Queryable, id: string): Promise<Consu
     feedbackExpected: row.feedback_expected_day,
     pageUrl: row.page_url,
     counts: { received: rows.reduce((s, r) => s + r.n, 0), byClause },
+    ...(await rounds(db, row)),
   };
+}
+
+/** The rounds before and after a consultation: each names the one before it. */
+async function rounds(db: Queryable, row: Row): Promise<Pick<ConsultationView, 'previousRound' | 'nextRound'>> {
+  type Round = Pick<Row, 'id' | 'title' | 'page_url' | 'opens' | 'closes' | 'published'> & { next: boolean };
+  const fields = `id, title, page_url, opens, closes,
+    EXISTS (SELECT 1 FROM feedback_versions f WHERE f.consultation_id = c.id) AS published`;
+  const { rows } = await db.query<Round>(
+    `SELECT ${fields}, false AS next FROM consultations c WHERE c.id = $1
+     UNION ALL (SELECT ${fields}, true FROM consultations c WHERE c.previous_round = $2 ORDER BY c.opens, c.id LIMIT 1)`,
+    [row.previous_round, row.id],
+  );
+  const round = (r: (typeof rows)[number] | undefined) =>
+    r ? { id: r.id, title: r.title, pageUrl: r.page_url, status: status(r) } : null;
+  return { previousRound: round(rows.find((r) => !r.next)), nextRound: round(rows.find((r) => r.next)) };
+}
+
+/** A round names an earlier consultation on the same policy, never itself or a later one of its own chain. */
+async function checkPreviousRound(tx: Queryable, id: string, previous: string, policyId: string | null) {
+  const { rows } = await tx.query<{ id: string; policy_id: string | null; chain: string[] }>(
+    `WITH RECURSIVE chain AS (
+       SELECT id, policy_id, previous_round, 1 AS depth FROM consultations WHERE id = $1
+       UNION ALL SELECT c.id, c.policy_id, c.previous_round, chain.depth + 1
+       FROM consultations c JOIN chain ON c.id = chain.previous_round WHERE chain.depth < 50
+     ) SELECT (SELECT id FROM chain WHERE depth = 1) AS id, (SELECT policy_id FROM chain WHERE depth = 1) AS policy_id,
+       ARRAY(SELECT id FROM chain) AS chain`,
+    [previous],
+  );
+  const found = rows[0];
+  if (!found?.id) throw invalid('$.previousRound', `no consultation with id ${previous}`);
+  if (found.chain.includes(id))
+    throw invalid('$.previousRound', `${previous} cannot be the round before ${id}: ${id} comes before it`);
+  if (policyId && found.policy_id && found.policy_id !== policyId)
+    throw invalid('$.previousRound', `${previous} consults on policy ${found.policy_id}, not ${policyId}`);
 }
 
 export interface ConsultationListQuery {
@@ -247,10 +285,11 @@ export async function createConsultation(db: Database, input: ConsultationInput,
   checkFeedbackExpected(closes, input.feedbackExpected);
   await db.transaction(async (tx) => {
     const policyId = await storePolicy(tx, input, actor);
+    if (input.previousRound) await checkPreviousRound(tx, input.id!, input.previousRound, policyId ?? null);
     const { rows } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
-         feedback_expected, page_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
+         feedback_expected, page_url, previous_round)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.id,
         input.title,
@@ -264,6 +303,7 @@ export async function createConsultation(db: Database, input: ConsultationInput,
         JSON.stringify(input.basis ?? []),
         input.feedbackExpected ?? null,
         input.pageUrl ?? null,
+        input.previousRound ?? null,
       ],
     );
     if (!rows[0]) throw new HttpError(409, 'exists', `a consultation with id ${input.id} exists`);
@@ -287,10 +327,12 @@ export async function patchConsultation(db: Database, id: string, input: Consult
     checkFeedbackExpected(closes, feedbackExpected);
     const policyId = (await storePolicy(tx, input, actor)) ?? before.policy_id;
     if (policyId !== before.policy_id) await refuseIfCommented(tx, id);
+    const previousRound = input.previousRound !== undefined ? input.previousRound : before.previous_round;
+    if (input.previousRound) await checkPreviousRound(tx, id, input.previousRound, policyId);
     await tx.query(
       `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
          origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, page_url = $12,
-         updated_at = now()
+         previous_round = $13, updated_at = now()
        WHERE id = $1`,
       [
         id,
@@ -305,6 +347,7 @@ export async function patchConsultation(db: Database, id: string, input: Consult
         JSON.stringify(input.basis ?? before.basis),
         feedbackExpected,
         input.pageUrl !== undefined ? input.pageUrl : before.page_url,
+        previousRound,
       ],
     );
     const after = await getConsultationRow(tx, id);
@@ -331,6 +374,7 @@ const AUDITED: Record<string, keyof Row> = {
   basis: 'basis',
   feedbackExpected: 'feedback_expected_day',
   pageUrl: 'page_url',
+  previousRound: 'previous_round',
 };
 
 /** What a change really changed, field by field: the audit log says that, not what was sent. */

@@ -11,8 +11,11 @@ import { escapeHtml as esc } from './lib/html.js';
 import { can } from './lib/permissions.js';
 import { formatReceipt } from './lib/receipts.js';
 import {
+  CHANGE_HEAD,
   campaignsCaption,
   campaignsSentence,
+  changeRows,
+  changesSentence,
   listedRows,
   reasonRows,
   reasonsCaption,
@@ -155,6 +158,11 @@ ${table(
   if (r.reasons.items.length > 0) {
     sections.push(`<h2>处理理由</h2>
 ${table(++tables, reasonsCaption(r), ['序号', '处理结果', '理由', '条数'], reasonRows(r))}`);
+  }
+  if (r.changes) {
+    sections.push(`<h2>修改说明</h2>
+<p>${esc(changesSentence(r))}</p>
+${r.changes.items.length ? table(++tables, '根据公众意见修改的条款', CHANGE_HEAD, changeRows(r)) : ''}`);
   }
   const head = `<!doctype html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>${r.draft ? '【草稿】' : ''}${esc(r.heading)}</title>

@@ -25,8 +25,11 @@ import {
 import type { Queryable } from './db/database.js';
 import { escapeHtml } from './lib/html.js';
 import {
+  CHANGE_HEAD,
   campaignsCaption,
   campaignsSentence,
+  changeRows,
+  changesSentence,
   type ListedRow,
   listedChars,
   listedRows,
@@ -169,6 +172,15 @@ function documentBody(r: ReportContent, listed: ListedRow[] | null, csvName: str
       caption(++tables, reasonsCaption(r)),
       table(['序号', '处理结果', '理由', '条数'], reasonRows(r), [10, 22, 56, 12]),
     );
+  }
+  if (r.changes) {
+    out.push(heading1(`${NUMBERS[level1++]}、修改说明`));
+    out.push(body(changesSentence(r)));
+    if (r.changes.items.length)
+      out.push(
+        caption(++tables, '根据公众意见修改的条款'),
+        table(CHANGE_HEAD, changeRows(r), [6, 14, 8, 36, 8, 10, 18]),
+      );
   }
   if (r.listed > 0) {
     out.push(heading1(`${NUMBERS[level1++]}、逐条说明`));

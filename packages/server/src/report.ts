@@ -1,6 +1,8 @@
 // What the 意见采纳情况说明 says, whatever it is printed as (report.html, report.docx): one model,
 // counted in the database, so the two cannot disagree. Nothing here grows with the number of
 // comments in JS: the figures are GROUP BYs, the listing is read a page at a time.
+import type { Change, ChangeExplanation } from '@gongkai/format';
+import { currentChanges } from './changes.js';
 import { receivedByChannel } from './channels.js';
 import { draftClauses, getConsultationRow } from './consultations.js';
 import type { Queryable } from './db/database.js';
@@ -61,6 +63,10 @@ export interface ReportContent {
   reasons: { items: { decision: string; reason: string; count: number }[]; distinct: number };
   /** How many comments the report lists (those the feedback would publish). */
   listed: number;
+  /** 修改说明: the next version's changes comments led to; null when the policy has no later version. */
+  changes: ChangeExplanation | null;
+  /** The version commented on, as named (征求意见稿 when it has no label). */
+  changesFrom: string;
 }
 
 /**
@@ -143,7 +149,16 @@ export async function reportContent(
       distinct: reasons[0]?.kinds ?? 0,
     },
     listed: total.published,
+    changes: await currentChanges(db, consultationId, c.policy_id),
+    changesFrom: '征求意见稿',
   };
+  if (content.changes) {
+    const { rows: named } = await db.query<{ label: string | null }>(
+      'SELECT label FROM policy_versions WHERE policy_id = $1 AND version = $2',
+      [c.policy_id, content.changes.from],
+    );
+    content.changesFrom = named[0]?.label ?? content.changesFrom;
+  }
   await audit(db, { actor, action: 'export.report', consultationId, after: await after(content) });
   return content;
 }
@@ -225,3 +240,41 @@ export const reasonsCaption = (r: ReportContent) =>
 
 export const reasonRows = (r: ReportContent): [number, string, string, number][] =>
   r.reasons.items.map((x, i) => [i + 1, DECISION_LABELS[x.decision] ?? x.decision, x.reason, x.count]);
+
+// 修改说明: the words and the table, the same in every format.
+
+export const changesSentence = (r: ReportContent) => {
+  const c = r.changes!;
+  const later = c.label ?? `第${c.version}版`;
+  const { modified, added, removed, renumbered } = c.summary;
+  const moved = renumbered ? `，序号调整${renumbered}条` : '';
+  return `与${r.changesFrom}相比，${later}修改${modified}条、新增${added}条、删除${removed}条${moved}；其中根据公众意见修改${c.items.length}处${c.items.length ? '，列表如下' : ''}。`;
+};
+
+const textOf = (change: Change, side: 'old' | 'new') =>
+  (change.ops ?? []).flatMap(([op, text]) => (op === (side === 'old' ? 1 : -1) ? [] : [text])).join('');
+
+/** Where a change is, as printed: 第五条（原第六条）, 第七条（新增）, 原第五条（删除）. */
+export function changePlace(change: Change): string {
+  if (change.kind === 'added') return `${change.to!.number}（新增）`;
+  if (change.kind === 'removed') return `原${change.from!.number}（删除）`;
+  const to = change.to!.number;
+  return change.from && change.from.number !== to ? `${to}（原${change.from.number}）` : to;
+}
+
+const KIND_WORDS: Record<string, string> = { modified: '修改', added: '新增', removed: '删除', renumbered: '序号调整' };
+
+export const changeRows = (r: ReportContent): [number, string, string, string, number, number, string][] =>
+  r.changes!.items.map((x, i) => [
+    i + 1,
+    changePlace(x.change),
+    KIND_WORDS[x.change.kind] ?? x.change.kind,
+    x.change.kind === 'removed'
+      ? `删去：${textOf(x.change, 'old')}`
+      : `${x.change.kind === 'added' ? '' : '修改为：'}${textOf(x.change, 'new')}`,
+    x.comments,
+    x.campaigns,
+    x.reasons.map((y) => `${y.reason}（${y.count}条）`).join('\n'),
+  ]);
+
+export const CHANGE_HEAD = ['序号', '条款', '修改情况', '修改内容', '意见条数', '联名及相近意见组数', '理由'];

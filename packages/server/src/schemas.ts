@@ -111,6 +111,22 @@ const consultationFields = {
     description:
       'The page where citizens read the draft and comment (https://… or a path on the site); null clears it.',
   },
+  previousRound: {
+    ...nullable('string'),
+    maxLength: 128,
+    description:
+      'The earlier round of consultation on the same policy (第二次征求意见 names the first); null clears it.',
+  },
+} as const;
+
+const ConsultationRound = {
+  type: ['object', 'null'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    pageUrl: nullable('string'),
+    status: { type: 'string' },
+  },
 } as const;
 
 export const ConsultationCreate = {
@@ -160,6 +176,8 @@ export const ConsultationView = {
         byClause: { type: 'object', additionalProperties: { type: 'integer' } },
       },
     },
+    previousRound: { ...ConsultationRound, description: 'The round before this one, on the same policy.' },
+    nextRound: { ...ConsultationRound, description: 'The round after this one, if any.' },
   },
 } as const;
 

@@ -83,6 +83,17 @@ export interface ConsultationView {
   counts: { received: number; byClause: Record<string, number> };
   /** The notification channels the server offers (absent from older servers). */
   notify?: NotifyOffer;
+  /** The round before this one (a 第二次征求意见 names the first), and the round after, if any. */
+  previousRound?: ConsultationRound | null;
+  nextRound?: ConsultationRound | null;
+}
+
+/** Another round of consultation on the same policy: named by its title, with its page. */
+export interface ConsultationRound {
+  id: string;
+  title: string;
+  pageUrl: string | null;
+  status: ConsultationStatus;
 }
 
 /** Comments of a consultation by where they stand (`GET /consultations` and `GET /consultations/:id/counts`, staff). */
