@@ -260,6 +260,7 @@ for (const { name, fresh } of databases) {
         typo.json().message,
         /unknown placeholder \{waht\} in body, \{title\} in body; confirm may use \{what\}/,
       );
+      assert.equal(typo.json().zh, '未知的占位符：正文中的 {waht}、正文中的 {title}；这类消息可用 {what}');
       const header = await ctx.staff({ method: 'PUT', url, payload: { ...wanted, subject: 'a\r\nBcc: x@example.cn' } });
       assert.equal(header.statusCode, 400);
 

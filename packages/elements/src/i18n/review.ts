@@ -5,6 +5,7 @@ import { type AuditReviewMessages, auditReviewMessages } from './review/audit.js
 import { type CommentsReviewMessages, commentsReviewMessages } from './review/comments.js';
 import { type CommonReviewMessages, commonReviewMessages } from './review/common.js';
 import { type GroupsReviewMessages, groupsReviewMessages } from './review/groups.js';
+import { type NotifyReviewMessages, notifyReviewMessages } from './review/notify.js';
 import { type PublishReviewMessages, publishReviewMessages } from './review/publish.js';
 import { type SessionReviewMessages, sessionReviewMessages } from './review/session.js';
 import { type WorkflowReviewMessages, workflowReviewMessages } from './review/workflow.js';
@@ -16,6 +17,7 @@ export type ReviewMessages = CommonReviewMessages &
   GroupsReviewMessages &
   PublishReviewMessages &
   AuditReviewMessages &
+  NotifyReviewMessages &
   WorkflowReviewMessages;
 
 const inLang = (lang: UiLang): ReviewMessages => ({
@@ -25,6 +27,7 @@ const inLang = (lang: UiLang): ReviewMessages => ({
   ...groupsReviewMessages[lang],
   ...publishReviewMessages[lang],
   ...auditReviewMessages[lang],
+  ...notifyReviewMessages[lang],
   ...workflowReviewMessages[lang],
 });
 

@@ -20,6 +20,7 @@ import { type Route, readRoute, sameRoute, writeRoute } from './route.js';
 import { StaffSession } from './session.js';
 import { renderHelp, shortcutFor } from './shortcuts.js';
 import { renderSignIn } from './sign-in.js';
+import type { NotifyTab } from './notify-templates.js';
 import { Templates } from './templates.js';
 import { Workspace } from './workspace.js';
 
@@ -28,6 +29,7 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
   { tab: 'groups', label: 'tabGroups' },
   { tab: 'publish', label: 'tabPublish' },
   { tab: 'audit', label: 'tabAudit' },
+  { tab: 'notify', label: 'tabNotify' },
 ];
 
 /**
@@ -84,6 +86,8 @@ export class GkReview extends LitElement {
   @state() private accessor tokenInput = '';
   @state() private accessor announcement = '';
   @state() private accessor auditComment: number | null = null;
+  /** The 通知 tab of the consultation open (a chunk of its own, loaded when first shown). */
+  private notifyTab: { id: string; tab: NotifyTab } | null = null;
 
   private readonly i18n = new LocalizeController<ReviewMessages>(this, reviewMessages);
   private readonly session = new StaffSession(
@@ -308,6 +312,13 @@ export class GkReview extends LitElement {
     // The preview is the server's, from the comments as they stand: read each time it is shown.
     if (tab === 'publish') void w.loadPreview();
     if (tab === 'publish') void customElements.whenDefined('gk-feedback').then(this.changed);
+    if (tab === 'notify') {
+      void import('./notify-templates.js').then(({ NotifyTab }) => {
+        const id = this.workspace.id ?? '';
+        if (this.notifyTab?.id !== id) this.notifyTab = { id, tab: new NotifyTab(this.context, id) };
+        this.changed();
+      }, this.changed);
+    }
   }
 
   private announce(text: string): void {
@@ -466,6 +477,10 @@ export class GkReview extends LitElement {
         return this.comments.render();
       case 'groups':
         return this.groups.render();
+      case 'notify':
+        return this.notifyTab?.id === (w.id ?? '')
+          ? this.notifyTab.tab.render()
+          : html`<p role="status">${t('loading')}</p>`;
       case 'audit':
         return renderAudit({
           t,

@@ -94,14 +94,16 @@ function check(kind: MessageKind, t: Template): void {
     })),
   );
   if (!problems.length) return;
-  const names = problems.map((p) => `${p.message.slice('unknown placeholder '.length)} in ${p.path.slice(2)}`);
+  const name = (p: { message: string }) => p.message.slice('unknown placeholder '.length);
+  const names = problems.map((p) => `${name(p)} in ${p.path.slice(2)}`);
+  const zhNames = problems.map((p) => `${p.path === '$.subject' ? '主题' : '正文'}中的 ${name(p)}`);
   const allowed = PLACEHOLDERS[kind].map((p) => `{${p}}`).join(', ');
   throw new HttpError(
     400,
     'unknown-placeholder',
     `unknown placeholder ${names.join(', ')}; ${kind} may use ${allowed}`,
     {
-      zh: `未知占位符：${names.join('、')}；此类消息可用 ${allowed}`,
+      zh: `未知的占位符：${zhNames.join('、')}；这类消息可用 ${allowed}`,
       problems,
     },
   );
