@@ -8,6 +8,7 @@ import { type GraphicsWorkbenchMessages, graphicsWorkbenchMessages } from './wor
 import { type MetaWorkbenchMessages, metaWorkbenchMessages } from './workbench/meta.js';
 import { type NotesWorkbenchMessages, notesWorkbenchMessages } from './workbench/notes.js';
 import { type QaWorkbenchMessages, qaWorkbenchMessages } from './workbench/qa.js';
+import { type ReanchorWorkbenchMessages, reanchorWorkbenchMessages } from './workbench/reanchor.js';
 import { type SaveWorkbenchMessages, saveWorkbenchMessages } from './workbench/save.js';
 import { type SourceWorkbenchMessages, sourceWorkbenchMessages } from './workbench/source.js';
 
@@ -16,6 +17,7 @@ export type WorkbenchMessages = CommonWorkbenchMessages &
   ClausesWorkbenchMessages &
   MetaWorkbenchMessages &
   NotesWorkbenchMessages &
+  ReanchorWorkbenchMessages &
   QaWorkbenchMessages &
   GraphicsWorkbenchMessages &
   CheckWorkbenchMessages &
@@ -27,6 +29,7 @@ const inLang = (lang: UiLang): WorkbenchMessages => ({
   ...clausesWorkbenchMessages[lang],
   ...metaWorkbenchMessages[lang],
   ...notesWorkbenchMessages[lang],
+  ...reanchorWorkbenchMessages[lang],
   ...qaWorkbenchMessages[lang],
   ...graphicsWorkbenchMessages[lang],
   ...checkWorkbenchMessages[lang],

@@ -5,6 +5,7 @@ import {
   type Consultation,
   type Interpretation,
   type Lang,
+  type Pending,
   type Quote,
   type Role,
   toParagraphs,
@@ -44,7 +45,7 @@ export function fromBundle(input: unknown): WorkbenchDraft {
     ...(b.consultation ? { consultation: b.consultation as Consultation } : {}),
   };
   draft.notes = list(b.interpretations).map((n, i) => {
-    const target = (n.target ?? {}) as { clause?: unknown; quote?: Quote };
+    const target = (n.target ?? {}) as { clause?: unknown; quote?: Quote; pending?: Pending };
     const kept: NoteDraft['kept'] = {
       ...(typeof n.kind === 'string' ? { kind: n.kind as Interpretation['kind'] } : {}),
       ...(n.media && typeof n.media === 'object' ? { media: n.media as Interpretation['media'] } : {}),
@@ -58,6 +59,7 @@ export function fromBundle(input: unknown): WorkbenchDraft {
       role: str(n.role) as Role | '',
       date: str(n.date),
       ...(Object.keys(kept).length ? { kept } : {}),
+      ...(target.pending && typeof target.pending === 'object' && !target.clause ? { pending: target.pending } : {}),
     };
   });
   draft.qa = list(b.qa).map((q, i) => ({

@@ -6,10 +6,12 @@ import {
   type CHART_TYPES,
   type Clause,
   type Consultation,
+  clauseNumbers,
   createClauseResolver,
   type Graphic,
   type Interpretation,
   type Lang,
+  type Pending,
   type Quote,
   type Role,
   type Status,
@@ -43,6 +45,11 @@ export interface NoteDraft {
    * media of a video or interview note, and the quote of a note that names no clause.
    */
   kept?: { kind?: Interpretation['kind']; media?: Interpretation['media']; quote?: Quote };
+  /**
+   * Carried over from a previous version, its place not yet confirmed (`clause` is ''): the
+   * bundle states it as `target.pending`, so readers list the note as not placed until then.
+   */
+  pending?: Pending;
 }
 
 export interface QaDraft {
@@ -251,9 +258,13 @@ export function toBundle(draft: WorkbenchDraft, clauses: readonly Clause[] = cla
     const clause = byId.get(n.clause);
     const found = clause ? resolver.quoteFor(clause) : undefined;
     const quote = found ? { exact: found } : n.clause ? undefined : n.kept?.quote;
+    const target: { clause?: string; quote?: Quote; pending?: Pending } =
+      !n.clause && n.pending
+        ? { pending: n.pending }
+        : { ...(n.clause ? { clause: n.clause } : {}), ...(quote ? { quote } : {}) };
     return {
       id: n.id,
-      target: { ...(n.clause ? { clause: n.clause } : {}), ...(quote ? { quote } : {}) },
+      target,
       body: n.body.trim(),
       ...(n.kept?.kind ? { kind: n.kept.kind } : {}),
       ...compact({ author: n.author, role: n.role, date: n.date }),
@@ -285,7 +296,12 @@ export function toBundle(draft: WorkbenchDraft, clauses: readonly Clause[] = cla
  * After the body changed, clause ids may have changed too (a number edited, a clause split):
  * links that named a clause follow its text. Returns how many links could not follow.
  */
-export function followClauses(draft: WorkbenchDraft, before: readonly Clause[], after: readonly Clause[]): number {
+export function followClauses(
+  draft: WorkbenchDraft,
+  before: readonly Clause[],
+  after: readonly Clause[],
+  notes = true,
+): number {
   const afterIds = new Set(after.map((c) => c.id));
   const byText = new Map<string, string>();
   const byStart = new Map<string, string>();
@@ -306,8 +322,57 @@ export function followClauses(draft: WorkbenchDraft, before: readonly Clause[], 
     if (to === undefined && id && !afterIds.has(id)) lost++;
     return to ?? id;
   };
-  for (const n of draft.notes) n.clause = n.clause && follow(n.clause);
+  // Notes carried over to a new version by carryOver() are not followed a second time.
+  if (notes) for (const n of draft.notes) n.clause = n.clause && follow(n.clause);
   for (const q of draft.qa) q.clauses = q.clauses.map(follow);
   for (const g of draft.graphics) g.clauses = g.clauses.map(follow);
   return lost;
+}
+
+/** A note whose clause changed with a new text, to be placed by carry-over.ts (loaded then). */
+export interface Unsettled {
+  note: NoteDraft;
+  /** Its clause in the text before. */
+  clause: string;
+}
+
+const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
+/** A clause's own words (after its number marker): what a note on the whole clause explains. */
+const ownWords = (c: Clause) =>
+  squeeze(c.text.trim().startsWith(c.number.trim()) ? c.text.trim().slice(c.number.trim().length) : c.text);
+
+/**
+ * A new version of the text read in place of the old. A note whose clause is there word for word
+ * (once, in both texts) follows it at once, whatever its number now; every other note loses its
+ * clause and waits, `pending`, until carry-over.ts places it by the text (a chunk of its own:
+ * the comparison engine is not in the workbench's first download). Never by number alone.
+ */
+export function holdNotes(draft: WorkbenchDraft, before: readonly Clause[], after: readonly Clause[]): Unsettled[] {
+  const count = (list: readonly Clause[]) => {
+    const m = new Map<string, Clause[]>();
+    for (const c of list) {
+      const k = ownWords(c);
+      if (k) m.set(k, [...(m.get(k) ?? []), c]);
+    }
+    return m;
+  };
+  const was = count(before);
+  const now = count(after);
+  const byId = new Map(before.map((c) => [c.id, c]));
+  const out: Unsettled[] = [];
+  for (const note of draft.notes) {
+    const old = note.clause ? byId.get(note.clause) : undefined;
+    if (!old) continue;
+    const k = ownWords(old);
+    const there = now.get(k);
+    if (was.get(k)?.length === 1 && there?.length === 1) {
+      note.clause = there[0]!.id;
+      continue;
+    }
+    out.push({ note, clause: old.id });
+    note.clause = '';
+    const number = clauseNumbers(byId, old.id) ?? old.number.trim();
+    note.pending = { reason: 'quote-not-found', previous: { ...(number ? { number } : {}), text: old.text } };
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { clauseName, issuesAt, today, type WorkbenchContext } from './context.js
 import { field, select } from './fields.js';
 import { newNote } from './model.js';
 import { renderPreview, scrollPreviewTo } from './preview.js';
+import { renderReanchorQueue } from './reanchor-queue.js';
 
 function choose(ctx: WorkbenchContext, index: number, focusId = 'note-body'): void {
   ctx.ui.note = index;
@@ -55,6 +56,7 @@ function setClause(ctx: WorkbenchContext, index: number, clause: string): void {
   if (!note) return;
   ctx.edit(() => {
     note.clause = clause;
+    delete note.pending;
   });
   ctx.ui.pick = false;
   ctx.ui.clauseQuery = '';
@@ -102,6 +104,8 @@ function renderClauseChoice(ctx: WorkbenchContext, index: number, path: string) 
     onChange: (v) => {
       ctx.edit(() => {
         note.clause = v;
+        // A clause chosen by the drafter is the note's place: nothing left to confirm.
+        if (v) delete note.pending;
       });
       if (v) void ctx.host.updateComplete.then(() => scrollPreviewTo(ctx.host, { clause: v }));
     },
@@ -206,6 +210,7 @@ export function renderNotesStep(ctx: WorkbenchContext) {
   let newClause = notes[selected]?.clause ?? '';
   return html`<div class="split notes ${ctx.ui.pick ? 'picking' : ''}">
     <div class="editor">
+      ${renderReanchorQueue(ctx, { replace: (i) => choose(ctx, i, 'note-clause'), remove: (i) => remove(ctx, i) })}
       <p>${t('notesIntro')}</p>
       ${
         notes.length
@@ -218,7 +223,13 @@ export function renderNotesStep(ctx: WorkbenchContext) {
                   <span class="item-title">${n.clause ? clauseName(ctx.clauses, n.clause) : t('noClause')}</span>
                   <span class="item-text">${n.body.trim().slice(0, 40) || t('empty')}</span>
                   ${problems ? html`<span class="badge fail">${t('itemProblems', { n: problems })}</span>` : nothing}
-                  ${orphan ? html`<span class="badge warn">${t('noteOrphan')}</span>` : nothing}
+                  ${
+                    n.pending && !n.clause
+                      ? html`<span class="badge warn">${t('reanchorBadge')}</span>`
+                      : orphan
+                        ? html`<span class="badge warn">${t('noteOrphan')}</span>`
+                        : nothing
+                  }
                 </button>
               </li>`;
             })}

@@ -15,16 +15,19 @@ import {
   withoutPageJunk,
 } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import { loadCarryOver } from './carry-loader.js';
 import type { WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
 import {
   clausesOf,
   emptyMeta,
   followClauses,
+  holdNotes,
   META_DATE_FIELDS,
   META_TEXT_FIELDS,
   type MetaDraft,
   type SourceFormat,
+  type Unsettled,
 } from './model.js';
 import { idFromDocNumber } from './page-id.js';
 import { forgetWord, isWordFile, readWord, renderWord } from './word-source.js';
@@ -119,6 +122,7 @@ export function readDocument(ctx: WorkbenchContext, keepJunk = false): void {
   const before: readonly Clause[] = ctx.clauses;
   const kept = ctx.draft.notes.length + ctx.draft.qa.length + ctx.draft.graphics.length;
   let lost = 0;
+  let unsettled: Unsettled[] = [];
   ctx.edit(() => {
     const old = ctx.draft.doc;
     const meta: MetaDraft = emptyMeta();
@@ -141,12 +145,18 @@ export function readDocument(ctx: WorkbenchContext, keepJunk = false): void {
           ? { consultation: old.consultation }
           : {}),
     };
-    if (old) lost = followClauses(ctx.draft, before, clausesOf(body));
+    if (old) {
+      // Notes by the clause's text, never by its number (a revision renumbers); the rest as before.
+      unsettled = holdNotes(ctx.draft, before, clausesOf(body));
+      lost = followClauses(ctx.draft, before, clausesOf(body), false);
+    }
   });
+  if (unsettled.length) void placeNotes(ctx, unsettled, before, clausesOf(body));
   const count = clausesOf(body).length;
   const detail = result.notes.map((n) => plainNote(ctx, n));
   if (kept) detail.push(t('sourceKept', { n: kept }));
   if (lost) detail.push(t('sourceLostLinks', { n: lost }));
+
   ctx.ui.notice = {
     step: 'source',
     kind: count ? 'ok' : 'warn',
@@ -160,6 +170,37 @@ export function readDocument(ctx: WorkbenchContext, keepJunk = false): void {
       ? `${ctx.ui.notice.text} ${t(keepJunk ? 'junkKept' : 'junkRemoved', { n: junk.length })}`
       : ctx.ui.notice.text,
   );
+}
+
+/**
+ * Places the notes whose clauses changed with the new text (a chunk loaded now). Those not placed
+ * for sure stay pending, and the notice of the reading says how many; if the chunk cannot be
+ * loaded, they all stay pending: nothing is attached by a guess.
+ */
+async function placeNotes(
+  ctx: WorkbenchContext,
+  unsettled: Unsettled[],
+  before: readonly Clause[],
+  after: readonly Clause[],
+): Promise<void> {
+  let pending = unsettled.length;
+  try {
+    const { carryOver } = await loadCarryOver();
+    ctx.edit(() => {
+      pending = carryOver(unsettled, before, after).pending;
+    });
+  } catch (error) {
+    console.warn('[gongkai] <gk-workbench>: the notes could not be carried over; they wait for the drafter', error);
+  }
+  const notice = ctx.ui.notice;
+  if (!pending || notice?.step !== 'source') return ctx.refresh();
+  ctx.ui.notice = {
+    ...notice,
+    kind: 'warn',
+    detail: [...(notice.detail ?? []), ctx.msg('reanchorMoved', { n: pending })],
+  };
+  ctx.refresh();
+  ctx.announce(ctx.msg('reanchorMoved', { n: pending }));
 }
 
 /** The page junk still in the body (kept on purpose, or from a bundle taken up). */

@@ -224,6 +224,52 @@ export const workbenchStyles = css`
   ul.items,
   ul.findings,
   ul.candidates,
+  /* Notes carried over from a previous version, waiting for the drafter. */
+  .reanchor-queue {
+    border: 1px solid var(--wb-border);
+    border-inline-start: 4px solid var(--gk-color-warning, #9a6700);
+    border-radius: var(--gk-radius, 6px);
+    padding: 0.5em 1em;
+    margin-block-end: 1em;
+  }
+  .reanchor-queue h4 {
+    margin: 0.25em 0;
+  }
+  .reanchor-queue > ol {
+    padding-inline-start: 1.25em;
+  }
+  .reanchor-queue > ol > li + li {
+    border-block-start: 1px solid var(--wb-border);
+    padding-block-start: 0.5em;
+  }
+  .reanchor-queue dt {
+    font-weight: 600;
+  }
+  .reanchor-queue dd {
+    margin: 0 0 0.5em;
+  }
+  .reanchor-queue blockquote {
+    margin: 0.25em 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 2px solid var(--wb-border);
+  }
+  /* The candidate passage: underlined as well as tinted, so it shows without colour and in print. */
+  .reanchor-queue mark {
+    background: var(--gk-color-highlight, #fff3c4);
+    color: inherit;
+    text-decoration: underline 2px;
+    text-underline-offset: 0.2em;
+  }
+  @media (forced-colors: active) {
+    .reanchor-queue mark {
+      background: Mark;
+      color: MarkText;
+    }
+  }
+  .reanchor-queue:focus-visible {
+    outline: 2px solid var(--gk-color-focus, #0b57d0);
+    outline-offset: 2px;
+  }
   .clause-picker ul {
     list-style: none;
     margin: 0.5em 0;

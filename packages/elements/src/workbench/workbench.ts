@@ -16,6 +16,7 @@ import { renderMetaStep } from './meta-step.js';
 import { clausesOf, emptyDraft, isEmpty, STEPS, type StepName, type toBundle, type WorkbenchDraft } from './model.js';
 import { renderNotesStep } from './notes-step.js';
 import { renderQaStep } from './qa-step.js';
+import { pendingNotes } from './reanchor-queue.js';
 import { renderSaveStep, SaveStep } from './save-step.js';
 import { renderSourceStep } from './source-step.js';
 import { workbenchStyles } from './workbench.styles.js';
@@ -324,6 +325,17 @@ export class GkWorkbench extends LitElement {
     </p>`;
   }
 
+  /** Notes carried over from a previous version whose place awaits the drafter (the queue is in step 4). */
+  private renderMoved() {
+    const n = this.ui.step === 'notes' || !this.draft.doc ? 0 : pendingNotes(this.draft.notes).length;
+    if (!n) return nothing;
+    const t = this.i18n.msg.bind(this.i18n);
+    return html`<p class="notice warn" role="status">
+      ${t('reanchorNotice', { n })}
+      <button type="button" class="gk-link-button" @click=${() => this.go('notes', 'reanchor-queue')}>${t('reanchorGoTo')}</button>
+    </p>`;
+  }
+
   private renderSteps() {
     const t = this.i18n.msg.bind(this.i18n);
     return html`<nav part="steps" aria-label=${t('stepsLabel')}>
@@ -387,7 +399,7 @@ export class GkWorkbench extends LitElement {
               }}>${t('undo')}</button></p>`
             : nothing
         }
-        ${this.renderGiven()} ${this.renderStep(ctx)}
+        ${this.renderGiven()} ${this.renderMoved()} ${this.renderStep(ctx)}
       </section>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     `;

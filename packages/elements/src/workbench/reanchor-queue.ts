@@ -1,0 +1,122 @@
+// The notes carried over from a previous version whose new place is not certain (step 4): each
+// with the passage it explained, the best candidate in the new text marked, how close it is in
+// words, and confirm / re-place / delete. Until one of those, the note has no clause and readers
+// list it as not placed: a guess is never published as the office's placement.
+import { type Clause, clauseNumbers, type Pending } from '@gongkai/format';
+import { html, nothing } from 'lit';
+import { clauseName, type WorkbenchContext } from './context.js';
+import type { NoteDraft } from './model.js';
+
+export interface QueueActions {
+  /** Opens the note's editor with the clause choice focused. */
+  replace(index: number): void;
+  remove(index: number): void;
+}
+
+/** Notes waiting for a drafter: carried over, no clause chosen since. */
+export function pendingNotes(notes: readonly NoteDraft[]): number[] {
+  return notes.flatMap((n, i) => (n.pending && !n.clause ? [i] : []));
+}
+
+/** How close the candidate is, in words (a score alone means little to a drafter). */
+export function confidenceWords(ctx: WorkbenchContext, pending: Pending): string {
+  const score = pending.candidate?.score ?? 0;
+  const pct = Math.round(score * 100);
+  if (pending.reason === 'ambiguous') return ctx.msg('confidenceAmbiguous');
+  if (pending.reason === 'quote-not-found' || score === 0) return ctx.msg('confidenceRewritten');
+  if (score >= 0.7) return ctx.msg('confidenceHigh', { pct });
+  if (score >= 0.5) return ctx.msg('confidenceMedium', { pct });
+  return ctx.msg('confidenceLow', { pct });
+}
+
+/** The candidate clause's text with the candidate passage marked (in words too, for screen readers). */
+function candidateText(ctx: WorkbenchContext, clause: Clause, quote: string | undefined) {
+  const at = quote ? clause.text.indexOf(quote) : -1;
+  if (!quote || at < 0) return html`${clause.text}`;
+  return html`${clause.text.slice(0, at)}<mark><span class="sr-only">${ctx.msg('reanchorCandidateMark')}</span>${quote}</mark>${clause.text.slice(at + quote.length)}`;
+}
+
+function confirm(ctx: WorkbenchContext, index: number): void {
+  const note = ctx.draft.notes[index];
+  const clause = note?.pending?.candidate?.clause;
+  if (!note || !clause) return;
+  const position = pendingNotes(ctx.draft.notes).indexOf(index);
+  ctx.edit(() => {
+    note.clause = clause;
+    delete note.pending;
+  });
+  ctx.announce(ctx.msg('reanchorConfirmed', { n: index + 1, clause: clauseName(ctx.clauses, clause) }));
+  focusAfter(ctx, position);
+}
+
+/** Focus stays in the queue (the item that took this one's place), or goes to the notes list. */
+export function focusAfter(ctx: WorkbenchContext, position: number): void {
+  void ctx.host.updateComplete.then(() => {
+    const root = ctx.host.shadowRoot;
+    const items = [...(root?.querySelectorAll<HTMLElement>('.reanchor-queue > ol > li') ?? [])];
+    const next = items[Math.min(position, items.length - 1)];
+    if (next) next.querySelector<HTMLElement>('button')?.focus();
+    else {
+      ctx.announce(ctx.msg('reanchorDone'));
+      root?.querySelector<HTMLElement>('.items button')?.focus();
+    }
+  });
+}
+
+export function renderReanchorQueue(ctx: WorkbenchContext, actions: QueueActions) {
+  const t = ctx.msg;
+  const waiting = pendingNotes(ctx.draft.notes);
+  if (!waiting.length) return nothing;
+  const byId = new Map(ctx.clauses.map((c) => [c.id, c]));
+  return html`<section class="reanchor-queue" id="reanchor-queue" aria-labelledby="reanchor-title" tabindex="-1">
+    <h4 id="reanchor-title">${t('reanchorTitle')}</h4>
+    <p class="hint">${t('reanchorIntro')}</p>
+    <ol>
+      ${waiting.map((i) => {
+        const note = ctx.draft.notes[i]!;
+        const pending = note.pending!;
+        const candidate = pending.candidate && byId.get(pending.candidate.clause);
+        const n = i + 1;
+        // The number alone (第四条): the clause's text is shown in full below it.
+        const where = candidate ? (clauseNumbers(byId, candidate.id) ?? clauseName(ctx.clauses, candidate.id)) : '';
+        return html`<li aria-labelledby="reanchor-note-${i}">
+          <p class="item-title" id="reanchor-note-${i}">
+            <strong>${t('reanchorNote', { n })}</strong> ${note.body.trim().slice(0, 40)}
+          </p>
+          <dl>
+            ${pending.previous.number ? html`<div><dt>${t('reanchorWas')}</dt><dd>${pending.previous.number}</dd></div>` : nothing}
+            <div><dt>${t('reanchorWasText')}</dt><dd><q>${pending.previous.text}</q></dd></div>
+            ${
+              candidate
+                ? html`<div>
+                  <dt>${t('reanchorCandidate')}</dt>
+                  <dd>
+                    <strong>${where}</strong> — ${confidenceWords(ctx, pending)}
+                    <blockquote class="candidate">${candidateText(ctx, candidate, pending.candidate?.quote?.exact)}</blockquote>
+                  </dd>
+                </div>`
+                : nothing
+            }
+          </dl>
+          ${candidate ? nothing : html`<p class="notice warn">${t('reanchorNoCandidate')}</p>`}
+          <p class="actions">
+            ${
+              candidate
+                ? html`<button type="button" class="gk-button primary" aria-label=${t('reanchorConfirmLabel', { n, clause: where })}
+                  @click=${() => confirm(ctx, i)}>${t('reanchorConfirm')}</button>`
+                : nothing
+            }
+            <button type="button" class="gk-button" aria-label=${t('reanchorReplaceLabel', { n })}
+              @click=${() => actions.replace(i)}>${t('reanchorReplace')}</button>
+            <button type="button" class="gk-button danger" aria-label=${t('reanchorDeleteLabel', { n })}
+              @click=${() => {
+                const position = waiting.indexOf(i);
+                actions.remove(i);
+                focusAfter(ctx, position);
+              }}>${t('reanchorDelete')}</button>
+          </p>
+        </li>`;
+      })}
+    </ol>
+  </section>`;
+}
