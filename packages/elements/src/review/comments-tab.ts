@@ -24,6 +24,8 @@ import { renderFilterSignoff, renderWorkflow, Workflow, type WorkflowProps } fro
 const SEARCH_PAUSE = 400;
 /** A comment's attachments: a chunk of its own, loaded when a comment is first opened. */
 const loadAttachments = once(() => import('./attachments.js'));
+/** 因意见修改: a chunk of its own, loaded when an adopted comment is first opened. */
+const loadChangeLinks = once(() => import('./change-links.js').then((m) => m.defineChangeLinks()));
 
 const sameFilters = (a: Filters, b: Filters) =>
   a.clause === b.clause &&
@@ -431,6 +433,29 @@ export class CommentsTab {
     return nothing;
   }
 
+  /** An adopted comment's links to the changes of the next version it led to (change-links.ts). */
+  private renderChangeLinks(item: CommentItem) {
+    const c = this.c;
+    if (item.decision !== 'adopted' && item.decision !== 'partly-adopted') return nothing;
+    if (!customElements.get('gk-change-links')) {
+      loadChangeLinks().then(
+        () => c.changed(),
+        (error: unknown) => console.warn('[gongkai] <gk-review>: the changes panel could not be loaded.', error),
+      );
+      return nothing;
+    }
+    return html`<gk-change-links
+      .session=${c.session}
+      .consultation=${c.workspace.id}
+      .comment=${item.id}
+      .group=${item.group}
+      .canDecide=${c.session.can('decide')}
+      .roleName=${c.session.role ? roleLabel(c.t, c.session.role) : c.t('roleUnknown')}
+      .uiLang=${c.lang}
+      .describe=${(error: unknown) => c.describe(error)}
+    ></gk-change-links>`;
+  }
+
   private renderDetail(item: CommentItem) {
     const { t, lang, workspace, session, actions, templates } = this.c;
     this.workflow.open(item);
@@ -489,6 +514,7 @@ export class CommentsTab {
       onHistory: () => this.c.showAudit(item.id),
       workflow: renderWorkflow(this.workflowProps(), item),
       attachments: this.renderAttachments(item),
+      changes: this.renderChangeLinks(item),
     });
   }
 }

@@ -40,6 +40,8 @@ export interface DetailProps {
   workflow?: TemplateResult;
   /** The comment's attachments (attachments.ts, loaded on first use). */
   attachments?: unknown;
+  /** 因意见修改: the changes of the next version an adopted comment led to (change-links.ts, loaded on first use). */
+  changes?: unknown;
   onClose(): void;
   onApprove(): void;
   onRemove(): void;
@@ -97,7 +99,7 @@ export function renderDetail(p: DetailProps) {
           }
           <button type="button" class="gk-link-button" @click=${() => p.onHistory()}>${t('history')}</button>
         </p>
-        ${p.attachments ?? nothing}
+        ${p.attachments ?? nothing} ${p.changes ?? nothing}
       </article>
       ${renderClause(p)}
     </div>
