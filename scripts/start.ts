@@ -134,6 +134,23 @@ const site = await serveStatic({
 const answer = await fetch(`${site.url}/readyz`).catch(() => null);
 if (!answer?.ok) fail(`the demo site does not reach the consultation server (see ${logFile})`);
 
+// Something in the mail catcher from the start: a demo citizen follows the open consultation,
+// so its confirmation is there to open (a new address each start: the catcher keeps nothing).
+const demoAddress = `demo.${Date.now().toString(36)}@demo.gongkai.test`;
+const followed = await fetch(`${site.url}/api/v1/notify/follow`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: demoAddress, consultation: 'demo-open-consultation' }),
+}).catch(() => null);
+const waiting =
+  followed?.status === 202 &&
+  (await catcher
+    .waitFor((m) => m.length > 0, 10_000)
+    .then(
+      () => true,
+      () => false,
+    ));
+
 console.log(`
   Gongkai demo is ready.
 
@@ -144,7 +161,12 @@ console.log(`
   Published feedback:   ${site.url}/feedback.html
   Staff: comments       ${site.url}/admin/
   Staff: workbench      ${site.url}/admin/workbench.html
-  Mail catcher:         ${mailbox.url}  (what the server sent: confirmations, outcomes)
+  Mail catcher:         ${mailbox.url}  (what the server sent: confirmations, outcomes)${
+    waiting
+      ? `
+                        A confirmation to ${demoAddress} is waiting there: open its link, press 确认订阅.`
+      : ''
+  }
   Staff token (admin):  ${staffToken}
   Another staff token:  pnpm demo-token reviewer   (or editor, admin)
   Consultation server:  http://127.0.0.1:${apiPort}/readyz  (data in ${dataDir}, request log in ${logFile})
