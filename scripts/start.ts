@@ -159,6 +159,7 @@ console.log(`
   Static bundle page:   ${site.url}/static.html
   Comment on a draft:   ${site.url}/draft.html
   Published feedback:   ${site.url}/feedback.html
+  Final text, changes:  ${site.url}/final.html
   Staff: comments       ${site.url}/admin/
   Staff: workbench      ${site.url}/admin/workbench.html
   Mail catcher:         ${mailbox.url}  (what the server sent: confirmations, outcomes)${

@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CompareInput, compareTexts } from '@gongkai/format';
+import { linkChanges } from './changes.js';
 import { toTimestamp } from './consultations.js';
 import type { Database } from './db/database.js';
 import { publishFeedback } from './feedback.js';
 import { audit } from './lib/audit.js';
+import { escapeHtml } from './lib/html.js';
 import { newReceipt } from './lib/receipts.js';
 import { putPolicy } from './policies.js';
 
@@ -28,6 +31,8 @@ interface SeedComment {
   moderation?: 'approved' | 'rejected';
   decision?: string;
   reason?: string;
+  /** The changes of `revision` this (adopted) comment led to: clause ids of the revised text. */
+  changes?: string[];
 }
 
 /**
@@ -64,6 +69,12 @@ export interface ConsultationSeed {
   units?: string[];
   /** Comments (by their 1-based place in `comments`) assigned to a unit, due some days after closing. */
   assignments?: { unit: string; dueDaysAfterClosing?: number; comments: number[]; note?: string }[];
+  /**
+   * The text adopted after the consultation, stored as the next version of `draftPolicy`: the
+   * draft with `edits` (each `from` found once in the text), the policy's meta as issued, compared
+   * with the draft; comments name the changes they led to (`changes`) before the feedback is published.
+   */
+  revision?: { label: string; note: string; edits: { from: string; to: string }[] };
 }
 
 const DAY = 86_400_000;
@@ -107,6 +118,7 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
       if (!rows[0]) throw new Error(`${s.id}: no policy ${s.policy} to copy as the draft (seed it first)`);
       await putPolicy(tx, draftOf(rows[0].bundle, s, opens, closes), { actor: SEED, mode: 'missing' });
     }
+    // A consultation with a draft of its own is about that draft: its later versions are the final text.
     const { rows: inserted } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
          feedback_expected, page_url)
@@ -115,7 +127,7 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
       [
         s.id,
         s.title,
-        s.policy ?? null,
+        s.draftPolicy ?? s.policy ?? null,
         opens,
         closes,
         s.shortWindowReason ?? null,
@@ -194,6 +206,7 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     }
     return { consultation: inserted.length > 0, comments };
   });
+  if (s.revision) await seedRevision(db, s, opens);
   if (s.publish) {
     const { rows } = await db.query('SELECT 1 FROM feedback_versions WHERE consultation_id = $1', [s.id]);
     if (!rows[0]) {
@@ -218,6 +231,56 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     }
   }
   return added.consultation ? s.id : `${s.id} (exists, left as it is; ${added.comments} comments added)`;
+}
+
+/** The final text of a seeded consultation's draft (see ConsultationSeed.revision), once, with its links. */
+async function seedRevision(db: Database, s: ConsultationSeed, opens: string): Promise<void> {
+  const r = s.revision!;
+  if (!s.draftPolicy || !s.policy) throw new Error(`${s.id}: a revision is the next version of draftPolicy`);
+  const { rows: done } = await db.query('SELECT 1 FROM policy_versions WHERE policy_id = $1 AND label = $2', [
+    s.draftPolicy,
+    r.label,
+  ]);
+  if (done[0]) return;
+  const { rows } = await db.query<{ bundle: Json; version: number; issued: Json }>(
+    `SELECT d.bundle, d.version, p.bundle->'meta' AS issued FROM policies d, policies p WHERE d.id = $1 AND p.id = $2`,
+    [s.draftPolicy, s.policy],
+  );
+  const draft = rows[0];
+  if (!draft) throw new Error(`${s.id}: no policy ${s.draftPolicy} or ${s.policy}`);
+  const edit = (text: string, from: string, to: string, where: string) => {
+    if (text.split(from).length !== 2) throw new Error(`${s.id}: revision edit "${from}" must occur once in ${where}`);
+    return text.replace(from, to);
+  };
+  const { consultation: _c, comparison: _old, ...kept } = draft.bundle;
+  const final: Json & { clauses: { text: string }[] } = JSON.parse(JSON.stringify(kept));
+  for (const { from, to } of r.edits) {
+    const clause = final.clauses.find((c) => c.text.includes(from));
+    if (!clause) throw new Error(`${s.id}: no clause of ${s.draftPolicy} contains "${from}"`);
+    clause.text = edit(clause.text, from, to, 'its clause');
+    if (typeof final.body === 'string') final.body = edit(final.body, from, to, 'the body');
+    if (typeof final.bodyHtml === 'string')
+      final.bodyHtml = edit(final.bodyHtml, escapeHtml(from), escapeHtml(to), 'the body HTML');
+  }
+  final.meta = draft.issued;
+  final.revisionOf = {
+    label: DRAFT,
+    date: chinaDay(Date.parse(opens)),
+    id: s.draftPolicy,
+    url: `/api/v1/policies/${s.draftPolicy}?version=${draft.version}`,
+  };
+  final.comparison = compareTexts(draft.bundle as CompareInput, final as CompareInput);
+  const stored = await db.transaction((tx) =>
+    putPolicy(tx, final, { actor: SEED, mode: 'revise', note: r.note, label: r.label }),
+  );
+  for (const [i, c] of (s.comments ?? []).entries()) {
+    if (!c.changes?.length) continue;
+    const { rows: made } = await db.query<{ id: string }>(
+      'SELECT id FROM comments WHERE consultation_id = $1 AND idempotency_key = $2',
+      [s.id, `seed-${i + 1}`],
+    );
+    if (made[0]) await linkChanges(db, s.id, Number(made[0].id), { version: stored.version, changes: c.changes }, SEED);
+  }
 }
 
 const DRAFT = '征求意见稿';
