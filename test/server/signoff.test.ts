@@ -67,6 +67,28 @@ async function campaign(db: Database, id: string, n: number, stage: string): Pro
 
 for (const { name, fresh } of databases) {
   describe(`sign-off and assignment on ${name}`, () => {
+    test('separate sign-off: a token does not sign off what it checked (409 for one comment; a filter leaves them, counted), another person does', async () => {
+      const ctx = await setup(fresh, { signoff: { separate: true } });
+      const id = await consultation(ctx);
+      const [a, b, c] = await comments(ctx, id, ['建议一。', '建议二。', '建议三。']);
+      for (const x of [a, b, c]) await decide(ctx, x!, { decision: 'adopted' });
+      await step(ctx, id, { step: 'check', comment: a }, 'admin');
+      await step(ctx, id, { step: 'check', comment: b }, 'admin');
+      await step(ctx, id, { step: 'check', comment: c }, 'checker');
+      const own = await step(ctx, id, { step: 'sign', comment: a }, 'admin');
+      assert.equal(own.statusCode, 409);
+      assert.equal(own.json().error, 'same-person');
+      assert.match(own.json().zh, /审核和签发须由不同的人办理/);
+      const dry = await step(ctx, id, { step: 'sign', filter: { stage: 'checked' }, dryRun: true }, 'admin');
+      assert.equal(dry.json().updated, 1, 'only the one another person checked');
+      const byFilter = (await step(ctx, id, { step: 'sign', filter: { stage: 'checked' } }, 'admin')).json();
+      assert.deepEqual([byFilter.updated, byFilter.checkedByYou], [1, 2]);
+      assert.equal((await item(ctx, c!)).stage, 'signed');
+      assert.equal((await item(ctx, a!)).stage, 'checked');
+      assert.equal((await step(ctx, id, { step: 'sign', comment: a }, 'signer')).json().stage, 'signed');
+      await ctx.close();
+    });
+
     test('拟办 → 审核 → 签发: each step its own permission (403 names it), sent back with a reason, audited with its actor', async () => {
       const ctx = await setup(fresh);
       const id = await consultation(ctx);

@@ -21,6 +21,7 @@ import { policyRoutes } from './routes/policies.js';
 import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
 import { workflowRoutes } from './routes/workflow.js';
+import type { SignoffRules } from './signoff.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -45,6 +46,8 @@ export interface AppOptions {
   notify?: NotifyOptions;
   /** Files attached to comments (where they are kept, limits, the virus scanner). Without it none are taken. */
   attachments?: AttachmentOptions;
+  /** How decisions are signed off (审核 and 签发 by different people, when `separate`). */
+  signoff?: SignoffRules;
 }
 
 // Logs carry the route pattern, never the query string or a receipt, and no bodies at all:
@@ -118,7 +121,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
     notify: options.notify ? { options: options.notify, domain, queued: () => app.deliverer?.wake() } : undefined,
   });
   staffRoutes(app, db);
-  workflowRoutes(app, db);
+  workflowRoutes(app, db, options.signoff);
   changeRoutes(app, db);
   channelRoutes(app, db, () => app.jobs?.wake());
   notifyRoutes(app, db, options.notify, domain);

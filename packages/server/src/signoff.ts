@@ -43,7 +43,19 @@ function returnable(who: Actor): SignoffStage[] {
   return [...from];
 }
 
-export async function signoffStep(db: Database, consultationId: string, input: SignoffInput, who: Actor) {
+/** How sign-off is run on this site. */
+export interface SignoffRules {
+  /** 审核 and 签发 by different people: a token may not sign off what it checked itself. */
+  separate?: boolean;
+}
+
+export async function signoffStep(
+  db: Database,
+  consultationId: string,
+  input: SignoffInput,
+  who: Actor,
+  rules: SignoffRules = {},
+) {
   const targets = [input.comment, input.group, input.filter].filter((t) => t !== undefined);
   if (targets.length !== 1) {
     throw new HttpError(400, 'invalid', 'give exactly one of comment, group or filter', {
@@ -77,6 +89,9 @@ export async function signoffStep(db: Database, consultationId: string, input: S
   const reasonSql = value(input.step === 'return' ? reason : null);
   const action = value(`comment.${input.step === 'sign' ? 'sign-off' : input.step}`);
   const commentSql = value(input.comment ?? null);
+  // With separate sign-off, what this token checked itself is left at 审核 for someone else.
+  const separate = rules.separate && input.step === 'sign';
+  if (separate) where.push(`stage_by IS DISTINCT FROM ${actorSql}`);
   const info = value(
     JSON.stringify({
       step: input.step,
@@ -90,6 +105,10 @@ export async function signoffStep(db: Database, consultationId: string, input: S
   if (input.dryRun) {
     const counted: unknown[] = [consultationId];
     const w = filterSql(filter, counted);
+    if (separate) {
+      counted.push(who.actor);
+      w.push(`stage_by IS DISTINCT FROM $${counted.length}`);
+    }
     counted.push(from);
     const { rows } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM comments WHERE ${w.join(' AND ')} AND decision IS NOT NULL
@@ -138,12 +157,22 @@ export async function signoffStep(db: Database, consultationId: string, input: S
     const updated = rows[0]!.n;
     if (input.comment !== undefined && updated === 0) {
       // Why not: no such comment here, no decision, or another stage.
-      const { rows: found } = await tx.query<{ decision: string | null; stage: string }>(
-        'SELECT decision, stage FROM comments WHERE id = $1 AND consultation_id = $2',
+      const { rows: found } = await tx.query<{ decision: string | null; stage: string; stage_by: string | null }>(
+        'SELECT decision, stage, stage_by FROM comments WHERE id = $1 AND consultation_id = $2',
         [input.comment, consultationId],
       );
       const c = found[0];
       if (!c) throw notFound(`comment ${input.comment}`);
+      if (separate && c.stage === 'checked' && c.stage_by === who.actor) {
+        throw new HttpError(
+          409,
+          'same-person',
+          `comment ${input.comment} was checked with this token: another person signs it off`,
+          {
+            zh: '审核和签发须由不同的人办理：该意见由您审核，请由他人签发',
+          },
+        );
+      }
       if (!c.decision) {
         throw new HttpError(409, 'no-decision', `comment ${input.comment} has no decision to ${input.step}`, {
           zh: '该意见尚无处理意见',
@@ -154,7 +183,17 @@ export async function signoffStep(db: Database, consultationId: string, input: S
         stage: c.stage,
       });
     }
-    return { updated, stage: to };
+    if (!separate) return { updated, stage: to };
+    // What was left for someone else: checked by this token.
+    const counted: unknown[] = [consultationId];
+    const w = filterSql(filter, counted);
+    counted.push(who.actor);
+    const { rows: own } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM comments WHERE ${w.join(' AND ')} AND decision IS NOT NULL
+         AND stage = 'checked' AND stage_by = $${counted.length}`,
+      counted,
+    );
+    return { updated, stage: to, checkedByYou: own[0]!.n };
   });
 }
 

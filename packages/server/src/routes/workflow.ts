@@ -18,7 +18,14 @@ import { getConsultationRow } from '../consultations.js';
 import type { Database } from '../db/database.js';
 import { staffAccess } from '../lib/http.js';
 import * as S from '../schemas.js';
-import { blockers, SIGNOFF_STEPS, type SignoffInput, signoffPermissions, signoffStep } from '../signoff.js';
+import {
+  blockers,
+  SIGNOFF_STEPS,
+  type SignoffInput,
+  type SignoffRules,
+  signoffPermissions,
+  signoffStep,
+} from '../signoff.js';
 
 type Id = { Params: { id: string } };
 const target = {
@@ -76,7 +83,7 @@ const NoteView = {
   },
 } as const;
 
-export function workflowRoutes(app: FastifyInstance, db: Database): void {
+export function workflowRoutes(app: FastifyInstance, db: Database, rules: SignoffRules = {}): void {
   const security = [{ bearer: [] }];
   const tags = ['staff'];
   const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
@@ -96,6 +103,11 @@ export function workflowRoutes(app: FastifyInstance, db: Database): void {
               updated: { type: 'integer', description: 'Comments moved (with dryRun: that would be).' },
               stage: { type: 'string', enum: SIGNOFF_STAGES },
               dryRun: { type: 'boolean' },
+              checkedByYou: {
+                type: 'integer',
+                description:
+                  'With separate sign-off: comments left at 审核 because this token checked them (another person signs them off).',
+              },
             },
           },
           ...S.errors(400, 401, 403, 404, 409, 422),
@@ -110,7 +122,7 @@ export function workflowRoutes(app: FastifyInstance, db: Database): void {
     },
     async (request) => {
       await getConsultationRow(db, request.params.id);
-      return signoffStep(db, request.params.id, request.body, who(request));
+      return signoffStep(db, request.params.id, request.body, who(request), rules);
     },
   );
 
