@@ -20,6 +20,8 @@ export interface ListHandlers {
   more(): void;
   retry(): void;
   goToClause?: (event: MouseEvent, clause: string) => void;
+  /** What follows a comment's reason (the changes it led to), once that part has loaded. */
+  after?: (comment: FeedbackComment) => unknown;
 }
 
 /** What the list shows now: the comments so far, how many match, and whether more can be asked. */
@@ -146,7 +148,7 @@ export function renderList(s: Listing, query: string, c: ViewContext, on: ListHa
             ${repeat(
               g.items,
               (item) => item.no,
-              (item) => renderComment(item, query, c, campaigns),
+              (item) => renderComment(item, query, c, campaigns, on),
             )}
           </ul>
         </div>`;
@@ -185,7 +187,7 @@ function campaignNote(item: FeedbackComment, c: ViewContext, campaigns: Campaign
   return html`<p class="campaign">${text}</p>`;
 }
 
-function renderComment(item: FeedbackComment, query: string, c: ViewContext, campaigns: Campaigns) {
+function renderComment(item: FeedbackComment, query: string, c: ViewContext, campaigns: Campaigns, on: ListHandlers) {
   const t = c.msg;
   const reason = item.reason?.trim();
   // Comments and reasons are published as written (in Chinese), whatever the interface's language.
@@ -208,6 +210,7 @@ function renderComment(item: FeedbackComment, query: string, c: ViewContext, cam
           ? nothing
           : html`<p class="reason missing">${t('noReason')}</p>`
     }
+    ${on.after?.(item) ?? nothing}
   </li>`;
 }
 

@@ -14,6 +14,7 @@ import { renderBundleError, warnBundleError } from '../internal/error-view.js';
 import { findDocument } from '../internal/find-document.js';
 import { BundleError } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
+import { once } from '../internal/once.js';
 import {
   ALL_CLAUSES,
   type ListHandlers,
@@ -25,6 +26,7 @@ import {
   statusText,
 } from './comments.js';
 import { makeContext, type ViewContext } from './context.js';
+import type { FeedbackChanges } from './explanation.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { fetchCommentsPage, fetchFeedback, type Loaded, takeFeedback } from './load.js';
 import { ReceiptLookupController, renderLookup } from './lookup.js';
@@ -36,6 +38,9 @@ type View =
   | { kind: 'loading' }
   | { kind: 'published'; data: PreparedFeedback }
   | Exclude<Loaded, { kind: 'published' }>;
+
+/** The 修改说明 part: only feedback or a receipt naming changes loads it. */
+const loadChangesPart = once(() => import('./explanation.js'));
 
 const DEFAULT_PAGE_SIZE = 50;
 /** A search is sent once the reader pauses typing, not at every key. */
@@ -75,6 +80,8 @@ const SEARCH_DELAY = 300;
  * @csspart no-results - What is shown when no comment matches.
  * @csspart more - The "加载更多" button.
  * @csspart reasons - The table of the reasons given, most frequent first.
+ * @csspart changes - The 修改说明: the changes of the later version that comments led to.
+ * @csspart lookup-changes - The changes a looked-up comment led to.
  * @csspart download - The link to the open data of every comment (with `download`).
  * @csspart lookup - The "查询我的意见" section.
  * @csspart form - The receipt form.
@@ -134,6 +141,8 @@ export class GkFeedback extends LitElement {
   @state() private accessor sort: ClauseSort = 'count';
   @state() private accessor allClauses = false;
   @state() private accessor printing = false;
+  /** The 修改说明 part, once loaded. */
+  @state() private accessor changesPart: FeedbackChanges | null = null;
 
   private readonly i18n = new LocalizeController<FeedbackMessages>(this, feedbackMessages);
   private readonly lookup = new ReceiptLookupController(this);
@@ -215,6 +224,7 @@ export class GkFeedback extends LitElement {
   }
 
   protected override updated(): void {
+    this.loadChanges();
     if (this.readyPending && this.view.kind !== 'loading') {
       this.readyPending = false;
       const detail = this.readyDetail();
@@ -236,6 +246,23 @@ export class GkFeedback extends LitElement {
         this.renderRoot.querySelector<HTMLElement>('[data-focus]');
       target?.focus();
     }
+  }
+
+  /** Loads the 修改说明 part once the feedback or a receipt names changes (older servers never do). */
+  private loadChanges(): void {
+    if (this.changesPart) return;
+    const v = this.view;
+    const lookup = this.lookup.state;
+    const wanted =
+      (v.kind === 'published' && v.data.view.changes != null) ||
+      (lookup.kind === 'found' && lookup.result.changes != null);
+    if (!wanted) return;
+    loadChangesPart().then(
+      (part) => {
+        this.changesPart ??= new part.FeedbackChanges(this);
+      },
+      (error: unknown) => console.warn(`[gongkai] <${this.localName}>: the 修改说明 could not be loaded`, error),
+    );
   }
 
   private get msg() {
@@ -513,7 +540,14 @@ export class GkFeedback extends LitElement {
     if (!this.endpoint) return nothing;
     return renderLookup(
       this.lookup,
-      { msg: c.msg, endpoint: this.endpoint, consultation: this.consultation, clauseName: c.clauseName, date: c.date },
+      {
+        msg: c.msg,
+        endpoint: this.endpoint,
+        consultation: this.consultation,
+        clauseName: c.clauseName,
+        date: c.date,
+        changes: this.changesPart ? (r) => this.changesPart!.receipt(r, c) : undefined,
+      },
       {
         submit: (value) => void this.lookup.lookup(value, { endpoint: this.endpoint, msg: this.msg }),
         input: (value) => {
@@ -542,9 +576,12 @@ export class GkFeedback extends LitElement {
     const criteria = { decision: this.decision, clause: this.clauseFilter, query: this.query };
     const list = this.listing(data);
     const download = this.download ? new URL(this.download, document.baseURI).href : '';
-    const handlers = doc
-      ? { ...this.handlers, goToClause: (e: MouseEvent, id: string) => this.goToClause(e, id) }
-      : this.handlers;
+    const part = this.changesPart;
+    const handlers: ListHandlers = {
+      ...this.handlers,
+      goToClause: doc ? (e: MouseEvent, id: string) => this.goToClause(e, id) : undefined,
+      after: part ? (comment) => part.comment(comment, view.changes, c) : undefined,
+    };
     return html`<div class=${this.printing ? 'published printing' : 'published'}>
       ${header}
       <div class="overview">${renderSummary(data, c)} ${renderChart(data, c)}</div>
@@ -557,7 +594,7 @@ export class GkFeedback extends LitElement {
           this.allClauses = all;
         },
       })}
-      ${renderReasons(data, c)}
+      ${renderReasons(data, c)} ${part?.section(view.changes, c) ?? nothing}
       <section class="comments" part="comments" aria-labelledby="comments-heading">
         <h3 id="comments-heading">${t('commentsHeading')}</h3>
         ${renderTools(data, criteria, c, handlers)}

@@ -21,6 +21,8 @@ export interface LookupContext {
   consultation: string;
   clauseName(id: string | null): string;
   date(iso: string, withTime?: boolean): string;
+  /** The changes the comment led to (因意见修改), once that part has loaded. */
+  changes?: (result: ReceiptLookup) => unknown;
 }
 
 export class ReceiptLookupController implements ReactiveController {
@@ -179,6 +181,7 @@ function renderAnswer(state: LookupState, context: LookupContext) {
               : nothing
           }
         </dl>
+        ${context.changes?.(r) ?? nothing}
       </div>`;
     }
   }
