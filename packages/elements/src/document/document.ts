@@ -118,7 +118,7 @@ export class GkDocument extends LitElement {
   declare noToc: boolean;
 
   /**
-   * `none` leaves out the title and metadata (a notice of a repealed or draft text stays), for a
+   * `none` leaves out the title and metadata (the notice of a text not in force stays), for a
    * page that shows its own. `auto`: left out when enhancing an article whose page shows the
    * 文号 or 索引号 just before it.
    */
