@@ -6,6 +6,7 @@ import '@gongkai/elements';
 import type { GkConsultation } from '@gongkai/elements';
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
+import { fakeUploads, type UploadFake } from '../helpers/attachments-fake.js';
 import {
   CONSULTATION_ID,
   ENDPOINT,
@@ -14,51 +15,19 @@ import {
   fakeConsultationApi,
 } from '../helpers/consultation-fake.js';
 
+/** The machine may be busy: waits are generous, never timed assertions. */
+const SLOW = { timeout: 8000 };
+
 const PDF = '%PDF-1.4\n% 关于第三条的补充材料\n%%EOF\n';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]);
-const UPLOAD = `${ENDPOINT}/consultations/${CONSULTATION_ID}/attachments`;
-
-interface Uploads {
-  /** Every upload request: the name asked for and the bytes' size. */
-  calls: { name: string; size: number }[];
-  /** Tokens given out, by upload. */
-  tokens: string[];
-  /** Failures for successive uploads (then 201). */
-  failures: Failure[];
-}
-
 let api: FakeApi | null = null;
-let uploads: Uploads;
-let original: typeof fetch;
+let uploads: UploadFake | null = null;
 
 /** The consultation stand-in, with the upload endpoint answered in front of it. */
 function useApi(commentFailures: Failure[] = []): FakeApi {
   api = fakeConsultationApi({ commentFailures });
-  uploads = { calls: [], tokens: [], failures: [] };
-  const inner = window.fetch;
-  original = inner;
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    if (url.pathname !== UPLOAD) return inner(input, init);
-    const body = init.body as Blob;
-    uploads.calls.push({ name: url.searchParams.get('name') ?? '', size: body.size });
-    await aTimeout(5);
-    const failure = uploads.failures.shift();
-    if (failure === 'network') throw new TypeError('Failed to fetch');
-    if (failure) {
-      return new Response(JSON.stringify(failure.body ?? {}), {
-        status: failure.status,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-    const token = `tok-${uploads.calls.length}-abcdefghijklmnop`;
-    uploads.tokens.push(token);
-    return new Response(JSON.stringify({ token, name: 'x', type: 'application/pdf', size: body.size, scan: 'clean' }), {
-      status: 201,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
+  uploads = fakeUploads();
   return api;
 }
 
@@ -84,8 +53,8 @@ const keptFiles = () =>
   });
 
 afterEach(async () => {
+  uploads?.restore();
   api?.restore();
-  if (original) window.fetch = original;
   api = null;
   for (const key of Object.keys(localStorage))
     if (key.startsWith('gongkai:consultation:')) localStorage.removeItem(key);
@@ -97,8 +66,8 @@ async function mount(limits: string | null = '') {
   const el = await fixture<GkConsultation>(
     html`<gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID} attachments=${limits ?? nothing}></gk-consultation>`,
   );
-  await waitUntil(() => el.shadowRoot?.querySelector('[part="status"], [part="error"]'), 'no status rendered');
-  if (limits !== null) await waitUntil(() => $(el, '#files'), 'no attachments field');
+  await waitUntil(() => el.shadowRoot?.querySelector('[part="status"], [part="error"]'), 'no status rendered', SLOW);
+  if (limits !== null) await waitUntil(() => $(el, '#files'), 'no attachments field', SLOW);
   await el.updateComplete;
   return el;
 }
@@ -118,6 +87,7 @@ async function pick(el: GkConsultation, files: File[]) {
   await waitUntil(
     () => listed(el).length !== before || $(el, '#files-errors')!.textContent!.trim(),
     'the files were neither added nor refused',
+    SLOW,
   );
   await el.updateComplete;
 }
@@ -133,7 +103,9 @@ async function fillValid(el: GkConsultation, body = '第三条的公示期限建
 const pdf = (name = '补充材料.pdf') => new File([PDF], name, { type: 'application/pdf' });
 const png = (name = '现场照片.png') => new File([PNG], name, { type: 'image/png' });
 
-describe('gk-consultation attachments', () => {
+describe('gk-consultation attachments', function () {
+  // Uploads, retries and IndexedDB on a shared, busy machine.
+  this.timeout(30_000);
   it('offers no attachments unless the page says it takes them', async () => {
     useApi();
     const el = await mount(null);
@@ -156,7 +128,7 @@ describe('gk-consultation attachments', () => {
     expect(remove.getAttribute('aria-label')).to.equal('删除 补充材料.pdf');
     await expect(el).to.be.accessible();
     remove.click();
-    await waitUntil(() => listed(el).length === 1, 'not removed');
+    await waitUntil(() => listed(el).length === 1, 'not removed', SLOW);
     expect(listed(el)).to.deep.equal(['现场照片.png']);
     expect(await keptFiles()).to.deep.equal(['现场照片.png']);
     expect(el.shadowRoot!.activeElement?.id).to.equal('files');
@@ -186,10 +158,10 @@ describe('gk-consultation attachments', () => {
     await fillValid(el);
     await pick(el, [pdf(), png()]);
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-    await waitUntil(() => $(el, '.receipt-code'), 'no receipt');
-    expect(uploads.calls.map((c) => c.name)).to.deep.equal(['补充材料.pdf', '现场照片.png']);
+    await waitUntil(() => $(el, '.receipt-code'), 'no receipt', SLOW);
+    expect(uploads!.calls.map((c) => c.name)).to.deep.equal(['补充材料.pdf', '现场照片.png']);
     expect(fake.posts().filter((p) => p.path.endsWith('/comments'))).to.have.length(1);
-    expect((fake.posts().at(-1)!.body as { attachments: string[] }).attachments).to.deep.equal(uploads.tokens);
+    expect((fake.posts().at(-1)!.body as { attachments: string[] }).attachments).to.deep.equal(uploads!.tokens);
     expect($(el, '.receipt-files')!.textContent).to.match(
       /^附件（2 个）：补充材料\.pdf（\d+ KB）、现场照片\.png（\d+ KB）$/,
     );
@@ -205,26 +177,26 @@ describe('gk-consultation attachments', () => {
     await fillValid(first, '断网时写的意见，附两张照片。');
     await pick(first, [png('一.png'), png('二.png')]);
     $<HTMLButtonElement>(first, 'button[type="submit"]')!.click();
-    await waitUntil(() => $(first, '[part="delivery"]')?.textContent?.includes('等待网络'), 'no offline state');
-    expect(uploads.calls).to.have.length(0);
+    await waitUntil(() => $(first, '[part="delivery"]')?.textContent?.includes('等待网络'), 'no offline state', SLOW);
+    expect(uploads!.calls).to.have.length(0);
     first.remove();
     expect(await keptFiles()).to.deep.equal(['一.png', '二.png']);
 
     const second = await mount();
-    await waitUntil(() => listed(second).length === 2, 'the files were not kept with the queued comment');
-    await waitUntil(() => $(second, '[part="delivery"]')?.textContent?.includes('等待网络'), 'not queued');
+    await waitUntil(() => listed(second).length === 2, 'the files were not kept with the queued comment', SLOW);
+    await waitUntil(() => $(second, '[part="delivery"]')?.textContent?.includes('等待网络'), 'not queued', SLOW);
     // Back online, the first upload fails on the way (the network drops again): retried.
-    uploads.failures.push('network');
+    uploads!.failures.push('network');
     delete (navigator as { onLine?: boolean }).onLine;
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => uploads.calls.length >= 1, 'no upload after the network returned');
+    await waitUntil(() => uploads!.calls.length >= 1, 'no upload after the network returned', SLOW);
     $<HTMLButtonElement>(second, '[part="delivery"] .gk-button')?.click(); // 立即重试
-    await waitUntil(() => $(second, '.receipt-code'), 'not sent after the network returned');
-    expect(uploads.calls.map((c) => c.name)).to.deep.equal(['一.png', '一.png', '二.png']);
+    await waitUntil(() => $(second, '.receipt-code'), 'not sent after the network returned', SLOW);
+    expect(uploads!.calls.map((c) => c.name)).to.deep.equal(['一.png', '一.png', '二.png']);
     const comments = fake.posts().filter((p) => p.path.endsWith('/comments'));
     expect(comments).to.have.length(1);
     expect(fake.comments.size).to.equal(1);
-    expect((comments[0]!.body as { attachments: string[] }).attachments).to.deep.equal(uploads.tokens);
+    expect((comments[0]!.body as { attachments: string[] }).attachments).to.deep.equal(uploads!.tokens);
     expect($(second, '.receipt-files')!.textContent).to.contain('一.png');
     expect(await keptFiles()).to.deep.equal([]);
   });
@@ -240,8 +212,8 @@ describe('gk-consultation attachments', () => {
     await fillValid(el);
     await pick(el, [pdf()]);
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-    await waitUntil(() => $(el, '.receipt-code'), 'no receipt');
-    expect(uploads.calls).to.have.length(2);
+    await waitUntil(() => $(el, '.receipt-code'), 'no receipt', SLOW);
+    expect(uploads!.calls).to.have.length(2);
     const comments = fake.posts().filter((p) => p.path.endsWith('/comments'));
     expect(comments.map((c) => (c.body as { attachments: string[] }).attachments)).to.deep.equal([
       ['tok-1-abcdefghijklmnop'],
@@ -256,12 +228,12 @@ describe('gk-consultation attachments', () => {
     const el = await mount();
     await fillValid(el, '这条意见不能丢。');
     await pick(el, [pdf('病毒.pdf')]);
-    uploads.failures.push({
+    uploads!.failures.push({
       status: 422,
       body: { error: 'infected', message: 'malware', zh: '病毒扫描发现该文件含有恶意代码，未予保存' },
     });
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-    await waitUntil(() => $(el, '.gk-error[role="alert"]'), 'no refusal shown');
+    await waitUntil(() => $(el, '.gk-error[role="alert"]'), 'no refusal shown', SLOW);
     expect($(el, '.gk-error')!.textContent).to.contain(
       '附件“病毒.pdf”未能上传：病毒扫描发现该文件含有恶意代码，未予保存',
     );
@@ -278,7 +250,7 @@ describe('gk-consultation attachments', () => {
     await pick(el, [pdf()]);
     expect(await keptFiles()).to.deep.equal(['补充材料.pdf']);
     $<HTMLButtonElement>(el, '[part="device"] button')!.click();
-    await waitUntil(async () => (await keptFiles()).length === 0, 'files left on the device');
+    await waitUntil(async () => (await keptFiles()).length === 0, 'files left on the device', SLOW);
     await el.updateComplete;
     expect(listed(el)).to.deep.equal([]);
   });

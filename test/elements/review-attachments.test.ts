@@ -4,84 +4,43 @@
 import '@gongkai/elements/staff';
 import type { GkReview } from '@gongkai/elements/staff';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { fakeStaffAttachments, STAFF_FILES, type StaffFile } from '../helpers/attachments-fake.js';
 import { loadExample } from '../helpers/examples.js';
 import { REVIEW_CONSULTATION, REVIEW_ENDPOINT, ReviewFakeApi, TOKENS } from '../helpers/review-fake-api.js';
 
+/** The machine may be busy: waits are generous, never timed assertions. */
+const SLOW = { timeout: 8000 };
+
 const SESSION_KEY = `gongkai:review:session:${REVIEW_ENDPOINT}`;
 let api: ReviewFakeApi;
-let inner: typeof fetch;
-
-interface Call {
-  method: string;
-  path: string;
-  auth: string | null;
-  body: unknown;
-}
-let calls: Call[];
-
-const FILES = [
-  { id: 11, name: '补充材料.pdf', type: 'application/pdf', size: 1_258_291, scan: 'clean', published: false },
-  { id: 12, name: '现场照片.png', type: 'image/png', size: 307_200, scan: 'pending', published: false },
-  { id: 13, name: 'eicar.pdf', type: 'application/pdf', size: 68, scan: 'infected', published: false },
-];
+let staff: ReturnType<typeof fakeStaffAttachments> | null = null;
 
 afterEach(() => {
   fixtureCleanup();
-  window.fetch = inner;
+  staff?.restore();
   api?.restore();
   sessionStorage.clear();
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 });
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-async function mount(as: 'reviewer' | 'editor', files = FILES): Promise<GkReview> {
+async function mount(as: 'reviewer' | 'editor', files = STAFF_FILES): Promise<GkReview> {
   const el = await open(as, files);
-  await waitUntil(() => $(el, '.detail[data-comment="1"] .attachment-list'), 'no attachments listed', {
-    timeout: 4000,
-  });
+  await waitUntil(() => $(el, '.detail[data-comment="1"] .attachment-list'), 'no attachments listed', SLOW);
   return el;
 }
 
 /** The console with comment 1 open, its attachments answered by `files`. */
-async function open(as: 'reviewer' | 'editor', files: typeof FILES): Promise<GkReview> {
+async function open(as: 'reviewer' | 'editor', files: StaffFile[]): Promise<GkReview> {
   api = new ReviewFakeApi({ bundle: await loadExample('ezhou') }).install();
-  inner = window.fetch;
-  calls = [];
-  const items = files.map((f) => ({ ...f }));
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const path = url.pathname.slice(REVIEW_ENDPOINT.length);
-    const method = init.method ?? 'GET';
-    const auth = new Headers(init.headers).get('authorization');
-    if (/^\/comments\/1\/attachments$/.test(path) || path.startsWith('/attachments/')) {
-      calls.push({ method, path, auth, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined });
-    }
-    if (path === '/comments/1/attachments') return json(200, { items });
-    const file = /^\/attachments\/(\d+)$/.exec(path);
-    if (file) {
-      const item = items.find((f) => f.id === Number(file[1]))!;
-      if (method === 'PATCH') {
-        if (as !== 'editor') return json(403, { error: 'forbidden', message: 'needs publish' });
-        item.published = (JSON.parse(String(init.body)) as { published: boolean }).published;
-        return json(200, item);
-      }
-      return new Response(new Blob(['%PDF-1.4']), {
-        status: 200,
-        headers: { 'content-type': item.type, 'content-disposition': 'attachment' },
-      });
-    }
-    return inner(input, init);
-  };
+  staff = fakeStaffAttachments(files, as === 'editor');
   sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: TOKENS[as], role: as }));
   const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-Hans">
     <gk-review endpoint=${REVIEW_ENDPOINT} consultation=${REVIEW_CONSULTATION}></gk-review>
   </div>`);
   const el = wrapper.querySelector('gk-review')!;
-  await waitUntil(() => $(el, 'tr[data-id="1"] button.row-open'), 'no comments', { timeout: 4000 });
+  await waitUntil(() => $(el, 'tr[data-id="1"] button.row-open'), 'no comments', SLOW);
   $(el, 'tr[data-id="1"] button.row-open')!.click();
-  await waitUntil(() => $(el, '.detail[data-comment="1"]'), 'the comment did not open', { timeout: 4000 });
+  await waitUntil(() => $(el, '.detail[data-comment="1"]'), 'the comment did not open', SLOW);
   return el;
 }
 
@@ -89,7 +48,9 @@ const $ = <E extends Element = HTMLElement>(el: GkReview, selector: string) =>
   el.shadowRoot!.querySelector<E & Element>(selector) as E | null;
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-describe('gk-review attachments', () => {
+describe('gk-review attachments', function () {
+  // The whole console loads on a shared, busy machine.
+  this.timeout(30_000);
   it('lists each file with its type and size; the scanner’s verdict decides what is offered', async () => {
     const el = await mount('reviewer');
     const list = $(el, '.attachment-list')!;
@@ -120,7 +81,7 @@ describe('gk-review attachments', () => {
     button.click();
     const link = await clicked;
     expect(link.download).to.equal('补充材料.pdf');
-    const get = calls.find((c) => c.path === '/attachments/11')!;
+    const get = staff!.calls.find((c) => c.path === '/attachments/11')!;
     expect(get.method).to.equal('GET');
     expect(get.auth).to.equal(`Bearer ${TOKENS.reviewer}`);
   });
@@ -131,11 +92,11 @@ describe('gk-review attachments', () => {
     expect(text(box.closest('label'))).to.equal('随反馈公开');
     expect(box.checked).to.equal(false);
     box.click();
-    await waitUntil(() => calls.some((c) => c.method === 'PATCH'), 'no PATCH sent');
-    const patch = calls.find((c) => c.method === 'PATCH')!;
+    await waitUntil(() => staff!.calls.some((c) => c.method === 'PATCH'), 'no PATCH sent', SLOW);
+    const patch = staff!.calls.find((c) => c.method === 'PATCH')!;
     expect(patch.path).to.equal('/attachments/11');
     expect(patch.body).to.deep.equal({ published: true });
-    await waitUntil(() => !$<HTMLInputElement>(el, '[data-publish="11"]')!.disabled);
+    await waitUntil(() => !$<HTMLInputElement>(el, '[data-publish="11"]')!.disabled, 'still busy', SLOW);
     expect($<HTMLInputElement>(el, '[data-publish="11"]')!.checked).to.equal(true);
     // Files not yet passed by the scanner cannot be published.
     expect($(el, '[data-publish="12"]')).to.equal(null);
@@ -144,7 +105,11 @@ describe('gk-review attachments', () => {
 
   it('shows nothing for a comment without files', async () => {
     const el = await open('reviewer', []);
-    await waitUntil(() => calls.some((c) => c.path === '/comments/1/attachments'), 'attachments never asked for');
+    await waitUntil(
+      () => staff!.calls.some((c) => c.path === '/comments/1/attachments'),
+      'attachments never asked for',
+      SLOW,
+    );
     await el.updateComplete;
     expect($(el, '.detail .attachments')).to.equal(null);
   });

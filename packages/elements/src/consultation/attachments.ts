@@ -3,12 +3,13 @@
 // first bytes: the server checks again), kept on the device in IndexedDB with the draft (Blobs),
 // so a reload or a lost connection loses none, and uploaded just before the comment is sent, each
 // retried like the comment; the tokens the server gives are kept, so a retry uploads nothing twice.
+// It imports nothing of the consultation chunk at run time (what it needs comes in `Host`): an
+// import back into that chunk made the bundler add its module runtime to the form (0.6 kB gzip).
 import { html, nothing } from 'lit';
 import { type AttachmentMessages, attachmentMessages } from '../i18n/attachments.js';
 import type { UiLang } from '../i18n/types.js';
 import { ApiError, apiUrl, parseRetryAfter } from '../internal/api.js';
-import { DRAFT_DAYS, FILES_DB } from './drafts.js';
-import { type DeliveryState, withRetries } from './sender.js';
+import type { DeliveryState } from './sender.js';
 
 export interface Limits {
   files: number;
@@ -53,10 +54,15 @@ class Stash {
   private db: Promise<IDBDatabase | null> | null = null;
   private readonly memory = new Map<string, StoredFile>();
 
+  constructor(
+    private readonly name: string,
+    private readonly keepDays: number,
+  ) {}
+
   private open(): Promise<IDBDatabase | null> {
     this.db ??= new Promise((resolve) => {
       try {
-        const request = indexedDB.open(FILES_DB, 1);
+        const request = indexedDB.open(this.name, 1);
         request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
         request.onsuccess = () => {
           const db = request.result;
@@ -88,7 +94,7 @@ class Stash {
   /** A draft's files in the order they were added; expired ones are dropped. */
   async list(owner: string): Promise<StoredFile[]> {
     const all = (await this.tx('readonly', (s) => s.getAll() as IDBRequest<StoredFile[]>)) ?? [...this.memory.values()];
-    const old = Date.now() - DRAFT_DAYS * DAY;
+    const old = Date.now() - this.keepDays * DAY;
     for (const f of all) if (f.added < old) await this.remove(f.id);
     return all.filter((f) => f.owner === owner && f.added >= old).sort((a, b) => a.added - b.added);
   }
@@ -116,8 +122,6 @@ class Stash {
   }
 }
 
-export const stash = new Stash();
-
 const isAt = (b: Uint8Array, bytes: number[]) => bytes.every((x, i) => b[i] === x);
 
 /** PDF, JPEG, PNG or a ZIP (a .docx is one; the server looks inside) by the first bytes. */
@@ -138,7 +142,8 @@ export function formatSize(bytes: number, lang: UiLang): string {
 }
 
 /** Adds the files that pass; says in words why each other one was not added. */
-export async function addFiles(
+async function addFiles(
+  stash: Stash,
   owner: string,
   picked: File[],
   limits: Limits,
@@ -164,8 +169,9 @@ export async function addFiles(
   return { files: await stash.list(owner), errors };
 }
 
-export interface FieldView {
+interface FieldView {
   lang: UiLang;
+  keepDays: number;
   files: readonly StoredFile[];
   limits: Limits;
   errors: readonly string[];
@@ -177,13 +183,13 @@ export interface FieldView {
 const ACCEPT =
   '.pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function renderField(v: FieldView) {
+function renderField(v: FieldView) {
   const t = messages(v.lang);
   const full = v.files.length >= v.limits.files;
   return html`<div class="field attachments" part="attachments">
     <label for="files">${t('att_label')}</label>
     <p class="hint" id="files-hint">${t('att_hint', { files: v.limits.files, mb: v.limits.mb })}</p>
-    <p class="hint" id="files-device">${t('att_device', { days: DRAFT_DAYS })}</p>
+    <p class="hint" id="files-device">${t('att_device', { days: v.keepDays })}</p>
     <input
       id="files"
       type="file"
@@ -252,54 +258,152 @@ async function post(url: string, file: StoredFile, signal: AbortSignal): Promise
   throw new ApiError(kind, url, response.status, body, parseRetryAfter(response.headers.get('retry-after')));
 }
 
+/** The receipt's line: 附件（2 个）：意见.pdf（1.2 MB）、照片.png（300 KB）. */
+function receiptLine(lang: UiLang, files: readonly { name: string; size: number }[]): string {
+  if (!files.length) return '';
+  const names = files.map((f) => `${f.name}（${formatSize(f.size, lang)}）`).join(lang === 'en' ? ', ' : '、');
+  return messages(lang)('att_receipt', { count: files.length, names });
+}
+
+/** What the chunk needs from gk-consultation. */
+export interface Host {
+  readonly lang: UiLang;
+  /** `attachments`: '' or FILES/MB. */
+  readonly limits: string;
+  /** The draft shown now (`<consultation>:<clause or *>`). */
+  readonly owner: string;
+  changed(): void;
+  focus(selector: string): void;
+  /** sender.ts's withRetries: the uploads wait and retry as the comment does. */
+  retry<T>(attempt: () => Promise<T>, onState: (state: DeliveryState) => void, signal: AbortSignal): Promise<T>;
+  /** drafts.ts's DRAFT_DAYS and FILES_DB: the files live as long as their draft, where 清除本机记录 looks. */
+  readonly keepDays: number;
+  readonly database: string;
+}
+
 export interface Upload {
   endpoint: string;
   consultation: string;
   owner: string;
-  lang: UiLang;
   signal: AbortSignal;
   onState: (state: DeliveryState) => void;
-  onProgress: (done: number, total: number) => void;
 }
 
-/** Uploads the draft's files that have no fresh token, each until the server answers; their tokens. */
-export async function uploadAll(u: Upload): Promise<string[]> {
-  const files = await stash.list(u.owner);
-  const url = apiUrl(u.endpoint, `/consultations/${encodeURIComponent(u.consultation)}/attachments`);
-  const tokens: string[] = [];
-  for (const [i, file] of files.entries()) {
-    u.onProgress(i, files.length);
-    if (!file.token || Date.now() - (file.tokenAt ?? 0) > TOKEN_MS) {
-      try {
-        const { token } = await withRetries(() => post(url, file, u.signal), u.onState, u.signal);
-        Object.assign(file, { token, tokenAt: Date.now() });
-        await stash.put(file);
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        const detail = (u.lang !== 'en' && error.body.zh) || error.body.message || `HTTP ${error.status}`;
-        throw new AttachmentRefused(messages(u.lang)('att_refused', { name: file.name, detail }));
+/** The field's state for the draft shown, and the uploads of any queued draft. */
+export class Attachments {
+  files: StoredFile[] = [];
+  errors: string[] = [];
+  /** 正在上传附件 2/3…, while uploads run. */
+  note = '';
+  private readonly stash: Stash;
+
+  constructor(private readonly host: Host) {
+    this.stash = new Stash(host.database, host.keepDays);
+  }
+
+  /** Reads the files of the draft shown now (after another draft was opened). */
+  async show(): Promise<void> {
+    const owner = this.host.owner;
+    const files = await this.stash.list(owner);
+    if (this.host.owner !== owner) return;
+    this.files = files;
+    this.host.changed();
+  }
+
+  render(locked: boolean) {
+    const { lang, owner } = this.host;
+    const limits = parseLimits(this.host.limits);
+    if (!limits) return html`<p class="gk-error" role="alert">${messages(lang)('att_badConfig')}</p>`;
+    return renderField({
+      lang,
+      keepDays: this.host.keepDays,
+      files: this.files,
+      limits,
+      errors: this.errors,
+      locked,
+      onPick: async (picked) => {
+        const { files, errors } = await addFiles(this.stash, owner, picked, limits, lang);
+        this.files = files;
+        this.errors = errors;
+        this.host.changed();
+      },
+      onRemove: async (file) => {
+        await this.stash.remove(file.id);
+        this.files = this.files.filter((f) => f.id !== file.id);
+        this.errors = [];
+        this.host.changed();
+        this.host.focus('#files');
+      },
+    });
+  }
+
+  /** Uploads the draft's files that have no fresh token, each until the server answers; their tokens. */
+  async upload(u: Upload): Promise<string[]> {
+    const files = await this.stash.list(u.owner);
+    const lang = this.host.lang;
+    const url = apiUrl(u.endpoint, `/consultations/${encodeURIComponent(u.consultation)}/attachments`);
+    const tokens: string[] = [];
+    try {
+      for (const [i, file] of files.entries()) {
+        this.note = messages(lang)('att_uploading', { done: i + 1, total: files.length });
+        this.host.changed();
+        if (!file.token || Date.now() - (file.tokenAt ?? 0) > TOKEN_MS) {
+          try {
+            const { token } = await this.host.retry(() => post(url, file, u.signal), u.onState, u.signal);
+            Object.assign(file, { token, tokenAt: Date.now() });
+            await this.stash.put(file);
+          } catch (error) {
+            if (!(error instanceof ApiError)) throw error;
+            const detail = (lang !== 'en' && error.body.zh) || error.body.message || `HTTP ${error.status}`;
+            throw new AttachmentRefused(messages(lang)('att_refused', { name: file.name, detail }));
+          }
+        }
+        tokens.push(file.token!);
+      }
+    } finally {
+      this.note = '';
+      this.host.changed();
+    }
+    return tokens;
+  }
+
+  /**
+   * The server no longer knows some tokens (expired while the comment waited, or taken by an
+   * earlier try): they are forgotten, to be uploaded again. False for any other error.
+   */
+  async unknown(owner: string, error: unknown): Promise<boolean> {
+    if (!(error instanceof ApiError) || error.code !== 'attachment-unknown') return false;
+    const tokens = (error.body as { tokens?: string[] }).tokens;
+    for (const file of await this.stash.list(owner)) {
+      if (file.token && (!tokens || tokens.includes(file.token))) {
+        delete file.token;
+        delete file.tokenAt;
+        await this.stash.put(file);
       }
     }
-    tokens.push(file.token!);
+    return true;
   }
-  u.onProgress(files.length, files.length);
-  return tokens;
-}
 
-/** Tokens the server no longer knows (expired, or taken by an earlier try): upload those again. */
-export async function forgetTokens(owner: string, tokens: readonly string[]): Promise<void> {
-  for (const file of await stash.list(owner)) {
-    if (file.token && tokens.includes(file.token)) {
-      delete file.token;
-      delete file.tokenAt;
-      await stash.put(file);
-    }
+  /** The comment was received: its files leave the device; the receipt's line about them. */
+  async sent(owner: string): Promise<string> {
+    const line = receiptLine(this.host.lang, await this.stash.list(owner));
+    await this.stash.clear(owner);
+    if (owner === this.host.owner) this.files = [];
+    return line;
   }
-}
 
-/** The receipt's line: 附件（2 个）：意见.pdf（1.2 MB）、照片.png（300 KB）. */
-export function receiptLine(lang: UiLang, files: readonly { name: string; size: number }[]): string {
-  if (!files.length) return '';
-  const names = files.map((f) => `${f.name}（${formatSize(f.size, lang)}）`).join(lang === 'en' ? ', ' : '、');
-  return messages(lang)('att_receipt', { count: files.length, names });
+  /** The draft was discarded: its files too. */
+  async discard(owner: string): Promise<void> {
+    await this.stash.clear(owner);
+    this.files = [];
+    this.errors = [];
+    this.host.changed();
+  }
+
+  /** The device was cleared (the database deleted): forget what this page holds. */
+  forget(): void {
+    this.stash.forget();
+    this.files = [];
+    this.errors = [];
+  }
 }

@@ -30,6 +30,7 @@ import {
   DraftStore,
   deviceEvents,
   emptyDraft,
+  FILES_DB,
   newKey,
   RECEIPT_DAYS,
   type SentComment,
@@ -115,11 +116,8 @@ export class GkConsultation extends LitElement {
    * chunk of its own, loaded only then. The files wait on the device with the draft until sent.
    */
   @property() accessor attachments: string | null = null;
-  /** The attachments chunk once loaded; the open draft's files; why files were not added. */
-  @state() private accessor att: typeof Att | null = null;
-  @state() private accessor files: Att.StoredFile[] = [];
-  @state() private accessor fileErrors: string[] = [];
-  @state() private accessor uploadNote = '';
+  /** The attachments field and its uploads, once its chunk is loaded. */
+  private att: Att.Attachments | null = null;
   /** The files of the comment just received, for its receipt (memory only). */
   @state() private accessor receiptFiles = '';
 
@@ -199,9 +197,9 @@ export class GkConsultation extends LitElement {
     if (changed.has('endpoint') || changed.has('consultation') || changed.has('info')) void this.load();
     if (changed.has('attachments') && this.attachments !== null && !this.att) {
       loadAttachments().then(
-        (att) => {
-          this.att = att;
-          void this.showFiles();
+        (mod) => {
+          this.att ??= this.newAttachments(mod);
+          void this.att.show();
         },
         (error: unknown) =>
           console.warn('[gongkai] <gk-consultation>: the attachments field could not be loaded.', error),
@@ -209,7 +207,7 @@ export class GkConsultation extends LitElement {
     }
     // Another draft opened (private state, so not among this element's keys).
     const before = (changed as Map<string, unknown>).get('draft') as Draft | undefined;
-    if (before && this.att && before.clause !== this.draft.clause) void this.showFiles();
+    if (before && this.att && before.clause !== this.draft.clause) void this.att.show();
     // The feedback is shown here once the window closes: its element is an optional part.
     const status = this.window?.status;
     if (status === 'closed' || status === 'feedback-published') {
@@ -368,38 +366,24 @@ export class GkConsultation extends LitElement {
     return `${this.consultationId}:${slot(clause)}`;
   }
 
-  /** The open draft's files, as the device keeps them. */
-  private async showFiles(): Promise<void> {
-    const clause = this.draft.clause;
-    const files = (await this.att?.stash.list(this.ownerOf(clause))) ?? [];
-    if (this.draft.clause === clause) this.files = files;
-  }
-
-  private renderFiles(locked: boolean) {
-    const att = this.att;
-    if (this.attachments === null || !att) return nothing;
-    const lang = this.i18n.lang;
-    const limits = att.parseLimits(this.attachments);
-    if (!limits) return html`<p class="gk-error" role="alert">${att.messages(lang)('att_badConfig')}</p>`;
-    const owner = this.ownerOf(this.draft.clause);
-    return att.renderField({
-      lang,
-      files: this.files,
-      limits,
-      errors: this.fileErrors,
-      locked,
-      onPick: async (picked) => {
-        const { files, errors } = await att.addFiles(owner, picked, limits, lang);
-        this.files = files;
-        this.fileErrors = errors;
+  private newAttachments(mod: typeof Att): Att.Attachments {
+    const host = this;
+    return new mod.Attachments({
+      get lang() {
+        return host.i18n.lang;
       },
-      onRemove: async (file) => {
-        await att.stash.remove(file.id);
-        this.files = this.files.filter((f) => f.id !== file.id);
-        this.fileErrors = [];
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#files')?.focus();
+      get limits() {
+        return host.attachments ?? '';
       },
+      get owner() {
+        return host.ownerOf(host.draft.clause);
+      },
+      changed: () => this.requestUpdate(),
+      focus: (selector) =>
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus()),
+      retry: withRetries,
+      keepDays: DRAFT_DAYS,
+      database: FILES_DB,
     });
   }
 
@@ -410,7 +394,7 @@ export class GkConsultation extends LitElement {
    */
   private async deliverWithFiles(draft: Draft, comment: Parameters<typeof deliver>[0]['comment'], signal: AbortSignal) {
     const onState = (s: DeliveryState) => this.setDelivery(draft.clause, s);
-    const att =
+    const mod =
       this.attachments === null
         ? null
         : await withRetries(
@@ -418,37 +402,21 @@ export class GkConsultation extends LitElement {
             onState,
             signal,
           );
+    if (mod) this.att ??= this.newAttachments(mod);
+    const att = mod ? this.att : null;
     const owner = this.ownerOf(draft.clause);
-    const lang = this.i18n.lang;
+    const base = { endpoint: this.endpointUrl, consultation: this.consultationId, signal, onState };
     for (let tries = 0; ; tries++) {
-      const tokens = att
-        ? await att.uploadAll({
-            endpoint: this.endpointUrl,
-            consultation: this.consultationId,
-            owner,
-            lang,
-            signal,
-            onState,
-            onProgress: (done, total) => {
-              this.uploadNote = done < total ? att.messages(lang)('att_uploading', { done: done + 1, total }) : '';
-            },
-          })
-        : [];
+      const tokens = att ? await att.upload({ ...base, owner }) : [];
       try {
         const answer = await deliver({
-          endpoint: this.endpointUrl,
-          consultation: this.consultationId,
+          ...base,
           key: draft.key,
           comment: tokens.length ? { ...comment, attachments: tokens } : comment,
-          signal,
-          onState,
         });
-        const files = att ? att.receiptLine(lang, await att.stash.list(owner)) : '';
-        await att?.stash.clear(owner);
-        return { answer, files };
+        return { answer, files: att ? await att.sent(owner) : '' };
       } catch (error) {
-        if (!att || tries > 1 || !(error instanceof ApiError) || error.code !== 'attachment-unknown') throw error;
-        await att.forgetTokens(owner, (error.body as { tokens?: string[] }).tokens ?? tokens);
+        if (!att || tries > 1 || !(await att.unknown(owner, error))) throw error;
       }
     }
   }
@@ -471,9 +439,7 @@ export class GkConsultation extends LitElement {
   private discard(): void {
     if (!confirm(this.msg('discardConfirm'))) return;
     this.store?.remove(this.draft.clause);
-    void this.att?.stash.clear(this.ownerOf(this.draft.clause));
-    this.files = [];
-    this.fileErrors = [];
+    void this.att?.discard(this.ownerOf(this.draft.clause));
     this.draft = emptyDraft(this.draft.clause);
     this.errors = {};
     this.savedNote = '';
@@ -532,7 +498,6 @@ export class GkConsultation extends LitElement {
         this.receipt = entry;
         this.receiptBody = draft.body;
         this.receiptFiles = files;
-        this.files = [];
         // Pending until the citizen follows the link; the lookup then says what the server holds.
         this.receiptNotify = notify
           ? { channel: notify, state: 'pending', address: maskAddress(notify, draft.notifyAddress) }
@@ -680,10 +645,8 @@ export class GkConsultation extends LitElement {
     this.receipt = null;
     this.receiptBody = '';
     this.receiptNotify = null;
-    this.files = [];
-    this.fileErrors = [];
     this.receiptFiles = '';
-    this.att?.stash.forget();
+    this.att?.forget();
     this.sheet = null;
     this.sent = [];
     this.lookups = new Map();
@@ -873,7 +836,7 @@ export class GkConsultation extends LitElement {
         onField: (patch) => this.edit(patch),
         onSubmit: () => void this.submit(),
         onDiscard: () => this.discard(),
-        attachments: this.renderFiles(locked),
+        attachments: this.attachments === null ? nothing : this.att?.render(locked),
       })}
     `;
   }
@@ -897,7 +860,7 @@ export class GkConsultation extends LitElement {
     const t = this.msg;
     return html`<div part="delivery" class="delivery ${d?.kind ?? 'sending'}" role="status">
       <span>${this.deliveryText(d ?? { kind: 'sending' })}</span>
-      ${this.uploadNote ? html`<span>${this.uploadNote}</span>` : nothing}
+      ${this.att?.note ? html`<span>${this.att.note}</span>` : nothing}
       ${d && d.kind !== 'sending' ? html`<button class="gk-button" type="button" @click=${retryNow}>${t('retryNow')}</button>` : nothing}
       <button class="gk-link-button" type="button" @click=${() => this.stopAndEdit()}>${t('stopAndEdit')}</button>
     </div>`;

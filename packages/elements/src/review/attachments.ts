@@ -111,11 +111,7 @@ export class AttachmentsPanel {
     if (items && !items.length && !entry?.error) return nothing;
     return html`<section class="attachments" part="attachments" aria-labelledby="attachments-title">
       <h4 id="attachments-title">${t('sa_title')}</h4>
-      ${
-        !entry || (!items && !entry.error)
-          ? html`<p class="muted" role="status">${t('sa_loading')}</p>`
-          : nothing
-      }
+      ${!entry || (!items && !entry.error) ? html`<p class="muted" role="status">${t('sa_loading')}</p>` : nothing}
       ${
         items?.length
           ? html`<p class="muted">${t('sa_note')}</p>
