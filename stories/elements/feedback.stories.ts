@@ -224,3 +224,21 @@ export const English: Story = { args: { lang: 'en', receipt: receipts.decided } 
 
 /** Dark theme. */
 export const Dark: Story = { args: { theme: 'dark' } };
+
+/**
+ * Comments received by letter, e-mail and at a meeting as well as online (issue 21): the notice
+ * says how many came by each channel and from whom (共收到意见 N 条，其中网上 a 条、信函 b 条…).
+ */
+export const ByChannel: Story = {
+  args: {
+    api: undefined,
+    feedback: {
+      ...published,
+      summary: {
+        ...published.summary,
+        byChannel: { online: 3, letter: 1, email: 1, fax: 0, phone: 0, meeting: 1, hearing: 0, 'contact-point': 0 },
+        bySubmitterType: { individual: 4, organization: 1, anonymous: 1 },
+      },
+    },
+  },
+};

@@ -39,6 +39,7 @@ import {
   rolesWithAll,
   rolesWithAny,
 } from '../../packages/server/src/lib/permissions.js';
+import { entryRoutes } from './entry-fake.js';
 
 export const REVIEW_ENDPOINT = '/fake-staff/v1';
 export const REVIEW_CONSULTATION = 'ezhou-zbf-2016-40-draft';
@@ -936,6 +937,8 @@ export class ReviewFakeApi {
     const anyStaff = this.role(call);
     if (anyStaff instanceof Response) return anyStaff;
     const actor = (role: StaffRole) => `${role}:${call.auth!.slice(11, 23)}`;
+    const entered = entryRoutes(call, c, this.comments, (p) => this.permissions(anyStaff)[p]);
+    if (entered) return entered;
 
     if (method === 'GET' && path === '/staff/me') {
       const me: StaffMe = {

@@ -4,6 +4,7 @@
 import { type AuditReviewMessages, auditReviewMessages } from './review/audit.js';
 import { type CommentsReviewMessages, commentsReviewMessages } from './review/comments.js';
 import { type CommonReviewMessages, commonReviewMessages } from './review/common.js';
+import { type EntryReviewMessages, entryReviewMessages } from './review/entry.js';
 import { type GroupsReviewMessages, groupsReviewMessages } from './review/groups.js';
 import { type NotifyReviewMessages, notifyReviewMessages } from './review/notify.js';
 import { type PublishReviewMessages, publishReviewMessages } from './review/publish.js';
@@ -18,7 +19,8 @@ export type ReviewMessages = CommonReviewMessages &
   PublishReviewMessages &
   AuditReviewMessages &
   NotifyReviewMessages &
-  WorkflowReviewMessages;
+  WorkflowReviewMessages &
+  EntryReviewMessages;
 
 const inLang = (lang: UiLang): ReviewMessages => ({
   ...commonReviewMessages[lang],
@@ -29,6 +31,7 @@ const inLang = (lang: UiLang): ReviewMessages => ({
   ...auditReviewMessages[lang],
   ...notifyReviewMessages[lang],
   ...workflowReviewMessages[lang],
+  ...entryReviewMessages[lang],
 });
 
 export const reviewMessages: Catalogues<ReviewMessages> = {

@@ -2,7 +2,7 @@
 // services of the element (announcing, re-rendering, finding what it rendered).
 import type { ActionsHost, ReviewActions } from './actions.js';
 
-export type Tab = 'comments' | 'groups' | 'publish' | 'audit' | 'notify';
+export type Tab = 'comments' | 'groups' | 'publish' | 'audit' | 'entry' | 'notify';
 
 export interface ReviewContext extends ActionsHost {
   readonly actions: ReviewActions;

@@ -4,7 +4,7 @@ import { type Clause, REMOVAL_REASONS, type RemovalReason } from '@gongkai/forma
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UiLang } from '../internal/localize.js';
 import { renderConflict, stateText } from './conflict.js';
-import { formatNumber, formatTime, type ReviewMsg, removalKey } from './labels.js';
+import { formatDate, formatNumber, formatTime, type ReviewMsg, removalKey } from './labels.js';
 import type { CommentItem, CommentState } from './staff-api.js';
 
 export interface ModerationState {
@@ -72,6 +72,16 @@ export function renderDetail(p: DetailProps) {
           <dd><code>${item.receipt}</code></dd>
           <dt>${t('submitted')}</dt>
           <dd>${formatTime(item.submitted, lang)}</dd>
+          ${
+            item.channel && item.channel !== 'online'
+              ? html`<dt>${t('channel')}</dt>
+                  <dd data-channel=${item.channel}>
+                    ${t(`ch_${item.channel}`)}${item.receivedAt ? `（${t('receivedAt')} ${formatDate(item.receivedAt, lang)}）` : ''}${
+                      item.originalRef ? `，${item.originalRef}` : ''
+                    }
+                  </dd>`
+              : nothing
+          }
           <dt>${t('submitter')}</dt>
           <dd>${who}${item.submitterType === 'organization' ? ` (${t('submitterOrganization')})` : ''}</dd>
           ${

@@ -3,15 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { type ReviewMessages, reviewMessages } from '../i18n/review.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
 import { LocalizeController } from '../internal/localize.js';
+import { once } from '../internal/once.js';
 import { ReviewActions } from './actions.js';
 import { renderAudit } from './audit.js';
 import { CommentPage, NO_FILTERS } from './comment-page.js';
 import { CommentsTab } from './comments-tab.js';
 import { Consultations, renderConsultations } from './consultations.js';
 import type { ReviewContext, Tab } from './context.js';
+import type { EntryTab } from './entry.js';
 import { describeError } from './errors.js';
 import { GroupsTab } from './groups-tab.js';
 import { formatNumber, type ReviewMsg, roleLabel, statusKey } from './labels.js';
+import type { NotifyTab } from './notify-templates.js';
 import { panelStyles } from './panels.styles.js';
 import { renderPublish } from './publish.js';
 import { keepInView } from './reveal.js';
@@ -20,7 +23,6 @@ import { type Route, readRoute, sameRoute, writeRoute } from './route.js';
 import { StaffSession } from './session.js';
 import { renderHelp, shortcutFor } from './shortcuts.js';
 import { renderSignIn } from './sign-in.js';
-import type { NotifyTab } from './notify-templates.js';
 import { Templates } from './templates.js';
 import { Workspace } from './workspace.js';
 
@@ -30,7 +32,10 @@ const TABS: { tab: Tab; label: keyof ReviewMessages }[] = [
   { tab: 'publish', label: 'tabPublish' },
   { tab: 'audit', label: 'tabAudit' },
   { tab: 'notify', label: 'tabNotify' },
+  { tab: 'entry', label: 'tabEntry' },
 ];
+/** The 录入意见 tab: a chunk of its own, loaded when it is first opened. */
+const loadEntry = once(() => import('./entry.js'));
 
 /**
  * The staff console for the comments on a draft (意见处理): sign in with a staff token, moderate,
@@ -104,6 +109,8 @@ export class GkReview extends LitElement {
   private readonly actions = new ReviewActions(this.context);
   private readonly comments = new CommentsTab(this.context);
   private readonly groups = new GroupsTab(this.context);
+  /** The 录入意见 tab of the consultation open (its form and import survive switching tabs). */
+  private entry: { id: string; tab: EntryTab } | null = null;
   private wasSignedIn = false;
   /** The route last read from, or written to, the address. */
   private route: Route | null = null;
@@ -319,6 +326,13 @@ export class GkReview extends LitElement {
         this.changed();
       }, this.changed);
     }
+    if (tab === 'entry') {
+      void loadEntry().then(({ EntryTab }) => {
+        const id = this.workspace.id ?? '';
+        if (this.entry?.id !== id) this.entry = { id, tab: new EntryTab(this.context) };
+        this.changed();
+      }, this.changed);
+    }
   }
 
   private announce(text: string): void {
@@ -454,7 +468,7 @@ export class GkReview extends LitElement {
           : nothing
       }
       <nav class="tabs" part="tabs" aria-label=${t('tabsLabel')}>
-        ${TABS.map(
+        ${TABS.filter(({ tab }) => tab !== 'entry' || this.session.can('enterComments')).map(
           ({ tab, label }) => html`<button
             type="button"
             data-tab=${tab}
@@ -477,6 +491,8 @@ export class GkReview extends LitElement {
         return this.comments.render();
       case 'groups':
         return this.groups.render();
+      case 'entry':
+        return this.entry?.id === (w.id ?? '') ? this.entry.tab.render() : html`<p role="status">${t('loading')}</p>`;
       case 'notify':
         return this.notifyTab?.id === (w.id ?? '')
           ? this.notifyTab.tab.render()

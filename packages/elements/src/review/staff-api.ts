@@ -3,6 +3,7 @@
 // roles, permissions and removal categories). Each type is named after its endpoint; the
 // server's JSON Schemas (packages/server/src/schemas.ts) are the reference.
 import type {
+  Channel,
   Decision,
   FeedbackView,
   Moderation,
@@ -46,6 +47,12 @@ export interface CommentItem {
   stageAt?: string | null;
   /** Why a checker or signer sent the decision back. */
   returnedReason?: string | null;
+  /** How it arrived: online, or entered by staff from a letter, e-mail… (absent from older servers). */
+  channel?: Channel;
+  /** When an entered comment was received. */
+  receivedAt?: string | null;
+  /** Where the scanned original of an entered comment is kept. */
+  originalRef?: string | null;
   /** The unit (处室) it is assigned to, with the due date. */
   assignment?: {
     id: number;

@@ -280,7 +280,7 @@ function renderRows(p: TableProps) {
                   c.submitterType === 'anonymous'
                     ? t('submitterAnonymous')
                     : (c.name ?? (p.contacts ? '—' : html`<span class="muted">${t('withheld')}</span>`))
-                }
+                }${c.channel && c.channel !== 'online' ? html`<span class="channel">（${t(`ch_${c.channel}`)}）</span>` : nothing}
               </td>
               <td><span class="badge m-${c.moderation}">${t(moderationKey[c.moderation])}</span></td>
               <td>
