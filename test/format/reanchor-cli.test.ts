@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -83,6 +83,23 @@ describe('gongkai reanchor PREV NEW', () => {
       result.interpretations.filter((n: Interpretation) => n.id === 'n02'),
       [mine],
     );
+  });
+
+  test('build --previous never carries notes unasked, and says how when the previous version has some', () => {
+    const dir = join(tmp, 'folder');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'policy.md'),
+      `---\nid: bj-2024\ntitle: 北京市优化营商环境条例\n---\n\n${readFileSync(fixture(2024), 'utf8')}`,
+    );
+    const b = gongkai(['build', dir, '--previous', prev, '--no-search-index']);
+    assert.equal(b.status, 0, b.stderr);
+    assert.equal(JSON.parse(b.stdout).interpretations, undefined);
+    const hint = `note: ${prev} has 21 interpretation note(s) and this version none; to carry them over: gongkai reanchor ${prev}`;
+    assert.ok(b.stderr.includes(hint), b.stderr);
+    // A text as the previous version has no notes: nothing to say.
+    const t = gongkai(['build', dir, '--previous', fixture(2020), '--no-search-index']);
+    assert.doesNotMatch(t.stderr, /gongkai reanchor/);
   });
 
   test('wrong usage and a previous version without notes are refused, saying why', () => {

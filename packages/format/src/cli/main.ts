@@ -140,7 +140,8 @@ async function build(path: string): Promise<void> {
   }
   const files: Record<string, Uint8Array> = { 'policy.md': source };
   for (const f of AUTHORING_FILES.slice(1)) if (existsSync(join(dir, f))) files[f] = readBytes(join(dir, f));
-  const previous = args.previous === undefined ? undefined : await previousVersion(args.previous);
+  const prev = args.previous === undefined ? undefined : await previousVersion(args.previous);
+  const previous = prev && { clauses: prev.clauses, revisionOf: prev.revisionOf };
   const result = buildBundle(files, {
     dir,
     fallbackId: basename(dir === '.' ? process.cwd() : dir),
@@ -163,6 +164,9 @@ async function build(path: string): Promise<void> {
       err(t.orphan(what, `${o.orphan.reason}: ${o.orphan.message[lang]}`));
     }
   }
+  // Notes are never carried over unasked (a drafter building a folder gets the notes it holds):
+  // say how, when the previous version has notes and this one none.
+  if (prev?.notes && !bundle.interpretations?.length) err(t.previousNotes(args.previous!, prev.notes));
   output(bundle);
 }
 
@@ -209,7 +213,11 @@ async function readVersion(file: string): Promise<{ bundle: Bundle; clauses: rea
 async function previousVersion(file: string) {
   const { bundle, clauses } = await readVersion(file);
   const date = bundle.meta.published;
-  return { clauses, revisionOf: { id: bundle.id, ...(date ? { date } : {}) } };
+  return {
+    clauses,
+    revisionOf: { id: bundle.id, ...(date ? { date } : {}) },
+    notes: bundle.interpretations?.length ?? 0,
+  };
 }
 
 function summaryLines(c: Comparison): string {

@@ -102,6 +102,8 @@ const en = {
   } as Record<string, string>,
   moved: 'moved',
   reanchorNeedsTwo: () => `"reanchor" needs two files: PREV.json NEW`,
+  previousNotes: (f: string, n: number) =>
+    `note: ${f} has ${n} interpretation note(s) and this version none; to carry them over: gongkai reanchor ${f} bundle.json -o bundle.json`,
   reanchorNoNotes: (f: string) => `${f}: no interpretation notes to carry over`,
   reanchorSummary: (placed: number, pending: number, lost: number, kept: number) =>
     `carried over: ${placed} placed, ${pending} awaiting confirmation, ${lost} not found` +
@@ -139,6 +141,8 @@ export const TEXT: Record<Lang, typeof en> = {
     kind: { modified: '修改', added: '新增', removed: '删除', renumbered: '序号调整', unchanged: '未修改' },
     moved: '位置调整',
     reanchorNeedsTwo: () => `“reanchor”需要两个文件：上一版.json 新版`,
+    previousNotes: (f, n) =>
+      `提示：${f} 有 ${n} 条解读，本版本没有；如需带到本版本：gongkai reanchor ${f} bundle.json -o bundle.json`,
     reanchorNoNotes: (f) => `${f}：没有可带到新版本的解读`,
     reanchorSummary: (placed, pending, lost, kept) =>
       `已带到新版本：已定位 ${placed} 条，待确认 ${pending} 条，未找到 ${lost} 条` +
