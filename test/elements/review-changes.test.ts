@@ -55,7 +55,10 @@ const $ = <E extends Element = HTMLElement>(el: GkReview, selector: string) =>
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const box = (root: ShadowRoot, key: string) => root.querySelector<HTMLInputElement>(`input[data-key="${key}"]`)!;
 
-describe('gk-review 因意见修改', () => {
+describe('gk-review 因意见修改', function () {
+  // Each test signs in to the whole console and runs axe over it: slow on a shared machine.
+  this.timeout(20_000);
+
   it('lists the suggestions first, the clause commented on first, each with why and its redline', async () => {
     const el = await open(1);
     const root = await panel(el);
