@@ -99,6 +99,19 @@ describe('carrying notes to a revised text', () => {
     });
   });
 
+  test('a few words found only in another article than the one the clause became: a candidate, not a place', () => {
+    // 第三十五条's 经济和信息化部门 is gone from what became of it; the phrase recurs in 第六十二条.
+    const p = reanchorNotes([note('n7', 'a35', '经济和信息化部门')], clauses2020, clauses2024)[0]!;
+    assert.equal(p.status === 'pending' && `${p.reason} ${p.candidate.clause} ${p.confidence}`, 'moved a62 0.5');
+    // A whole sentence found word for word elsewhere is the passage moved: placed.
+    const merged = reanchorNotes(
+      [note('n8', 'a80', '破产管理人协会应当加强行业自律，加大对破产管理人的培训力度')],
+      clauses2020,
+      clauses2024,
+    )[0]!;
+    assert.equal(merged.status === 'placed' && `${merged.how} ${merged.clause}`, 'exact a84');
+  });
+
   test('the notes written on the 2020 text: survivors placed or queued on the right article, none placed wrong', () => {
     const fixture = JSON.parse(
       readFileSync(new URL('./fixtures/anchor/beijing-2020-notes.json', import.meta.url), 'utf8'),

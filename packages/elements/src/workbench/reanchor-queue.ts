@@ -23,6 +23,7 @@ export function confidenceWords(ctx: WorkbenchContext, pending: Pending): string
   const score = pending.candidate?.score ?? 0;
   const pct = Math.round(score * 100);
   if (pending.reason === 'ambiguous') return ctx.msg('confidenceAmbiguous');
+  if (pending.reason === 'moved') return ctx.msg('confidenceMoved');
   if (pending.reason === 'quote-not-found' || score === 0) return ctx.msg('confidenceRewritten');
   if (score >= 0.7) return ctx.msg('confidenceHigh', { pct });
   if (score >= 0.5) return ctx.msg('confidenceMedium', { pct });

@@ -10,6 +10,7 @@ import { compareTexts } from '../compare/compare.js';
 import { type CompareInput, clausesOf } from '../compare/units.js';
 import type { Clause, Interpretation, Pending, Quote, Target } from '../schema/bundle.js';
 import type { Change, Comparison } from '../schema/comparison.js';
+import { foldText } from '../search/fold.js';
 
 /**
  * Confidence (0–1) a placement needs to be made without a drafter: exact finds are 1, a
@@ -22,6 +23,16 @@ import type { Change, Comparison } from '../schema/comparison.js';
  * different: a wrong placement would be published as the office's own.
  */
 export const REANCHOR_MIN_CONFIDENCE = 0.85;
+
+/**
+ * A quote shorter than this (folded characters) found only outside the article its own became is
+ * not placed by itself (`moved`): on the 2020→2024 regulation, 8 of 653 random 6–15 character
+ * phrases cut from modified articles were found word for word in another article, all but one
+ * under 11 characters, most of them recurring phrases rather than moved passages.
+ */
+export const MOVED_MIN_CHARS = 16;
+/** The confidence of such a find: an exact text in an unexpected place. */
+const MOVED_SCORE = 0.5;
 
 /** How a placed note found its place. */
 export type PlacedHow = 'unchanged' | 'renumbered' | 'exact' | 'fuzzy';
@@ -59,9 +70,10 @@ export interface NeedsConfirmation extends PlacementBase {
   status: 'pending';
   /**
    * `low-confidence`: the best candidate scores under the threshold; `ambiguous`: several places
-   * fit; `quote-not-found`: the passage is nowhere, but its clause lives on, modified (the candidate).
+   * fit; `quote-not-found`: the passage is nowhere, but its clause lives on, modified (the candidate);
+   * `moved`: a short quote found word for word only outside the clause its own became.
    */
-  reason: 'low-confidence' | 'ambiguous' | 'quote-not-found';
+  reason: 'low-confidence' | 'ambiguous' | 'quote-not-found' | 'moved';
   confidence: number;
   candidate: Candidate;
 }
@@ -158,6 +170,25 @@ export function reanchorNotes(
       };
     }
     const clause = newById.get(r.clause)!;
+    // A few words found word for word in another article than the one the note's became: as
+    // likely a phrase that recurs (经济和信息化部门) as the passage moved. A drafter decides.
+    const inPaired =
+      hint !== undefined && newById.has(hint) && within(index, index.byId.get(r.clause)!, index.byId.get(hint)!);
+    if (
+      r.method !== 'fuzzy' &&
+      hint !== undefined &&
+      newById.has(hint) &&
+      !inPaired &&
+      foldText(quote.exact).length < MOVED_MIN_CHARS
+    ) {
+      const candidate: Candidate = {
+        clause: r.clause,
+        number: numberOf(r.clause),
+        ...(r.range ? { range: r.range, quote } : {}),
+        score: MOVED_SCORE,
+      };
+      return { ...base, status: 'pending', reason: 'moved', confidence: MOVED_SCORE, candidate };
+    }
     if (r.method === 'fuzzy' && r.score < threshold) {
       const found = quoteAt(clause, r.range);
       const candidate: Candidate = {

@@ -38,7 +38,7 @@ export const ClauseSchema = obj({
 export const QuoteSchema = obj({ exact: text, prefix: optionalText, suffix: optionalText });
 
 /** Why a note carried over from the previous version awaits a drafter (see reanchor.ts). */
-export const PENDING_REASONS = ['low-confidence', 'ambiguous', 'clause-removed', 'quote-not-found'] as const;
+export const PENDING_REASONS = ['low-confidence', 'ambiguous', 'moved', 'clause-removed', 'quote-not-found'] as const;
 
 /**
  * A note carried over from the previous version whose place in this text is not certain: it

@@ -28,6 +28,7 @@ const zhHans = {
   confidenceLow: '差异较大（相似度 {pct}%），很可能不是同一段',
   confidenceAmbiguous: '文中有多处相似，这是其中一处，请核对',
   confidenceRewritten: '原文已改写，这是原条文在新文本中的样子',
+  confidenceMoved: '这几个字出现在另一条中，可能只是相同的说法，请核对',
 };
 
 export type ReanchorWorkbenchMessages = { [K in keyof typeof zhHans]: string };
@@ -58,6 +59,7 @@ const zhHant: ReanchorWorkbenchMessages = {
   confidenceLow: '差異較大（相似度 {pct}%），很可能不是同一段',
   confidenceAmbiguous: '文中有多處相似，這是其中一處，請核對',
   confidenceRewritten: '原文已改寫，這是原條文在新文本中的樣子',
+  confidenceMoved: '這幾個字出現在另一條中，可能只是相同的說法，請核對',
 };
 
 const en: ReanchorWorkbenchMessages = {
@@ -88,6 +90,7 @@ const en: ReanchorWorkbenchMessages = {
   confidenceLow: 'quite different ({pct}% similar): probably not the same passage',
   confidenceAmbiguous: 'similar text appears in several places; this is one of them: check',
   confidenceRewritten: 'the passage was rewritten; this is what its clause says now',
+  confidenceMoved: 'these words appear in another clause; it may only be the same phrase: check',
 };
 
 export const reanchorWorkbenchMessages: Catalogues<ReanchorWorkbenchMessages> = {
