@@ -14,7 +14,7 @@ import {
   segment,
   validate,
 } from '@gongkai/format';
-import { type Fate, generateRevision } from './reanchor-revisions.js';
+import { type Fate, generateRevision, rng } from './reanchor-revisions.js';
 
 const regulation = (year: number) =>
   readFileSync(new URL(`../fixtures/regulations/beijing-business-environment-${year}.md`, import.meta.url), 'utf8');
@@ -144,6 +144,36 @@ describe('carrying notes to a revised text', () => {
       stray.problems.map((p) => p.path),
       ['$.interpretations[0].target.pending.candidate.clause'],
     );
+  });
+});
+
+describe('short phrases cut from the articles the 2024 revision modified (seeded)', () => {
+  test('none is placed on another article than the one its own became', () => {
+    const comparison = compareTexts(clauses2020, clauses2024);
+    const r = rng(7);
+    const notes: Interpretation[] = [];
+    const became: string[] = [];
+    for (const c of comparison.changes) {
+      if (c.kind !== 'modified') continue;
+      const old = clauses2020.find((x) => x.id === c.from!.id)!;
+      for (let k = 0; k < 30; k++) {
+        const len = 6 + r.int(10);
+        const at = r.int(Math.max(1, old.text.length - len));
+        notes.push(note(`s${notes.length}`, old.id, old.text.slice(at, at + len)));
+        became.push(c.to!.id);
+      }
+    }
+    let placed = 0;
+    for (const [i, p] of reanchorNotes(notes, clauses2020, clauses2024, { comparison }).entries()) {
+      if (p.status !== 'placed') continue;
+      placed++;
+      const want = became[i]!;
+      assert.ok(
+        p.clause === want || p.clause.startsWith(`${want}.`),
+        `${JSON.stringify(notes[i]!.target)} → ${p.clause}`,
+      );
+    }
+    assert.ok(placed > notes.length / 2, `${placed} of ${notes.length} placed`);
   });
 });
 
