@@ -14,10 +14,17 @@ import {
   serviceReceipts,
   TIME_LIMIT,
 } from '../helpers/feedback-changes-examples.js';
-import { type FakeApi, fakeApi } from '../helpers/feedback-examples.js';
+import { type FakeApi, fakeApi, pagedFeedback } from '../helpers/feedback-examples.js';
 
 const ENDPOINT = '/fake-api/v1';
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+// The part is a module of its own that the element imports on first use: compiled once here, so
+// that no test's time limit counts the dev server's first compile of it.
+before(async function () {
+  this.timeout(60_000);
+  await import('../../packages/elements/src/feedback/explanation.js');
+});
 
 let api: FakeApi | null = null;
 afterEach(() => {
@@ -36,14 +43,16 @@ async function withFeedback(feedback: FeedbackView, lang = 'zh-Hans') {
 
 /** The 修改说明 comes with a part of its own: wait for it. */
 async function explained(el: GkFeedback) {
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="changes"]'), 'no 修改说明');
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="changes"]'), 'no 修改说明', { timeout: 4000 });
   await el.updateComplete;
   return el.shadowRoot!.querySelector<HTMLElement>('[part="changes"]')!;
 }
 
 const commentNo = (r: ShadowRoot, no: number) => r.querySelector<HTMLElement>(`li.comment[data-no="${no}"]`)!;
 
-describe('gk-feedback 修改说明 (因意见修改)', () => {
+describe('gk-feedback 修改说明 (因意见修改)', function () {
+  // axe's first run and the first render share two cores with other test runs.
+  this.timeout(20_000);
   it('says how many changes comments led to, names each as printed with the comments, campaigns and reasons behind it', async () => {
     const { el } = await withFeedback(feedbackWithChanges());
     const section = await explained(el);
@@ -115,6 +124,33 @@ describe('gk-feedback 修改说明 (因意见修改)', () => {
     commentNo(r, 1).querySelector<HTMLAnchorElement>('.ch-led a')!.click();
     expect(text((r.activeElement as HTMLElement).querySelector('h4'))).to.equal('第三条');
     await expect(el).to.be.accessible();
+  });
+
+  it('links comments that come in pages from the server (…/feedback/comments) too', async () => {
+    const full = feedbackWithChanges();
+    api = fakeApi(ENDPOINT, { feedback: pagedFeedback(full, 2), comments: full.comments });
+    const el = await fixture<GkFeedback>(
+      html`<gk-feedback endpoint=${ENDPOINT} consultation=${SERVICE_CONSULTATION}></gk-feedback>`,
+    );
+    const r = el.shadowRoot!;
+    await explained(el);
+    r.querySelector<HTMLButtonElement>('[part="filter"] button[data-decision="adopted"]')!.click();
+    await waitUntil(() => r.querySelectorAll('li.comment').length === 4, 'the adopted comments did not come', {
+      timeout: 4000,
+    });
+    await el.updateComplete;
+    expect(api.requests.some((u) => u.includes('/feedback/comments?') && u.includes('decision=adopted'))).to.equal(
+      true,
+    );
+    const led = [...r.querySelectorAll('li.comment')].map((li) => text(li.querySelector('.ch-led')));
+    expect(led).to.deep.equal([
+      '因此修改：第三条',
+      '因此修改：删除原第五条',
+      '因此修改：删除原第五条',
+      '因此修改：删除原第五条',
+    ]);
+    commentNo(r, 5).querySelector<HTMLAnchorElement>('.ch-led a')!.click();
+    expect(text((r.activeElement as HTMLElement).querySelector('h4'))).to.equal('删除原第五条');
   });
 
   it('shows a receipt’s comment the change it led to, with the redline on demand', async () => {
@@ -199,7 +235,7 @@ describe('gk-feedback 修改说明 (因意见修改)', () => {
     const section = await explained(en);
     expect(text(section.querySelector('h3'))).to.equal('Changes made in response to comments');
     expect(text(section.querySelector('.ch-summary'))).to.equal(
-      'Compared with the draft for comment, version 2 modifies 1 clauses, adds 1 and removes 1; 3 of these changes were made because of public comments.',
+      'Compared with the draft for comment, version 2: 1 modified, 1 added, 1 removed; 3 of these changes were made because of public comments.',
     );
     expect(text(commentNo(r, 4).querySelector('.ch-led'))).to.equal('Led to changes in: 第五条 removed');
     section.querySelector<HTMLButtonElement>('.ch-toggle')!.click();

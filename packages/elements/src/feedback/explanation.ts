@@ -30,6 +30,7 @@ type Read = { ok: true; value: ChangeExplanation; index: Map<string, number> } |
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isCount = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+const RECEIPT_ID = 'gk-receipt-redline-';
 const NO_SUMMARY = { added: 0, removed: 0, modified: 0, renumbered: 0, unchanged: 0 };
 /** The first problem of changes by the format's own rule (a comparison's shape), with its path. */
 function changesProblem(summary: unknown, changes: unknown[], path: (i: number) => string): string | null {
@@ -149,6 +150,7 @@ export class FeedbackChanges {
   private readonly open = new Set<string>();
   private readonly read = new WeakMap<object, Read>();
   private readonly tracedRead = new WeakMap<object, string | null>();
+  private lastReceipt: ReceiptLookup | null = null;
 
   constructor(private readonly host: Host) {
     const root = host.shadowRoot;
@@ -310,6 +312,11 @@ export class FeedbackChanges {
 
   /** For a receipt whose comment led to changes: which, and the redline of each on demand. */
   receipt(r: ReceiptLookup, c: PartContext) {
+    if (r !== this.lastReceipt) {
+      // Another answer: its redlines start closed.
+      this.lastReceipt = r;
+      for (const id of this.open) if (id.startsWith(RECEIPT_ID)) this.open.delete(id);
+    }
     const items = this.traced(r);
     if (!items) return nothing;
     const t = this.t(c.lang);
@@ -322,7 +329,7 @@ export class FeedbackChanges {
         ${items.map(
           (change, i) => html`<li class="ch-item">
             <p class="ch-name">${nameOf(change, t)}</p>
-            ${this.redline(`gk-receipt-redline-${i}`, change, c)}
+            ${this.redline(`${RECEIPT_ID}${i}`, change, c)}
           </li>`,
         )}
       </ul>

@@ -147,6 +147,7 @@ export class GkFeedback extends LitElement {
   private readonly i18n = new LocalizeController<FeedbackMessages>(this, feedbackMessages);
   private readonly lookup = new ReceiptLookupController(this);
   private generation = 0;
+  private changesLoading = false;
   private abort: AbortController | null = null;
   private readyPending = false;
   /** What gets focus after the next render: the list's status, the loaded view, or a comment by number. */
@@ -250,18 +251,23 @@ export class GkFeedback extends LitElement {
 
   /** Loads the 修改说明 part once the feedback or a receipt names changes (older servers never do). */
   private loadChanges(): void {
-    if (this.changesPart) return;
+    if (this.changesPart || this.changesLoading) return;
     const v = this.view;
     const lookup = this.lookup.state;
     const wanted =
       (v.kind === 'published' && v.data.view.changes != null) ||
       (lookup.kind === 'found' && lookup.result.changes != null);
     if (!wanted) return;
+    this.changesLoading = true;
     loadChangesPart().then(
       (part) => {
-        this.changesPart ??= new part.FeedbackChanges(this);
+        this.changesPart = new part.FeedbackChanges(this);
       },
-      (error: unknown) => console.warn(`[gongkai] <${this.localName}>: the 修改说明 could not be loaded`, error),
+      (error: unknown) => {
+        // Offline: the feedback stays as it is; the next update tries again.
+        this.changesLoading = false;
+        console.warn(`[gongkai] <${this.localName}>: the 修改说明 could not be loaded`, error);
+      },
     );
   }
 

@@ -57,8 +57,7 @@ const en: FeedbackChangesMessages = {
   heading: 'Changes made in response to comments',
   lead: 'Changes made to this document because of public comments: {n}.',
   leadNone: 'No clause of this document was changed because of public comments.',
-  summary:
-    'Compared with the draft for comment, {label} modifies {modified} clauses, adds {added} and removes {removed}',
+  summary: 'Compared with the draft for comment, {label}: {modified} modified, {added} added, {removed} removed',
   summaryOfWhich: '; {n} of these changes were made because of public comments.',
   summaryEnd: '.',
   versionLabel: 'version {version}',
