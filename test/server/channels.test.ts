@@ -2,10 +2,16 @@
 // staff, one at a time or imported from e-mails and the CSV template; each with a receipt, a
 // reply slip, and counted by channel and submitter type in what is published.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { migrate, openDatabase } from '@gongkai/server';
 import { strFromU8, unzipSync } from 'fflate';
 import { closeDatabases, databases } from './databases.js';
 import { type Ctx, consultation, iso, publishAndWait, type Role, setup, signOffAll } from './helpers.js';
+import { root, serverCommand } from './server-process.js';
 
 after(closeDatabases);
 
@@ -372,3 +378,45 @@ for (const { name, fresh } of databases) {
     });
   });
 }
+
+test('gongkai-server import: files named file:line when wrong and nothing stored; then every row, once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-import-'));
+  try {
+    const data = join(dir, 'data');
+    const db = await openDatabase({ dataDir: data });
+    await migrate(db);
+    await db.query(
+      "INSERT INTO consultations (id, title, opens, closes) VALUES ('c-cli', '关于征求意见的公告', now() - interval '1 day', now() + interval '9 days')",
+    );
+    await db.close();
+    const csv = join(dir, '来信登记.csv');
+    writeFileSync(csv, `${CSV_HEAD}\n信函,2026-03-01,个人,,来信意见一,,,\n信函,明天,个人,,来信意见二,,,\n`);
+    const mail = join(dir, 'a.eml');
+    writeFileSync(mail, eml({ subject: '邮件意见', text: '正文' }));
+    const run = (...args: string[]) => {
+      const [cmd, argv] = serverCommand(['import', '--data', data, '--consultation', 'c-cli', ...args]);
+      return spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    };
+    const refused = run(csv, mail);
+    assert.equal(refused.status, 1, refused.stderr);
+    assert.match(refused.stderr, /来信登记\.csv:3: 收到日期"明天"不是日期/);
+    assert.match(refused.stderr, /nothing imported: 1 of 3 rows/);
+    writeFileSync(csv, `${CSV_HEAD}\n信函,2026-03-01,个人,,来信意见一,,,\n信函,2026-03-02,个人,,来信意见二,,,\n`);
+    const done = run(csv, mail);
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, /imported 3 comments \(0 imported before\)/);
+    const again = run(csv, mail);
+    assert.match(again.stdout, /imported 0 comments \(3 imported before\)/);
+    const check = await openDatabase({ dataDir: data });
+    const { rows } = await check.query<{ channel: string; n: number }>(
+      'SELECT channel, count(*)::int AS n FROM comments GROUP BY channel ORDER BY channel',
+    );
+    await check.close();
+    assert.deepEqual(rows, [
+      { channel: 'email', n: 1 },
+      { channel: 'letter', n: 2 },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -67,12 +67,11 @@ const submitterOf = (v: string): SubmitterType | string | undefined => {
  */
 export function parseCsv(file: string, data: Uint8Array): ImportRow[] {
   const text = decodeText(data);
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
       info: true,
-      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: false,
@@ -131,7 +130,7 @@ export function parseCsv(file: string, data: Uint8Array): ImportRow[] {
   }
   // Identical rows are distinct letters: the n-th copy of a row gets a key of its own.
   const seen = new Map<string, number>();
-  return rest.map(({ record, raw, info }) => {
+  return rest.map(({ record, info }) => {
     const at = (f: Field) => {
       const i = index.get(f);
       return i === undefined ? '' : (record[i] ?? '');
@@ -140,7 +139,7 @@ export function parseCsv(file: string, data: Uint8Array): ImportRow[] {
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
     // The line the row starts on: `lines` is where it ends, and a quoted value may hold line breaks.
-    const row = info.lines - (raw.match(/\n/g)?.length ?? 0);
+    const row = info.lines - record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
     const extra = record.length > headers.length && record.slice(headers.length).some((x) => x.trim());
     return {
       file,

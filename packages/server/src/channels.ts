@@ -116,8 +116,8 @@ export function checkEntry(
     problems.push(
       problem(
         'receivedAt',
-        `"${input.receivedAt ?? ''}" is not a date (2027-03-05)`,
-        `收到日期"${input.receivedAt ?? ''}"不是日期（例如 2027-03-05）`,
+        `"${input.receivedAt ?? ''}" is not a date (2026-03-05)`,
+        `收到日期"${input.receivedAt ?? ''}"不是日期（例如 2026-03-05）`,
       ),
     );
   } else if (received.getTime() > Date.now() + 60_000) {

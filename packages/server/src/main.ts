@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { attachmentArgs, attachmentOptions, attachmentUsage } from './attachments/options.js';
+import { importArgs, importCommand, importUsage } from './cli/import.js';
 import { tokenArgs, tokenCommand, tokenUsage } from './cli/token.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -20,6 +21,7 @@ const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./
                       [--sms-gateway URL] [--notify-rate email=20,sms=5,webhook=20]
                       ${attachmentUsage}
 ${tokenUsage}
+${importUsage}
        gongkai-server audit verify [--data DIR]
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
   addresses and CIDR ranges (127.0.0.1 or 10.0.0.0/8,192.168.0.2); without it the client is the
@@ -49,6 +51,11 @@ try {
     const args = tokenArgs(process.argv.slice(3));
     const db = await open(args.values.data!, 'gongkai-server token');
     process.exitCode = await tokenCommand(db, args);
+    await db.close();
+  } else if (process.argv[2] === 'import') {
+    const args = importArgs(process.argv.slice(3));
+    const db = await open(args.values.data!, 'gongkai-server import');
+    process.exitCode = await importCommand(db, args);
     await db.close();
   } else if (process.argv[2] === 'audit') {
     process.exitCode = await auditCommand(process.argv.slice(3));
