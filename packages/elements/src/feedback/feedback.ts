@@ -61,6 +61,11 @@ const SEARCH_DELAY = 300;
  * table and the reasons, and where to read (or download) every comment. A `?receipt=` in the
  * page's address is looked up.
  *
+ * Once the policy's next version is out, the 修改说明 says which of its changes comments led to
+ * (each with the comments, campaigns and reasons behind it, and its redline on demand), each
+ * comment names the change it led to (因此修改：第三条, a link there) and a receipt shows its
+ * comment's changes. That part loads only when the feedback or a receipt names changes.
+ *
  * @tagname gk-feedback
  * @summary Published adoption feedback: figures, per-clause results, comments with outcome and reason, receipt lookup.
  * @event gk-feedback-ready - The feedback was loaded and rendered, or found not yet published; `detail.state` says which.
