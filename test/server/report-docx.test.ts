@@ -379,5 +379,70 @@ for (const { name, fresh } of databases) {
       ]);
       await ctx.close();
     });
+
+    test("the interpretation as .docx: notes clause by clause in the text's order with their passage, Q&A, graphics described; the same package checks", async () => {
+      const ctx = await setup(fresh, { jobs: false });
+      const interpreted = {
+        ...policy,
+        id: 'plan-jd',
+        interpretations: [
+          {
+            target: { clause: 'a12' },
+            body: '主动公开的范围包括：\n\n1. 规范性文件\n2. 财政预算，详见[公开目录](https://example.gov.cn/ml)。',
+            author: '王明',
+            role: 'principal',
+          },
+          {
+            target: { clause: '1.3', quote: { exact: '工作目标' } },
+            body: '**工作目标**分三年实现。',
+            date: '2030-05-01',
+          },
+        ],
+        qa: [{ id: 'q1', question: '哪些文件要主动公开？', answer: '见第十二条。' }],
+        graphics: [
+          {
+            id: 'g1',
+            kind: 'steps',
+            caption: '公开流程',
+            description: '起草、审核、公开三个步骤。',
+            items: [{ title: '起草' }, { title: '审核' }, { title: '公开' }],
+          },
+        ],
+      };
+      assert.equal(
+        (await ctx.staff({ method: 'PUT', url: '/api/v1/policies/plan-jd', payload: interpreted })).statusCode,
+        200,
+      );
+      const res = await ctx.app.inject('/api/v1/policies/plan-jd/interpretation.docx');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.headers['content-type'], DOCX);
+      assert.match(
+        String(res.headers['content-disposition']),
+        /filename="plan-jd-interpretation.docx"; filename\*=UTF-8''/,
+      );
+      openPackage(res.rawPayload);
+      const text = paragraphsOf(await mammothHtml(res.rawPayload));
+      const at = (line: string) => {
+        const i = text.indexOf(line);
+        assert.ok(i >= 0, `${line} in ${JSON.stringify(text)}`);
+        return i;
+      };
+      at('《示例实施方案（征求意见稿）》解读');
+      // 一、(三)工作目标 comes before 第十二条, as in the text, whatever order the notes were written in.
+      assert.ok(at('一、逐条解读') < at('一、（三）工作目标'));
+      assert.ok(at('一、（三）工作目标') < at('第十二条'));
+      at('原文：“工作目标”');
+      at('工作目标分三年实现。');
+      at('（2030-05-01）');
+      at('1. 规范性文件');
+      at('2. 财政预算，详见公开目录（https://example.gov.cn/ml）。');
+      at('（王明，主要负责人）');
+      assert.ok(at('二、问答') < at('（一）哪些文件要主动公开？'));
+      at('见第十二条。');
+      assert.ok(at('三、图解说明') < at('起草、审核、公开三个步骤。'));
+      assert.equal((await ctx.app.inject('/api/v1/policies/nope/interpretation.docx')).statusCode, 404);
+      assert.equal((await ctx.app.inject('/api/v1/policies/plan-jd/interpretation.docx?version=9')).statusCode, 404);
+      await ctx.close();
+    });
   });
 }

@@ -94,7 +94,7 @@ const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   '',
 )}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 
-const body = (text: string, run: IRunOptions = {}) =>
+export const body = (text: string, run: IRunOptions = {}) =>
   new Paragraph({ style: 'GkBody', children: [new TextRun({ text, ...run })] });
 
 /** 表N　caption, above its table and kept with it. */
@@ -122,8 +122,10 @@ function table(head: string[], rows: unknown[][], widths: number[]): Table {
   });
 }
 
-const heading1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
-const heading2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
+export const heading1 = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
+export const heading2 = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
 
 const NUMBERS = '一二三四五六七八九十';
 
@@ -294,9 +296,44 @@ function styles() {
   };
 }
 
+/**
+ * A Word document laid out as a 公文 attachment (A4, GB/T 9704 版心 and 页码, the styles above)
+ * with `children` as its content, packed with the font table naming each font's stand-in.
+ */
+export async function gongwenDocx(
+  meta: { title: string; description: string },
+  children: (Paragraph | Table)[],
+): Promise<Buffer> {
+  const doc = new Document({
+    ...meta,
+    creator: 'Gongkai',
+    evenAndOddHeaderAndFooters: true,
+    styles: styles(),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            // 版心 156 × 225 mm: 28 mm 订口 and 26 mm outside, 37 mm 天头 and 35 mm below.
+            // The page number's line sits 7 mm under the 版心: its 14 pt line ends 23 mm above the edge.
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(23) },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
+        },
+        footers: { default: pageNumber('odd'), even: pageNumber('even') },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+}
+
+/** A file name for Content-Disposition: a title, without what file systems refuse. */
+export const safeFileName = (title: string, suffix: string) =>
+  `${title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').slice(0, 80)}${suffix}.docx`;
+
 /** A file name for Content-Disposition: the draft's title, without what file systems refuse. */
-export const docxFileName = (r: ReportContent) =>
-  `${r.draftTitle.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').slice(0, 80)}意见采纳情况说明.docx`;
+export const docxFileName = (r: ReportContent) => safeFileName(r.draftTitle, '意见采纳情况说明');
 
 /**
  * The 意见采纳情况说明 as a .docx: counted as report.html counts it (and audited as it is, with
@@ -318,28 +355,9 @@ export async function reportDocx(
     listed = [];
     for await (const rows of listedRows(db, consultationId, r.listed)) listed.push(...rows);
   }
-  const doc = new Document({
-    title: `${r.draft ? '【草稿】' : ''}${r.heading}`,
-    creator: 'Gongkai',
-    description: '意见采纳情况说明',
-    evenAndOddHeaderAndFooters: true,
-    styles: styles(),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            // 版心 156 × 225 mm: 28 mm 订口 and 26 mm outside, 37 mm 天头 and 35 mm below.
-            // The page number's line sits 7 mm under the 版心: its 14 pt line ends 23 mm above the edge.
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(23) },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE },
-        },
-        footers: { default: pageNumber('odd'), even: pageNumber('even') },
-        children: documentBody(r, listed, `${consultationId}-comments.csv`),
-      },
-    ],
-  });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+  const bytes = await gongwenDocx(
+    { title: `${r.draft ? '【草稿】' : ''}${r.heading}`, description: '意见采纳情况说明' },
+    documentBody(r, listed, `${consultationId}-comments.csv`),
+  );
   return { bytes, fileName: docxFileName(r) };
 }

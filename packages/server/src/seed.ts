@@ -269,7 +269,7 @@ async function seedRevision(db: Database, s: ConsultationSeed, opens: string): P
     id: s.draftPolicy,
     url: `/api/v1/policies/${s.draftPolicy}?version=${draft.version}`,
   };
-  final.comparison = compareTexts(draft.bundle as CompareInput, final as CompareInput);
+  final.comparison = compareTexts(draft.bundle as CompareInput, final as unknown as CompareInput);
   const stored = await db.transaction((tx) =>
     putPolicy(tx, final, { actor: SEED, mode: 'revise', note: r.note, label: r.label }),
   );

@@ -5,7 +5,7 @@
 export { AUTHORING_FILES, type AuthoringFile, type BuildOptions, type BuildResult, buildBundle } from './build.js';
 export { decodeText, type FileContent } from './decode.js';
 export { type FmEntry, type FmNode, parseFrontMatter, splitFrontMatter } from './frontmatter.js';
-export { markdownToHtml, withRenderedHtml } from './html.js';
+export { markdownToHtml, markdownToParagraphs, withRenderedHtml } from './html.js';
 export { findJsonError, jsonError, parseJson } from './json.js';
 export { findPageJunk, type PageJunk, type PageJunkKind, withoutPageJunk } from './page-junk.js';
 export { type ParseResult, parseDocument } from './parse.js';

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { comparisonBetween } from '../changes.js';
 import type { Database } from '../db/database.js';
+import { interpretationDocx } from '../interpretation-docx.js';
 import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
 import { getPolicy, policyVersions, storePolicyOver } from '../policies.js';
+import { DOCX_TYPE } from '../report-docx.js';
 import * as S from '../schemas.js';
 
 const Bundle = { type: 'object', description: 'A policy bundle (schema: @gongkai/format).' } as const;
@@ -37,6 +39,32 @@ export function policyRoutes(app: FastifyInstance, db: Database): void {
         .header('x-policy-version', String(row.version))
         .header('last-modified', new Date(row.created_at).toUTCString())
         .send(row.bundle);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { version?: number } }>(
+    '/api/v1/policies/:id/interpretation.docx',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          "The policy's interpretation (notes clause by clause, Q&A, graphics' descriptions) as a Word document laid out as a 公文 attachment; ?version=N",
+        params: S.IdParams,
+        querystring: S.PolicyQuery,
+        produces: [DOCX_TYPE],
+      },
+    },
+    async (request, reply) => {
+      const { bytes, fileName } = await interpretationDocx(db, request.params.id, request.query.version);
+      return reply
+        .type(DOCX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="${request.params.id}-interpretation.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', request.query.version ? 'public, max-age=86400, immutable' : 'public, max-age=60')
+        .send(bytes);
     },
   );
 
