@@ -30,45 +30,54 @@ const starts = (b: Buffer, bytes: number[] | string, at = 0) => {
   return b.length >= at + want.length && b.subarray(at, at + want.length).equals(want);
 };
 
+/** What a refused file was found to be, in English and Chinese. */
+interface Found {
+  found: string;
+  zh: string;
+}
+
 /** The accepted kind the first bytes announce, 'zip' to be decided at the end, or what was found. */
-function byHead(head: Buffer): Kind | 'zip' | { found: string } {
+function byHead(head: Buffer): Kind | 'zip' | Found {
   if (starts(head, '%PDF-')) return 'pdf';
   if (starts(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (starts(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (starts(head, [0x50, 0x4b, 0x03, 0x04]) || starts(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
-  return { found: describeHead(head) };
+  return describeHead(head);
 }
 
-function describeHead(head: Buffer): string {
+function describeHead(head: Buffer): Found {
   const text = head.toString('latin1').trimStart().toLowerCase();
-  const known: [boolean, string][] = [
-    [starts(head, 'MZ'), 'a Windows program (.exe/.dll)'],
-    [starts(head, [0x7f, 0x45, 0x4c, 0x46]), 'a Linux program (ELF)'],
+  const known: [boolean, string, string][] = [
+    [starts(head, 'MZ'), 'a Windows program (.exe/.dll)', 'Windows 可执行程序（.exe/.dll）'],
+    [starts(head, [0x7f, 0x45, 0x4c, 0x46]), 'a Linux program (ELF)', 'Linux 可执行程序（ELF）'],
     [
       starts(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       'an old Office file (.doc/.xls/.wps): save it as .docx',
+      '旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx',
     ],
-    [starts(head, 'GIF8'), 'a GIF image'],
-    [starts(head, 'BM'), 'a BMP image'],
-    [starts(head, 'RIFF') && starts(head, 'WEBP', 8), 'a WebP image'],
-    [starts(head, 'ftyp', 4), 'a video or HEIC photo'],
-    [starts(head, 'II*\0') || starts(head, 'MM\0*'), 'a TIFF image'],
-    [starts(head, 'Rar!'), 'a RAR archive'],
-    [starts(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), 'a 7-Zip archive'],
-    [starts(head, [0x1f, 0x8b]), 'a gzip archive'],
-    [starts(head, '{\\rtf'), 'an RTF document'],
+    [starts(head, 'GIF8'), 'a GIF image', 'GIF 图片'],
+    [starts(head, 'BM'), 'a BMP image', 'BMP 图片'],
+    [starts(head, 'RIFF') && starts(head, 'WEBP', 8), 'a WebP image', 'WebP 图片'],
+    [starts(head, 'ftyp', 4), 'a video or HEIC photo', '视频或 HEIC 照片'],
+    [starts(head, 'II*\0') || starts(head, 'MM\0*'), 'a TIFF image', 'TIFF 图片'],
+    [starts(head, 'Rar!'), 'a RAR archive', 'RAR 压缩包'],
+    [starts(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), 'a 7-Zip archive', '7-Zip 压缩包'],
+    [starts(head, [0x1f, 0x8b]), 'a gzip archive', 'gzip 压缩包'],
+    [starts(head, '{\\rtf'), 'an RTF document', 'RTF 文档'],
     [
       text.startsWith('<!doctype html') ||
         text.startsWith('<html') ||
         text.startsWith('<svg') ||
         text.startsWith('<?xml'),
       'an HTML, SVG or XML document',
+      'HTML、SVG 或 XML 文档',
     ],
   ];
   const hit = known.find(([yes]) => yes);
-  if (hit) return hit[1];
-  if (head.length === 0) return 'an empty file';
-  return `an unknown type (first bytes ${[...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ')})`;
+  if (hit) return { found: hit[1], zh: hit[2] };
+  if (head.length === 0) return { found: 'an empty file', zh: '空文件' };
+  const bytes = [...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  return { found: `an unknown type (first bytes ${bytes})`, zh: `无法识别的类型（开头字节 ${bytes}）` };
 }
 
 /** The entry names of a ZIP's central directory, from the file's last bytes; null if not there. */
@@ -92,20 +101,20 @@ export function zipEntries(tail: Buffer, size: number): string[] | null {
   return names;
 }
 
-function describeZip(names: string[] | null): Kind | { found: string } {
-  if (!names) return { found: 'a damaged or unreadable ZIP archive' };
+function describeZip(names: string[] | null): Kind | Found {
+  if (!names) return { found: 'a damaged or unreadable ZIP archive', zh: '损坏或无法读取的 ZIP 压缩包' };
   const has = (prefix: string) => names.some((n) => n.startsWith(prefix));
   if (has('[Content_Types].xml') && has('word/')) return 'docx';
-  if (has('xl/')) return { found: 'an Excel workbook (.xlsx)' };
-  if (has('ppt/')) return { found: 'a PowerPoint presentation (.pptx)' };
-  return { found: 'a ZIP archive' };
+  if (has('xl/')) return { found: 'an Excel workbook (.xlsx)', zh: 'Excel 工作簿（.xlsx）' };
+  if (has('ppt/')) return { found: 'a PowerPoint presentation (.pptx)', zh: 'PowerPoint 演示文稿（.pptx）' };
+  return { found: 'a ZIP archive', zh: 'ZIP 压缩包' };
 }
 
 export const ACCEPTED = 'PDF, JPEG, PNG or Word (.docx)';
 
-function unsupported(found: string): HttpError {
+function unsupported({ found, zh }: Found): HttpError {
   return new HttpError(415, 'unsupported-type', `this file is ${found}; only ${ACCEPTED} files may be attached`, {
-    zh: `该文件的实际类型是${found}，只能上传 PDF、JPEG、PNG 或 Word（.docx）文件`,
+    zh: `该文件实际是${zh}，只能上传 PDF、JPEG、PNG 或 Word（.docx）文件`,
     found,
   });
 }
@@ -147,7 +156,7 @@ export class Sniffer extends Transform {
       if (this.head.length >= 8) {
         const k = byHead(this.head);
         if (typeof k === 'object') {
-          done(unsupported(k.found));
+          done(unsupported(k));
           return;
         }
         this.kind = k;
@@ -172,7 +181,7 @@ export class Sniffer extends Transform {
       kind = describeZip(zipEntries(tail.subarray(Math.max(0, tail.length - TAIL)), this.size));
     }
     if (typeof kind === 'object') {
-      done(unsupported(kind.found));
+      done(unsupported(kind));
       return;
     }
     this.result = { kind, size: this.size, sha256: this.hash.digest('hex') };
