@@ -118,7 +118,7 @@ test('a comment asks to be told the outcome: pending on the receipt, confirmed b
   const width = await confirmPage.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the confirm page scrolls sideways: ${width}px`);
   await confirmPage.getByRole('button', { name: /确认订阅/ }).click();
-  await confirmPage.getByText('已确认').waitFor();
+  await confirmPage.getByRole('heading', { name: '已确认订阅' }).waitFor();
   await confirmPage.close();
 
   // The receipt lookup on the draft's page now says the notification is confirmed.

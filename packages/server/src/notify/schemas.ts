@@ -1,4 +1,5 @@
 // Request and response shapes of notifications, used by the comment route and the notify routes.
+import { NOTIFY_CHANNELS } from '@gongkai/format';
 import { EMAIL_PATTERN, PHONE_PATTERN } from './secrets.js';
 import { LOCALES } from './templates.js';
 
@@ -38,5 +39,5 @@ export const ReceiptNotify = {
 export const NotifyOffer = {
   type: 'object',
   description: 'How this server can tell commenters and followers: email with --smtp, sms with an SMS gateway.',
-  properties: { channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } } },
+  properties: { channels: { type: 'array', items: { type: 'string', enum: NOTIFY_CHANNELS } } },
 } as const;

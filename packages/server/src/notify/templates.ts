@@ -4,23 +4,21 @@
 // that has no value in a message is left out (a follower's message has no decision). The links,
 // the footer and the unsubscribe link are added here, never from a template: every message keeps
 // them. From one rendering come the plain text, the HTML (every value escaped) and an SMS's text.
-import { formatReceipt } from '@gongkai/format';
+import {
+  formatReceipt,
+  NOTIFY_LOCALES,
+  NOTIFY_MESSAGE_KINDS,
+  type NotifyLocale,
+  type NotifyMessageKind,
+} from '@gongkai/format';
 import { escapeHtml } from '../lib/html.js';
 
-export type Locale = 'zh-Hans' | 'zh-Hant' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en'];
-
+// The languages and the kinds of message are @gongkai/format's (api/notify.ts).
+export type Locale = NotifyLocale;
+export const LOCALES: readonly Locale[] = NOTIFY_LOCALES;
 /** What a message can be: a confirmation, an acknowledgement of a comment, or an event's kind. */
-export const MESSAGE_KINDS = [
-  'confirm',
-  'ack',
-  'feedback.published',
-  'window.changed',
-  'consultation.opened',
-  'consultation.closing',
-  'policy.version',
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export const MESSAGE_KINDS = NOTIFY_MESSAGE_KINDS;
+export type MessageKind = NotifyMessageKind;
 
 /** The placeholders each kind may use. */
 export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
