@@ -129,6 +129,7 @@ describe('gk-review: signing in', () => {
         signOff: false,
         assign: true,
         notes: true,
+        enterComments: true,
       },
     });
     expect(Object.keys(localStorage).some((k) => k.startsWith('gongkai:review'))).to.equal(false);
