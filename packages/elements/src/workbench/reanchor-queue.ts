@@ -30,11 +30,20 @@ export function confidenceWords(ctx: WorkbenchContext, pending: Pending): string
   return ctx.msg('confidenceLow', { pct });
 }
 
-/** The candidate clause's text with the candidate passage marked (in words too, for screen readers). */
+/** Characters of the clause shown on each side of a marked candidate (the preview has the rest). */
+const AROUND = 60;
+
+/**
+ * The candidate clause's text with the candidate passage marked (in words too, for screen
+ * readers), cut to the passage and some words around it; a clause without a passage in full.
+ */
 function candidateText(ctx: WorkbenchContext, clause: Clause, quote: string | undefined) {
-  const at = quote ? clause.text.indexOf(quote) : -1;
-  if (!quote || at < 0) return html`${clause.text}`;
-  return html`${clause.text.slice(0, at)}<mark><span class="sr-only">${ctx.msg('reanchorCandidateMark')}</span>${quote}</mark>${clause.text.slice(at + quote.length)}`;
+  const text = clause.text;
+  const at = quote ? text.indexOf(quote) : -1;
+  if (!quote || at < 0) return html`${text}`;
+  const from = Math.max(0, at - AROUND);
+  const to = Math.min(text.length, at + quote.length + AROUND);
+  return html`${from > 0 ? '…' : ''}${text.slice(from, at)}<mark><span class="sr-only">${ctx.msg('reanchorCandidateMark')}</span>${quote}</mark>${text.slice(at + quote.length, to)}${to < text.length ? '…' : ''}`;
 }
 
 function confirm(ctx: WorkbenchContext, index: number): void {
