@@ -110,6 +110,16 @@ describe('gk-document: validity from the dates, China time', function () {
     expect(text(el, '[part="badge"]')).to.equal('已失效');
   });
 
+  it('looks at the clock again when the page is shown again (a computer asleep over midnight)', async () => {
+    setClock('2024-06-29T16:00:00Z'); // the day before the last day: the timer waits a day
+    const el = await show(await ezhou({ status: 'valid', effective: '2024-01-01', expires: '2024-06-30' }));
+    expect(text(el, '[part="badge"]')).to.equal('有效');
+    setClock('2024-07-01T08:00:00+08:00'); // woken up the morning after
+    document.dispatchEvent(new Event('visibilitychange'));
+    await el.updateComplete;
+    expect(text(el, '[part="badge"]')).to.equal('已失效');
+  });
+
   it('keeps the notice of a lapsed text when the page shows its own metadata (header="none")', async () => {
     setClock('2025-03-01T00:00:00Z');
     const meta = {

@@ -149,6 +149,8 @@ export class GkDocument extends LitElement {
   private articles: Element[] = [];
   private anchored = new WeakMap<readonly Interpretation[], Promise<AnchorResult>>();
   private readonly onHashChange = () => this.followHash();
+  // A timer does not count the time a computer sleeps: a page shown again looks at the clock.
+  private readonly onVisible = () => this.armValidity();
   private validityTimer?: ReturnType<typeof setTimeout>;
 
   /** How many invalid notes were left out (gk-interpretation shows a notice for each). */
@@ -259,6 +261,7 @@ export class GkDocument extends LitElement {
     if (!this.hasAttribute('text-size')) this.textSize = prefs.textSize;
     if (!this.hasAttribute('contrast')) this.contrast = prefs.contrast;
     window.addEventListener('hashchange', this.onHashChange);
+    document.addEventListener('visibilitychange', this.onVisible);
     this.armValidity();
   }
 
@@ -267,6 +270,7 @@ export class GkDocument extends LitElement {
     this.abort?.abort();
     this.tracker.disconnect();
     window.removeEventListener('hashchange', this.onHashChange);
+    document.removeEventListener('visibilitychange', this.onVisible);
     clearTimeout(this.validityTimer);
   }
 
