@@ -105,9 +105,12 @@ describe('gk-review 因意见修改', function () {
     expect(text(group.closest('label'))).to.equal('同一组的全部采纳意见');
     group.focus();
     await sendKeys({ press: 'Space' });
-    root.querySelector<HTMLButtonElement>('[data-action="link-changes"]')!.focus();
+    const save = root.querySelector<HTMLButtonElement>('[data-action="link-changes"]')!;
+    save.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(root.querySelector('.saved')), 'nothing said after saving', { timeout: 4000 });
+    // The keyboard stays where it was: saving never takes the focus away.
+    expect(root.activeElement).to.equal(save);
     expect(changes!.puts).to.deep.equal([
       { comment: 11, body: { version: 2, changes: ['2.4.15', '2.5.18'], group: true } },
     ]);

@@ -122,7 +122,8 @@ export class GkChangeLinks extends LitElement {
         border-color: var(--gk-color-link, #0b57d0);
         color: #fff;
       }
-      .gk-button:disabled {
+      .gk-button:disabled,
+      .gk-button[aria-disabled='true'] {
         cursor: not-allowed;
         opacity: 0.6;
       }
@@ -336,7 +337,8 @@ export class GkChangeLinks extends LitElement {
                 type="button"
                 class="gk-button primary"
                 data-action="link-changes"
-                ?disabled=${!this.canDecide || this.busy}
+                ?disabled=${!this.canDecide}
+                aria-disabled=${this.busy ? 'true' : 'false'}
                 @click=${() => void this.save()}
               >
                 ${this.busy ? this.t('cl_saving') : this.t('cl_save')}
