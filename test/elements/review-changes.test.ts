@@ -171,6 +171,20 @@ describe('gk-review 因意见修改', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('appears once the comment is adopted in the console', async () => {
+    const el = await open(13);
+    const form = $<HTMLFormElement>(el, 'form[data-form="c-13"]')!;
+    form.querySelector<HTMLInputElement>('input[value="adopted"]')!.click();
+    await el.updateComplete;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const root = await panel(el);
+    // 吴静 asked for 图解 on 二、(五)18., which now has them.
+    const first = root.querySelector('.suggested li')!;
+    expect(first.getAttribute('data-change')).to.equal('2.5.18');
+    expect(text(first.querySelector('.why'))).to.equal('所评条款');
+    expect(changes!.reads).to.deep.equal([13]);
+  });
+
   it('speaks English on an English page', async () => {
     const el = await open(1, 'reviewer', 'en');
     const root = await panel(el);

@@ -187,6 +187,8 @@ export class GkChangeLinks extends LitElement {
     this.saved = null;
     this.saveError = null;
     this.wholeGroup = false;
+    // A save still under way belongs to the comment shown before: its answer is dropped.
+    this.busy = false;
     if (!this.session || !this.comment) return;
     try {
       const answer = await this.session.call<CommentChanges>(this.path());
