@@ -134,6 +134,16 @@ describe('gk-consultation attachments', function () {
     expect(el.shadowRoot!.activeElement?.id).to.equal('files');
   });
 
+  it('takes the attribute from an ancestor too (<gk-policy attachments>), through shadow roots', async () => {
+    useApi();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div attachments="2/3"><gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID}></gk-consultation></div>`,
+    );
+    const el = wrapper.querySelector('gk-consultation')!;
+    await waitUntil(() => $(el, '#files-hint'), 'no attachments field from the ancestor', SLOW);
+    expect($(el, '#files-hint')!.textContent).to.contain('最多 2 个，每个不超过 3 MB');
+  });
+
   it('names each refused file and why: too big, not one of the types, one too many', async () => {
     useApi();
     const el = await mount('2/1');

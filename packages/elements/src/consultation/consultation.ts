@@ -112,10 +112,11 @@ export class GkConsultation extends LitElement {
   @state() private accessor offered: NotifyChannel[] | null = null;
   /**
    * Lets citizens attach files to a comment: `attachments` (5 files of 10 MB, as the server's
-   * default) or `attachments="3/5"` (say what the server's `--attachments` says). The field is a
-   * chunk of its own, loaded only then. The files wait on the device with the draft until sent.
+   * default) or `attachments="3/5"` (say what the server's `--attachments` says), here or on an
+   * ancestor (`<gk-policy attachments>`). The field is a chunk of its own, loaded only then. The files wait on the device with the draft until sent.
    */
   @property() accessor attachments: string | null = null;
+  private attachmentsRequested = false;
   /** The attachments field and its uploads, once its chunk is loaded. */
   private att: Att.Attachments | null = null;
   /** The files of the comment just received, for its receipt (memory only). */
@@ -170,7 +171,12 @@ export class GkConsultation extends LitElement {
 
   private get channels(): NotifyChannel[] {
     // The page's attribute overrides; else what the server offers; e-mail from an older server.
-    return parseChannels(this.notifyChannels || inheritedChannels(this)) ?? this.offered ?? ['email'];
+    return parseChannels(this.notifyChannels || inherited(this, 'notify-channels')) ?? this.offered ?? ['email'];
+  }
+
+  /** `attachments` here or on an ancestor (`<gk-policy attachments>`); null: none taken. */
+  private get limits(): string | null {
+    return this.attachments ?? inherited(this, 'attachments');
   }
 
   private get documentClauses(): readonly Clause[] {
@@ -195,7 +201,8 @@ export class GkConsultation extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('consultation') || changed.has('info')) void this.load();
-    if (changed.has('attachments') && this.attachments !== null && !this.att) {
+    if (this.limits !== null && !this.attachmentsRequested) {
+      this.attachmentsRequested = true;
       loadAttachments().then(
         (mod) => {
           this.att ??= this.newAttachments(mod);
@@ -373,7 +380,7 @@ export class GkConsultation extends LitElement {
         return host.i18n.lang;
       },
       get limits() {
-        return host.attachments ?? '';
+        return host.limits ?? '';
       },
       get owner() {
         return host.ownerOf(host.draft.clause);
@@ -395,7 +402,7 @@ export class GkConsultation extends LitElement {
   private async deliverWithFiles(draft: Draft, comment: Parameters<typeof deliver>[0]['comment'], signal: AbortSignal) {
     const onState = (s: DeliveryState) => this.setDelivery(draft.clause, s);
     const mod =
-      this.attachments === null
+      this.limits === null
         ? null
         : await withRetries(
             () => loadAttachments().catch(() => Promise.reject(new ApiError('network', 'chunk'))),
@@ -836,7 +843,7 @@ export class GkConsultation extends LitElement {
         onField: (patch) => this.edit(patch),
         onSubmit: () => void this.submit(),
         onDiscard: () => this.discard(),
-        attachments: this.attachments === null ? nothing : this.att?.render(locked),
+        attachments: this.limits === null ? nothing : this.att?.render(locked),
       })}
     `;
   }
@@ -915,11 +922,11 @@ export class GkConsultation extends LitElement {
   }
 }
 
-/** `notify-channels` of the nearest ancestor that has it, looking through shadow roots. */
-function inheritedChannels(element: Element): string | null {
+/** An attribute of the nearest ancestor that has it (notify-channels, attachments), looking through shadow roots. */
+function inherited(element: Element, name: string): string | null {
   for (let node: Element | null = element; node; ) {
-    const found = node.closest('[notify-channels]');
-    if (found) return found.getAttribute('notify-channels');
+    const found = node.closest(`[${name}]`);
+    if (found) return found.getAttribute(name);
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
