@@ -67,7 +67,7 @@ describe('gk-review 因意见修改', function () {
     // Comment 1 is on 二、(一)1., which now has the query terminals it asked for.
     const suggested = [...root.querySelectorAll('.suggested li')];
     expect(suggested.map((li) => li.getAttribute('data-change'))).to.deep.equal(['2.1.1']);
-    expect(text(suggested[0]!.querySelector('label'))).to.equal('二、(一)1.，修改 所评条款');
+    expect(text(suggested[0]!.querySelector('label'))).to.equal('二、(一)1.（修改） 所评条款');
     // The redline says what was inserted in words, not only by its underline.
     expect(text(suggested[0]!.querySelector('.text ins'))).to.equal('新增：在各政务服务大厅设置查询终端，（新增结束）');
     expect(box(root, '2.1.1').checked).to.equal(false);
