@@ -15,6 +15,8 @@ import {
   type NotifyTemplateView,
 } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import type { ReviewMessages } from '../i18n/review.js';
+import { type NotifyTabMessages, notifyTabMessages } from '../i18n/review-notify.js';
 import type { ReviewContext } from './context.js';
 import { actorLabel, formatNumber, formatTime } from './labels.js';
 
@@ -42,6 +44,17 @@ export class NotifyTab {
     this.locale = context.lang;
     void this.load();
   }
+
+  /** The tab's own text (its catalogue comes with this chunk), else the console's. */
+  private readonly t = (
+    key: keyof NotifyTabMessages | keyof ReviewMessages,
+    params: Record<string, string | number> = {},
+  ) => {
+    const own = notifyTabMessages[this.context.lang] as Record<string, string>;
+    const text = own[key];
+    if (text === undefined) return this.context.t(key as keyof ReviewMessages, params);
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  };
 
   private changed(): void {
     this.context.changed();
@@ -124,7 +137,7 @@ export class NotifyTab {
   }
 
   private save(): Promise<void> {
-    const t = this.context.t;
+    const t = this.t;
     return this.act('save', async () => {
       const saved = await this.context.session.call<NotifyTemplateView>(
         this.path(),
@@ -137,7 +150,7 @@ export class NotifyTab {
   }
 
   private reset(): Promise<void> {
-    const t = this.context.t;
+    const t = this.t;
     return this.act('reset', async () => {
       const saved = await this.context.session.call<NotifyTemplateView>(
         this.path(),
@@ -151,7 +164,7 @@ export class NotifyTab {
   }
 
   private retry(): Promise<void> {
-    const t = this.context.t;
+    const t = this.t;
     return this.act('retry', async () => {
       const { retried } = await this.context.session.call<{ retried: number }>(
         `/consultations/${encodeURIComponent(this.id)}/notifications/retry`,
@@ -170,7 +183,8 @@ export class NotifyTab {
   }
 
   private renderCounts() {
-    const { t, lang } = this.context;
+    const { t } = this;
+    const { lang } = this.context;
     const c = this.counts;
     const n = (x: number) => formatNumber(x, lang);
     const num = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, n(v)]));
@@ -198,7 +212,8 @@ export class NotifyTab {
   }
 
   private renderTemplates() {
-    const { t, lang } = this.context;
+    const { t } = this;
+    const { lang } = this.context;
     if (this.templatesError) {
       return html`<section aria-labelledby="nt-heading">
         <h3 id="nt-heading">${t('nt_title')}</h3>
@@ -260,7 +275,7 @@ export class NotifyTab {
         ${
           saved?.custom
             ? t('nt_custom', {
-                who: actorLabel(t, saved.updatedBy ?? ''),
+                who: actorLabel(this.context.t, saved.updatedBy ?? ''),
                 time: saved.updatedAt ? formatTime(saved.updatedAt, lang) : '',
               })
             : t('nt_builtIn')
