@@ -42,9 +42,9 @@ function carried() {
 }
 
 let keys = 0;
-async function workbench(bundle: unknown, lang = 'zh-Hans', step: GkWorkbench['step'] = 'notes') {
+async function workbench(bundle: unknown, lang = 'zh-Hans', step: GkWorkbench['step'] = 'notes', width = 1200) {
   const wrap = await fixture<HTMLDivElement>(
-    html`<div lang=${lang} style="width:1200px"><gk-workbench draft-key=${`reanchor-${Date.now()}-${keys++}`} step=${step} .bundle=${bundle}></gk-workbench></div>`,
+    html`<div lang=${lang} style="width:${width}px"><gk-workbench draft-key=${`reanchor-${Date.now()}-${keys++}`} step=${step} .bundle=${bundle}></gk-workbench></div>`,
   );
   const el = wrap.querySelector('gk-workbench')!;
   await el.updateComplete;
@@ -201,6 +201,21 @@ describe('gk-workbench: notes whose place changed with a revision', () => {
     const en = await workbench(carried(), 'en');
     expect(text(en.root.getElementById('reanchor-title'))).to.equal('These notes moved: confirm or re-place them');
     expect(text(queueItems(en.root)[0])).to.include('quite different (45% similar)');
+  });
+
+  it('on a phone: the queue comes first, one column, its actions whole', async () => {
+    const { el, root } = await workbench(carried(), 'zh-Hans', 'notes', 360);
+    await aTimeout(100);
+    expect(el.hasAttribute('narrow')).to.equal(true);
+    const queue = root.querySelector('.reanchor-queue')!.getBoundingClientRect();
+    const preview = root.querySelector('.preview-pane')?.getBoundingClientRect();
+    if (preview) expect(preview.top).to.be.greaterThan(queue.top);
+    for (const b of queueItems(root)[0]!.querySelectorAll('button')) {
+      const box = b.getBoundingClientRect();
+      expect(box.right).to.be.at.most(queue.right + 1);
+      expect(box.height).to.be.at.least(24);
+    }
+    await expect(el).to.be.accessible();
   });
 
   it('is accessible', async () => {
