@@ -172,7 +172,10 @@ for (const { name, fresh } of databases) {
       assert.equal(exe.statusCode, 415);
       assert.equal(exe.json().error, 'unsupported-type');
       assert.match(exe.json().message, /Windows program/);
-      assert.equal(exe.json().zh, '该文件实际是Windows 可执行程序（.exe/.dll），只能上传 PDF、JPEG、PNG 或 Word（.docx）文件');
+      assert.equal(
+        exe.json().zh,
+        '该文件实际是Windows 可执行程序（.exe/.dll），只能上传 PDF、JPEG、PNG 或 Word（.docx）文件',
+      );
       const xlsx = await upload(
         c,
         Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(10), 'xl/workbook.xml': new Uint8Array(10) })),
