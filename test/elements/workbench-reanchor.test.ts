@@ -208,8 +208,8 @@ describe('gk-workbench: notes whose place changed with a revision', () => {
     await aTimeout(100);
     expect(el.hasAttribute('narrow')).to.equal(true);
     const queue = root.querySelector('.reanchor-queue')!.getBoundingClientRect();
-    const preview = root.querySelector('.preview-pane')?.getBoundingClientRect();
-    if (preview) expect(preview.top).to.be.greaterThan(queue.top);
+    const preview = root.querySelector('.preview-pane')!.getBoundingClientRect();
+    expect(preview.top).to.be.greaterThan(queue.bottom);
     for (const b of queueItems(root)[0]!.querySelectorAll('button')) {
       const box = b.getBoundingClientRect();
       expect(box.right).to.be.at.most(queue.right + 1);
