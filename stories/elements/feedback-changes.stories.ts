@@ -30,7 +30,7 @@ interface Args {
 let current: FakeApi | null = null;
 
 const meta: Meta<Args> = {
-  title: 'Elements/gk-feedback/修改说明 (因意见修改)',
+  title: 'Elements/gk-feedback/changes (修改说明)',
   component: 'gk-feedback',
   args: { api: { feedback: feedbackWithChanges(), receipts: serviceReceiptAnswers() } },
   render: (args) => {
