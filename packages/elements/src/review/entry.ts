@@ -3,6 +3,8 @@
 // e-mails (.eml) and the CSV template with a result per row. Loaded when the tab is first opened.
 import { CHANNELS, type Channel, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import type { ReviewMessages } from '../i18n/review.js';
+import { type EntryFormMessages, entryFormMessages } from '../i18n/review-entry.js';
 import { ApiError } from '../internal/api.js';
 import { downloadBlob } from '../internal/download.js';
 import type { ReviewContext } from './context.js';
@@ -88,9 +90,16 @@ export class EntryTab {
 
   constructor(private readonly context: ReviewContext) {}
 
-  private get t() {
-    return this.context.t;
-  }
+  /** The tab's own text (its catalogue comes with this chunk), else the console's. */
+  private readonly t = (
+    key: keyof EntryFormMessages | keyof ReviewMessages,
+    params: Record<string, string | number> = {},
+  ) => {
+    const own = entryFormMessages[this.context.lang] as Record<string, string>;
+    const text = own[key];
+    if (text === undefined) return this.context.t(key as keyof ReviewMessages, params);
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  };
 
   /** A problem as the server worded it, in the console's language (Chinese for both scripts). */
   private said(p: Problem): string {
