@@ -377,6 +377,42 @@ for (const { name, fresh } of databases) {
   });
 }
 
+for (const { name, fresh } of databases) {
+  describe(`attachment limits on ${name}`, () => {
+    test('uploads past --upload-rate wait (429 with Retry-After); a server without attachments refuses them by name', async () => {
+      const ctx = await setup(fresh, {
+        attachments: { store: new DirectoryStore(tempDir('gk-files-')), uploadLimit: { max: 2, windowSeconds: 600 } },
+      });
+      try {
+        const c = await consultation(ctx);
+        const up = () =>
+          ctx.app.inject({ method: 'POST', url: `/api/v1/consultations/${c}/attachments`, payload: PDF });
+        assert.equal((await up()).statusCode, 201);
+        assert.equal((await up()).statusCode, 201);
+        const third = await up();
+        assert.equal(third.statusCode, 429);
+        assert.ok(Number(third.headers['retry-after']) > 0);
+      } finally {
+        await ctx.close();
+      }
+      const off = await setup(fresh);
+      try {
+        const c = await consultation(off);
+        assert.equal(
+          (await off.app.inject({ method: 'POST', url: `/api/v1/consultations/${c}/attachments`, payload: PDF }))
+            .statusCode,
+          404,
+        );
+        const res = await off.comment(c, { body: '意见', attachments: ['abcdefghijklmnopqrstuvwx'] });
+        assert.equal(res.statusCode, 400);
+        assert.equal(res.json().error, 'attachments-off');
+      } finally {
+        await off.close();
+      }
+    });
+  });
+}
+
 /** Runs the attachments job's sweep now (the job does every ten minutes). */
 async function sweep(ctx: Ctx): Promise<{ expired: number; scanned: number }> {
   assert.ok(ctx.app.attachments, 'attachments are configured');
