@@ -147,20 +147,20 @@ describe('carrying notes to a revised text', () => {
   });
 });
 
-describe('short phrases cut from the articles the 2024 revision modified (seeded)', () => {
+describe('short phrases cut from the articles the 2024 revision modified or removed (seeded)', () => {
   test('none is placed on another article than the one its own became', () => {
     const comparison = compareTexts(clauses2020, clauses2024);
     const r = rng(7);
     const notes: Interpretation[] = [];
     const became: string[] = [];
     for (const c of comparison.changes) {
-      if (c.kind !== 'modified') continue;
+      if (c.kind !== 'modified' && c.kind !== 'removed') continue;
       const old = clauses2020.find((x) => x.id === c.from!.id)!;
       for (let k = 0; k < 30; k++) {
         const len = 6 + r.int(10);
         const at = r.int(Math.max(1, old.text.length - len));
         notes.push(note(`s${notes.length}`, old.id, old.text.slice(at, at + len)));
-        became.push(c.to!.id);
+        became.push(c.to?.id ?? '');
       }
     }
     let placed = 0;
@@ -168,6 +168,12 @@ describe('short phrases cut from the articles the 2024 revision modified (seeded
       if (p.status !== 'placed') continue;
       placed++;
       const want = became[i]!;
+      // A removed article's phrase found word for word elsewhere may be a merge or a phrase that
+      // recurs (第六十八条's land in 第七十四条, where it was merged, and in 第七十六条): never placed.
+      if (!want) {
+        assert.equal(p.how, 'fuzzy', `${JSON.stringify(notes[i]!.target)} → ${p.clause}`);
+        continue;
+      }
       assert.ok(
         p.clause === want || p.clause.startsWith(`${want}.`),
         `${JSON.stringify(notes[i]!.target)} → ${p.clause}`,

@@ -25,8 +25,8 @@ import { foldText } from '../search/fold.js';
 export const REANCHOR_MIN_CONFIDENCE = 0.85;
 
 /**
- * A quote shorter than this (folded characters) found only outside the article its own became is
- * not placed by itself (`moved`): on the 2020→2024 regulation, 8 of 653 random 6–15 character
+ * A quote shorter than this (folded characters) found only outside the article its own became, or
+ * after its article was removed, is not placed by itself (`moved`): on the 2020→2024 regulation, 8 of 653 random 6–15 character
  * phrases cut from modified articles were found word for word in another article, all but one
  * under 11 characters, most of them recurring phrases rather than moved passages.
  */
@@ -170,17 +170,13 @@ export function reanchorNotes(
       };
     }
     const clause = newById.get(r.clause)!;
-    // A few words found word for word in another article than the one the note's became: as
-    // likely a phrase that recurs (经济和信息化部门) as the passage moved. A drafter decides.
-    const inPaired =
-      hint !== undefined && newById.has(hint) && within(index, index.byId.get(r.clause)!, index.byId.get(hint)!);
-    if (
-      r.method !== 'fuzzy' &&
-      hint !== undefined &&
-      newById.has(hint) &&
-      !inPaired &&
-      foldText(quote.exact).length < MOVED_MIN_CHARS
-    ) {
+    // A few words found word for word in another article than the one the note's became (or
+    // after its article was removed): as likely a phrase that recurs (经济和信息化部门) as the
+    // passage moved. A drafter decides.
+    const paired = hint !== undefined && newById.has(hint);
+    const inPaired = paired && within(index, index.byId.get(r.clause)!, index.byId.get(hint!)!);
+    const away = old !== undefined && (change?.kind === 'removed' || (paired && !inPaired));
+    if (r.method !== 'fuzzy' && away && foldText(quote.exact).length < MOVED_MIN_CHARS) {
       const candidate: Candidate = {
         clause: r.clause,
         number: numberOf(r.clause),
