@@ -5,6 +5,7 @@
 import '@gongkai/elements';
 import type { GkConsultation } from '@gongkai/elements';
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { fakeUploads, type UploadFake } from '../helpers/attachments-fake.js';
 import {
@@ -142,6 +143,23 @@ describe('gk-consultation attachments', function () {
     const el = wrapper.querySelector('gk-consultation')!;
     await waitUntil(() => $(el, '#files-hint'), 'no attachments field from the ancestor', SLOW);
     expect($(el, '#files-hint')!.textContent).to.contain('最多 2 个，每个不超过 3 MB');
+  });
+
+  it('fits a 320 px phone, a long file name included', async () => {
+    useApi();
+    await setViewport({ width: 320, height: 700 });
+    try {
+      const el = await mount();
+      el.style.display = 'block';
+      await pick(el, [pdf(`${'关于鄂州市全面推进政务公开工作实施方案的修改建议'.repeat(3)}_final_v2_scan.pdf`)]);
+      const form = $(el, 'form')!;
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+      expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1);
+      await pick(el, [pdf(`${'a'.repeat(120)}.pdf`)]);
+      expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
   });
 
   it('names each refused file and why: too big, not one of the types, one too many', async () => {
