@@ -168,8 +168,8 @@ describe('short phrases cut from the articles the 2024 revision modified or remo
       if (p.status !== 'placed') continue;
       placed++;
       const want = became[i]!;
-      // A removed article's phrase found word for word elsewhere may be a merge or a phrase that
-      // recurs (第六十八条's land in 第七十四条, where it was merged, and in 第七十六条): never placed.
+      // A removed article's phrase found word for word elsewhere may be where the article went
+      // (第六十八条 split into 第七十四条 and 第七十六条) or a phrase that recurs: never placed unasked.
       if (!want) {
         assert.equal(p.how, 'fuzzy', `${JSON.stringify(notes[i]!.target)} → ${p.clause}`);
         continue;
