@@ -323,16 +323,21 @@ export class FeedbackChanges {
     const traced = r.changes!;
     const label = traced.label?.trim() || t('versionLabel', { version: String(traced.version) });
     const names = items.map((change) => nameOf(change, t)).join(t('separator'));
+    // One change: its redline under the sentence that names it; more: each under its name.
     return html`<div class="ch-receipt" part="lookup-changes">
       <p class="ch-led">${t('receiptLed', { label })}${names}</p>
-      <ul class="ch-items">
-        ${items.map(
-          (change, i) => html`<li class="ch-item">
-            <p class="ch-name">${nameOf(change, t)}</p>
-            ${this.redline(`${RECEIPT_ID}${i}`, change, c)}
-          </li>`,
-        )}
-      </ul>
+      ${
+        items.length === 1
+          ? this.redline(`${RECEIPT_ID}0`, items[0]!, c)
+          : html`<ul class="ch-items">
+              ${items.map(
+                (change, i) => html`<li class="ch-item">
+                  <p class="ch-name">${nameOf(change, t)}</p>
+                  ${this.redline(`${RECEIPT_ID}${i}`, change, c)}
+                </li>`,
+              )}
+            </ul>`
+      }
     </div>`;
   }
 }
