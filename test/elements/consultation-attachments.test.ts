@@ -162,6 +162,23 @@ describe('gk-consultation attachments', function () {
     }
   });
 
+  it('speaks traditional Chinese and English', async () => {
+    useApi();
+    for (const [lang, hint, tooBig] of [
+      ['zh-Hant', '最多 5 個，每個不超過 10 MB', '超過每個 10 MB 的上限'],
+      ['en', 'up to 5, each at most 10 MB', 'over the limit of 10 MB a file'],
+    ]) {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang=${lang!}><gk-consultation endpoint=${ENDPOINT} consultation=${CONSULTATION_ID} attachments></gk-consultation></div>`,
+      );
+      const el = wrapper.querySelector('gk-consultation')!;
+      await waitUntil(() => $(el, '#files-hint'), 'no attachments field', SLOW);
+      expect($(el, '#files-hint')!.textContent).to.contain(hint);
+      await pick(el, [new File([PDF, new Uint8Array(10 * 1024 * 1024)], 'big.pdf')]);
+      expect($(el, '#files-errors')!.textContent).to.contain(tooBig);
+    }
+  });
+
   it('names each refused file and why: too big, not one of the types, one too many', async () => {
     useApi();
     const el = await mount('2/1');
