@@ -184,12 +184,16 @@ describe('gk-feedback 修改说明 (因意见修改)', function () {
     const answers = serviceReceiptAnswers();
     const items = feedbackWithChanges().changes!.items.map((i) => i.change);
     const changed = answers[serviceReceipts.changed]!;
-    api!.set({ receipts: { ...answers, [serviceReceipts.changed]: { ...changed, changes: { ...changed.changes!, items } } } });
+    api!.set({
+      receipts: { ...answers, [serviceReceipts.changed]: { ...changed, changes: { ...changed.changes!, items } } },
+    });
     form.querySelector('input')!.value = serviceReceipts.changed;
     form.requestSubmit();
     await waitUntil(() => r.querySelectorAll('[part="lookup-changes"] .ch-toggle').length === 3, 'not three changes');
     const two = r.querySelector('[part="lookup-changes"]')!;
-    expect(text(two.querySelector('.ch-led'))).to.equal('您的意见促成了以下修改（正式稿）：第三条、删除原第五条、新增第五条');
+    expect(text(two.querySelector('.ch-led'))).to.equal(
+      '您的意见促成了以下修改（正式稿）：第三条、删除原第五条、新增第五条',
+    );
     expect([...two.querySelectorAll('.ch-name')].map(text)).to.deep.equal(['第三条', '删除原第五条', '新增第五条']);
     expect([...two.querySelectorAll<HTMLElement>('.ch-redline')].every((x) => x.hidden)).to.equal(true);
     await expect(el).to.be.accessible();
