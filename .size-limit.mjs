@@ -35,6 +35,13 @@ export default [
   },
   { name: 'gk-feedback (the published feedback)', path: `${dist}gongkai-feedback-*.js`, limit: '21 kB', gzip: true },
   {
+    // Renders the changes with the 修改对照 mode's renderRuns and checks them with the format's validateComparison.
+    name: 'gk-feedback 修改说明 (feedback or a receipt naming changes), beyond the reading page',
+    path: paths(beyondReading('src/feedback/explanation.ts')),
+    limit: '11 kB',
+    gzip: true,
+  },
+  {
     // Its text in three languages came with it from the reading page's catalogue (83e311f).
     name: 'gk-qa with its text, beyond the reading page',
     path: paths(beyondReading('src/qa/define.ts')),
