@@ -64,7 +64,7 @@ const TEXT = {
       note: '每条通知都附有退订链接。如果不是您本人申请的，无需任何操作：未确认的地址将于 7 天后删除。',
       button: '确认订阅',
       done: '已确认订阅',
-      doneText: '已确认，您将收到上述通知；每条通知都附有退订链接。',
+      doneText: '已确认，您将收到以下通知；每条通知都附有退订链接。',
       gone: '该订阅已退订，无法再确认。如仍想接收通知，请重新订阅。',
     },
     unsubscribe: {
@@ -99,7 +99,7 @@ const TEXT = {
       note: '每條通知都附有退訂連結。如果不是您本人申請的，無需任何操作：未確認的地址將於 7 天後刪除。',
       button: '確認訂閱',
       done: '已確認訂閱',
-      doneText: '已確認，您將收到上述通知；每條通知都附有退訂連結。',
+      doneText: '已確認，您將收到以下通知；每條通知都附有退訂連結。',
       gone: '該訂閱已退訂，無法再確認。如仍想接收通知，請重新訂閱。',
     },
     unsubscribe: {
@@ -135,7 +135,7 @@ const TEXT = {
       note: 'Every message carries an unsubscribe link. If you did not ask for this, do nothing: an address not confirmed is deleted after 7 days.',
       button: 'Confirm',
       done: 'Subscription confirmed',
-      doneText: 'Confirmed: you will be sent the notifications above. Every message carries an unsubscribe link.',
+      doneText: 'Confirmed: you will be sent the notifications below. Every message carries an unsubscribe link.',
       gone: 'This subscription was cancelled and cannot be confirmed. Subscribe again to be told.',
     },
     unsubscribe: {
