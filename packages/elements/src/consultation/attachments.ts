@@ -93,7 +93,9 @@ class Stash {
 
   /** A draft's files in the order they were added; expired ones are dropped. */
   async list(owner: string): Promise<StoredFile[]> {
-    const all = (await this.tx('readonly', (s) => s.getAll() as IDBRequest<StoredFile[]>)) ?? [...this.memory.values()];
+    // Files IndexedDB refused (quota, private mode) are in memory for this page: both count.
+    const stored = (await this.tx('readonly', (s) => s.getAll() as IDBRequest<StoredFile[]>)) ?? [];
+    const all = [...stored.filter((f) => !this.memory.has(f.id)), ...this.memory.values()];
     const old = Date.now() - this.keepDays * DAY;
     for (const f of all) if (f.added < old) await this.remove(f.id);
     return all.filter((f) => f.owner === owner && f.added >= old).sort((a, b) => a.added - b.added);
