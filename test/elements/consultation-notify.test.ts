@@ -423,6 +423,24 @@ describe('gk-follow: 关注此政策/征求意见 without an account (issue 20)'
     await expect(el).to.be.accessible();
   });
 
+  it('on its own, offers the channels the consultation’s answer lists; notify-channels overrides them', async () => {
+    const fake = useApi({ sms: true, offered: ['email', 'sms'] });
+    const el = await mountFollow();
+    await waitUntil(
+      () => el.shadowRoot!.querySelectorAll('input[name="follow-channel"]').length === 2,
+      'SMS never offered',
+    );
+    expect(fake.calls.some((c) => c.method === 'GET' && c.path === `/consultations/${CONSULTATION_ID}`)).to.equal(true);
+    await expect(el).to.be.accessible();
+    api?.restore();
+    useApi({ sms: true, offered: ['email', 'sms'] });
+    const emailOnly = await mountFollow(
+      html`<gk-follow endpoint=${ENDPOINT} consultation=${CONSULTATION_ID} notify-channels="email"></gk-follow>`,
+    );
+    await aTimeout(50);
+    expect(emailOnly.shadowRoot!.querySelector('input[name="follow-channel"]')).to.equal(null);
+  });
+
   it('follows the policy when chosen', async () => {
     const fake = useApi();
     const el = await mountFollow();

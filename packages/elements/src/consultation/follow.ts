@@ -1,3 +1,4 @@
+import type { ConsultationView } from '@gongkai/format';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ConsultationMessages, consultationMessages } from '../i18n/consultation.js';
@@ -45,8 +46,13 @@ export class GkFollow extends LitElement {
   @property({ reflect: true }) accessor consultation = '';
   /** The policy to follow (new versions, interpretations, Q&A, repeal); its feeds are linked. */
   @property({ reflect: true }) accessor policy = '';
-  /** `email` (the default), `email sms` where the server has an SMS gateway, `none`: feeds only. */
+  /**
+   * Overrides the channels the server offers: `email`, `email sms`, `none` (feeds only). Unset:
+   * those the consultation's answer lists (e-mail for a policy alone, or an older server).
+   */
   @property({ attribute: 'notify-channels' }) accessor notifyChannels = '';
+  /** The channels the consultation's answer lists; null until it answers (or with no consultation). */
+  @state() private accessor offered: NotifyChannel[] | null = null;
 
   @state() private accessor target: 'consultation' | 'policy' = 'consultation';
   @state() private accessor channel: NotifyChannel = 'email';
@@ -62,6 +68,28 @@ export class GkFollow extends LitElement {
     return this.i18n.msg.bind(this.i18n);
   }
 
+  private get channels(): NotifyChannel[] {
+    return parseChannels(this.notifyChannels) ?? this.offered ?? ['email'];
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    const asked = changed.has('endpoint') || changed.has('consultation') || changed.has('notifyChannels');
+    if (asked && !this.notifyChannels && this.endpoint && this.consultation) void this.loadOffered();
+  }
+
+  /** What the server offers, from the consultation's answer; on failure e-mail stays offered. */
+  private async loadOffered(): Promise<void> {
+    const id = this.consultation;
+    try {
+      const view = await requestApi<ConsultationView>(
+        apiUrl(this.endpoint, `/consultations/${encodeURIComponent(id)}`),
+      );
+      if (this.consultation === id) this.offered = view.notify?.channels ?? null;
+    } catch {
+      // The form still works: the server refuses a channel it lacks, with a message.
+    }
+  }
+
   private get what(): 'consultation' | 'policy' {
     return this.consultation && (this.target === 'consultation' || !this.policy) ? 'consultation' : 'policy';
   }
@@ -70,7 +98,7 @@ export class GkFollow extends LitElement {
     e.preventDefault();
     if (this.sending) return;
     const t = this.msg;
-    const channels = parseChannels(this.notifyChannels) ?? ['email'];
+    const channels = this.channels;
     const channel = channels.includes(this.channel) ? this.channel : channels[0]!;
     this.error = addressError(channel, this.address, t);
     this.failure = '';
@@ -113,7 +141,7 @@ export class GkFollow extends LitElement {
     if (!this.endpoint || !(this.consultation || this.policy)) {
       return html`<div class="gk-error" part="error" role="alert">${t('follow_missing')}</div>`;
     }
-    const channels = parseChannels(this.notifyChannels) ?? ['email'];
+    const channels = this.channels;
     const channel = channels.includes(this.channel) ? this.channel : channels[0];
     const sms = channel === 'sms';
     const feedPolicy = this.policy ? `/feeds/policies/${encodeURIComponent(this.policy)}/atom` : '/feeds/atom';
