@@ -132,6 +132,8 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
         params: AttachmentIdParams,
         response: { ...errs(400, 401, 403, 404, 409, 410) },
       },
+      // Every GET is a read in the audit log; a HEAD would record one that read nothing.
+      exposeHeadRoute: false,
       ...anyStaff,
     },
     async (request, reply) => {
