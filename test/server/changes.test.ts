@@ -90,6 +90,8 @@ for (const { name, fresh } of databases) {
       const none = await ctx.staff({ url: `/api/v1/consultations/${id}/comments/${a}/changes` });
       assert.deepEqual(none.json(), { changes: null });
 
+      // The window closes; then the final text is stored as the next version.
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
       const revised = await ctx.staff({
         method: 'POST',
         url: '/api/v1/policies/service-rules/versions',
@@ -178,7 +180,6 @@ for (const { name, fresh } of databases) {
       assert.ok(xml.includes('修改说明') && xml.includes('原第五条（删除）'), 'the .docx has the 修改说明 table');
 
       await signOffAll(ctx, id);
-      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
       const published = await publishAndWait(ctx, id);
       assert.equal(published.status, 201, JSON.stringify(published.body));
       const feedback = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
@@ -260,6 +261,36 @@ for (const { name, fresh } of databases) {
       });
       assert.equal(mixed.statusCode, 400);
       assert.match(mixed.json().message, /consults on policy rounds, not other-policy/);
+      await ctx.close();
+    });
+
+    test("a final text that renumbers the draft does not renumber the comments: lists, receipts and the report keep the draft's numbers", async () => {
+      const ctx = await setup(fresh);
+      const three = { ...draft, id: 'renumbered', clauses: draft.clauses.slice(0, 3) };
+      const id = await consultation(ctx, { policy: three });
+      const receipt = await posted(ctx, id, { body: '时限太长。', clause: '3' });
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+      const renumbering = {
+        ...three,
+        clauses: [
+          article(1, '第一条', '为了规范政务服务，方便群众办事，制定本办法。'),
+          article(9, '第二条', '政务服务坚持便民高效原则。'),
+          { ...article(2, '第三条', '本办法适用于本市行政区域内的政务服务活动。') },
+          { ...article(3, '第四条', '行政机关应当自受理申请之日起十五日内作出决定。') },
+        ],
+      };
+      const stored = await ctx.staff({
+        method: 'POST',
+        url: '/api/v1/policies/renumbered/versions',
+        payload: { bundle: renumbering, note: '增加一条', label: '正式稿' },
+      });
+      assert.equal(stored.statusCode, 201, stored.body);
+      const list = (await ctx.staff({ url: `/api/v1/consultations/${id}/comments` })).json().items;
+      assert.equal(list[0].clauseLabel, '第三条', 'as the commenter read it, not 第四条');
+      assert.equal((await ctx.app.inject(`/api/v1/receipts/${receipt}`)).json().clauseLabel, '第三条');
+      const report = (await ctx.staff({ url: `/api/v1/consultations/${id}/report.html` })).body;
+      assert.match(report, /<td>第三条<\/td><td>1<\/td>/);
+      assert.doesNotMatch(report, /<td>第四条<\/td>/);
       await ctx.close();
     });
   });

@@ -124,13 +124,34 @@ export async function publishAndWait(
   id: string,
   as: Role = 'admin',
 ): Promise<{ status: number; body: Published }> {
-  const res = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` }, as);
+  return followRun(ctx, await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` }, as), as);
+}
+
+/** The feedback preview as a console gets it: at once, or (202 on a busy machine) by following its run. */
+export async function previewAndWait(ctx: Ctx, id: string, as: Role = 'admin') {
+  const { status, body } = await followRun(
+    ctx,
+    await ctx.staff({ url: `/api/v1/consultations/${id}/feedback/preview` }, as),
+    as,
+    200,
+  );
+  if (status !== 200) throw new Error(`preview: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** A run's answer (publication or preview): the request's own, or its run followed to the end. */
+async function followRun(
+  ctx: Ctx,
+  res: LightMyRequestResponse,
+  as: Role,
+  done = 201,
+): Promise<{ status: number; body: Published }> {
   if (res.statusCode !== 202) return { status: res.statusCode, body: res.json() };
   for (let i = 0; i < 1200; i++) {
     const run = (await ctx.staff({ url: String(res.headers.location) }, as)).json();
-    if (run.state === 'done') return { status: 201, body: run.result };
+    if (run.state === 'done') return { status: done, body: run.result };
     if (run.state === 'failed') return { status: run.error.status, body: run.error };
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('publication run did not finish within a minute');
+  throw new Error('the run did not finish within a minute');
 }

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { buildApp, createToken, type Database, parseTrustProxy, seedConsultation, verifyAudit } from '@gongkai/server';
 import { closeDatabases, databases, sameDatabase } from './databases.js';
-import { type Ctx, consultation, iso, key, settledGroups, setup, signOffAll } from './helpers.js';
+import { type Ctx, consultation, iso, key, previewAndWait, settledGroups, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -435,7 +435,7 @@ for (const { name, fresh } of databases) {
       // The job runner works one job at a time: once the new comments are grouped, the preview is
       // answered within its request (else 202, on a busy machine).
       await settledGroups(ctx, id);
-      const preview = (await ctx.staff({ url: `/api/v1/consultations/${id}/feedback/preview` })).json();
+      const preview = await previewAndWait(ctx, id);
       assert.doesNotMatch(JSON.stringify(preview.feedback.comments), /123456789|zhang@qq/);
       assert.deepEqual(preview.flagged, [{ no: 2, digits: ['8866 5544 33'] }]);
       await ctx.close();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabases, databases } from './databases.js';
-import { type Ctx, consultation, key, setup, signOffAll } from './helpers.js';
+import { type Ctx, consultation, key, publishAndWait, setup, signOffAll } from './helpers.js';
 
 after(closeDatabases);
 
@@ -76,7 +76,7 @@ for (const { name, fresh } of databases) {
       }
       await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
       await signOffAll(ctx, id);
-      assert.equal((await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` })).statusCode, 201);
+      assert.equal((await publishAndWait(ctx, id)).status, 201);
       const feedback = (await ctx.app.inject(`/api/v1/consultations/${id}/feedback`)).json();
       assert.deepEqual(
         feedback.byClause.map((c: { label: string | null }) => c.label),

@@ -63,7 +63,7 @@ for (const { name, fresh } of databases) {
         assert.equal(view.feedbackExpected, expected);
 
         // The closed one, whose feedback is published: dates given as days are the server's instants.
-        const old = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40-draft')).json();
+        const old = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40-draft?version=1')).json();
         assert.ok(validate(old).ok);
         assert.equal(old.meta.status, 'draft');
         assert.equal(old.meta.title, '关于全面推进政务公开工作实施方案（征求意见稿）');
@@ -74,6 +74,34 @@ for (const { name, fresh } of databases) {
         assert.equal(closed.status, 'feedback-published');
         assert.equal(closed.closes, old.consultation.closes);
         assert.equal(closed.feedbackExpected, null);
+        // Its final text is the draft's next version: issued, compared with the draft, the changes
+        // comments led to in the published feedback; seeding again stores it once.
+        const final = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40-draft')).json();
+        assert.ok(validate(final).ok);
+        assert.equal(final.meta.status, 'valid');
+        assert.equal(final.meta.docNumber, source.meta.docNumber);
+        assert.equal(final.consultation, undefined);
+        assert.deepEqual(final.revisionOf, {
+          label: '征求意见稿',
+          date: '2016-05-03',
+          id: 'ezhou-zbf-2016-40-draft',
+          url: '/api/v1/policies/ezhou-zbf-2016-40-draft?version=1',
+        });
+        assert.deepEqual(final.comparison.summary, { added: 0, removed: 0, modified: 3, renumbered: 0, unchanged: 39 });
+        const versions = (await app.inject('/api/v1/policies/ezhou-zbf-2016-40-draft/versions')).json().versions;
+        assert.deepEqual(
+          versions.map((v: { label: string | null }) => v.label),
+          [null, '正式稿'],
+        );
+        const feedback = (await app.inject('/api/v1/consultations/ezhou-zbf-2016-40-draft/feedback')).json();
+        assert.deepEqual(
+          feedback.changes.items.map((i: { key: string; comments: number }) => [i.key, i.comments]),
+          [
+            ['2.1.1', 1],
+            ['2.1.3', 1],
+            ['4.3', 1],
+          ],
+        );
         // Comments were stored once, not once per seeding.
         const { rows } = await db.query<{ id: string; n: number }>(
           'SELECT consultation_id AS id, count(*)::int AS n FROM comments GROUP BY 1 ORDER BY 1',

@@ -170,13 +170,16 @@ export async function linkChanges(
 ) {
   const m = await commentRow(db, consultationId, commentId);
   if (!m.policy_id || m.policy_version === null)
-    throw new HttpError(409, 'no-policy', 'this consultation has no policy text to trace changes in');
+    throw new HttpError(409, 'no-policy', 'this consultation has no policy text to trace changes in', {
+      zh: '该征求意见没有关联文件文本，无法关联修改之处',
+    });
   if (input.version <= m.policy_version)
     throw new HttpError(
       400,
       'invalid',
       `version ${input.version} is not later than ${m.policy_version}, the one commented on`,
       {
+        zh: `第 ${input.version} 版不晚于意见所针对的第 ${m.policy_version} 版`,
         problems: [{ path: '$.version', message: `must be after version ${m.policy_version}` }],
       },
     );
@@ -186,14 +189,18 @@ export async function linkChanges(
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length) {
     const message = `version ${input.version} has no change ${unknown.join(', ')} against version ${m.policy_version}`;
-    throw new HttpError(400, 'invalid', message, { problems: [{ path: '$.changes', message }] });
+    throw new HttpError(400, 'invalid', message, {
+      zh: `第 ${input.version} 版与第 ${m.policy_version} 版相比没有这些修改之处：${unknown.join('、')}`,
+      problems: [{ path: '$.changes', message }],
+    });
   }
   if (keys.length && !ADOPTED.includes(m.decision ?? '')) {
     throw new HttpError(409, 'not-adopted', 'only an adopted or partly adopted comment can have led to a change', {
       zh: '只有采纳或部分采纳的意见才能关联修改之处',
     });
   }
-  if (wholeGroup && m.group_id === null) throw new HttpError(409, 'not-grouped', `comment ${commentId} is in no group`);
+  if (wholeGroup && m.group_id === null)
+    throw new HttpError(409, 'not-grouped', `comment ${commentId} is in no group`, { zh: '该意见不属于任何分组' });
   return db.transaction(async (tx) => {
     // Publication takes the row FOR UPDATE: links wait for it, and it never sees half of them.
     await tx.query('SELECT id FROM consultations WHERE id = $1 FOR SHARE', [consultationId]);
@@ -228,11 +235,11 @@ export async function linkChanges(
   });
 }
 
-/** The policy version a consultation's comments were made on, and the latest after it (null when none). */
+/** The policy version a consultation is about, and the latest after it (null when none). */
 async function consultedVersions(db: Queryable, consultationId: string, policyId: string | null) {
   if (!policyId) return null;
   const { rows: on } = await db.query<{ v: number | null }>(
-    'SELECT max(policy_version) AS v FROM comments WHERE consultation_id = $1',
+    'SELECT policy_version AS v FROM consultations WHERE id = $1',
     [consultationId],
   );
   const from = on[0]?.v;

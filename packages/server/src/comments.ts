@@ -329,7 +329,8 @@ export async function lookupReceipt(db: Queryable, input: string) {
   const r = rows[0];
   if (!r) throw notFound('comment with this receipt');
   const removed = r.published_moderation === 'rejected';
-  const labels = r.clause ? (await draftClauses(db, r.policy_id)).labels : null;
+  // Labelled as in the version it was made on: the one the commenter read.
+  const labels = r.clause ? (await draftClauses(db, r.policy_id, r.policy_version)).labels : null;
   return {
     receipt: formatReceipt(receipt),
     consultation: r.consultation_id,

@@ -52,6 +52,8 @@ export interface Row {
   feedback_expected_day: string | null;
   page_url: string | null;
   previous_round: string | null;
+  /** The version of the policy it is about (migration 033). */
+  policy_version: number | null;
   published: boolean;
 }
 
@@ -288,8 +290,9 @@ export async function createConsultation(db: Database, input: ConsultationInput,
     if (input.previousRound) await checkPreviousRound(tx, input.id!, input.previousRound, policyId ?? null);
     const { rows } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
-         feedback_expected, page_url, previous_round)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
+         feedback_expected, page_url, previous_round, policy_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, (SELECT version FROM policies WHERE id = $3))
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.id,
         input.title,
@@ -332,7 +335,9 @@ export async function patchConsultation(db: Database, id: string, input: Consult
     await tx.query(
       `UPDATE consultations SET title = $2, policy_id = $3, opens = $4, closes = $5, short_window_reason = $6,
          origins = $7, contact = $8, drafting_notes = $9, basis = $10, feedback_expected = $11, page_url = $12,
-         previous_round = $13, updated_at = now()
+         previous_round = $13, updated_at = now(),
+         policy_version = CASE WHEN policy_id IS DISTINCT FROM $3 THEN (SELECT version FROM policies WHERE id = $3)
+           ELSE policy_version END
        WHERE id = $1`,
       [
         id,
@@ -404,16 +409,30 @@ async function refuseIfCommented(tx: Queryable, id: string): Promise<void> {
   }
 }
 
-/** The clauses of a consultation's draft: their order, and each as printed (一、（三）工作目标). */
-export async function draftClauses(db: Queryable, policyId: string | null) {
+/** The clauses of the version a consultation is about, by id and as printed. */
+export async function consultedClauses(db: Queryable, consultationId: string) {
+  const c = await getConsultationRow(db, consultationId);
+  return draftClauses(db, c.policy_id, c.policy_version);
+}
+
+/**
+ * The clauses of a policy's text (`version`, else the latest): their order, and each as printed
+ * (一、（三）工作目标).
+ */
+export async function draftClauses(db: Queryable, policyId: string | null, version?: number | null) {
   const order = new Map<string, number>();
   const labels = new Map<string, string>();
   if (!policyId) return { order, labels };
+  // The version consulted on when known: a later one (the final text) may number clauses otherwise.
   const { rows } = await db.query<{ id: string; number: string; parent: string | null; title: string | null }>(
-    `SELECT e->>'id' AS id, coalesce(e->>'number', '') AS number, e->>'parent' AS parent, e->>'title' AS title
-     FROM policies, jsonb_array_elements(coalesce(bundle->'clauses', '[]')) WITH ORDINALITY AS x(e, i)
-     WHERE policies.id = $1 ORDER BY i`,
-    [policyId],
+    version
+      ? `SELECT e->>'id' AS id, coalesce(e->>'number', '') AS number, e->>'parent' AS parent, e->>'title' AS title
+         FROM policy_versions v, jsonb_array_elements(coalesce(v.bundle->'clauses', '[]')) WITH ORDINALITY AS x(e, i)
+         WHERE v.policy_id = $1 AND v.version = $2 ORDER BY i`
+      : `SELECT e->>'id' AS id, coalesce(e->>'number', '') AS number, e->>'parent' AS parent, e->>'title' AS title
+         FROM policies, jsonb_array_elements(coalesce(bundle->'clauses', '[]')) WITH ORDINALITY AS x(e, i)
+         WHERE policies.id = $1 ORDER BY i`,
+    version ? [policyId, version] : [policyId],
   );
   const byId = new Map(rows.map((r) => [r.id, { ...r, title: r.title ?? '' }]));
   for (const [i, r] of rows.entries()) {

@@ -1,7 +1,7 @@
 // Staff work on comments: listing with filters, moderation (with the category of a removal) and
 // decisions with reasons, audit.
 import type { RemovalReason } from '@gongkai/format';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { consultedClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
@@ -200,7 +200,7 @@ export async function listComments(
     params,
   );
   const page = rows.slice(0, query.limit);
-  const { labels } = await draftClauses(db, (await getConsultationRow(db, consultationId)).policy_id);
+  const { labels } = await consultedClauses(db, consultationId);
   return {
     items: (await withContacts(db, page, staff, actor, consultationId)).map((r) => toItem(r, labels)),
     next: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
@@ -216,7 +216,7 @@ export async function getComment(db: Queryable, commentId: number, staff: Staff,
   const row = rows[0];
   if (!row) throw notFound(`comment ${commentId}`);
   checkScope(staff, row.consultation_id);
-  const { labels } = await draftClauses(db, (await getConsultationRow(db, row.consultation_id)).policy_id);
+  const { labels } = await consultedClauses(db, row.consultation_id);
   const [shown] = await withContacts(db, [row], staff, actor, row.consultation_id);
   return toItem(shown!, labels);
 }
@@ -351,7 +351,7 @@ export async function patchComment(db: Database, commentId: number, input: Decis
       commentId,
     ]);
     const [row] = await withContacts(tx, rows, who.staff, who.actor, consultationId);
-    const { labels } = await draftClauses(tx, (await getConsultationRow(tx, consultationId)).policy_id);
+    const { labels } = await consultedClauses(tx, consultationId);
     return toItem(row!, labels);
   });
 }

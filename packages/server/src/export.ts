@@ -54,7 +54,7 @@ const EXPORT_PAGE = 2000;
 export async function exportCsv(db: Database, consultationId: string, staff: Staff, actor: string) {
   const c = await getConsultationRow(db, consultationId);
   const contacts = can(staff, 'contacts');
-  const { labels } = await draftClauses(db, c.policy_id);
+  const { labels } = await draftClauses(db, c.policy_id, c.policy_version);
   const { rows: count } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM comments WHERE consultation_id = $1',
     [consultationId],

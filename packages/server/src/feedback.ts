@@ -53,7 +53,7 @@ export async function draftFeedback(db: Queryable, consultationId: string) {
      FROM comments WHERE consultation_id = $1 ORDER BY id`,
     [consultationId],
   );
-  const clauses = await draftClauses(db, c.policy_id);
+  const clauses = await draftClauses(db, c.policy_id, c.policy_version);
   return { consultation: c, ...feedbackFrom(c, rows, clauses.order, clauses.labels) };
 }
 
@@ -201,7 +201,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         [consultationId, actor],
       );
       const { version, published_at } = v[0]!;
-      const { labels, order } = await draftClauses(tx, c.policy_id);
+      const { labels, order } = await draftClauses(tx, c.policy_id, c.policy_version);
       await keyUnsearchable(tx, consultationId, cpu);
       // Campaigns: members of a group of two or more published comments name its first `no`.
       const { rows: campaigns } = await tx.query<{ group_id: string }>(

@@ -90,6 +90,14 @@ export async function putPolicy(
       changes: current ? changesBetween(current.bundle, bundle) : null,
     },
   });
+  // Open consultations on it move to the new text (comments from now on are made on it); closed
+  // ones keep the version they were about (the final text does not renumber their comments).
+  if (current) {
+    await db.query('UPDATE consultations SET policy_version = $2 WHERE policy_id = $1 AND closes > now()', [
+      bundle.id,
+      version,
+    ]);
+  }
   // A new version of a policy: those who follow it hear of it (the first store is no news).
   if (current) await policyVersioned(db, bundle.id, version, bundle.meta.title, w.note ?? null);
   return { bundle, version, changed: true };

@@ -52,7 +52,7 @@ export async function replySlip(
   );
   const r = rows[0];
   if (!r) throw notFound(`comment ${commentId} in consultation ${consultationId}`);
-  const { labels } = await draftClauses(db, c.policy_id);
+  const { labels } = await draftClauses(db, c.policy_id, c.policy_version);
   const contacts = can(staff, 'contacts');
   if (contacts && (r.name || r.contact)) {
     await audit(db, {

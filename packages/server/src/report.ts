@@ -80,7 +80,7 @@ export async function reportContent(
   after: (content: ReportContent) => Record<string, unknown> | Promise<Record<string, unknown>>,
 ): Promise<ReportContent> {
   const c = await getConsultationRow(db, consultationId);
-  const { labels, order } = await draftClauses(db, c.policy_id);
+  const { labels, order } = await draftClauses(db, c.policy_id, c.policy_version);
   const { summary: total, clauses, unmoderated, undecided } = await countComments(db, consultationId, order);
   const title = await draftTitle(db, c);
   const open = Date.now() < new Date(c.closes).getTime();
@@ -190,7 +190,7 @@ export interface ListedRow {
 export async function* listedRows(db: Queryable, consultationId: string, listed: number): AsyncGenerator<ListedRow[]> {
   if (listed === 0) return;
   const c = await getConsultationRow(db, consultationId);
-  const { labels } = await draftClauses(db, c.policy_id);
+  const { labels } = await draftClauses(db, c.policy_id, c.policy_version);
   const cpu = listed > REPORT_PAGE ? new CpuWorker() : null;
   try {
     let no = 0;

@@ -121,8 +121,8 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     // A consultation with a draft of its own is about that draft: its later versions are the final text.
     const { rows: inserted } = await tx.query(
       `INSERT INTO consultations (id, title, policy_id, opens, closes, short_window_reason, origins, contact, drafting_notes, basis,
-         feedback_expected, page_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         feedback_expected, page_url, policy_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT version FROM policies WHERE id = $3))
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         s.id,
