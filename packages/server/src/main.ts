@@ -16,7 +16,7 @@ import { NotifySecrets } from './notify/secrets.js';
 import { seedFile, seedFiles } from './seed.js';
 
 const usage = `usage: gongkai-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--trust-proxy HOPS|ADDRESSES]
-                      [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …]
+                      [--cors-origin URL …] [--rate-limit 20/600] [--seed DIR|FILE …] [--separate-signoff]
                       [--secret-file FILE] [--public-url URL] [--smtp smtp://…] [--mail-from ADDRESS]
                       [--sms-gateway URL] [--notify-rate email=20,sms=5,webhook=20]
                       ${attachmentUsage}
@@ -26,6 +26,7 @@ ${importUsage}
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
   addresses and CIDR ranges (127.0.0.1 or 10.0.0.0/8,192.168.0.2); without it the client is the
   peer of the connection.
+  --separate-signoff: 审核 and 签发 by different people (a token cannot sign off what it checked).
   DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data.
   Notifications need a secret (--secret-file, or GK_NOTIFY_SECRET: lines of 32+ characters, the
   first current) and --public-url (GK_PUBLIC_URL); --smtp (GK_SMTP_URL) sends e-mail from
@@ -112,6 +113,7 @@ async function serve() {
       'mail-from': { type: 'string' },
       'sms-gateway': { type: 'string' },
       'notify-rate': { type: 'string' },
+      'separate-signoff': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       ...attachmentArgs,
     },
@@ -169,6 +171,7 @@ async function serve() {
     commentLimit: { max: max!, windowSeconds: windowSeconds! },
     notify,
     attachments,
+    signoff: { separate: values['separate-signoff'] === true },
   });
   await app.listen({ port: Number(values.port), host: values.host });
   const { port } = app.server.address() as AddressInfo;
