@@ -48,7 +48,12 @@ async function workbench(bundle: unknown, lang = 'zh-Hans', step: GkWorkbench['s
   );
   const el = wrap.querySelector('gk-workbench')!;
   await el.updateComplete;
-  return { el, root: el.shadowRoot! };
+  const root = el.shadowRoot!;
+  // The queue is a chunk of its own, loaded when notes wait; until then the step says how many.
+  const waiting = (bundle as { interpretations?: Interpretation[] }).interpretations?.some((n) => n.target.pending);
+  if (step === 'notes' && waiting)
+    await waitUntil(() => root.querySelector('.reanchor-queue'), 'the queue did not come', { timeout: 5000 });
+  return { el, root };
 }
 
 const queueItems = (root: ShadowRoot) => [...root.querySelectorAll<HTMLLIElement>('.reanchor-queue > ol > li')];

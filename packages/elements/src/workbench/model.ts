@@ -329,6 +329,11 @@ export function followClauses(
   return lost;
 }
 
+/** Notes waiting for a drafter: carried over from a previous version, no clause chosen since. */
+export function pendingNotes(notes: readonly NoteDraft[]): number[] {
+  return notes.flatMap((n, i) => (n.pending && !n.clause ? [i] : []));
+}
+
 /** A note whose clause changed with a new text, to be placed by carry-over.ts (loaded then). */
 export interface Unsettled {
   note: NoteDraft;

@@ -6,9 +6,9 @@ import { live } from 'lit/directives/live.js';
 import type { GkDocument } from '../document/document.js';
 import { clauseName, issuesAt, today, type WorkbenchContext } from './context.js';
 import { field, select } from './fields.js';
-import { newNote } from './model.js';
+import { newNote, pendingNotes } from './model.js';
 import { renderPreview, scrollPreviewTo } from './preview.js';
-import { renderReanchorQueue } from './reanchor-queue.js';
+import { loadQueue, queueModule } from './queue-loader.js';
 
 function choose(ctx: WorkbenchContext, index: number, focusId = 'note-body'): void {
   ctx.ui.note = index;
@@ -203,6 +203,24 @@ function renderEditor(ctx: WorkbenchContext, index: number) {
   </fieldset>`;
 }
 
+/** Notes carried over whose place changed: the queue (a chunk of its own, loaded when they exist). */
+function renderQueue(ctx: WorkbenchContext) {
+  const n = pendingNotes(ctx.draft.notes).length;
+  if (!n) return nothing;
+  const queue = queueModule();
+  if (queue)
+    return queue.renderReanchorQueue(ctx, {
+      replace: (i) => choose(ctx, i, 'note-clause'),
+      remove: (i) => remove(ctx, i),
+    });
+  loadQueue().then(
+    () => ctx.refresh(),
+    (error: unknown) => console.warn('[gongkai] <gk-workbench>: the queue of moved notes could not be loaded', error),
+  );
+  // Said at once; the queue follows (each note also carries its badge in the list below).
+  return html`<p class="notice warn" role="status">${ctx.msg('reanchorNotice', { n })}</p>`;
+}
+
 export function renderNotesStep(ctx: WorkbenchContext) {
   const t = ctx.msg;
   const notes = ctx.draft.notes;
@@ -210,7 +228,7 @@ export function renderNotesStep(ctx: WorkbenchContext) {
   let newClause = notes[selected]?.clause ?? '';
   return html`<div class="split notes ${ctx.ui.pick ? 'picking' : ''}">
     <div class="editor">
-      ${renderReanchorQueue(ctx, { replace: (i) => choose(ctx, i, 'note-clause'), remove: (i) => remove(ctx, i) })}
+      ${renderQueue(ctx)}
       <p>${t('notesIntro')}</p>
       ${
         notes.length

@@ -4,8 +4,17 @@
 // list it as not placed: a guess is never published as the office's placement.
 import { type Clause, clauseNumbers, type Pending } from '@gongkai/format';
 import { html, nothing } from 'lit';
+import { type ReanchorQueueMessages, reanchorQueueMessages } from '../i18n/workbench/reanchor-queue.js';
+import { fill } from '../internal/localize.js';
 import { clauseName, type WorkbenchContext } from './context.js';
-import type { NoteDraft } from './model.js';
+import { pendingNotes } from './model.js';
+
+type Say = (key: keyof ReanchorQueueMessages, params?: Record<string, string | number>) => string;
+/** The queue's own text, in the workbench's language. */
+const sayer =
+  (ctx: WorkbenchContext): Say =>
+  (key, params) =>
+    fill(reanchorQueueMessages[ctx.lang][key], params);
 
 export interface QueueActions {
   /** Opens the note's editor with the clause choice focused. */
@@ -13,21 +22,17 @@ export interface QueueActions {
   remove(index: number): void;
 }
 
-/** Notes waiting for a drafter: carried over, no clause chosen since. */
-export function pendingNotes(notes: readonly NoteDraft[]): number[] {
-  return notes.flatMap((n, i) => (n.pending && !n.clause ? [i] : []));
-}
-
 /** How close the candidate is, in words (a score alone means little to a drafter). */
 export function confidenceWords(ctx: WorkbenchContext, pending: Pending): string {
+  const say = sayer(ctx);
   const score = pending.candidate?.score ?? 0;
   const pct = Math.round(score * 100);
-  if (pending.reason === 'ambiguous') return ctx.msg('confidenceAmbiguous');
-  if (pending.reason === 'moved') return ctx.msg('confidenceMoved');
-  if (pending.reason === 'quote-not-found' || score === 0) return ctx.msg('confidenceRewritten');
-  if (score >= 0.7) return ctx.msg('confidenceHigh', { pct });
-  if (score >= 0.5) return ctx.msg('confidenceMedium', { pct });
-  return ctx.msg('confidenceLow', { pct });
+  if (pending.reason === 'ambiguous') return say('confidenceAmbiguous');
+  if (pending.reason === 'moved') return say('confidenceMoved');
+  if (pending.reason === 'quote-not-found' || score === 0) return say('confidenceRewritten');
+  if (score >= 0.7) return say('confidenceHigh', { pct });
+  if (score >= 0.5) return say('confidenceMedium', { pct });
+  return say('confidenceLow', { pct });
 }
 
 /** Characters of the clause shown on each side of a marked candidate (the preview has the rest). */
@@ -43,7 +48,7 @@ function candidateText(ctx: WorkbenchContext, clause: Clause, quote: string | un
   if (!quote || at < 0) return html`${text}`;
   const from = Math.max(0, at - AROUND);
   const to = Math.min(text.length, at + quote.length + AROUND);
-  return html`${from > 0 ? '…' : ''}${text.slice(from, at)}<mark><span class="sr-only">${ctx.msg('reanchorCandidateMark')}</span>${quote}</mark>${text.slice(at + quote.length, to)}${to < text.length ? '…' : ''}`;
+  return html`${from > 0 ? '…' : ''}${text.slice(from, at)}<mark><span class="sr-only">${sayer(ctx)('reanchorCandidateMark')}</span>${quote}</mark>${text.slice(at + quote.length, to)}${to < text.length ? '…' : ''}`;
 }
 
 function confirm(ctx: WorkbenchContext, index: number): void {
@@ -55,7 +60,7 @@ function confirm(ctx: WorkbenchContext, index: number): void {
     note.clause = clause;
     delete note.pending;
   });
-  ctx.announce(ctx.msg('reanchorConfirmed', { n: index + 1, clause: clauseName(ctx.clauses, clause) }));
+  ctx.announce(sayer(ctx)('reanchorConfirmed', { n: index + 1, clause: clauseName(ctx.clauses, clause) }));
   focusAfter(ctx, position);
 }
 
@@ -67,14 +72,14 @@ export function focusAfter(ctx: WorkbenchContext, position: number): void {
     const next = items[Math.min(position, items.length - 1)];
     if (next) next.querySelector<HTMLElement>('button')?.focus();
     else {
-      ctx.announce(ctx.msg('reanchorDone'));
+      ctx.announce(sayer(ctx)('reanchorDone'));
       root?.querySelector<HTMLElement>('.items button')?.focus();
     }
   });
 }
 
 export function renderReanchorQueue(ctx: WorkbenchContext, actions: QueueActions) {
-  const t = ctx.msg;
+  const t = sayer(ctx);
   const waiting = pendingNotes(ctx.draft.notes);
   if (!waiting.length) return nothing;
   const byId = new Map(ctx.clauses.map((c) => [c.id, c]));

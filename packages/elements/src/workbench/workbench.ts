@@ -13,10 +13,19 @@ import { DraftStore } from './draft-store.js';
 import { fromBundle } from './from-bundle.js';
 import { renderGraphicsStep } from './graphics-step.js';
 import { renderMetaStep } from './meta-step.js';
-import { clausesOf, emptyDraft, isEmpty, STEPS, type StepName, type toBundle, type WorkbenchDraft } from './model.js';
+import {
+  clausesOf,
+  emptyDraft,
+  isEmpty,
+  pendingNotes,
+  STEPS,
+  type StepName,
+  type toBundle,
+  type WorkbenchDraft,
+} from './model.js';
 import { renderNotesStep } from './notes-step.js';
 import { renderQaStep } from './qa-step.js';
-import { pendingNotes } from './reanchor-queue.js';
+import { loadQueue } from './queue-loader.js';
 import { renderSaveStep, SaveStep } from './save-step.js';
 import { renderSourceStep } from './source-step.js';
 import { workbenchStyles } from './workbench.styles.js';
@@ -329,6 +338,8 @@ export class GkWorkbench extends LitElement {
   private renderMoved() {
     const n = this.ui.step === 'notes' || !this.draft.doc ? 0 : pendingNotes(this.draft.notes).length;
     if (!n) return nothing;
+    // Fetched now, so that the queue is there when the drafter goes to it.
+    loadQueue().catch(() => {});
     const t = this.i18n.msg.bind(this.i18n);
     return html`<p class="notice warn" role="status">
       ${t('reanchorNotice', { n })}
