@@ -57,7 +57,9 @@ describe('gk-review attachments', function () {
     expect(text($(el, '#attachments-title'))).to.equal('附件');
     expect(text(list.querySelector('[data-attachment="11"]'))).to.contain('补充材料.pdf PDF · 1.2 MB');
     expect(text(list.querySelector('[data-attachment="12"]'))).to.contain('等待病毒扫描，暂不能下载');
-    expect(text(list.querySelector('[data-attachment="13"]'))).to.contain('发现恶意代码，不予提供：eicar.pdf');
+    expect(text(list.querySelector('[data-attachment="13"]'))).to.contain(
+      'eicar.pdf PDF · 1 KB · 发现恶意代码，不予提供',
+    );
     expect(list.querySelector('[data-download="12"]')).to.equal(null);
     expect(list.querySelector('[data-download="13"]')).to.equal(null);
     // A reviewer may read but not publish: the state in words, no checkbox.

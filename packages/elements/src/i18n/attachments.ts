@@ -8,7 +8,6 @@ const zhHans = {
     '可附 PDF、JPEG、PNG 或 Word（.docx）文件，最多 {files} 个，每个不超过 {mb} MB。附件只供工作人员阅看，不会公开，除非起草部门随反馈一并公布。',
   att_device:
     '提交成功前，附件保存在本设备上（与草稿一样，{days} 天后或提交成功后删除）；离线时也会保留，联网后随意见一并提交。',
-  att_choose: '选择文件',
   att_list: '已选附件',
   att_remove: '删除 {name}',
   att_tooBig: '“{name}”有 {size}，超过每个 {mb} MB 的上限，未添加。',
@@ -29,7 +28,6 @@ const zhHant: AttachmentMessages = {
     '可附 PDF、JPEG、PNG 或 Word（.docx）檔案，最多 {files} 個，每個不超過 {mb} MB。附件只供工作人員閱看，不會公開，除非起草部門隨回饋一併公布。',
   att_device:
     '提交成功前，附件保存在本裝置上（與草稿一樣，{days} 天後或提交成功後刪除）；離線時也會保留，連網後隨意見一併提交。',
-  att_choose: '選擇檔案',
   att_list: '已選附件',
   att_remove: '刪除 {name}',
   att_tooBig: '「{name}」有 {size}，超過每個 {mb} MB 的上限，未加入。',
@@ -48,7 +46,6 @@ const en: AttachmentMessages = {
     'PDF, JPEG, PNG or Word (.docx) files: up to {files}, each at most {mb} MB. Only the drafting office reads them; they are not published unless the office publishes one with the feedback.',
   att_device:
     'Until your comment is sent, the files stay on this device (like the draft: deleted after {days} days or once sent); offline, they wait and go with the comment when you are back online.',
-  att_choose: 'Choose files',
   att_list: 'Attached files',
   att_remove: 'Remove {name}',
   att_tooBig: '"{name}" is {size}, over the limit of {mb} MB a file; not added.',

@@ -144,9 +144,9 @@ export class AttachmentsPanel {
           : html`<span>${a.name}</span>`
       }
       <span class="muted">${TYPES[a.type] ?? a.type} · ${size(a.size, lang)}</span>
-      ${a.scan === 'pending' ? html`<span class="muted">${t('sa_scanPending')}</span>` : nothing}
-      ${a.scan === 'infected' ? html`<strong>${t('sa_infected', { name: a.name })}</strong>` : nothing}
-      ${a.scan === 'unscanned' ? html`<span class="muted">${t('sa_unscanned')}</span>` : nothing}
+      ${a.scan === 'pending' ? html`<span class="muted">· ${t('sa_scanPending')}</span>` : nothing}
+      ${a.scan === 'infected' ? html`<strong>· ${t('sa_infected')}</strong>` : nothing}
+      ${a.scan === 'unscanned' ? html`<span class="muted">· ${t('sa_unscanned')}</span>` : nothing}
       ${
         canPublish && servable
           ? html`<label class="choice">
@@ -159,7 +159,7 @@ export class AttachmentsPanel {
               />
               ${t('sa_publish')}
             </label>`
-          : html`<span class="muted">${a.published ? t('sa_published') : t('sa_private')}</span>`
+          : html`<span class="muted">· ${a.published ? t('sa_published') : t('sa_private')}</span>`
       }
       <span role="status">${busy && entry.downloading ? t('sa_downloading') : ''}</span>
     </li>`;
