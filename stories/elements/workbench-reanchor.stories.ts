@@ -21,7 +21,7 @@ interface Args {
 const notes: Interpretation[] = fixture.notes.map((n) => ({
   id: n.id,
   target: { clause: n.clause, quote: { exact: n.quote } },
-  body: `关于“${n.quote.slice(0, 12)}…”的解读（${n.kind}）。`,
+  body: `关于“${n.quote.slice(0, 12)}…”的解读。`,
   author: '市发展改革委',
   role: 'department',
 }));
