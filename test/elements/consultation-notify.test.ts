@@ -323,6 +323,11 @@ describe('gk-consultation: 处理结果公布后通知我 (issue 20)', () => {
       locale: 'zh-Hans',
       acknowledge: true,
     });
+    // The receipt says it was asked for, and when it comes.
+    await waitUntil(() => text($(el, '.receipt-notify')).includes('z***@example.cn'));
+    expect(text($(el, '.receipt-notify'))).to.equal(
+      '已登记通知：z***@example.cn，请查收确认邮件，点击其中的链接后才会收到通知。确认后另发一条收到确认，附回执编号。',
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -94,6 +94,7 @@ interface NotifyBody {
   email?: string;
   phone?: string;
   locale?: string;
+  acknowledge?: boolean;
 }
 
 /** Masked as the server masks (notify/secrets.ts): z***@example.cn, 138****8000. */
@@ -200,6 +201,7 @@ export function fakeConsultationApi(options: FakeOptions = {}): FakeApi {
               channel: notify.phone ? 'sms' : 'email',
               state: options.notifyState ?? 'pending',
               address: options.notifyState === 'unsubscribed' ? null : masked(notify),
+              acknowledge: notify.acknowledge === true,
             }
           : null,
       });

@@ -160,7 +160,17 @@ for (const { name, fresh } of databases) {
       const res = await ctx.comment(id, { body: '建议公开办理时限。', notify: { email: zhao, acknowledge: true } });
       assert.equal(res.statusCode, 201, res.body);
       const receipt = res.json().receipt as string;
-      await ctx.comment(id, { body: '建议增加咨询电话。', notify: { email: quiet } });
+      const quietReceipt = (await ctx.comment(id, { body: '建议增加咨询电话。', notify: { email: quiet } })).json()
+        .receipt as string;
+      // The receipt lookup says what was chosen.
+      const lookup = async (r: string) => (await ctx.app.inject({ url: `/api/v1/receipts/${r}` })).json().notify;
+      assert.deepEqual(await lookup(receipt), {
+        channel: 'email',
+        state: 'pending',
+        address: 'z***@example.cn',
+        acknowledge: true,
+      });
+      assert.equal((await lookup(quietReceipt)).acknowledge, false);
       const [confirmation] = await mails(zhao);
       await settle();
       assert.deepEqual(

@@ -507,7 +507,12 @@ export class GkConsultation extends LitElement {
         this.receiptFiles = files;
         // Pending until the citizen follows the link; the lookup then says what the server holds.
         this.receiptNotify = notify
-          ? { channel: notify, state: 'pending', address: maskAddress(notify, draft.notifyAddress) }
+          ? {
+              channel: notify,
+              state: 'pending',
+              address: maskAddress(notify, draft.notifyAddress),
+              acknowledge: draft.notifyAck,
+            }
           : null;
         if (notify) void this.lookupNotify(answer.receipt);
         this.draft = emptyDraft(null);

@@ -59,7 +59,8 @@ export function notifyLine(n: ReceiptNotify, t: Msg): string {
   if (n.state === 'unsubscribed') return t('notify_unsubscribed');
   const address = n.address ?? '';
   if (n.state === 'confirmed') return t('notify_confirmed', { address });
-  return t('notify_pending', { address, confirm: t(n.channel === 'sms' ? 'confirm_sms' : 'confirm_email') });
+  const line = t('notify_pending', { address, confirm: t(n.channel === 'sms' ? 'confirm_sms' : 'confirm_email') });
+  return n.acknowledge ? `${line}${t('notify_ackPending')}` : line;
 }
 
 /** `what` and `confirm` of a hint: the address asked for and the confirmation sent to it. */

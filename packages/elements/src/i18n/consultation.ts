@@ -135,6 +135,7 @@ const zhHans = {
   err_notifyOff: '本网站暂未开通通知，请取消勾选“处理结果公布后通知我”后再提交；您写的内容都还在。',
   notify_pending: '已登记通知：{address}，请查收{confirm}，点击其中的链接后才会收到通知。',
   notify_confirmed: '已登记通知：{address}（已确认），处理结果公布后会通知您。',
+  notify_ackPending: '确认后另发一条收到确认，附回执编号。',
   notify_unsubscribed: '通知已退订，地址已删除。',
   bar_follow: '关注',
 } as const;
@@ -275,6 +276,7 @@ const zhHant: ConsultationMessages = {
   err_notifyOff: '本網站暫未開通通知，請取消勾選「處理結果公布後通知我」後再提交；您寫的內容都還在。',
   notify_pending: '已登記通知：{address}，請查收{confirm}，點擊其中的連結後才會收到通知。',
   notify_confirmed: '已登記通知：{address}（已確認），處理結果公布後會通知您。',
+  notify_ackPending: '確認後另發一則收到確認，附回執編號。',
   notify_unsubscribed: '通知已退訂，地址已刪除。',
   bar_follow: '關注',
 };
@@ -422,6 +424,7 @@ const en: ConsultationMessages = {
   notify_pending:
     'Notification registered for {address}: look out for {confirm} and follow its link; nothing is sent until you do.',
   notify_confirmed: 'Notification confirmed for {address}: you will hear when the outcome is published.',
+  notify_ackPending: ' Once confirmed, an acknowledgement with the receipt follows.',
   notify_unsubscribed: 'Notifications unsubscribed; the address is deleted.',
   bar_follow: 'Follow',
 };

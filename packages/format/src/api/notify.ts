@@ -38,6 +38,8 @@ export interface ReceiptNotify {
   channel: string;
   state: 'pending' | 'confirmed' | 'unsubscribed';
   address: string | null;
+  /** An acknowledgement with the receipt was asked for (absent from older servers). */
+  acknowledge?: boolean;
 }
 
 /** `notify` of a consultation's public answer: the channels the server can send by (none without a secret). */

@@ -32,6 +32,7 @@ export const ReceiptNotify = {
     channel: { type: 'string' },
     state: { type: 'string', enum: ['pending', 'confirmed', 'unsubscribed'] },
     address: { type: ['string', 'null'] },
+    acknowledge: { type: 'boolean', description: 'An acknowledgement with the receipt was asked for.' },
   },
 } as const;
 

@@ -257,13 +257,18 @@ export async function unsubscribe(db: Database, n: NotifyOptions, id: number, to
 
 /** What the receipt lookup says of notifications: the channel, whether confirmed, the address masked. */
 export async function receiptNotify(db: Queryable, receipt: string) {
-  const { rows } = await db.query<{ channel: string; state: string; address_mask: string | null }>(
-    `SELECT s.channel, s.state, s.address_mask FROM notify_subscriptions s JOIN comments m ON m.id = s.comment_id
+  const { rows } = await db.query<{
+    channel: string;
+    state: string;
+    address_mask: string | null;
+    acknowledge: boolean;
+  }>(
+    `SELECT s.channel, s.state, s.address_mask, s.acknowledge FROM notify_subscriptions s JOIN comments m ON m.id = s.comment_id
      WHERE m.receipt = $1 AND s.kind = 'comment'`,
     [parseReceipt(receipt)],
   );
   const r = rows[0];
-  return r ? { channel: r.channel, state: r.state, address: r.address_mask } : null;
+  return r ? { channel: r.channel, state: r.state, address: r.address_mask, acknowledge: r.acknowledge } : null;
 }
 
 /** A webhook for another system (staff): confirmed at once; its HMAC key is shown once. */
