@@ -244,3 +244,21 @@ test('the demo pages open with what the citizen came for, in the first phone scr
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("/final.html: the demo draft's final text with 修改对照 against the 征求意见稿 and the 修改说明, linked from the feedback", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${demoSite.url}/feedback.html`);
+  await page.getByRole('link', { name: /正式稿，含修改对照和修改说明/ }).click();
+  await page.waitForURL(/\/final\.html$/);
+  // The final text: issued (有效), compared with the draft it revises.
+  const policy = page.locator('gk-policy').first();
+  await policy.getByText('与征求意见稿相比').first().waitFor();
+  await policy.locator('[part="badge"]').getByText('有效', { exact: true }).waitFor();
+  // The 修改说明 from the published feedback: which changes the public's comments led to.
+  const feedback = page.locator('gk-feedback').last();
+  await feedback.getByText('本文件根据公众意见修改了 3 处').first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

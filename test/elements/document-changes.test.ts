@@ -86,6 +86,38 @@ describe('gk-document: 修改对照', function () {
     expect([...bodyOf(el).querySelectorAll('gk-change-mark, gk-change-redline')].some(visible)).to.equal(false);
   });
 
+  it('a notice’s nested clauses (一、（一）) are numbered from the top, as the comparison numbers them: no false “不一致”', async () => {
+    const clause = (id: string, number: string, parent: string | null, text: string) => ({
+      id,
+      number,
+      level: parent ? 2 : 1,
+      parent,
+      title: '',
+      text: `${number}${text}`,
+    });
+    const before = [
+      clause('1', '一、', null, '总体要求'),
+      clause('1.1', '（一）', '1', '坚持公开为常态。'),
+      clause('1.2', '（二）', '1', '按季度公开考核结果。'),
+    ];
+    const after = [before[0]!, before[1]!, clause('1.2', '（二）', '1', '按月公开考核结果，并公开评价方法。')];
+    const comparison = compareTexts(before, after);
+    const body = after.map((c) => c.text).join('\n\n');
+    const el = await shown({
+      schemaVersion: 1,
+      id: 'notice',
+      meta: { title: '示例方案' },
+      body,
+      clauses: after,
+      revisionOf: { label: '征求意见稿', id: 'notice-draft' },
+      comparison,
+    });
+    expect(shadow(el).querySelector('.gk-error'), 'no notice of a mismatch').to.equal(null);
+    expect(squeeze(summaryOf(el)!.shadowRoot!.querySelector('[part="summary"]')?.textContent)).to.match(
+      /^与征求意见稿相比：修改 1 条/,
+    );
+  });
+
   it('marks every changed clause, in words, once the reader turns it on', async () => {
     const { current } = await revisionPair();
     const comparison = current.comparison!;

@@ -1,6 +1,6 @@
 // Builds an app on a fresh database with a staff token per role and an open consultation.
 
-import type { PublicationBlocking } from '@gongkai/format';
+import type { FeedbackPreview, PublicationBlocking } from '@gongkai/format';
 import { type AppOptions, buildApp, createToken, type Database } from '@gongkai/server';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
@@ -136,7 +136,7 @@ export async function previewAndWait(ctx: Ctx, id: string, as: Role = 'admin') {
     200,
   );
   if (status !== 200) throw new Error(`preview: ${status} ${JSON.stringify(body)}`);
-  return body;
+  return body as unknown as FeedbackPreview;
 }
 
 /** A run's answer (publication or preview): the request's own, or its run followed to the end. */

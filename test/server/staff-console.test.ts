@@ -3,7 +3,7 @@
 // of each removal, kept, listed, audited and counted.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { type FeedbackPreview, REMOVAL_REASONS, STAFF_PERMISSIONS, type StaffPermission } from '@gongkai/format';
+import { REMOVAL_REASONS, STAFF_PERMISSIONS, type StaffPermission } from '@gongkai/format';
 import { createToken, revokeToken } from '@gongkai/server';
 import { closeDatabases, databases } from './databases.js';
 import { type Ctx, consultation, iso, previewAndWait, setup, signOffAll } from './helpers.js';
@@ -246,7 +246,7 @@ for (const { name, fresh } of databases) {
       for (const role of ROLES) await previewAndWait(ctx, id, role);
       assert.equal((await ctx.staff({ url: '/api/v1/consultations/nope/feedback/preview' })).statusCode, 404);
       assert.equal((await ctx.staff({ url }, 'reviewer')).headers['cache-control'], 'no-store');
-      const p = (await previewAndWait(ctx, id, 'reviewer')) as unknown as FeedbackPreview;
+      const p = await previewAndWait(ctx, id, 'reviewer');
       assert.deepEqual(
         { publishable: p.publishable, stillOpen: p.stillOpen, unmoderated: p.unmoderated, undecided: p.undecided },
         { publishable: false, stillOpen: true, unmoderated: 1, undecided: 1 },

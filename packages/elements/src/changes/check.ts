@@ -3,6 +3,7 @@
 import {
   type Clause,
   type Comparison,
+  clauseNumbers,
   comparisonProblems,
   type DocumentBundle,
   type DocumentPartial,
@@ -71,8 +72,9 @@ export function checkComparison(
         return;
       }
       const rebuilt = c.ops?.flatMap(([op, text]) => (op === -1 ? [] : [text])).join('');
+      // Numbered as the comparison numbers a clause: an article alone, any other from the top (一、（一）).
       if (
-        clause.number.trim() !== c.to.number.trim() ||
+        (clauseNumbers(byId, c.to.id) ?? clause.number.trim()) !== c.to.number.trim() ||
         (rebuilt !== undefined && squeeze(rebuilt) !== texts.get(c.to.id))
       )
         problems.push(problem(path, 'stale', { number: c.to.number }));
