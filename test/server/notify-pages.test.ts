@@ -252,6 +252,7 @@ for (const { name, fresh } of databases) {
         'title',
         'decision',
         'reason',
+        'changes',
         'removal',
       ]);
       const url = '/api/v1/staff/notify-templates/confirm/zh-Hans';

@@ -317,7 +317,7 @@ async function publication(db: Database, consultationId: string, actor: string, 
         after: { version, comments: no, sha256: digest.digest('hex') },
       });
       // Each subscribed commenter and follower hears of it: the event, in this transaction.
-      await feedbackPublished(tx, consultationId, version);
+      await feedbackPublished(tx, consultationId, version, changes);
       await run?.end(tx, version);
       return { content, unmoderated, undecided, flagged: [] as FeedbackPreview['flagged'], blocking };
     });

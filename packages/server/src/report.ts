@@ -2,6 +2,7 @@
 // counted in the database, so the two cannot disagree. Nothing here grows with the number of
 // comments in JS: the figures are GROUP BYs, the listing is read a page at a time.
 import type { Change, ChangeExplanation } from '@gongkai/format';
+import { changePlace } from './change-place.js';
 import { currentChanges } from './changes.js';
 import { receivedByChannel } from './channels.js';
 import { draftClauses, getConsultationRow } from './consultations.js';
@@ -253,14 +254,6 @@ export const changesSentence = (r: ReportContent) => {
 
 const textOf = (change: Change, side: 'old' | 'new') =>
   (change.ops ?? []).flatMap(([op, text]) => (op === (side === 'old' ? 1 : -1) ? [] : [text])).join('');
-
-/** Where a change is, as printed: 第五条（原第六条）, 第七条（新增）, 原第五条（删除）. */
-export function changePlace(change: Change): string {
-  if (change.kind === 'added') return `${change.to!.number}（新增）`;
-  if (change.kind === 'removed') return `原${change.from!.number}（删除）`;
-  const to = change.to!.number;
-  return change.from && change.from.number !== to ? `${to}（原${change.from.number}）` : to;
-}
 
 const KIND_WORDS: Record<string, string> = { modified: '修改', added: '新增', removed: '删除', renumbered: '序号调整' };
 

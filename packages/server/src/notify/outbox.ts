@@ -3,6 +3,8 @@
 // when it takes effect. Fan-out writes one delivery per confirmed subscriber, a batch at a time
 // in a transaction of its own, under the job's lease; nothing that grows with the number of
 // subscribers runs on a request.
+import type { ChangeExplanation } from '@gongkai/format';
+import { changePlace } from '../change-place.js';
 import type { Queryable } from '../db/database.js';
 import type { Job, JobKind } from '../jobs/runner.js';
 
@@ -131,16 +133,36 @@ export async function consultationChanged(
   }
 }
 
-export async function feedbackPublished(tx: Queryable, consultationId: string, version: number): Promise<void> {
+/**
+ * The feedback is published. With the 修改说明 (`changes`), the event carries the later version's
+ * label and where each change linked to a comment is, as printed: each commenter's delivery has only
+ * the keys of their own comment, and their message names those places (one entry per change, never
+ * per comment).
+ */
+export async function feedbackPublished(
+  tx: Queryable,
+  consultationId: string,
+  version: number,
+  changes: ChangeExplanation | null = null,
+): Promise<void> {
   const { rows } = await tx.query<ConsultationState>(
     'SELECT id, title, policy_id, opens, closes, page_url FROM consultations WHERE id = $1',
     [consultationId],
   );
   const c = rows[0]!;
+  const traced = changes?.items.length
+    ? {
+        changes: {
+          version: changes.version,
+          label: changes.label,
+          places: Object.fromEntries(changes.items.map((x) => [x.key, changePlace(x.change)])),
+        },
+      }
+    : {};
   await addEvent(tx, 'feedback.published', {
     consultation: c.id,
     policy: c.policy_id,
-    payload: { ...about(c), version },
+    payload: { ...about(c), version, ...traced },
   });
 }
 
@@ -230,7 +252,8 @@ async function passBatch(
        INSERT INTO notify_deliveries (kind, event_id, subscription_id, consultation_id, channel, message_id, payload)
        SELECT 'event', $1::bigint, b.id, $2::text, b.channel, '<gk.' || $9::text || '.' || b.id || '@' || $7::text || '>',
          CASE WHEN $8::boolean AND b.kind = 'comment' THEN jsonb_build_object('receipt', m.receipt, 'moderation', o.moderation,
-           'decision', o.decision, 'reason', o.reason, 'removal', CASE WHEN o.moderation = 'rejected' THEN m.removal_reason END) END
+           'decision', o.decision, 'reason', o.reason, 'removal', CASE WHEN o.moderation = 'rejected' THEN m.removal_reason END,
+           'changes', o.changes) END
        FROM batch b
        LEFT JOIN comments m ON b.kind = 'comment' AND m.id = b.comment_id
        LEFT JOIN comment_outcomes o ON b.kind = 'comment' AND o.comment_id = b.comment_id

@@ -147,12 +147,20 @@ function sample(kind: MessageKind, locale: Locale): MessageInput {
     case 'feedback.published':
       return {
         ...base,
-        event: event({}),
+        // The final text as a later version, and the changes this comment led to in it.
+        event: event({
+          changes: {
+            version: 2,
+            label: locale === 'en' ? 'Final text' : '正式稿',
+            places: { '3': '第三条', '6': '第五条（新增）', '-5': '原第五条（删除）' },
+          },
+        }),
         own: {
           moderation: 'approved',
           decision: 'adopted',
           reason: SAMPLE_REASON[locale],
           receipt: '7K2M9QX4RT8BZW3D',
+          changes: ['3', '6'],
         },
       };
     case 'window.changed':

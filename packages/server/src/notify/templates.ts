@@ -24,7 +24,7 @@ export type MessageKind = NotifyMessageKind;
 export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   confirm: ['what'],
   ack: ['title', 'receipt', 'submitted'],
-  'feedback.published': ['title', 'decision', 'reason', 'removal'],
+  'feedback.published': ['title', 'decision', 'reason', 'changes', 'removal'],
   'window.changed': ['title', 'change', 'opens', 'closes', 'reason'],
   'consultation.opened': ['title', 'opens', 'closes'],
   'consultation.closing': ['title', 'days', 'daysLeft', 'closes'],
@@ -77,7 +77,7 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
     },
     'feedback.published': {
       subject: '意见处理结果已公布：{title}',
-      body: '“{title}”的意见采纳情况已公布。\n您的意见处理结果：{decision}\n理由：{reason}\n您的意见未予公开，类别：{removal}',
+      body: '“{title}”的意见采纳情况已公布。\n您的意见处理结果：{decision}\n理由：{reason}\n您的意见促成了以下修改：{changes}\n您的意见未予公开，类别：{removal}',
     },
     'window.changed': {
       subject: '征求意见期限变更：{title}',
@@ -98,7 +98,7 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
     },
     'feedback.published': {
       subject: '意見處理結果已公布：{title}',
-      body: '「{title}」的意見採納情況已公布。\n您的意見處理結果：{decision}\n理由：{reason}\n您的意見未予公開，類別：{removal}',
+      body: '「{title}」的意見採納情況已公布。\n您的意見處理結果：{decision}\n理由：{reason}\n您的意見促成了以下修改：{changes}\n您的意見未予公開，類別：{removal}',
     },
     'window.changed': {
       subject: '徵求意見期限變更：{title}',
@@ -119,7 +119,7 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
     },
     'feedback.published': {
       subject: 'Outcome of the comments published: {title}',
-      body: 'The feedback on the comments to "{title}" is published.\nYour comment was {decision}.\nReason: {reason}\nYour comment was not published: {removal}.',
+      body: 'The feedback on the comments to "{title}" is published.\nYour comment was {decision}.\nReason: {reason}\nYour comment led to these changes: {changes}\nYour comment was not published: {removal}.',
     },
     'window.changed': {
       subject: 'Comment period changed: {title}',
@@ -172,6 +172,7 @@ const WORDS = {
     } as Record<string, string>,
     change: { extended: '延长', shortened: '缩短', reopened: '重新开放', changed: '调整' } as Record<string, string>,
     noReason: '未说明',
+    version: (v: string) => `第${v}版`,
     daysLeft: (d: number) => `${d} 天`,
     confirmLink: '确认订阅',
     unsubscribe: '退订',
@@ -189,6 +190,7 @@ const WORDS = {
     } as Record<string, string>,
     change: { extended: '延長', shortened: '縮短', reopened: '重新開放', changed: '調整' } as Record<string, string>,
     noReason: '未說明',
+    version: (v: string) => `第${v}版`,
     daysLeft: (d: number) => `${d} 天`,
     confirmLink: '確認訂閱',
     unsubscribe: '退訂',
@@ -209,6 +211,7 @@ const WORDS = {
       string
     >,
     noReason: 'none given',
+    version: (v: string) => `version ${v}`,
     daysLeft: (d: number) => `${d} day${d === 1 ? '' : 's'}`,
     confirmLink: 'Confirm',
     unsubscribe: 'Unsubscribe',
@@ -232,6 +235,24 @@ export const day = (locale: Locale, value: unknown) => {
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/**
+ * The changes of the final text this commenter's comment led to: the version's label, then each
+ * place as printed (正式稿第三条、第五条（新增）). `traced` is the event's (label, place by key),
+ * `keys` the commenter's own; a key the event does not place is left out, and none gives ''.
+ */
+function ledTo(locale: Locale, traced: unknown, keys: unknown): string {
+  if (!traced || typeof traced !== 'object' || !Array.isArray(keys)) return '';
+  const t = traced as { version?: unknown; label?: unknown; places?: unknown };
+  const places = t.places && typeof t.places === 'object' ? (t.places as Record<string, unknown>) : {};
+  const named = keys.flatMap((k) => {
+    const place = typeof k === 'string' && Object.hasOwn(places, k) ? places[k] : undefined;
+    return typeof place === 'string' && place ? [place] : [];
+  });
+  if (!named.length) return '';
+  const label = str(t.label) || WORDS[locale].version(str(t.version));
+  return locale === 'en' ? `${label}: ${named.join(', ')}` : `${label}${named.join('、')}`;
+}
 
 /** The message's kind: `confirm`, `ack`, or its event's (an unknown event kind has no template). */
 export function kindOf(m: MessageInput): string {
@@ -260,6 +281,7 @@ function values(m: MessageInput): Record<string, string> {
         title: str(p.title),
         decision: removed ? '' : (DECISION[m.locale][d] ?? d),
         reason: removed ? '' : str(own.reason),
+        changes: removed ? '' : ledTo(m.locale, p.changes, own.changes),
         removal: removed ? (REMOVAL[m.locale][r] ?? r) : '',
       };
     }
