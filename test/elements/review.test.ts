@@ -1330,6 +1330,8 @@ describe('gk-review: publishing', () => {
     await waitUntil(() => panel.querySelector('.preview-pending'), 'no preview');
     expect(text(panel.querySelector('.preview-pending'))).to.contain('尚有 9 条意见未审核、2 条意见未作出处理');
     expect(api.requests('GET', /\/feedback\/preview$/)).to.have.length(1);
+    // Shown in gk-feedback, a chunk the tab loads when first opened.
+    await waitUntil(() => panel.querySelector('[part="preview"] gk-feedback'), 'the preview is not in gk-feedback');
     const preview = panel.querySelector('[part="preview"] gk-feedback') as HTMLElement & { feedback: FeedbackView };
     expect(preview.feedback).to.deep.equal({ ...api.preview().feedback, published: preview.feedback.published });
     expect(preview.feedback.comments.map((c) => c.name)).to.deep.equal(['陈**', '周*']);

@@ -1,6 +1,4 @@
 import { defineElement } from '../internal/define.js';
-// The publishing panel previews the feedback with the element citizens read it in.
-import '../feedback/define.js';
 import { GkReview } from './review.js';
 
 defineElement('gk-review', GkReview);

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ReviewMessages, reviewMessages } from '../i18n/review.js';
 import { baseStyles, buttonStyles, srOnly } from '../internal/base.styles.js';
+import { loadFeedbackElement } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import { once } from '../internal/once.js';
 import { ReviewActions } from './actions.js';
@@ -318,7 +319,13 @@ export class GkReview extends LitElement {
     if (tab === 'publish' && !w.versions.value && !w.versions.loading) void w.loadVersions();
     // The preview is the server's, from the comments as they stand: read each time it is shown.
     if (tab === 'publish') void w.loadPreview();
-    if (tab === 'publish') void customElements.whenDefined('gk-feedback').then(this.changed);
+    // The preview is shown in the element citizens read the feedback in, a chunk loaded then
+    // (20 kB the console's first download does without); the plain rendering stands until it is.
+    if (tab === 'publish') {
+      void loadFeedbackElement()
+        .then(() => customElements.whenDefined('gk-feedback'))
+        .then(this.changed, (error: unknown) => console.warn('gk-review: gk-feedback did not load', error));
+    }
     if (tab === 'notify') {
       void import('./notify-templates.js').then(({ NotifyTab }) => {
         const id = this.workspace.id ?? '';
