@@ -1,7 +1,7 @@
 export { type AppOptions, buildApp } from './app.js';
 export { type AttachmentOptions, Attachments } from './attachments/attachments.js';
 export { attachmentOptions } from './attachments/options.js';
-export { ClamdScanner, type ScanResult, type Scanner } from './attachments/scan.js';
+export { ClamdScanner, type Scanner, type ScanResult } from './attachments/scan.js';
 export { DirectoryStore, type FileStore } from './attachments/store.js';
 export { type RateLimit, submitComment } from './comments.js';
 export { type Database, type DatabaseOptions, openDatabase } from './db/database.js';
