@@ -33,6 +33,10 @@ interface SeedComment {
   reason?: string;
   /** The changes of `revision` this (adopted) comment led to: clause ids of the revised text. */
   changes?: string[];
+  /** Received otherwise than online (a letter…), entered by staff: the day is when it was received. */
+  channel?: string;
+  /** The scanned original's reference (a file number), for an entered comment. */
+  originalRef?: string;
 }
 
 /**
@@ -153,9 +157,10 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
       const moderation = c.decision ? 'approved' : (c.moderation ?? 'pending');
       const { rows: made } = await tx.query(
         `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, clause, body, submitter_type, name, contact,
-           moderation, decision, reason, created_at, policy_version)
+           moderation, decision, reason, created_at, policy_version, channel, received_at, entered_by, original_ref)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-           (SELECT p.version FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = $1)
+           (SELECT p.version FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = $1),
+           $14, CASE WHEN $14 <> 'online' THEN $13::timestamptz END, CASE WHEN $14 <> 'online' THEN 'seed' END, $15
          ON CONFLICT (consultation_id, idempotency_key) DO NOTHING RETURNING id`,
         [
           s.id,
@@ -171,6 +176,8 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
           c.decision ?? null,
           c.reason ?? null,
           at,
+          c.channel ?? 'online',
+          c.originalRef ?? null,
         ],
       );
       comments += made.length;
