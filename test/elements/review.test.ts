@@ -1750,6 +1750,26 @@ describe('gk-review: clause numbers and layout', () => {
     }
   });
 
+  it('after a revision, an earlier comment keeps the clause its author read and says where it stands now', async () => {
+    const el = await mount({
+      fake: {
+        comments: [
+          { clause: '1.3', body: '目标应量化。', clauseNow: { clause: '1.4', label: '一、(四)工作目标' } },
+          { clause: '1.2', body: '原则太空。', clauseNow: { clause: null, label: null } },
+          { clause: '1.1', body: '指导思想很好。' },
+        ],
+      },
+    });
+    await ready(el);
+    await waitUntil(() => text($(el, 'td.clause-col')) !== '…', 'clause never named');
+    const cells = $$(el, 'td.clause-col').map(text);
+    expect(cells[0]).to.equal('一、(三)工作目标（修订后为一、(四)工作目标）');
+    expect(cells[1]).to.equal('一、(二)基本原则（修订中已删去）');
+    expect(cells[2]).to.equal('一、(一)指导思想');
+    const detail = await openComment(el, 1);
+    expect(text(detail.querySelector('.clause h4'))).to.equal('一、(三)工作目标（修订后为一、(四)工作目标）');
+  });
+
   it('fits the table beside an open comment and on a phone, cutting off no column', async () => {
     await setViewport({ width: 1280, height: 900 });
     const el = await mount();

@@ -88,6 +88,8 @@ export interface Seed {
   removalReason?: RemovalReason | null;
   /** Where its decision stands in sign-off ('draft' unless said). */
   stage?: SignoffStage;
+  /** Made on an earlier version of the text: where its clause stands now, as the server says. */
+  clauseNow?: CommentItem['clauseNow'];
 }
 
 export interface ReviewFakeOptions {
@@ -334,6 +336,7 @@ export class ReviewFakeApi {
         stageAt: null,
         returnedReason: null,
         assignment: null,
+        ...(seed.clauseNow !== undefined ? { clauseNow: seed.clauseNow } : {}),
       });
     });
     this.templates = options.templates ?? [

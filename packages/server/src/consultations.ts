@@ -409,12 +409,6 @@ async function refuseIfCommented(tx: Queryable, id: string): Promise<void> {
   }
 }
 
-/** The clauses of the version a consultation is about, by id and as printed. */
-export async function consultedClauses(db: Queryable, consultationId: string) {
-  const c = await getConsultationRow(db, consultationId);
-  return draftClauses(db, c.policy_id, c.policy_version);
-}
-
 /**
  * The clauses of a policy's text (`version`, else the latest): their order, and each as printed
  * (一、（三）工作目标).

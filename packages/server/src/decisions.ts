@@ -1,7 +1,7 @@
 // Staff work on comments: listing with filters, moderation (with the category of a removal) and
 // decisions with reasons, audit.
 import type { RemovalReason } from '@gongkai/format';
-import { consultedClauses } from './consultations.js';
+import { type ClauseNames, clauseNames } from './clause-names.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
@@ -54,11 +54,13 @@ export interface CommentRow {
 /** The comment's version for If-Match: its id and revision, which every change raises. */
 export const etagOf = (r: Pick<CommentRow, 'id' | 'revision'>) => `"${r.id}-${r.revision}"`;
 
-export const toItem = (r: CommentRow, labels: ReadonlyMap<string, string> = new Map()) => ({
+export const toItem = (r: CommentRow, names?: ClauseNames) => ({
   id: Number(r.id),
   receipt: formatReceipt(r.receipt),
   clause: r.clause,
-  clauseLabel: (r.clause && labels.get(r.clause)) || null,
+  clauseLabel: names?.label(r.policy_version, r.clause) ?? null,
+  // Made on an earlier version of the text: where its clause stands in the current one.
+  clauseNow: names?.now(r.policy_version, r.clause) ?? null,
   body: r.body,
   submitterType: r.submitter_type,
   name: r.name,
@@ -200,9 +202,13 @@ export async function listComments(
     params,
   );
   const page = rows.slice(0, query.limit);
-  const { labels } = await consultedClauses(db, consultationId);
+  const names = await clauseNames(
+    db,
+    consultationId,
+    page.map((r) => r.policy_version),
+  );
   return {
-    items: (await withContacts(db, page, staff, actor, consultationId)).map((r) => toItem(r, labels)),
+    items: (await withContacts(db, page, staff, actor, consultationId)).map((r) => toItem(r, names)),
     next: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -216,9 +222,9 @@ export async function getComment(db: Queryable, commentId: number, staff: Staff,
   const row = rows[0];
   if (!row) throw notFound(`comment ${commentId}`);
   checkScope(staff, row.consultation_id);
-  const { labels } = await consultedClauses(db, row.consultation_id);
+  const names = await clauseNames(db, row.consultation_id, [row.policy_version]);
   const [shown] = await withContacts(db, [row], staff, actor, row.consultation_id);
-  return toItem(shown!, labels);
+  return toItem(shown!, names);
 }
 
 function checkDecision(input: DecisionInput): void {
@@ -351,8 +357,7 @@ export async function patchComment(db: Database, commentId: number, input: Decis
       commentId,
     ]);
     const [row] = await withContacts(tx, rows, who.staff, who.actor, consultationId);
-    const { labels } = await consultedClauses(tx, consultationId);
-    return toItem(row!, labels);
+    return toItem(row!, await clauseNames(tx, consultationId, [row!.policy_version]));
   });
 }
 

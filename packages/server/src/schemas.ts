@@ -306,6 +306,12 @@ export const CommentItem = {
     receipt: { type: 'string' },
     clause: nullable('string'),
     clauseLabel: { ...nullable('string'), description: 'The clause as printed (一、（三）工作目标 / 第十二条).' },
+    clauseNow: {
+      type: ['object', 'null'],
+      properties: { clause: nullable('string'), label: nullable('string') },
+      description:
+        'Made on an earlier version of the text: where its clause stands in the current one (clause null: removed); null otherwise.',
+    },
     body: { type: 'string' },
     submitterType: { type: 'string' },
     name: nullable('string'),

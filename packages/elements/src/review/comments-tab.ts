@@ -13,7 +13,7 @@ import type { Filters } from './comment-page.js';
 import type { ReviewContext } from './context.js';
 import { renderDecisionForm } from './decision-form.js';
 import { renderDetail } from './detail.js';
-import { clauseName, decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
+import { clauseName, clauseNowText, decisionKey, formatNumber, moderationKey, roleLabel } from './labels.js';
 import { keepInView } from './reveal.js';
 import { Selection } from './selection.js';
 import type { Shortcut } from './shortcuts.js';
@@ -481,7 +481,7 @@ export class CommentsTab {
       item,
       clause,
       clauseNote,
-      clauseLabel: clauseName(item, workspace.clauses.value ?? []),
+      clauseLabel: (clauseName(item, workspace.clauses.value ?? []) ?? '') + clauseNowText(item, t) || null,
       groupSize: group?.size ?? null,
       moderation: actions.moderationOf(item.id),
       canModerate,

@@ -102,3 +102,13 @@ export function clauseName(
   if (item.clause === null) return null;
   return item.clauseLabel || printedClauseLabel(clauses, item.clause);
 }
+
+/** After a revision: where the clause a comment was made on stands now (修订后为第四条 / 修订中已删去), or ''. */
+export function clauseNowText(
+  item: { clauseNow?: { clause: string | null; label: string | null } | null },
+  t: (key: 'clauseNow' | 'clauseRemoved', params?: Record<string, string>) => string,
+): string {
+  const now = item.clauseNow;
+  if (!now) return '';
+  return now.clause === null ? t('clauseRemoved') : now.label ? t('clauseNow', { label: now.label }) : '';
+}

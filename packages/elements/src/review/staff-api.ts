@@ -23,6 +23,8 @@ export interface CommentItem {
   clause: string | null;
   /** The clause as printed (一、（三）工作目标 / 第十二条); null for the whole text, or from older servers. */
   clauseLabel: string | null;
+  /** Made on an earlier version of the text: where its clause stands now (clause null: removed). */
+  clauseNow?: { clause: string | null; label: string | null } | null;
   body: string;
   submitterType: SubmitterType;
   name: string | null;

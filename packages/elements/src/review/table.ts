@@ -7,7 +7,15 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { UiLang } from '../internal/localize.js';
 import { type CommentPage, type Filters, NO_FILTERS } from './comment-page.js';
-import { clauseName, decisionKey, excerpt, formatNumber, moderationKey, type ReviewMsg } from './labels.js';
+import {
+  clauseName,
+  clauseNowText,
+  decisionKey,
+  excerpt,
+  formatNumber,
+  moderationKey,
+  type ReviewMsg,
+} from './labels.js';
 import type { PageSelection } from './selection.js';
 import type { CommentItem } from './staff-api.js';
 import { assignmentText } from './workflow.js';
@@ -211,7 +219,7 @@ function renderRows(p: TableProps) {
   const clauseCell = (c: CommentItem) => {
     if (c.clause === null) return t('wholeTextShort');
     const name = clauseName(c, clauses);
-    if (name) return name;
+    if (name) return name + clauseNowText(c, t);
     return p.clausesRead ? html`<span class="muted">${t('clauseUnknownShort')}</span>` : '…';
   };
   return html`<div class="table-scroll">
