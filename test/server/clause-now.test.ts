@@ -5,17 +5,10 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabases, databases } from './databases.js';
 import { consultation, key, setup } from './helpers.js';
+import { article } from './revision-fixtures.js';
 
 after(closeDatabases);
 
-const article = (n: number, number: string, text: string) => ({
-  id: String(n),
-  number,
-  level: 1,
-  parent: null,
-  title: '',
-  text: `${number}　${text}`,
-});
 const v1 = {
   schemaVersion: 1,
   id: 'moving',

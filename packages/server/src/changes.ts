@@ -41,7 +41,15 @@ async function versionRow(db: Queryable, policyId: string, version: number) {
 
 /** The comparison of two stored versions of a policy (`from` earlier). */
 export async function comparisonBetween(db: Queryable, policyId: string, from: number, to: number) {
-  const key = `${policyId}\u0000${from}\u0000${to}`;
+  // Keyed by when each version was stored too: tests run several databases in one process.
+  const { rows } = await db.query<{ version: number; at: string }>(
+    `SELECT version, created_at::text AS at FROM policy_versions WHERE policy_id = $1 AND version IN ($2, $3)`,
+    [policyId, from, to],
+  );
+  const at = (v: number) => rows.find((r) => r.version === v)?.at;
+  if (!at(from)) throw notFound(`version ${from} of policy ${policyId}`);
+  if (!at(to)) throw notFound(`version ${to} of policy ${policyId}`);
+  const key = [policyId, from, at(from), to, at(to)].join('\u0000');
   const known = comparisons.get(key);
   if (known) return known;
   const [a, b] = [await versionRow(db, policyId, from), await versionRow(db, policyId, to)];
