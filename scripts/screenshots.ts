@@ -9,6 +9,7 @@
 //   docs/citizen-draft-phone.png    /draft.html on a phone: the consultation's status bar first
 //   docs/drafters-review.png        the staff console: the comments of a closed consultation
 //   docs/drafters-workbench.png     the workbench: writing a note, the page as readers see it beside
+//   docs/citizen-final-text.png     /final.html: the final text, a clause's redline against the 征求意见稿
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,6 +136,20 @@ try {
     await bar.locator('.facts').getByText('征求意见中').waitFor();
     await bar.getByRole('button', { name: '我要提意见' }).waitFor();
     await page.locator('gk-policy gk-document [part="title"]').first().waitFor();
+  });
+
+  // The final text of the demo draft: 修改对照 on, the first changed clause marked and its redline open.
+  await shoot('citizen-final-text.png', desktop, async (page, url) => {
+    await page.goto(`${url}/final.html`);
+    const policy = page.locator('gk-policy').first();
+    await policy.getByText('与征求意见稿相比').first().waitFor();
+    await policy.getByRole('button', { name: '修改对照' }).first().click();
+    const mark = policy.locator('gk-change-mark').first();
+    await mark.getByRole('button', { name: /对照/ }).click();
+    await policy.locator('gk-change-redline').first().waitFor();
+    await mark.evaluate((el) => {
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 160);
+    });
   });
 
   // The staff console: signed in, the closed consultation's comments with their groups.
