@@ -9,6 +9,7 @@
 //   docs/citizen-draft-phone.png    /draft.html on a phone: the consultation's status bar first
 //   docs/drafters-review.png        the staff console: the comments of a closed consultation
 //   docs/drafters-workbench.png     the workbench: writing a note, the page as readers see it beside
+//   docs/drafters-changes.png       the console: an adopted comment linked to the change it led to
 //   docs/citizen-final-text.png     /final.html: the final text, a clause's redline against the 征求意见稿
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -167,6 +168,23 @@ try {
     await review.locator('table.comments tbody tr').first().waitFor();
     // The page scrolled to the console's top, past the demo's banner.
     await review.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+  });
+
+  // 因意见修改: an adopted comment of the published consultation, linked to the change of the final
+  // text it led to, the redline beside it.
+  await shoot('drafters-changes.png', desktop, async (page, url) => {
+    await page.goto(`${url}/admin/`);
+    const review = page.locator('gk-review');
+    await review.getByLabel('访问令牌').fill(token);
+    await review.getByRole('button', { name: '登录', exact: true }).click();
+    await review.getByText('已登录：管理员（演示）').waitFor();
+    const row = review.locator('tr[data-consultation="ezhou-zbf-2016-40-draft"]');
+    await row.getByRole('button').first().click();
+    await review.locator('table.comments tbody tr').first().click();
+    const panel = review.locator('gk-change-links');
+    await panel.getByText('因意见修改').first().waitFor();
+    await panel.locator('gk-change-redline, ins').first().waitFor();
+    await panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 320));
   });
 
   // The workbench: the demo's document pasted and read, a note being written on a clause, and
