@@ -163,8 +163,8 @@ export function checkEntry(
 }
 
 /** The draft's clauses, by id and by printed label, for checking entries. */
-export async function clausesOf(db: Queryable, policyId: string | null) {
-  const { order, labels } = await draftClauses(db, policyId);
+export async function clausesOf(db: Queryable, policyId: string | null, version?: number | null) {
+  const { order, labels } = await draftClauses(db, policyId, version);
   const byLabel = new Map<string, string>();
   for (const [id, label] of labels) if (!byLabel.has(label)) byLabel.set(label, id);
   return { ids: new Set(order.keys()), byLabel };
@@ -268,13 +268,11 @@ async function writeEntries(
   return out;
 }
 
-/** The consultation and its draft's version, for entries; 404 if there is none. */
+/** The consultation and the version of its text it is about, for entries; 404 if there is none. */
 async function target(db: Queryable, consultationId: string) {
   const c = await getConsultationRow(db, consultationId);
-  const { rows } = await db.query<{ version: number | null }>('SELECT version FROM policies WHERE id = $1', [
-    c.policy_id,
-  ]);
-  return { c, policyVersion: rows[0]?.version ?? null, clauses: await clausesOf(db, c.policy_id) };
+  // The text consulted on: a letter answers the draft, even when entered after the final text is stored.
+  return { c, policyVersion: c.policy_version, clauses: await clausesOf(db, c.policy_id, c.policy_version) };
 }
 
 /** One comment entered by staff (`POST …/entries`): 400 naming each field that is wrong. */
