@@ -458,6 +458,58 @@ describe('gk-document: 修改对照', function () {
     expect(labels).to.not.include('修改对照');
   });
 
+  it('in gk-policy, 只看修改的条文 takes the notes of hidden clauses out of the column: the others stay beside their clause', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const clause = (n: number, text: string) => ({
+      id: `a${n}`,
+      number: `第${'一二三四'[n - 1]}条`,
+      level: 1,
+      parent: null,
+      title: '',
+      text: `第${'一二三四'[n - 1]}条　${text}`,
+    });
+    const before = [
+      clause(1, '为了规范政务公开，制定本办法。本办法所称政务公开，是指行政机关公开其管理和服务信息的活动。'),
+      clause(2, '本办法适用于本市各级行政机关，以及法律、法规授权的具有管理公共事务职能的组织。'),
+      clause(3, '行政机关应当自收到申请之日起二十个工作日内予以答复。'),
+    ];
+    const after = [before[0]!, before[1]!, clause(3, '行政机关应当自收到申请之日起十五个工作日内予以答复。')];
+    const long = '这一条说明了本办法的目的和政务公开的含义，'.repeat(8);
+    const bundle = {
+      schemaVersion: 1,
+      id: 'notes-filtered',
+      meta: { title: '示例办法' },
+      body: after.map((c) => c.text).join('\n\n'),
+      clauses: after,
+      interpretations: [
+        { target: { clause: 'a1' }, body: long },
+        { target: { clause: 'a2' }, body: long },
+        { target: { clause: 'a3' }, body: '答复期限缩短为十五个工作日。' },
+      ],
+      revisionOf: { label: '征求意见稿', id: 'notes-draft' },
+      comparison: compareTexts(before, after),
+    };
+    const policy = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" .bundle=${bundle}></gk-policy>`);
+    const doc = () => policy.shadowRoot!.querySelector('gk-document') as GkDocument;
+    await waitUntil(() => doc() && toggleOf(doc()), 'no 修改对照 in gk-policy', { timeout: 5000 });
+    const notes = () => policy.shadowRoot!.querySelector('gk-interpretation')!.shadowRoot!;
+    const group = (id: string) => notes().querySelector<HTMLElement>(`.group[data-clause="${id}"]`)!;
+    await waitUntil(() => group('a3'), 'no notes in the column');
+    await turnOn(doc());
+    summaryOf(doc())!.shadowRoot!.querySelector<HTMLButtonElement>('[part="filter"]')!.click();
+    await waitUntil(() => !visible(doc().clauseMarker('a1')!.parentElement!), 'the unchanged clause stayed');
+    // The notes of hidden clauses are not shown; the changed clause's note is beside it.
+    await waitUntil(() => group('a1').hidden && group('a2').hidden, 'the notes of hidden clauses stayed');
+    await waitUntil(
+      () =>
+        Math.abs(group('a3').getBoundingClientRect().top - doc().clauseMarker('a3')!.getBoundingClientRect().top) < 8,
+      'the note of 第三条 is not beside its clause',
+    );
+    // Shown again with all the clauses.
+    summaryOf(doc())!.shadowRoot!.querySelector<HTMLButtonElement>('[part="filter"]')!.click();
+    await waitUntil(() => !group('a1').hidden, 'the note of 第一条 did not come back');
+  });
+
   it('is accessible with the changes shown', async () => {
     const { current } = await revisionPair(true);
     const el = await shown(current);

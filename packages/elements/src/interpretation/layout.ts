@@ -10,15 +10,18 @@ export interface Placement {
 /** Returns the column height needed. */
 export function placeNotes(column: HTMLElement, placements: readonly Placement[]): number {
   const origin = column.getBoundingClientRect().top;
+  // A clause not shown (修改对照's 只看修改的条文 hides those that did not change) takes its notes
+  // out of the column, rather than leaving them stacked at the top pushing the others down.
+  for (const p of placements) p.group.hidden = p.marker.getClientRects().length === 0;
   const measured = placements.map((p) => ({
     group: p.group,
     want: p.marker.getBoundingClientRect().top - origin,
-    height: p.group.offsetHeight,
+    height: p.group.hidden ? 0 : p.group.offsetHeight,
   }));
   let bottom = 0;
   const tops = measured.map((m) => {
     const top = Math.max(m.want, bottom);
-    bottom = top + m.height + GAP;
+    if (!m.group.hidden) bottom = top + m.height + GAP;
     return top;
   });
   measured.forEach((m, i) => {
