@@ -12,6 +12,7 @@ import {
   compareTexts,
   type TracedChanges,
 } from '@gongkai/format';
+import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
@@ -142,8 +143,7 @@ export async function commentChanges(
     'SELECT change_key FROM comment_changes WHERE comment_id = $1 AND version = $2 ORDER BY change_key',
     [commentId, later.version],
   );
-  const before = await versionRow(db, m.policy_id, m.policy_version);
-  const parents = new Map((before.bundle.clauses ?? []).map((c) => [c.id, c.parent]));
+  const { parents } = await draftClauses(db, m.policy_id, m.policy_version);
   return {
     changes: {
       version: later.version,

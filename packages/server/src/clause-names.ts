@@ -32,17 +32,6 @@ export async function clauseNames(
     const comparison = await comparisonBetween(db, c.policy_id, v, current);
     moved.set(v, new Map(comparison.changes.flatMap((x) => (x.from ? [[x.from.id, x.to?.id ?? null]] : []))));
   }
-  const parents = async (v: number) => {
-    const { rows } = await db.query<{ id: string; parent: string | null }>(
-      `SELECT e->>'id' AS id, e->>'parent' AS parent
-       FROM policy_versions, jsonb_array_elements(coalesce(bundle->'clauses', '[]')) AS e
-       WHERE policy_id = $1 AND version = $2`,
-      [c.policy_id, v],
-    );
-    return new Map(rows.map((r) => [r.id, r.parent]));
-  };
-  const parentsOf = new Map<number, Map<string, string | null>>();
-  for (const v of moved.keys()) parentsOf.set(v, await parents(v));
   const labelOf = (v: number | null, clause: string) =>
     (texts.get(v) ?? texts.get(current))?.labels.get(clause) ?? null;
   return {
@@ -60,7 +49,7 @@ export async function clauseNames(
           if (to === clause && labelOf(current, to) === labelOf(v, clause)) return null;
           return { clause: to, label: labelOf(current, to) };
         }
-        id = parentsOf.get(v)?.get(id) ?? null;
+        id = texts.get(v)?.parents.get(id) ?? null;
       }
       return null;
     },

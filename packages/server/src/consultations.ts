@@ -410,13 +410,14 @@ async function refuseIfCommented(tx: Queryable, id: string): Promise<void> {
 }
 
 /**
- * The clauses of a policy's text (`version`, else the latest): their order, and each as printed
- * (一、（三）工作目标).
+ * The clauses of a policy's text (`version`, else the latest): their order, their parents, and
+ * each as printed (一、（三）工作目标).
  */
 export async function draftClauses(db: Queryable, policyId: string | null, version?: number | null) {
   const order = new Map<string, number>();
   const labels = new Map<string, string>();
-  if (!policyId) return { order, labels };
+  const parents = new Map<string, string | null>();
+  if (!policyId) return { order, labels, parents };
   // The version consulted on when known: a later one (the final text) may number clauses otherwise.
   const { rows } = await db.query<{ id: string; number: string; parent: string | null; title: string | null }>(
     version
@@ -431,8 +432,9 @@ export async function draftClauses(db: Queryable, policyId: string | null, versi
   const byId = new Map(rows.map((r) => [r.id, { ...r, title: r.title ?? '' }]));
   for (const [i, r] of rows.entries()) {
     order.set(r.id, i);
+    parents.set(r.id, r.parent);
     const label = printedClauseLabel(byId, r.id);
     if (label) labels.set(r.id, label);
   }
-  return { order, labels };
+  return { order, labels, parents };
 }
