@@ -406,11 +406,16 @@ for (const { name, fresh } of databases) {
       smtp.fail.temporary = 2;
       await submit(ctx, id, ok);
       await smtp.waitFor((m) => to(ok)(m).length === 1);
-      const { rows } = await ctx.db.query<{ attempts: number; state: string }>(
-        `SELECT attempts, state FROM notify_deliveries WHERE consultation_id = $1`,
-        [id],
-      );
-      assert.deepEqual(rows, [{ attempts: 3, state: 'sent' }]);
+      // The worker records the send after the SMTP server has accepted it: wait for the row.
+      const delivery = async () =>
+        (
+          await ctx.db.query<{ attempts: number; state: string }>(
+            `SELECT attempts, state FROM notify_deliveries WHERE consultation_id = $1`,
+            [id],
+          )
+        ).rows;
+      for (let i = 0; i < 200 && (await delivery())[0]?.state === 'sending'; i++) await settle(25);
+      assert.deepEqual(await delivery(), [{ attempts: 3, state: 'sent' }]);
 
       smtp.fail.permanent = new RegExp(`^${gone.replace(/[.]/g, '\\.')}$`);
       await submit(ctx, id, gone);

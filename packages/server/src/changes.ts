@@ -12,8 +12,8 @@ import {
   compareTexts,
   type TracedChanges,
 } from '@gongkai/format';
-import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 import { audit } from './lib/audit.js';
 import { HttpError, notFound } from './lib/errors.js';
 

@@ -6,8 +6,9 @@
 // is written in one transaction: all of them, or none.
 import { createHash } from 'node:crypto';
 import { CHANNELS, type Channel, SUBMITTER_TYPES, type SubmitterType } from '@gongkai/format';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 import { audit } from './lib/audit.js';
 import { HttpError } from './lib/errors.js';
 import { formatReceipt, newReceipt } from './lib/receipts.js';

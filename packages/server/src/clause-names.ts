@@ -3,8 +3,9 @@
 // published while it was open), where that clause is now: carried by the clause-by-clause
 // comparison (paired by text, never by number), or nowhere if the revision removed it.
 import { comparisonBetween } from './changes.js';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { getConsultationRow } from './consultations.js';
 import type { Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 
 export interface ClauseNames {
   label(version: number | null, clause: string | null): string | null;

@@ -5,8 +5,8 @@
 // prepared once per connection: planning it cost more than running it.
 import { createHash } from 'node:crypto';
 import { receiptChanges } from './changes.js';
-import { draftClauses } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 import { HttpError, isDatabaseLost, notFound } from './lib/errors.js';
 import { carriedSql, retrySql, slideOnConflictSql, windowStartSql } from './lib/rate-limit.js';
 import { formatReceipt, newReceipt, parseReceipt } from './lib/receipts.js';

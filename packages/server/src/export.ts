@@ -1,9 +1,10 @@
 // Staff exports: a CSV that opens in Excel, and the printable 意见采纳情况说明 for the file.
 
 import { Readable } from 'node:stream';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
 import type { CommentRow } from './decisions.js';
+import { draftClauses } from './draft-clauses.js';
 import { DECISION_LABELS } from './feedback.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';

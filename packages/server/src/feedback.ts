@@ -15,8 +15,9 @@ import {
   type RemovalReason,
 } from '@gongkai/format';
 import { publishChanges, publishReceiptChanges } from './changes.js';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { getConsultationRow } from './consultations.js';
 import type { Database, Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 import { audit } from './lib/audit.js';
 import { CpuWorker } from './lib/cpu-worker.js';
 import { HttpError } from './lib/errors.js';

@@ -3,8 +3,9 @@
 // printed only for tokens with the `contacts` permission, and then audited as a read.
 import { CHANNELS, type Channel } from '@gongkai/format';
 import { CHANNEL_LABELS, SUBMITTER_LABELS } from './channels.js';
-import { draftClauses, getConsultationRow } from './consultations.js';
+import { getConsultationRow } from './consultations.js';
 import type { Queryable } from './db/database.js';
+import { draftClauses } from './draft-clauses.js';
 import { audit } from './lib/audit.js';
 import type { Staff } from './lib/auth.js';
 import { notFound } from './lib/errors.js';
