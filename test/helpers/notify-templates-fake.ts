@@ -9,7 +9,8 @@ import { REVIEW_ENDPOINT, TOKENS } from './review-fake-api.js';
 const PLACEHOLDERS: Record<string, string[]> = {
   confirm: ['what'],
   ack: ['title', 'receipt', 'submitted'],
-  'feedback.published': ['title', 'decision', 'reason', 'removal'],
+  'feedback.published': ['title', 'decision', 'reason', 'changes', 'removal'],
+  'changes.published': ['title', 'decision', 'reason', 'changes'],
   'window.changed': ['title', 'change', 'opens', 'closes', 'reason'],
   'consultation.opened': ['title', 'opens', 'closes'],
   'consultation.closing': ['title', 'days', 'daysLeft', 'closes'],

@@ -143,6 +143,75 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('the final text after the feedback: a second publication tells commenters the changes they led to, and tells nobody the same outcome twice', async () => {
+      const ctx = await setup(fresh, { notify: notifyOptions() });
+      const id = await consultation(ctx, { policy: draft, pageUrl: '/draft.html' });
+      const people = {
+        linked: {
+          email: address('zhao'),
+          body: '建议将办理时限由三十日缩短为十五日。',
+          clause: '3',
+          decision: 'adopted',
+        },
+        unlinked: { email: address('qian'), body: '建议清单按季度更新。', clause: '4', decision: 'adopted' },
+        corrected: { email: address('sun'), body: '建议增设夜间窗口。', clause: '4', decision: 'not-adopted' },
+      };
+      const ids: Record<string, number> = {};
+      for (const [who, p] of Object.entries(people)) {
+        const res = await ctx.comment(id, { body: p.body, clause: p.clause, notify: { email: p.email } });
+        assert.equal(res.statusCode, 201, res.body);
+        const receipt = (res.json().receipt as string).replaceAll('-', '');
+        const { rows } = await ctx.db.query<{ id: string }>(
+          "UPDATE comments SET moderation = 'approved', decision = $2, reason = '已研究。' WHERE receipt = $1 RETURNING id",
+          [receipt, p.decision],
+        );
+        ids[who] = Number(rows[0]!.id);
+      }
+      for (const p of Object.values(people)) await confirm(ctx, p.email);
+      await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+
+      // The feedback first, with no final text yet: one outcome message each.
+      await signOffAll(ctx, id);
+      assert.equal((await publishAndWait(ctx, id)).status, 201);
+      const mine = (email: string) => to(email)(smtp.messages).filter((m) => !m.parsed.subject?.startsWith('请确认'));
+      await smtp.waitFor(() => Object.values(people).every((p) => mine(p.email).length === 1));
+
+      // Then the final text, a link, and one decision corrected; the feedback is published again.
+      const revised = await ctx.staff({
+        method: 'POST',
+        url: '/api/v1/policies/notified-rules/versions',
+        payload: { bundle: final, note: '根据公众意见修改', label: '正式稿' },
+      });
+      assert.equal(revised.statusCode, 201, revised.body);
+      const linked = await ctx.staff(
+        {
+          method: 'PUT',
+          url: `/api/v1/consultations/${id}/comments/${ids.linked}/changes`,
+          payload: { version: 2, changes: ['3', '6'] },
+        },
+        'reviewer',
+      );
+      assert.equal(linked.statusCode, 200, linked.body);
+      await ctx.db.query("UPDATE comments SET decision = 'partly-adopted', reason = '夜间窗口试点。' WHERE id = $1", [
+        ids.corrected,
+      ]);
+      await signOffAll(ctx, id);
+      assert.equal((await publishAndWait(ctx, id)).status, 201);
+
+      await smtp.waitFor(() => mine(people.linked.email).length === 2 && mine(people.corrected.email).length === 2);
+      const [, change] = mine(people.linked.email);
+      assert.match(change!.parsed.subject ?? '', /^您的意见促成的修改已公布：/);
+      assert.match(change!.parsed.text ?? '', /\n您的意见促成了以下修改：正式稿第三条、第五条（新增）\n/);
+      assert.match(change!.parsed.text ?? '', /查看我的回执: \S+receipt=/);
+      const [, again] = mine(people.corrected.email);
+      assert.match(again!.parsed.subject ?? '', /^意见处理结果已公布/);
+      assert.match(again!.parsed.text ?? '', /您的意见处理结果：部分采纳\n理由：夜间窗口试点。/);
+      // Nothing new for the comment whose outcome did not change.
+      await new Promise((r) => setTimeout(r, 800));
+      assert.equal(mine(people.unlinked.email).length, 1);
+      await ctx.close();
+    });
+
     test('staff templates may use {changes}; the preview gives it a sample value', async () => {
       const ctx = await setup(fresh, { notify: notifyOptions() });
       const list = await ctx.staff({ url: '/api/v1/staff/notify-templates' }, 'editor');

@@ -247,7 +247,7 @@ for (const { name, fresh } of databases) {
       const list = await ctx.staff({ url: '/api/v1/staff/notify-templates' }, 'editor');
       assert.equal(list.statusCode, 200);
       const items = list.json().items as { kind: string; locale: string; custom: boolean; placeholders: string[] }[];
-      assert.equal(items.length, 21);
+      assert.equal(items.length, 24, 'eight kinds in three languages');
       assert.deepEqual(items.find((i) => i.kind === 'feedback.published' && i.locale === 'en')?.placeholders, [
         'title',
         'decision',

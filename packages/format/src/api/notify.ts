@@ -58,6 +58,8 @@ export const NOTIFY_MESSAGE_KINDS = [
   'confirm',
   'ack',
   'feedback.published',
+  // The feedback published again once the final text is out: the changes this comment led to.
+  'changes.published',
   'window.changed',
   'consultation.opened',
   'consultation.closing',

@@ -248,16 +248,31 @@ async function passBatch(
          -- Each parameter typed in every pass (a pass that does not use one would leave it untyped).
          AND ($3::text IS NULL OR true) AND ($4::text IS NULL OR true)
        ORDER BY s.id LIMIT $6::int
-     ), ins AS (
-       INSERT INTO notify_deliveries (kind, event_id, subscription_id, consultation_id, channel, message_id, payload)
-       SELECT 'event', $1::bigint, b.id, $2::text, b.channel, '<gk.' || $9::text || '.' || b.id || '@' || $7::text || '>',
+     ), own AS (
+       SELECT b.id, b.channel,
          CASE WHEN $8::boolean AND b.kind = 'comment' THEN jsonb_build_object('receipt', m.receipt, 'moderation', o.moderation,
            'decision', o.decision, 'reason', o.reason, 'removal', CASE WHEN o.moderation = 'rejected' THEN m.removal_reason END,
-           'changes', o.changes) END
+           'changes', o.changes) END AS payload,
+         told.payload - 'update' AS told
        FROM batch b
        LEFT JOIN comments m ON b.kind = 'comment' AND m.id = b.comment_id
        LEFT JOIN comment_outcomes o ON b.kind = 'comment' AND o.comment_id = b.comment_id
-       ORDER BY b.id
+       -- What an earlier publication told this commenter: the same again is not sent; only new
+       -- changes of the final text make a message of their own (templates.ts: changes.published).
+       LEFT JOIN LATERAL (
+         SELECT d.payload FROM notify_deliveries d JOIN notify_events e ON e.id = d.event_id
+         WHERE d.subscription_id = b.id AND d.event_id <> $1::bigint AND e.kind = 'feedback.published'
+         ORDER BY d.event_id DESC LIMIT 1
+       ) told ON $8::boolean AND b.kind = 'comment'
+     ), ins AS (
+       INSERT INTO notify_deliveries (kind, event_id, subscription_id, consultation_id, channel, message_id, payload)
+       SELECT 'event', $1::bigint, x.id, $2::text, x.channel, '<gk.' || $9::text || '.' || x.id || '@' || $7::text || '>',
+         CASE WHEN x.told IS NOT NULL AND x.payload - 'changes' = x.told - 'changes'
+           AND jsonb_array_length(coalesce(x.payload->'changes', '[]')) > 0
+           THEN x.payload || '{"update": "changes"}' ELSE x.payload END
+       FROM own x
+       WHERE x.told IS NULL OR x.payload IS DISTINCT FROM x.told
+       ORDER BY x.id
        ON CONFLICT (subscription_id, event_id) DO NOTHING
        RETURNING subscription_id
      )

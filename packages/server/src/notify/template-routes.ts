@@ -145,6 +145,7 @@ function sample(kind: MessageKind, locale: Locale): MessageInput {
         own: { title, receipt: '7K2M9QX4RT8BZW3D', submitted: '2030-05-12T02:30:00Z' },
       };
     case 'feedback.published':
+    case 'changes.published':
       return {
         ...base,
         // The final text as a later version, and the changes this comment led to in it.

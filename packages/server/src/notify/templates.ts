@@ -25,6 +25,7 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
   confirm: ['what'],
   ack: ['title', 'receipt', 'submitted'],
   'feedback.published': ['title', 'decision', 'reason', 'changes', 'removal'],
+  'changes.published': ['title', 'decision', 'reason', 'changes'],
   'window.changed': ['title', 'change', 'opens', 'closes', 'reason'],
   'consultation.opened': ['title', 'opens', 'closes'],
   'consultation.closing': ['title', 'days', 'daysLeft', 'closes'],
@@ -79,6 +80,10 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
       subject: '意见处理结果已公布：{title}',
       body: '“{title}”的意见采纳情况已公布。\n您的意见处理结果：{decision}\n理由：{reason}\n您的意见促成了以下修改：{changes}\n您的意见未予公开，类别：{removal}',
     },
+    'changes.published': {
+      subject: '您的意见促成的修改已公布：{title}',
+      body: '“{title}”的修改稿已公布，意见采纳情况随之更新。\n您的意见促成了以下修改：{changes}\n您的意见处理结果：{decision}\n理由：{reason}',
+    },
     'window.changed': {
       subject: '征求意见期限变更：{title}',
       body: '征求意见期限已{change}：{opens} 至 {closes}。\n理由：{reason}',
@@ -100,6 +105,10 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
       subject: '意見處理結果已公布：{title}',
       body: '「{title}」的意見採納情況已公布。\n您的意見處理結果：{decision}\n理由：{reason}\n您的意見促成了以下修改：{changes}\n您的意見未予公開，類別：{removal}',
     },
+    'changes.published': {
+      subject: '您的意見促成的修改已公布：{title}',
+      body: '「{title}」的修改稿已公布，意見採納情況隨之更新。\n您的意見促成了以下修改：{changes}\n您的意見處理結果：{decision}\n理由：{reason}',
+    },
     'window.changed': {
       subject: '徵求意見期限變更：{title}',
       body: '徵求意見期限已{change}：{opens} 至 {closes}。\n理由：{reason}',
@@ -120,6 +129,10 @@ export const BUILT_IN: Record<Locale, Record<MessageKind, Template>> = {
     'feedback.published': {
       subject: 'Outcome of the comments published: {title}',
       body: 'The feedback on the comments to "{title}" is published.\nYour comment was {decision}.\nReason: {reason}\nYour comment led to these changes: {changes}\nYour comment was not published: {removal}.',
+    },
+    'changes.published': {
+      subject: 'The changes your comment led to are published: {title}',
+      body: 'The revised text of "{title}" is published, and the feedback updated with it.\nYour comment led to these changes: {changes}\nYour comment was {decision}.\nReason: {reason}',
     },
     'window.changed': {
       subject: 'Comment period changed: {title}',
@@ -256,6 +269,8 @@ function ledTo(locale: Locale, traced: unknown, keys: unknown): string {
 
 /** The message's kind: `confirm`, `ack`, or its event's (an unknown event kind has no template). */
 export function kindOf(m: MessageInput): string {
+  // A commenter told again only because their comment now has changes (outbox.ts marks it).
+  if (m.event?.kind === 'feedback.published' && m.own?.update === 'changes') return 'changes.published';
   return m.event ? m.event.kind : m.ack ? 'ack' : 'confirm';
 }
 
@@ -273,7 +288,8 @@ function values(m: MessageInput): Record<string, string> {
         receipt: own.receipt ? formatReceipt(str(own.receipt)) : '',
         submitted: day(m.locale, own.submitted),
       };
-    case 'feedback.published': {
+    case 'feedback.published':
+    case 'changes.published': {
       const removed = own.moderation === 'rejected';
       const r = str(own.removal);
       const d = str(own.decision);
@@ -352,7 +368,7 @@ export function render(m: MessageInput, overrides?: TemplateOverrides): Message 
             { label: w.receiptLink, url: m.links.receipt },
             { label: w.pageLink, url: m.links.page },
           ]
-        : kind === 'feedback.published'
+        : kind === 'feedback.published' || kind === 'changes.published'
           ? [
               { label: w.feedbackLink, url: m.links.feedback },
               { label: w.receiptLink, url: m.links.receipt },
