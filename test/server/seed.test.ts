@@ -1,15 +1,18 @@
 // The demo's seed files: consultations with their comments, the expected feedback date, and the
 // draft policy bundle that carries its consultation (what makes gk-consultation appear).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { validate } from '@gongkai/format';
-import { buildApp, seedFile } from '@gongkai/server';
+import { Attachments, buildApp, createToken, DirectoryStore, seedFile } from '@gongkai/server';
 import { closeDatabases, databases } from './databases.js';
 
 after(closeDatabases);
 
-const demo = (path: string) => new URL(`../../demo/${path}`, import.meta.url).pathname;
+const demo = (path: string) => fileURLToPath(new URL(`../../demo/${path}`, import.meta.url));
 const seedData = (file: string) => JSON.parse(readFileSync(demo(`consultations/${file}.json`), 'utf8'));
 const DAY = 86_400_000;
 
@@ -113,6 +116,47 @@ for (const { name, fresh } of databases) {
       } finally {
         await app.close();
         await db.close();
+      }
+    });
+
+    test('a citizen’s attached file in the demo: stored as an upload, checked by its bytes, for staff only, once', async () => {
+      const db = await fresh();
+      const dir = mkdtempSync(join(tmpdir(), 'gk-seed-files-'));
+      const attachments = { store: new DirectoryStore(dir) };
+      const app = await buildApp(db, { attachments });
+      try {
+        const files = new Attachments(db, attachments);
+        await seedFile(db, demo('policies/ezhou-2016-40.json'), files);
+        assert.equal(
+          await seedFile(db, demo('consultations/closed-review.json'), files),
+          'consultation demo-review-consultation (1 attachments)',
+        );
+        assert.equal(
+          await seedFile(db, demo('consultations/closed-review.json'), files),
+          'consultation demo-review-consultation (exists, left as it is; 0 comments added)',
+        );
+        const { rows } = await db.query<{ comment: string; name: string; media_type: string; body: string }>(
+          `SELECT a.comment_id AS comment, a.name, a.media_type, m.body FROM attachments a JOIN comments m ON m.id = a.comment_id`,
+        );
+        assert.equal(rows.length, 1, 'seeded once');
+        assert.equal(rows[0]!.name, '救助标准测算方法说明.pdf');
+        assert.equal(rows[0]!.media_type, 'application/pdf');
+        assert.match(rows[0]!.body, /见附件/);
+
+        const { token } = await createToken(db, 'reviewer');
+        const auth = { authorization: `Bearer ${token}` };
+        const listed = await app.inject({ url: `/api/v1/comments/${rows[0]!.comment}/attachments`, headers: auth });
+        assert.equal(listed.statusCode, 200, listed.body);
+        const [item] = listed.json().items;
+        const got = await app.inject({ url: `/api/v1/attachments/${item.id}`, headers: auth });
+        assert.equal(got.statusCode, 200);
+        assert.match(String(got.headers['content-disposition']), /^attachment;/);
+        assert.deepEqual(got.rawPayload, readFileSync(demo('attachments/救助标准测算方法说明.pdf')));
+        assert.equal((await app.inject({ url: `/api/v1/attachments/${item.id}` })).statusCode, 401);
+      } finally {
+        await app.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { Attachments } from './attachments/attachments.js';
 import { attachmentArgs, attachmentOptions, attachmentUsage } from './attachments/options.js';
 import { importArgs, importCommand, importUsage } from './cli/import.js';
 import { tokenArgs, tokenCommand, tokenUsage } from './cli/token.js';
@@ -151,13 +152,15 @@ async function serve() {
   }
 
   const db = await open(values.data, 'gongkai-server');
+  // Seeded comments' files go where the server keeps citizens' uploads.
+  const seedFilesTo = attachments ? new Attachments(db, attachments) : undefined;
   // Policies first: consultation fixtures refer to them.
   const files = (values.seed ?? [])
     .flatMap(seedFiles)
     .sort((a, b) => Number(isConsultation(a)) - Number(isConsultation(b)));
   for (const file of files) {
     try {
-      console.log(`seeded ${await seedFile(db, file)} from ${file}`);
+      console.log(`seeded ${await seedFile(db, file, seedFilesTo)} from ${file}`);
     } catch (error) {
       console.error(`${file}: ${(error as Error).message}`);
       process.exitCode = 1;

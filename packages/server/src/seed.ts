@@ -4,9 +4,10 @@
 // it adds is in the audit log as done by `seed`.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type CompareInput, compareTexts } from '@gongkai/format';
+import type { Attachments } from './attachments/attachments.js';
 import { linkChanges } from './changes.js';
 import { toTimestamp } from './consultations.js';
 import type { Database } from './db/database.js';
@@ -37,6 +38,8 @@ interface SeedComment {
   channel?: string;
   /** The scanned original's reference (a file number), for an entered comment. */
   originalRef?: string;
+  /** Files the commenter attached: paths relative to the seed file, stored as an upload would be. */
+  attachments?: string[];
 }
 
 /**
@@ -94,10 +97,17 @@ export function seedFiles(path: string): string[] {
     : [path];
 }
 
-/** Seeds one file; returns what it was. Policies are seeded before consultations that refer to them. */
-export async function seedFile(db: Database, file: string): Promise<string> {
+/**
+ * Seeds one file; returns what it was. Policies are seeded before consultations that refer to them.
+ * Comments' attached files go to `files` (the server's attachment store); without it they are left out.
+ */
+export async function seedFile(db: Database, file: string, files?: Attachments): Promise<string> {
   const data = JSON.parse(readFileSync(file, 'utf8'));
-  if (data?.kind === 'gongkai-consultation') return `consultation ${await seedConsultation(db, data)}`;
+  if (data?.kind === 'gongkai-consultation') {
+    const seeded = await seedConsultation(db, data);
+    const attached = files ? await seedAttachments(db, data, dirname(file), files) : 0;
+    return `consultation ${seeded}${attached ? ` (${attached} attachments)` : ''}`;
+  }
   const stored = await db.transaction((tx) => putPolicy(tx, data, { actor: SEED, mode: 'missing' }));
   return `policy ${stored.bundle.id}${stored.changed ? '' : ' (exists, left as it is)'}`;
 }
@@ -238,6 +248,33 @@ export async function seedConsultation(db: Database, s: ConsultationSeed): Promi
     }
   }
   return added.consultation ? s.id : `${s.id} (exists, left as it is; ${added.comments} comments added)`;
+}
+
+/**
+ * The files seeded comments carry, uploaded through the store and its checks (type from the bytes,
+ * size, scanner) as a citizen's would be. A comment that has files already gets none: seeding again adds nothing.
+ */
+async function seedAttachments(db: Database, s: ConsultationSeed, dir: string, files: Attachments): Promise<number> {
+  let added = 0;
+  for (const [i, c] of (s.comments ?? []).entries()) {
+    if (!c.attachments?.length) continue;
+    const key = `seed-${i + 1}`;
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(a.id)::int AS n FROM comments m LEFT JOIN attachments a ON a.comment_id = m.id
+       WHERE m.consultation_id = $1 AND m.idempotency_key = $2`,
+      [s.id, key],
+    );
+    if (rows[0]?.n !== 0) continue;
+    const tokens: string[] = [];
+    for (const path of c.attachments) {
+      const file = resolve(dir, path);
+      tokens.push((await files.upload(s.id, basename(file), createReadStream(file))).token);
+    }
+    added += await files.link(s.id, key, tokens);
+  }
+  if (added)
+    await audit(db, { actor: SEED, action: 'seed.attachments', consultationId: s.id, after: { files: added } });
+  return added;
 }
 
 /** The final text of a seeded consultation's draft (see ConsultationSeed.revision), once, with its links. */
