@@ -113,6 +113,53 @@ describe('gk-review: 录入意见', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends a letter’s scans with it: uploaded first, a failed one said by name and sent again, none twice', async function () {
+    this.timeout(30_000);
+    const el = await mount('editor');
+    await openEntry(el);
+    expect(text($(el, 'label[for="en-attachments"]'))).to.equal('原件扫描件（可选）');
+    const input = $<HTMLInputElement>(el, '#en-attachments')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%PDF-1.4'], '来信第1页.pdf', { type: 'application/pdf' }));
+    dt.items.add(new File(['%PDF-1.4'], '来信第2页.pdf', { type: 'application/pdf' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '#en-scans-chosen'))).to.equal('已选：来信第1页.pdf、来信第2页.pdf');
+    await type(el, '#en-body', '来信建议延长办理时间。');
+
+    // The second upload fails: said by name, nothing registered, what was typed kept.
+    api.failNext(
+      /\/entries\/attachments$/,
+      { status: 413, body: { error: 'too-large', message: 'over 10 MB' } },
+      'POST',
+      1,
+    );
+    $<HTMLButtonElement>(el, '.entry button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '.entry .form-error'), 'no message');
+    expect(text($(el, '.entry .form-error'))).to.match(
+      /^扫描件“来信第2页\.pdf”未能上传：.+意见尚未登记，填写的内容都还在。$/,
+    );
+    expect(api.requests('POST', /\/entries$/)).to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#en-body')!.value).to.equal('来信建议延长办理时间。');
+    await expect(el).to.be.accessible();
+
+    // Again: only the one that failed is uploaded; the entry names both.
+    $<HTMLButtonElement>(el, '.entry button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '.entry .done'), 'no receipt shown', { timeout: 4000 });
+    const uploads = api.requests('POST', /\/entries\/attachments$/).map((c) => c.query.get('name'));
+    expect(uploads).to.deep.equal(['来信第1页.pdf', '来信第2页.pdf', '来信第2页.pdf']);
+    expect(api.requests('POST', /\/entries\/attachments$/).every((c) => c.auth === `Bearer ${TOKENS.editor}`)).to.equal(
+      true,
+    );
+    const [sent] = api.requests('POST', /\/entries$/);
+    expect((sent!.body as { attachments: string[] }).attachments).to.deep.equal([
+      'token-来信第1页.pdf',
+      'token-来信第2页.pdf',
+    ]);
+    expect(text($(el, '.entry .done'))).to.match(/已附扫描件 2 个。$/);
+  });
+
   it('shows the server’s refusal by the field, and keeps what was typed', async () => {
     const el = await mount('editor');
     await openEntry(el);

@@ -9,6 +9,7 @@ import type { CommentItem } from '../../packages/elements/src/review/staff-api.j
 interface Call {
   method: string;
   path: string;
+  query?: URLSearchParams;
   body: unknown;
 }
 
@@ -24,7 +25,7 @@ export function entryRoutes(
   may: (permission: StaffPermission) => boolean,
 ): Response | null {
   const { method, path } = call;
-  const routes = [`${c}/entries`, `${c}/import`, `${c}/import/template.csv`];
+  const routes = [`${c}/entries`, `${c}/entries/attachments`, `${c}/import`, `${c}/import/template.csv`];
   const slip = new RegExp(`^${c}/comments/(\\d+)/reply-slip$`).exec(path);
   if (!routes.includes(path) && !slip) return null;
   if (!may('enterComments')) {
@@ -55,6 +56,11 @@ export function entryRoutes(
     comments.set(id, item);
     return item;
   };
+  // A scan uploaded: a token named after the file, so a test can follow which one an entry names.
+  if (method === 'POST' && path === `${c}/entries/attachments`) {
+    const name = call.query?.get('name') ?? 'file';
+    return json(201, { token: `token-${name}`, name, type: 'application/pdf', size: 1000, scan: 'unscanned' });
+  }
   if (method === 'POST' && path === `${c}/entries`) {
     const e = call.body as { channel: string; receivedAt: string; body: string };
     if (!DAY.test(e.receivedAt) || e.receivedAt > new Date().toISOString().slice(0, 10)) {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { migrate, openDatabase } from '@gongkai/server';
+import { DirectoryStore, migrate, openDatabase } from '@gongkai/server';
 import { strFromU8, unzipSync } from 'fflate';
 import { closeDatabases, databases } from './databases.js';
 import { type Ctx, consultation, iso, publishAndWait, type Role, setup, signOffAll } from './helpers.js';
@@ -145,6 +145,77 @@ for (const { name, fresh } of databases) {
         "SELECT 1 FROM audit_log WHERE action = 'contacts.read' AND after->>'via' = 'reply-slip'",
       );
       assert.equal(reads.rows.length, 1);
+      await ctx.close();
+    });
+
+    test('a letter’s scan goes with its entry: uploaded first, linked once, staff-only; a bad token stores nothing', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gk-scans-'));
+      const ctx = await setup(fresh, { attachments: { store: new DirectoryStore(dir) } });
+      try {
+        const id = await consultation(ctx);
+        // Letters are entered after the window has closed, when citizens can no longer upload.
+        await ctx.db.query("UPDATE consultations SET closes = now() - interval '1 hour' WHERE id = $1", [id]);
+        const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300, 0x20), Buffer.from('\n%%EOF\n')]);
+        const upload = { method: 'POST', headers: { 'content-type': 'application/pdf' }, payload: scan } as const;
+        const name = encodeURIComponent('来信扫描件.pdf');
+        const citizen = await ctx.app.inject({
+          ...upload,
+          url: `/api/v1/consultations/${id}/attachments?name=${name}`,
+        });
+        assert.equal(citizen.statusCode, 403, citizen.body);
+        const anonymous = await ctx.app.inject({
+          ...upload,
+          url: `/api/v1/consultations/${id}/entries/attachments?name=${name}`,
+        });
+        assert.equal(anonymous.statusCode, 401, anonymous.body);
+        const reviewer = await ctx.staff(
+          { ...upload, url: `/api/v1/consultations/${id}/entries/attachments?name=${name}` },
+          'reviewer',
+        );
+        assert.equal(reviewer.statusCode, 403, 'needs enterComments');
+        const uploaded = await ctx.staff(
+          { ...upload, url: `/api/v1/consultations/${id}/entries/attachments?name=${name}` },
+          'editor',
+        );
+        assert.equal(uploaded.statusCode, 201, uploaded.body);
+        const { token } = uploaded.json();
+
+        const refused = await entry(ctx, id, { ...letter, attachments: ['x'.repeat(32)] }, 'scan-entry-bad');
+        assert.equal(refused.statusCode, 422, refused.body);
+        assert.equal(refused.json().error, 'attachment-unknown');
+        assert.equal(await count(ctx, id), 0, 'nothing stored with a file that cannot join it');
+
+        const first = await entry(ctx, id, { ...letter, attachments: [token] }, 'scan-entry-1');
+        assert.equal(first.statusCode, 201, first.body);
+        const again = await entry(ctx, id, { ...letter, attachments: [token] }, 'scan-entry-1');
+        assert.equal(again.statusCode, 201, again.body);
+        assert.equal(again.json().receipt, first.json().receipt);
+        const listed = await ctx.staff({ url: `/api/v1/comments/${first.json().id}/attachments` }, 'reviewer');
+        assert.equal(listed.statusCode, 200, listed.body);
+        assert.deepEqual(
+          listed
+            .json()
+            .items.map((a: { name: string; type: string; published: boolean }) => [a.name, a.type, a.published]),
+          [['来信扫描件.pdf', 'application/pdf', false]],
+        );
+        const file = await ctx.staff({ url: `/api/v1/attachments/${listed.json().items[0].id}` }, 'reviewer');
+        assert.deepEqual(file.rawPayload, scan);
+        // Another entry cannot take the same file.
+        const taken = await entry(ctx, id, { ...letter, body: '另一封来信。', attachments: [token] }, 'scan-entry-2');
+        assert.equal(taken.statusCode, 422, taken.body);
+      } finally {
+        await ctx.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('with attachments off, an entry naming files is refused by name', async () => {
+      const ctx = await setup(fresh);
+      const id = await consultation(ctx);
+      const res = await entry(ctx, id, { ...letter, attachments: ['x'.repeat(32)] }, 'scan-entry-off');
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error, 'attachments-off');
+      assert.equal(await count(ctx, id), 0);
       await ctx.close();
     });
 

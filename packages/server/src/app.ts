@@ -123,7 +123,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
   staffRoutes(app, db);
   workflowRoutes(app, db, options.signoff);
   changeRoutes(app, db);
-  channelRoutes(app, db, () => app.jobs?.wake());
+  channelRoutes(app, db, () => app.jobs?.wake(), attachments);
   notifyRoutes(app, db, options.notify, domain);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -35,6 +35,9 @@ export const SUBMITTER_LABELS: Record<SubmitterType, string> = {
   anonymous: '匿名',
 };
 
+/** Entered comments' idempotency keys are the request's with this prefix (apart from online ones). */
+export const ENTRY_KEY = 'entry:';
+
 /** A letter runs longer than a web form's comment: entered comments hold up to this many characters. */
 export const MAX_ENTERED_CHARS = 20_000;
 
@@ -49,7 +52,7 @@ export interface EntryInput {
   body: string;
   name?: string;
   contact?: string;
-  /** Where the scanned original is kept (a file number or a storage key); the scan is not stored here. */
+  /** Where the paper original is kept (a file number); a scan of it goes with the entry as an attachment. */
   originalRef?: string;
 }
 
@@ -298,7 +301,7 @@ export async function enterComment(
       tx,
       consultationId,
       policyVersion,
-      [{ key: `entry:${key}`, checked: checked.value }],
+      [{ key: `${ENTRY_KEY}${key}`, checked: checked.value }],
       staff.actor,
       staff.tokenId,
       'api',

@@ -15,7 +15,26 @@ const ENTRY_CHANNELS = CHANNELS.filter((c): c is Exclude<Channel, 'online'> => c
 /** What the server takes through the API in one import (more with `gongkai-server import`). */
 export const IMPORT_MAX_ROWS = 1000;
 
-type Field = 'channel' | 'receivedAt' | 'submitterType' | 'clause' | 'body' | 'name' | 'contact' | 'originalRef';
+type Field =
+  | 'channel'
+  | 'receivedAt'
+  | 'submitterType'
+  | 'clause'
+  | 'body'
+  | 'name'
+  | 'contact'
+  | 'originalRef'
+  | 'attachments';
+
+/** The server's defaults (`--attachments 5/10`); a site that set others gets its refusal named. */
+const SCAN_MAX_FILES = 5;
+const SCAN_MAX_MB = 10;
+
+/** A scan chosen for the entry, and its token once uploaded (kept: a retry does not upload it again). */
+interface Scan {
+  file: File;
+  token?: string;
+}
 
 interface EntryForm {
   channel: Exclude<Channel, 'online'>;
@@ -82,7 +101,9 @@ export class EntryTab {
   private sending = false;
   private error: string | null = null;
   private problems = new Map<string, string>();
-  private done: { receipt: string; slip: string } | null = null;
+  private done: { receipt: string; slip: string; scans: number } | null = null;
+  private scans: Scan[] = [];
+  private uploading: { done: number; total: number } | null = null;
   private files: File[] = [];
   private importing: 'check' | 'import' | null = null;
   private importError: string | null = null;
@@ -134,6 +155,14 @@ export class EntryTab {
     this.error = null;
     this.context.changed();
     const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+    const failed = await this.uploadScans();
+    if (failed) {
+      this.error = failed;
+      this.sending = false;
+      this.context.changed();
+      return;
+    }
+    const tokens = this.scans.map((x) => x.token!);
     try {
       const answer = await this.context.session.call<{ receipt: string; slip: string }>(
         `${this.path}/entries`,
@@ -149,20 +178,59 @@ export class EntryTab {
             name: f.submitterType === 'anonymous' ? undefined : optional(f.name),
             contact: optional(f.contact),
             originalRef: optional(f.originalRef),
+            attachments: tokens.length ? tokens : undefined,
           },
         },
         'enterComments',
       );
-      this.done = { receipt: answer.receipt, slip: answer.slip.replace(/^\/api\/v1/, '') };
+      this.done = { receipt: answer.receipt, slip: answer.slip.replace(/^\/api\/v1/, ''), scans: tokens.length };
       this.key = newKey();
+      this.scans = [];
       this.context.announce(this.t('en_done', { receipt: answer.receipt }));
       void this.context.workspace.loadCounts();
     } catch (error) {
+      // Uploads the server no longer knows (a day old): sent again with the next try.
+      if (error instanceof ApiError && error.body.error === 'attachment-unknown') {
+        for (const x of this.scans) delete x.token;
+      }
       const problems = error instanceof ApiError ? (error.body.problems ?? []) : [];
       for (const p of problems as Problem[]) this.problems.set(p.path?.replace(/^\$\./, '') ?? '', this.said(p));
       this.error = this.t('en_failed', { detail: this.context.describe(error) });
     }
     this.sending = false;
+    this.context.changed();
+  }
+
+  /** Uploads the scans not yet uploaded, one by one; what went wrong, in words, or null. */
+  private async uploadScans(): Promise<string | null> {
+    const waiting = this.scans.filter((x) => !x.token);
+    for (const [i, scan] of waiting.entries()) {
+      this.uploading = { done: i, total: waiting.length };
+      this.context.changed();
+      try {
+        const { token } = await this.context.session.upload<{ token: string }>(
+          `${this.path}/entries/attachments?name=${encodeURIComponent(scan.file.name)}`,
+          scan.file,
+          'enterComments',
+        );
+        scan.token = token;
+      } catch (error) {
+        this.uploading = null;
+        this.problems.set('attachments', this.context.describe(error));
+        return this.t('en_uploadFailed', { name: scan.file.name, detail: this.context.describe(error) });
+      }
+    }
+    this.uploading = null;
+    return null;
+  }
+
+  private chooseScans(event: Event): void {
+    const chosen = [...((event.target as HTMLInputElement).files ?? [])];
+    this.problems.delete('attachments');
+    if (chosen.length > SCAN_MAX_FILES) {
+      this.problems.set('attachments', this.t('en_scansNote', { mb: SCAN_MAX_MB, max: SCAN_MAX_FILES }));
+    }
+    this.scans = chosen.slice(0, SCAN_MAX_FILES).map((file) => ({ file }));
     this.context.changed();
   }
 
@@ -180,6 +248,7 @@ export class EntryTab {
   private another(): void {
     this.form = { ...newForm(), channel: this.form.channel, receivedAt: this.form.receivedAt };
     this.done = null;
+    this.scans = [];
     this.context.changed();
     void this.context.rendered().then(() => this.context.query<HTMLElement>('#en-body')?.focus());
   }
@@ -267,7 +336,9 @@ export class EntryTab {
     if (this.done) {
       return html`<section class="entry" aria-labelledby="en-heading">
         <h3 id="en-heading">${t('en_heading')}</h3>
-        <p class="done" role="status">${t('en_done', { receipt: this.done.receipt })}</p>
+        <p class="done" role="status">${t('en_done', { receipt: this.done.receipt })}${
+          this.done.scans ? ` ${t('en_scansDone', { count: this.done.scans })}` : ''
+        }</p>
         <p class="actions">
           <button type="button" class="gk-button" @click=${() => void this.slip()}>${t('en_slip')}</button>
           <button type="button" class="gk-button" @click=${() => this.another()}>${t('en_another')}</button>
@@ -343,10 +414,32 @@ export class EntryTab {
             @input=${(e: Event) => this.set('originalRef', (e.target as HTMLInputElement).value)} />`,
           t('en_originalRefNote'),
         )}
+        ${this.field(
+          'attachments',
+          t('en_scans'),
+          html`<input id="en-attachments" type="file" multiple
+            accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png"
+            aria-invalid=${invalid('attachments')} aria-describedby=${described('attachments', true)}
+            @change=${(e: Event) => this.chooseScans(e)} />`,
+          t('en_scansNote', { mb: SCAN_MAX_MB, max: SCAN_MAX_FILES }),
+        )}
+        ${
+          this.scans.length
+            ? html`<p class="hint chosen" id="en-scans-chosen">${t('en_scansChosen', {
+                names: this.scans.map((x) => x.file.name).join(this.context.lang === 'en' ? ', ' : '、'),
+              })}</p>`
+            : nothing
+        }
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
         <p class="actions">
           <button type="submit" class="gk-button primary" ?disabled=${this.sending}>
-            ${this.sending ? t('en_sending') : t('en_submit')}
+            ${
+              this.uploading
+                ? t('en_uploading', { done: this.uploading.done + 1, total: this.uploading.total })
+                : this.sending
+                  ? t('en_sending')
+                  : t('en_submit')
+            }
           </button>
         </p>
       </form>

@@ -241,6 +241,32 @@ export class StaffSession implements ReactiveController {
     }
   }
 
+  /** A file sent as it is (its bytes the body), answered in JSON: a scan staff attach. */
+  async upload<T>(path: string, file: Blob, capability?: Capability): Promise<T> {
+    const token = this.token;
+    const url = apiUrl(this.endpoint(), path);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          body: file,
+          headers: { authorization: `Bearer ${token}`, 'content-type': file.type || 'application/octet-stream' },
+          credentials: 'omit',
+        });
+      } catch {
+        throw new ApiError('network', url);
+      }
+      const body = (await response.json().catch(() => ({}))) as object;
+      if (response.ok) return body as T;
+      const kind = response.status >= 500 ? 'server' : response.status === 429 ? 'rate-limited' : 'refused';
+      throw new ApiError(kind, url, response.status, body);
+    } catch (error) {
+      this.onFailure(error, token, capability);
+      throw error;
+    }
+  }
+
   private onFailure(error: unknown, token: string, capability?: Capability): void {
     if (!(error instanceof ApiError)) return;
     // A 401 for a token already replaced (signed out and in again meanwhile) changes nothing.

@@ -1,6 +1,6 @@
 // Attachment endpoints: the citizen's upload (public, rate-limited), staff reading and publishing
 // (token, permission, scope, audit), and the files staff published with the feedback (public).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { checkScope, staffAccess } from '../lib/http.js';
@@ -46,6 +46,40 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
   const send = (reply: FastifyReply, r: { name: string; media_type: string; size: string }, data: unknown) =>
     reply.headers(fileHeaders(r.name, r.media_type, Number(r.size))).send(data);
 
+  type UploadRequest = FastifyRequest<{ Params: { id: string }; Querystring: { name?: string } }>;
+  /** One upload, streamed to the store; `window`: only while the consultation takes comments. */
+  const receive = async (request: UploadRequest, reply: FastifyReply, window: boolean) => {
+    const id = request.params.id;
+    const refuse = (error: HttpError) => {
+      // The rest of the body is not read: closing the connection discards it.
+      reply.header('connection', 'close');
+      return error;
+    };
+    const length = Number(request.headers['content-length']);
+    if (length > files.maxBytes) throw refuse(tooLarge(files.maxBytes));
+    const { rows } = await db.query<{ open: boolean; opens: Date; closes: Date }>(
+      'SELECT now() >= opens AND now() < closes AS open, opens, closes FROM consultations WHERE id = $1',
+      [id],
+    );
+    if (!rows[0]) throw refuse(notFound(`consultation with id ${id}`));
+    if (window && !rows[0].open) {
+      throw refuse(
+        new HttpError(403, 'closed', 'this consultation does not take comments now', {
+          zh: '当前不在征求意见期内',
+        }),
+      );
+    }
+    try {
+      // Staff are not counted against citizens' limit: a day's letters come in one sitting.
+      if (window) await rateLimit(db, `upload:${id}:${request.ip}`, files.uploadLimit);
+      const stored = await files.upload(id, request.query.name, request.body as NodeJS.ReadableStream as never);
+      return reply.code(201).send(stored);
+    } catch (error) {
+      if (error instanceof HttpError) throw refuse(error);
+      throw error;
+    }
+  };
+
   // The upload takes the raw body as a stream (any Content-Type: the bytes say what it is), in a
   // scope of its own so that the other routes keep their parsers and the 64 kB limit.
   app.register(async (scope) => {
@@ -67,36 +101,29 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
           response: { 201: Uploaded, ...errs(403, 404, 413, 415, 422, 429) },
         },
       },
-      async (request, reply) => {
-        const id = request.params.id;
-        const refuse = (error: HttpError) => {
-          // The rest of the body is not read: closing the connection discards it.
-          reply.header('connection', 'close');
-          return error;
-        };
-        const length = Number(request.headers['content-length']);
-        if (length > files.maxBytes) throw refuse(tooLarge(files.maxBytes));
-        const { rows } = await db.query<{ open: boolean; opens: Date; closes: Date }>(
-          'SELECT now() >= opens AND now() < closes AS open, opens, closes FROM consultations WHERE id = $1',
-          [id],
-        );
-        if (!rows[0]) throw refuse(notFound(`consultation with id ${id}`));
-        if (!rows[0].open) {
-          throw refuse(
-            new HttpError(403, 'closed', 'this consultation does not take comments now', {
-              zh: '当前不在征求意见期内',
-            }),
-          );
-        }
-        try {
-          await rateLimit(db, `upload:${id}:${request.ip}`, files.uploadLimit);
-          const stored = await files.upload(id, request.query.name, request.body as NodeJS.ReadableStream as never);
-          return reply.code(201).send(stored);
-        } catch (error) {
-          if (error instanceof HttpError) throw refuse(error);
-          throw error;
-        }
+      async (request, reply) => receive(request, reply, true),
+    );
+    // Staff upload the scan of a letter they enter (录入意见), also after the window has closed.
+    scope.post<{ Params: { id: string }; Querystring: { name?: string } }>(
+      '/api/v1/consultations/:id/entries/attachments',
+      {
+        schema: {
+          tags: ['staff'],
+          security,
+          summary: `Upload the scan of a comment received otherwise than online (${ACCEPTED}); needs enterComments`,
+          description:
+            'As the public upload, for staff entering a letter, fax or minutes, open or closed window alike: the token goes in the entry’s `attachments`.',
+          params: S.IdParams,
+          querystring: {
+            type: 'object',
+            properties: { name: { type: 'string', maxLength: 1000, description: 'The file’s name, shown to staff.' } },
+          },
+          response: { 201: Uploaded, ...errs(401, 403, 404, 413, 415, 422) },
+        },
+        // The token is checked before a byte of the body is read.
+        ...staffAccess(db, { any: ['enterComments'], scope: 'consultation' }),
       },
+      async (request, reply) => receive(request, reply, false),
     );
   });
 

@@ -4,8 +4,10 @@
 // with the token before a byte of the body is read.
 import { SUBMITTER_TYPES } from '@gongkai/format';
 import type { FastifyInstance } from 'fastify';
+import type { Attachments } from '../attachments/attachments.js';
 import {
   ENTRY_CHANNELS,
+  ENTRY_KEY,
   type EntryInput,
   enterComment,
   type ImportRow,
@@ -45,7 +47,14 @@ const EntryCreate = {
     contact: text(200),
     originalRef: {
       ...text(200),
-      description: 'Where the scanned original is kept (a file number); the scan is not stored.',
+      description: 'Where the paper original is kept (a file number).',
+    },
+    attachments: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'string', minLength: 16, maxLength: 64 },
+      description:
+        'The scanned original and other files, uploaded to …/attachments first (staff-only, like a citizen’s).',
     },
   },
   required: ['channel', 'receivedAt', 'body'],
@@ -123,13 +132,22 @@ export async function readImport(format: 'eml' | 'csv', files: { name: string; d
   return rows;
 }
 
-export function channelRoutes(app: FastifyInstance, db: Database, wake: () => void = () => {}): void {
+export function channelRoutes(
+  app: FastifyInstance,
+  db: Database,
+  wake: () => void = () => {},
+  files?: Attachments,
+): void {
   const security = [{ bearer: [] }];
   const tags = ['staff'];
   const entering = staffAccess(db, { any: ['enterComments'], scope: 'consultation' });
   const actor = (r: { staff?: { tokenId: string; role: string } }) => `${r.staff!.role}:${r.staff!.tokenId}`;
 
-  app.post<{ Params: { id: string }; Body: EntryInput; Headers: { 'idempotency-key': string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: EntryInput & { attachments?: string[] };
+    Headers: { 'idempotency-key': string };
+  }>(
     '/api/v1/consultations/:id/entries',
     {
       schema: {
@@ -147,10 +165,16 @@ export function channelRoutes(app: FastifyInstance, db: Database, wake: () => vo
     },
     async (request, reply) => {
       const staff = request.staff!;
-      const e = await enterComment(db, request.params.id, request.headers['idempotency-key'], request.body, {
-        actor: actor(request),
-        tokenId: staff.tokenId,
-      });
+      const { attachments, ...input } = request.body;
+      const id = request.params.id;
+      const key = request.headers['idempotency-key'];
+      // The scan joins the entry as a citizen's file joins their comment: checked first, linked after.
+      if (attachments?.length) {
+        if (!files) throw new HttpError(400, 'attachments-off', 'this service takes no attachments');
+        await files.check(id, `${ENTRY_KEY}${key}`, attachments);
+      }
+      const e = await enterComment(db, id, key, input, { actor: actor(request), tokenId: staff.tokenId });
+      if (attachments?.length) await files!.link(id, `${ENTRY_KEY}${key}`, attachments);
       if (e.replayed) reply.header('idempotent-replayed', 'true');
       else wake();
       return reply.code(201).send({
