@@ -29,8 +29,14 @@ export const key = () => `test-key-${process.pid}-${++keys}`;
 
 export async function setup(fresh: () => Promise<Database>, options: AppOptions = {}): Promise<Ctx> {
   const db = await fresh();
-  // Jobs (grouping) look for work often, so tests need not wait long for them.
-  const app = await buildApp(db, { jobs: { pollMs: 100 }, grouping: { minGapMs: 0 }, ...options });
+  // Jobs (grouping) look for work often, so tests need not wait long for them. A publication
+  // waits for its run long enough that a loaded CI machine still answers 201 (its 202 is tested).
+  const app = await buildApp(db, {
+    jobs: { pollMs: 100 },
+    grouping: { minGapMs: 0 },
+    runWaitMs: 30_000,
+    ...options,
+  });
   await app.ready();
   const tokens = {
     admin: (await createToken(db, 'admin')).token,

@@ -72,6 +72,19 @@ for (const { name, fresh } of databases) {
       await ctx.close();
     });
 
+    test('a run that outlasts the wait is answered 202 with the run to follow, and published once', async () => {
+      const ctx = await setup(fresh, { runWaitMs: 0 });
+      const id = await decided(ctx, 30);
+      const answer = await ctx.staff({ method: 'POST', url: `/api/v1/consultations/${id}/feedback` });
+      assert.equal(answer.statusCode, 202, answer.body);
+      const run = await follow(ctx, String(answer.headers.location));
+      assert.equal(run.state, 'done');
+      assert.equal(run.result.total, 30);
+      const published = (await ctx.app.inject({ url: `/api/v1/consultations/${id}/feedback` })).json();
+      assert.equal(published.version, 1);
+      await ctx.close();
+    });
+
     test('a refused publication is kept with its run: 409 and what blocks it, and nothing published', async () => {
       const ctx = await setup(fresh);
       const id = await decided(ctx, 30);

@@ -13,7 +13,7 @@ import { Deliverer } from './notify/deliver.js';
 import { messageDomain, type NotifyOptions } from './notify/options.js';
 import { fanoutJob } from './notify/outbox.js';
 import { expiryJob, notifyRoutes } from './notify/routes.js';
-import { publicationJob } from './publication-runs.js';
+import { publicationJob, RUN_WAIT_MS } from './publication-runs.js';
 import { changeRoutes } from './routes/changes.js';
 import { channelRoutes } from './routes/channels.js';
 import { healthRoutes } from './routes/health.js';
@@ -40,6 +40,8 @@ export interface AppOptions {
   voteLimit?: RateLimit;
   /** The background jobs (grouping, publication): how often to look for work, the lease; false runs none. */
   jobs?: JobOptions | false;
+  /** How long a request to publish or preview waits for its run before answering 202 with it (2 s). */
+  runWaitMs?: number;
   /** The least time between two groupings of one consultation (5 s). */
   grouping?: { minGapMs?: number };
   /** Notifications (issue 20): the secret, the public URL, the transports. Without it none are sent. */
@@ -120,7 +122,7 @@ export async function buildApp(db: Database, options: AppOptions = {}): Promise<
     voteLimit,
     notify: options.notify ? { options: options.notify, domain, queued: () => app.deliverer?.wake() } : undefined,
   });
-  staffRoutes(app, db);
+  staffRoutes(app, db, options.runWaitMs ?? RUN_WAIT_MS);
   workflowRoutes(app, db, options.signoff);
   changeRoutes(app, db);
   channelRoutes(app, db, () => app.jobs?.wake(), attachments);

@@ -31,7 +31,7 @@ import { compressLarge, compressStream } from '../lib/compress.js';
 import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
 import { commentPermissions, permissionsOf } from '../lib/permissions.js';
-import { awaitRun, failure, getRun, RUN_WAIT_MS, type RunKind, requestRun, runView } from '../publication-runs.js';
+import { awaitRun, failure, getRun, type RunKind, requestRun, runView } from '../publication-runs.js';
 import {
   createReasonTemplate,
   deleteReasonTemplate,
@@ -46,7 +46,7 @@ import { tokenRoutes } from './tokens.js';
 
 type Id = { Params: { id: string } };
 
-export function staffRoutes(app: FastifyInstance, db: Database): void {
+export function staffRoutes(app: FastifyInstance, db: Database, runWaitMs: number): void {
   const security = [{ bearer: [] }];
   const tags = ['staff'];
   // Hooks per kind of route (lib/http.ts): the token in onRequest, before the body is read.
@@ -300,7 +300,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     const queued = await requestRun(db, c.id, kind, actor(request));
     app.jobs?.wake();
     const async = /\brespond-async\b/i.test(String(request.headers.prefer ?? ''));
-    const run = await runView(db, async ? queued : await awaitRun(db, queued, RUN_WAIT_MS));
+    const run = await runView(db, async ? queued : await awaitRun(db, queued, runWaitMs));
     const refused = failure(run);
     if (refused) throw refused;
     if (run.state === 'done' && run.result) return reply.code(doneStatus).send(run.result);
@@ -315,7 +315,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     {
       ...common('Publish the feedback; 409 while the window is open or a comment is unmoderated or undecided', {
         description:
-          'A job: answered 201 with the version when it finishes within 2 s, else 202 with the run to follow at Location.',
+          'A job: answered 201 with the version when it finishes within 2 s (the server option runWaitMs), else 202 with the run to follow at Location.',
         params: S.IdParams,
         response: { 201: S.FeedbackView, 202: S.PublicationRun, ...S.errors(401, 403, 404, 409) },
       }),
@@ -328,7 +328,8 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     '/api/v1/consultations/:id/feedback/preview',
     {
       ...common('The feedback as publishing it now would make it (nothing is written), and what still blocks it', {
-        description: 'A job, as publishing is: 200 when it finishes within 2 s, else 202 with the run to follow.',
+        description:
+          'A job, as publishing is: 200 when it finishes within 2 s (runWaitMs), else 202 with the run to follow.',
         params: S.IdParams,
         response: { 200: S.FeedbackPreview, 202: S.PublicationRun, ...S.errors(401, 403, 404) },
       }),
