@@ -10,7 +10,10 @@
 //   docs/drafters-review.png        the staff console: the comments of a closed consultation
 //   docs/drafters-workbench.png     the workbench: writing a note, the page as readers see it beside
 //   docs/drafters-changes.png       the console: an adopted comment linked to the change it led to
+//   docs/drafters-signoff.png       the console: a decision at 拟办, its comment assigned to a 处室, a note
+//   docs/drafters-entry.png         the console's 录入意见: a letter being entered with its scan
 //   docs/citizen-final-text.png     /final.html: the final text, a clause's redline against the 征求意见稿
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,8 +37,15 @@ for (const file of [
 ]) {
   if (!existsSync(join(root, file))) fail(`${file} is missing: run \`pnpm build\` first.`);
 }
+// Without a Chinese font every character comes out as a box: say so rather than write such pictures.
+const chinese = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+if (!chinese.stdout?.trim()) {
+  fail('no Chinese font is installed (`fc-list :lang=zh` finds none): `apt install fonts-noto-cjk`, then run again.');
+}
 // Imported once the build is known to be there (its absence is said in one line above).
-const { buildApp, createToken, migrate, openDatabase, seedFile } = await import('@gongkai/server');
+const { Attachments, attachmentOptions, buildApp, createToken, migrate, openDatabase, seedFile } = await import(
+  '@gongkai/server'
+);
 
 // ─── The demo, as `pnpm start` serves it, on a database of its own ─────────────────────────────
 
@@ -43,10 +53,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-screenshots-'));
 const db = await openDatabase({ dataDir });
 await migrate(db);
 // Grouping (a background job) runs at once, so the console shows the duplicate groups.
-const app = await buildApp(db, { jobs: { pollMs: 100 }, grouping: { minGapMs: 0 } });
+// Attachments as `pnpm start` takes them (the demo's letter has a PDF; the console offers scans).
+const attachments = await attachmentOptions({}, dataDir);
+const app = await buildApp(db, { jobs: { pollMs: 100 }, grouping: { minGapMs: 0 }, attachments });
 await seedFile(db, join(root, 'demo/policies/ezhou-2016-40.json'));
 for (const file of readdirSync(join(root, 'demo/consultations')).sort()) {
-  await seedFile(db, join(root, 'demo/consultations', file));
+  await seedFile(db, join(root, 'demo/consultations', file), new Attachments(db, attachments!));
 }
 const { token } = await createToken(db, 'admin', '演示');
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -75,7 +87,28 @@ async function grouped(consultation: string): Promise<void> {
   throw new Error(`the comments of ${consultation} were not grouped within 30 s`);
 }
 
-// ─── The four pictures ──────────────────────────────────────────────────────────────────────
+/** A staff request to the demo's server, as the console makes it; a refusal stops the script. */
+async function api(path: string, method = 'GET', body?: unknown): Promise<unknown> {
+  const answer = await fetch(`http://127.0.0.1:${apiPort}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+  return answer.json();
+}
+
+/** Signs in to the console of the demo's /admin/ page. */
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/admin/`);
+  const review = page.locator('gk-review');
+  await review.getByLabel('访问令牌').fill(token);
+  await review.getByRole('button', { name: '登录', exact: true }).click();
+  await review.getByText('已登录：管理员（演示）').waitFor();
+  return review;
+}
+
+// ─── The pictures ───────────────────────────────────────────────────────────────────────────
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const phone: BrowserContextOptions = {
@@ -156,12 +189,7 @@ try {
   // The staff console: signed in, the closed consultation's comments with their groups.
   await grouped('demo-review-consultation');
   await shoot('drafters-review.png', desktop, async (page, url) => {
-    await page.goto(`${url}/admin/`);
-    const review = page.locator('gk-review');
-    await review.getByRole('heading', { name: '工作人员登录' }).waitFor();
-    await review.getByLabel('访问令牌').fill(token);
-    await review.getByRole('button', { name: '登录', exact: true }).click();
-    await review.getByText('已登录：管理员（演示）').waitFor();
+    const review = await signIn(page, url);
     const row = review.locator('tr[data-consultation="demo-review-consultation"]');
     await row.getByText('已截止').waitFor();
     await row.getByRole('button').first().click();
@@ -173,11 +201,7 @@ try {
   // 因意见修改: an adopted comment of the published consultation, linked to the change of the final
   // text it led to, the redline beside it.
   await shoot('drafters-changes.png', desktop, async (page, url) => {
-    await page.goto(`${url}/admin/`);
-    const review = page.locator('gk-review');
-    await review.getByLabel('访问令牌').fill(token);
-    await review.getByRole('button', { name: '登录', exact: true }).click();
-    await review.getByText('已登录：管理员（演示）').waitFor();
+    const review = await signIn(page, url);
     const row = review.locator('tr[data-consultation="ezhou-zbf-2016-40-draft"]');
     await row.getByRole('button').first().click();
     await review.locator('table.comments tbody tr').first().click();
@@ -185,6 +209,56 @@ try {
     await panel.getByText('因意见修改').first().waitFor();
     await panel.locator('gk-change-redline, ins').first().waitFor();
     await panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 320));
+  });
+
+  // 分办与签发: the closed consultation's first comment (the seed assigns it to 法规科), decided
+  // (拟办) and annotated, waiting for 审核 and 签发.
+  const review = 'demo-review-consultation';
+  const listed = (await api(`/api/v1/consultations/${review}/comments?limit=100`)) as {
+    items: { id: number; body: string }[];
+  };
+  const first = listed.items.find((c) => c.body.startsWith('建议社会救助对象名单公开时'));
+  if (!first) throw new Error(`${review}: the seed's first comment is not there`);
+  await api(`/api/v1/comments/${first.id}`, 'PATCH', {
+    decision: 'partly-adopted',
+    reason: '名单公开时隐去身份证号中间位和详细住址，已在第十条中写明；公开范围仍按《社会救助暂行办法》执行。',
+  });
+  await api(`/api/v1/consultations/${review}/notes`, 'POST', {
+    comment: first.id,
+    body: '法规科意见：与个人信息保护的规定一致，建议采纳。请政务公开科审核。',
+  });
+  await shoot('drafters-signoff.png', desktop, async (page, url) => {
+    const desk = await signIn(page, url);
+    await desk.locator(`tr[data-consultation="${review}"]`).getByRole('button').first().click();
+    await desk.locator(`table.comments tbody tr[data-id="${first.id}"]`).click();
+    const workflow = desk.locator('[part="workflow"]');
+    await workflow.getByText('已交办 法规科').waitFor();
+    await workflow.locator('.note-body').first().waitFor();
+    // The detail pane scrolls on its own: bring the workflow to its top.
+    await workflow.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  });
+
+  // 录入意见: a letter typed in from the envelope, its scan chosen, before 登记意见.
+  await shoot('drafters-entry.png', { viewport: { width: 1280, height: 1040 } }, async (page, url) => {
+    const desk = await signIn(page, url);
+    await desk.locator(`tr[data-consultation="${review}"]`).getByRole('button').first().click();
+    await desk.locator('nav.tabs button[data-tab="entry"]').click();
+    const form = desk.locator('section.entry form');
+    await form
+      .getByLabel('意见内容')
+      .fill('（来信）建议在社区服务中心设政务公开查阅点，方便不会上网的老年人查阅救助政策。');
+    await form.getByLabel('姓名或单位').fill('孙桂芳');
+    await form.getByLabel('原件编号').fill('来信 2016-044');
+    await form.getByLabel(/原件扫描件/).setInputFiles(join(root, 'demo/attachments/救助标准测算方法说明.pdf'));
+    // No focus ring on the last field typed in (it sits inside the console's shadow root).
+    await page.evaluate(() => {
+      let focused = document.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      (focused as HTMLElement | null)?.blur();
+    });
+    await desk
+      .locator('section.entry')
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
   });
 
   // The workbench: the demo's document pasted and read, a note being written on a clause, and
