@@ -82,6 +82,10 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
 
   // The upload takes the raw body as a stream (any Content-Type: the bytes say what it is), in a
   // scope of its own so that the other routes keep their parsers and the 64 kB limit.
+  const UploadQuery = {
+    type: 'object',
+    properties: { name: { type: 'string', maxLength: 1000, description: 'The file’s name, shown to staff.' } },
+  } as const;
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -94,10 +98,7 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
           description:
             'The type is found from the content, not the name or Content-Type. Answers a token that the comment names in `attachments`. 413 over the size limit (checked while it streams), 415 naming the type found, 422 when the virus scanner finds malware.',
           params: S.IdParams,
-          querystring: {
-            type: 'object',
-            properties: { name: { type: 'string', maxLength: 1000, description: 'The file’s name, shown to staff.' } },
-          },
+          querystring: UploadQuery,
           response: { 201: Uploaded, ...errs(403, 404, 413, 415, 422, 429) },
         },
       },
@@ -114,10 +115,7 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
           description:
             'As the public upload, for staff entering a letter, fax or minutes, open or closed window alike: the token goes in the entry’s `attachments`.',
           params: S.IdParams,
-          querystring: {
-            type: 'object',
-            properties: { name: { type: 'string', maxLength: 1000, description: 'The file’s name, shown to staff.' } },
-          },
+          querystring: UploadQuery,
           response: { 201: Uploaded, ...errs(401, 403, 404, 413, 415, 422) },
         },
         // The token is checked before a byte of the body is read.
