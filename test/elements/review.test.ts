@@ -1514,6 +1514,9 @@ describe('gk-review: audit, languages, layout, accessibility', () => {
     await el.updateComplete;
     detail.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
     await waitUntil(() => text(detail.querySelector('.saved')) === '已保存', 'not saved');
+    // The decision is at 拟办, and says who drafted it (审核 and 签发 will say theirs).
+    await waitUntil(() => text(detail.querySelector('.stage')).includes('（审核员 00000000000b ·'), 'no drafter');
+    expect(text(detail.querySelector('.stage'))).to.match(/^签批环节：拟办/);
     [...detail.querySelectorAll<HTMLButtonElement>('.links button')].find((b) => text(b) === '查看处理记录')!.click();
     const row = await until(el, '.audit-table tbody tr');
     expect(text(row)).to.contain('审核员 00000000000b');

@@ -563,7 +563,7 @@ export class ReviewFakeApi {
       moderation !== 'rejected'
         ? null
         : (input.removalReason ?? (before.moderation === 'rejected' ? before.removalReason : null));
-    // A decision changed after any step of sign-off is a draft again (拟办).
+    // A decision changed after any step of sign-off is a draft again (拟办), by whoever changed it.
     const redrafted = decision !== before.decision || reason !== before.reason;
     let after: CommentItem = {
       ...before,
@@ -571,7 +571,14 @@ export class ReviewFakeApi {
       decision,
       reason,
       removalReason,
-      ...(redrafted ? { stage: decision ? 'draft' : null, stageBy: null, stageAt: null, returnedReason: null } : {}),
+      ...(redrafted
+        ? {
+            stage: decision ? 'draft' : null,
+            stageBy: decision ? actor : null,
+            stageAt: decision ? new Date().toISOString() : null,
+            returnedReason: null,
+          }
+        : {}),
     };
     const changed = JSON.stringify(stateOf(after)) !== JSON.stringify(stateOf(before));
     if (changed) after = { ...after, etag: `"${id}-${Number.parseInt(before.etag.split('-')[1] ?? '0', 10) + 1}"` };

@@ -67,10 +67,10 @@ async function campaign(db: Database, id: string, n: number, stage: string): Pro
 
 for (const { name, fresh } of databases) {
   describe(`sign-off and assignment on ${name}`, () => {
-    test('separate sign-off: a token does not sign off what it checked (409 for one comment; a filter leaves them, counted), another person does', async () => {
+    test('separate sign-off: a token does not check what it drafted nor sign off what it checked (409 for one comment; a filter leaves them, counted), another person does', async () => {
       const ctx = await setup(fresh, { signoff: { separate: true } });
       const id = await consultation(ctx);
-      const [a, b, c] = await comments(ctx, id, ['建议一。', '建议二。', '建议三。']);
+      const [a, b, c, d] = await comments(ctx, id, ['建议一。', '建议二。', '建议三。', '建议四。']);
       for (const x of [a, b, c]) await decide(ctx, x!, { decision: 'adopted' });
       await step(ctx, id, { step: 'check', comment: a }, 'admin');
       await step(ctx, id, { step: 'check', comment: b }, 'admin');
@@ -86,6 +86,20 @@ for (const { name, fresh } of databases) {
       assert.equal((await item(ctx, c!)).stage, 'signed');
       assert.equal((await item(ctx, a!)).stage, 'checked');
       assert.equal((await step(ctx, id, { step: 'sign', comment: a }, 'signer')).json().stage, 'signed');
+
+      // 拟办 and 审核 too: the drafter is recorded, and does not check their own decision.
+      await decide(ctx, d!, { decision: 'not-adopted', reason: '另行研究。' }, 'admin');
+      const drafted = await item(ctx, d!);
+      assert.equal(drafted.stage, 'draft');
+      assert.match(drafted.stageBy, /^admin:/);
+      assert.ok(drafted.stageAt);
+      const ownCheck = await step(ctx, id, { step: 'check', comment: d }, 'admin');
+      assert.equal(ownCheck.statusCode, 409);
+      assert.equal(ownCheck.json().error, 'same-person');
+      assert.match(ownCheck.json().zh, /拟办和审核须由不同的人办理/);
+      const checkByFilter = (await step(ctx, id, { step: 'check', filter: { stage: 'draft' } }, 'admin')).json();
+      assert.deepEqual([checkByFilter.updated, checkByFilter.draftedByYou], [0, 1]);
+      assert.equal((await step(ctx, id, { step: 'check', comment: d }, 'checker')).json().stage, 'checked');
       await ctx.close();
     });
 
@@ -93,7 +107,9 @@ for (const { name, fresh } of databases) {
       const ctx = await setup(fresh);
       const id = await consultation(ctx);
       const [a, b] = await comments(ctx, id, ['建议明确办理时限。', '建议公开收费标准。']);
-      assert.equal((await decide(ctx, a!, { decision: 'adopted' })).json().stage, 'draft');
+      const decided = (await decide(ctx, a!, { decision: 'adopted' })).json();
+      assert.equal(decided.stage, 'draft');
+      assert.match(decided.stageBy, /^reviewer:/, 'the drafter is recorded');
       await decide(ctx, b!, { decision: 'not-adopted', reason: '现行规定已有要求。' });
 
       // A reviewer drafts but may not check or sign; a checker may not sign.
@@ -143,7 +159,8 @@ for (const { name, fresh } of databases) {
       assert.equal((await item(ctx, b!)).stage, 'signed', 'the same decision and reason: nothing to sign again');
       await decide(ctx, b!, { decision: 'partly-adopted', reason: '部分吸收。' });
       const redrafted = await item(ctx, b!);
-      assert.deepEqual([redrafted.stage, redrafted.stageBy], ['draft', null]);
+      assert.equal(redrafted.stage, 'draft');
+      assert.match(redrafted.stageBy, /^reviewer:/, 'drafted again, by whoever changed it');
       // Undecided comments have no stage, and steps on them are 409.
       const [, , c] = await comments(ctx, id, ['尚未处理。']);
       assert.equal((await item(ctx, c!)).stage, null);

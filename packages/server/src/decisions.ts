@@ -310,19 +310,19 @@ async function applyDecision(
       ? null
       : (input.removalReason ?? (before.moderation === 'rejected' ? before.removal_reason : null));
   if (decision && decision !== 'adopted' && !reason) checkDecision({ decision: decision as DecisionInput['decision'] });
-  // A decision changed after any step of sign-off goes back to 拟办: what was checked and signed
-  // is no longer what stands.
+  // A decision changed after any step of sign-off goes back to 拟办, drafted by this token: what
+  // was checked and signed is no longer what stands.
   const redrafted = decision !== before.decision || reason !== before.reason;
   const stage = redrafted ? 'draft' : before.stage;
   const after = { moderation, decision, reason, removalReason, ...(redrafted ? { stage } : {}) };
   await tx.query(
     `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, revision = revision + 1,
        updated_at = now(), stage = $6,
-       stage_by = CASE WHEN $7::boolean THEN NULL ELSE stage_by END,
-       stage_at = CASE WHEN $7::boolean THEN NULL ELSE stage_at END,
+       stage_by = CASE WHEN $7::boolean THEN $8 ELSE stage_by END,
+       stage_at = CASE WHEN $7::boolean THEN now() ELSE stage_at END,
        returned_reason = CASE WHEN $7::boolean THEN NULL ELSE returned_reason END
      WHERE id = $1`,
-    [commentId, moderation, decision, reason, removalReason, stage, redrafted],
+    [commentId, moderation, decision, reason, removalReason, stage, redrafted, who.actor],
   );
   const was = {
     moderation: before.moderation,
@@ -417,14 +417,15 @@ export async function decideByFilter(
   // row as it was); the same decision again, or moderation alone, leaves it where it stands.
   const changes = `(decision IS DISTINCT FROM ${newDecision}::text OR reason IS DISTINCT FROM ${newReason}::text)`;
   const redraft = input.decision || input.moderation === 'rejected';
+  const actor = value(who.actor);
+  // 拟办 records its drafter, as 审核 and 签发 record theirs.
   const stage = redraft
     ? `, stage = CASE WHEN ${changes} THEN 'draft' ELSE stage END,
-       stage_by = CASE WHEN ${changes} THEN NULL ELSE stage_by END,
-       stage_at = CASE WHEN ${changes} THEN NULL ELSE stage_at END,
+       stage_by = CASE WHEN ${changes} THEN ${actor} ELSE stage_by END,
+       stage_at = CASE WHEN ${changes} THEN now() ELSE stage_at END,
        returned_reason = CASE WHEN ${changes} THEN NULL ELSE returned_reason END`
     : '';
   const info = value(JSON.stringify({ filter, ...input }));
-  const actor = value(who.actor);
   return db.transaction(async (tx) => {
     await lockForDecisions(tx, consultationId);
     // The ids go from the UPDATE to the audit entry inside the database: nothing on this thread

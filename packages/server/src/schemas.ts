@@ -342,7 +342,10 @@ export const CommentItem = {
       enum: [...SIGNOFF_STAGES, null],
       description: 'Where its decision stands: draft (拟办), checked (审核), signed (签发); null without a decision.',
     },
-    stageBy: { ...nullable('string'), description: 'Who took the decision to its stage (or sent it back).' },
+    stageBy: {
+      ...nullable('string'),
+      description: 'Who took the decision to its stage: drafted it (拟办), checked, signed it off, or sent it back.',
+    },
     stageAt: { ...nullable('string'), format: 'date-time' },
     returnedReason: { ...nullable('string'), description: 'Why a checker or signer sent the decision back.' },
     assignment: {

@@ -45,7 +45,10 @@ function returnable(who: Actor): SignoffStage[] {
 
 /** How sign-off is run on this site. */
 export interface SignoffRules {
-  /** 审核 and 签发 by different people: a token may not sign off what it checked itself. */
+  /**
+   * 拟办, 审核 and 签发 by different people: a token may not check what it drafted (decided, or
+   * sent back) nor sign off what it checked.
+   */
   separate?: boolean;
 }
 
@@ -89,8 +92,8 @@ export async function signoffStep(
   const reasonSql = value(input.step === 'return' ? reason : null);
   const action = value(`comment.${input.step === 'sign' ? 'sign-off' : input.step}`);
   const commentSql = value(input.comment ?? null);
-  // With separate sign-off, what this token checked itself is left at 审核 for someone else.
-  const separate = rules.separate && input.step === 'sign';
+  // With separate sign-off, what this token drafted or checked itself is left for someone else.
+  const separate = rules.separate && input.step !== 'return';
   if (separate) where.push(`stage_by IS DISTINCT FROM ${actorSql}`);
   const info = value(
     JSON.stringify({
@@ -163,13 +166,18 @@ export async function signoffStep(
       );
       const c = found[0];
       if (!c) throw notFound(`comment ${input.comment}`);
-      if (separate && c.stage === 'checked' && c.stage_by === who.actor) {
+      if (separate && c.stage === from[0] && c.stage_by === who.actor) {
         throw new HttpError(
           409,
           'same-person',
-          `comment ${input.comment} was checked with this token: another person signs it off`,
+          input.step === 'sign'
+            ? `comment ${input.comment} was checked with this token: another person signs it off`
+            : `comment ${input.comment} was drafted with this token: another person checks it`,
           {
-            zh: '审核和签发须由不同的人办理：该意见由您审核，请由他人签发',
+            zh:
+              input.step === 'sign'
+                ? '审核和签发须由不同的人办理：该意见由您审核，请由他人签发'
+                : '拟办和审核须由不同的人办理：该意见由您拟办，请由他人审核',
           },
         );
       }
@@ -184,16 +192,16 @@ export async function signoffStep(
       });
     }
     if (!separate) return { updated, stage: to };
-    // What was left for someone else: checked by this token.
+    // What was left for someone else: drafted (for 审核) or checked (for 签发) by this token.
     const counted: unknown[] = [consultationId];
     const w = filterSql(filter, counted);
-    counted.push(who.actor);
+    counted.push(who.actor, from[0]);
     const { rows: own } = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM comments WHERE ${w.join(' AND ')} AND decision IS NOT NULL
-         AND stage = 'checked' AND stage_by = $${counted.length}`,
+         AND stage_by = $${counted.length - 1} AND stage = $${counted.length}`,
       counted,
     );
-    return { updated, stage: to, checkedByYou: own[0]!.n };
+    return { updated, stage: to, [input.step === 'sign' ? 'checkedByYou' : 'draftedByYou']: own[0]!.n };
   });
 }
 

@@ -108,6 +108,11 @@ export function workflowRoutes(app: FastifyInstance, db: Database, rules: Signof
                 description:
                   'With separate sign-off: comments left at 审核 because this token checked them (another person signs them off).',
               },
+              draftedByYou: {
+                type: 'integer',
+                description:
+                  'With separate sign-off: comments left at 拟办 because this token drafted them (another person checks them).',
+              },
             },
           },
           ...S.errors(400, 401, 403, 404, 409, 422),
