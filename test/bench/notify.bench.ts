@@ -77,9 +77,31 @@ async function fanout(name: string, db: Database): Promise<void> {
     [eventId],
   );
   if (rows[0]!.n !== N) throw new Error(`fan-out wrote ${rows[0]!.n} deliveries, not ${N}`);
+  // Published again once half the comments are linked to changes of the final text: each
+  // subscriber's outcome is compared with the last one they were sent, and only those with new
+  // changes get a message (changes.published).
+  await db.query(
+    `UPDATE comment_outcomes SET changes = ARRAY['第三条'] WHERE consultation_id = 'fan' AND comment_id % 2 = 0`,
+  );
+  const againEvent = await db.transaction(async (tx) => {
+    await feedbackPublished(tx, 'fan', 2);
+    const { rows } = await tx.query<{ id: string }>('SELECT max(id)::text AS id FROM notify_events');
+    return rows[0]!.id;
+  });
+  await db.query(`DELETE FROM jobs WHERE kind = 'notify-fanout'`);
+  const a0 = performance.now();
+  await fanoutJob({ domain: 'bench.example', batch: 5000 }).run(db, job(againEvent));
+  const again = performance.now() - a0;
+  const { rows: sentAgain } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notify_deliveries WHERE event_id = $1 AND payload->>'update' = 'changes'`,
+    [againEvent],
+  );
+  const linked = Math.floor(N / 2);
+  if (sentAgain[0]!.n !== linked)
+    throw new Error(`publishing again wrote ${sentAgain[0]!.n} changes messages, not ${linked}`);
   // The floor: the same rows, one statement, no batches, no per-subscriber join.
   const floorEvent = await db.transaction(async (tx) => {
-    await feedbackPublished(tx, 'fan', 2);
+    await feedbackPublished(tx, 'fan', 3);
     const { rows } = await tx.query<{ id: string }>('SELECT max(id)::text AS id FROM notify_events');
     return rows[0]!.id;
   });
@@ -94,6 +116,9 @@ async function fanout(name: string, db: Database): Promise<void> {
   await db.query(`DELETE FROM notify_deliveries WHERE consultation_id = 'fan'`);
   console.log(
     `${name}: enqueue ${N.toLocaleString('en')} messages  ${seconds(took)} (${rate(N, took)})   floor, one INSERT … SELECT ${seconds(floor)} (${rate(N, floor)})   ${(took / floor).toFixed(1)}×`,
+  );
+  console.log(
+    `${name}: publish again, ${N.toLocaleString('en')} compared, ${linked.toLocaleString('en')} told of changes  ${seconds(again)}   floor as above   ${(again / floor).toFixed(1)}×`,
   );
 }
 
