@@ -431,6 +431,49 @@ describe('gk-document: 修改对照', function () {
     expect(bodyOf(el).querySelector('gk-change-mark, gk-change-redline')).to.equal(null);
   });
 
+  it('in gk-policy enhancing an article, a relative revisionOf.url is read from the interpretation file’s folder, not the page’s', async () => {
+    const { previous, paragraphs } = await revisionPair(true);
+    const undo = servePrevious(previous);
+    // The interpretation file sits one folder below the previous version's bundle.
+    const INTERPRETATION = '/policies/2024/interpretation.json';
+    const interpretation = {
+      schemaVersion: 1,
+      revisionOf: { label: '2020年版', url: '../beijing-business-environment-2020.json' },
+    };
+    const served = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (url.pathname !== INTERPRETATION) return served(input, init);
+      return Promise.resolve(
+        new Response(JSON.stringify(interpretation), { headers: { 'content-type': 'application/json' } }),
+      );
+    };
+    try {
+      const policy = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" interpretation=${INTERPRETATION}>
+        <div class="TRS_Editor">${paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+      </gk-policy>`);
+      const doc = () => policy.shadowRoot!.querySelector('gk-document') as GkDocument | null;
+      await waitUntil(
+        () => doc() && summaryOf(doc()!)?.shadowRoot?.querySelector('[part="summary"], [role="alert"]'),
+        'no summary',
+        {
+          timeout: 8000,
+        },
+      );
+      // No notice (无法取得上一版本…): the file was found where the interpretation file said.
+      expect(squeeze(summaryOf(doc()!)!.shadowRoot!.querySelector('[role="alert"]')?.textContent)).to.equal('');
+      await waitUntil(() => toggleOf(doc()!), 'the 修改对照 toggle did not appear', { timeout: 8000 });
+      expect(squeeze(summaryOf(doc()!)!.shadowRoot!.textContent)).to.contain('与2020年版相比');
+      // Its link leads to the file the interpretation file named, wherever the page is.
+      expect(summaryOf(doc()!)!.shadowRoot!.querySelector('a')!.href).to.equal(
+        new URL(PREVIOUS_URL, location.href).href,
+      );
+    } finally {
+      window.fetch = served;
+      undo();
+    }
+  });
+
   it('in gk-policy, the document shows the comparison its bundle carries, and the navigation leads to it', async () => {
     const { current } = await revisionPair(true);
     const policy = await fixture<GkPolicy>(html`<gk-policy lang="zh-Hans" .bundle=${current}></gk-policy>`);

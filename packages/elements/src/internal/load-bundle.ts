@@ -55,7 +55,28 @@ export function validPartial(input: unknown): Read<DocumentPartial> | null {
 
 /** Fetches and validates a bundle; every failure names the URL and what went wrong. */
 export async function loadBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<Read<DocumentBundle>> {
-  return checkBundle(await fetchJson(url, msg, signal), url, msg);
+  return checkBundle(await fetchBundle(url, msg, signal), url, msg);
+}
+
+/** Fetches a bundle or an interpretation file as JSON, its links made absolute (`linksFrom`). */
+export async function fetchBundle(url: string, msg: Msg, signal?: AbortSignal): Promise<unknown> {
+  return linksFrom(await fetchJson(url, msg, signal), url);
+}
+
+/**
+ * A file's own links are relative to the file, not to the page that shows it (an interpretation
+ * file kept beside the previous version's bundle, far from the CMS page): `revisionOf.url` made
+ * absolute against the file's URL. Anything that is not a URL is left for the validator to name.
+ */
+export function linksFrom(json: unknown, fileUrl: string): unknown {
+  const revisionOf = (json as { revisionOf?: { url?: unknown } } | null)?.revisionOf;
+  if (typeof revisionOf?.url !== 'string') return json;
+  try {
+    const url = new URL(revisionOf.url, new URL(fileUrl, document.baseURI)).href;
+    return { ...(json as object), revisionOf: { ...revisionOf, url } };
+  } catch {
+    return json;
+  }
 }
 
 /** Fetches JSON; every failure names the URL and what went wrong. */

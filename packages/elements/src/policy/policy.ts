@@ -9,7 +9,7 @@ import { tagFor } from '../internal/define.js';
 import { renderBundleError, reportBundleError } from '../internal/error-view.js';
 import { loadChangeView, loadConsultationElement, loadGraphicElement, loadQaElement } from '../internal/lazy.js';
 import { loadWhenNear } from '../internal/lazy-tags.js';
-import { BundleError, checkBundle, checkPartial, fetchJson } from '../internal/load-bundle.js';
+import { BundleError, checkBundle, checkPartial, fetchBundle } from '../internal/load-bundle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { WidthController } from '../internal/width.js';
 import { GkInterpretation } from '../interpretation/interpretation.js';
@@ -145,7 +145,7 @@ export class GkPolicy extends LitElement {
       const inline = this.querySelector(':scope > script[type="application/json"]');
       let data: unknown;
       if (this.bundle !== undefined) data = this.bundle;
-      else if (this.src) data = await fetchJson(this.src, msg);
+      else if (this.src) data = await fetchBundle(this.src, msg);
       else if (inline) data = parseInline(inline.textContent ?? '', msg);
       else {
         // The article is shown at once (slotted), the notes' column kept for it while the
@@ -165,7 +165,7 @@ export class GkPolicy extends LitElement {
 
   private async loadInterpretation(): Promise<Record<string, unknown>> {
     const msg = this.i18n.msg.bind(this.i18n);
-    const json = await fetchJson(this.interpretation, msg);
+    const json = await fetchBundle(this.interpretation, msg);
     await checkPartial(json, this.interpretation, msg);
     // The article is the body: a body in the file would replace it. The rest goes on as it
     // came, for each element to leave out and note its own invalid items.
