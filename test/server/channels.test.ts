@@ -173,6 +173,9 @@ for (const { name, fresh } of databases) {
           'reviewer',
         );
         assert.equal(reviewer.statusCode, 403, 'needs enterComments');
+        // Refused with a valid token too, the body is not read: the connection closes after the answer.
+        assert.equal(reviewer.headers.connection, 'close');
+        assert.equal(anonymous.headers.connection, 'close');
         const uploaded = await ctx.staff(
           { ...upload, url: `/api/v1/consultations/${id}/entries/attachments?name=${name}` },
           'editor',

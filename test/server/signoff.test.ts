@@ -67,7 +67,7 @@ async function campaign(db: Database, id: string, n: number, stage: string): Pro
 
 for (const { name, fresh } of databases) {
   describe(`sign-off and assignment on ${name}`, () => {
-    test('separate sign-off: a token does not check what it drafted nor sign off what it checked (409 for one comment; a filter leaves them, counted), another person does', async () => {
+    test('separate sign-off: a token does not check what it drafted, even sent back, nor sign off what it drafted or checked (409 for one comment; a filter leaves them, counted), another person does', async () => {
       const ctx = await setup(fresh, { signoff: { separate: true } });
       const id = await consultation(ctx);
       const [a, b, c, d] = await comments(ctx, id, ['建议一。', '建议二。', '建议三。', '建议四。']);
@@ -78,7 +78,7 @@ for (const { name, fresh } of databases) {
       const own = await step(ctx, id, { step: 'sign', comment: a }, 'admin');
       assert.equal(own.statusCode, 409);
       assert.equal(own.json().error, 'same-person');
-      assert.match(own.json().zh, /审核和签发须由不同的人办理/);
+      assert.match(own.json().zh, /拟办、审核和签发须由不同的人办理：该意见由您审核，请由他人签发/);
       const dry = await step(ctx, id, { step: 'sign', filter: { stage: 'checked' }, dryRun: true }, 'admin');
       assert.equal(dry.json().updated, 1, 'only the one another person checked');
       const byFilter = (await step(ctx, id, { step: 'sign', filter: { stage: 'checked' } }, 'admin')).json();
@@ -96,10 +96,23 @@ for (const { name, fresh } of databases) {
       const ownCheck = await step(ctx, id, { step: 'check', comment: d }, 'admin');
       assert.equal(ownCheck.statusCode, 409);
       assert.equal(ownCheck.json().error, 'same-person');
-      assert.match(ownCheck.json().zh, /拟办和审核须由不同的人办理/);
+      assert.match(ownCheck.json().zh, /拟办、审核和签发须由不同的人办理：该意见由您拟办，请由他人审核/);
       const checkByFilter = (await step(ctx, id, { step: 'check', filter: { stage: 'draft' } }, 'admin')).json();
       assert.deepEqual([checkByFilter.updated, checkByFilter.draftedByYou], [0, 1]);
       assert.equal((await step(ctx, id, { step: 'check', comment: d }, 'checker')).json().stage, 'checked');
+      // Nor signs it off, though someone else checked it.
+      const ownSign = await step(ctx, id, { step: 'sign', comment: d }, 'admin');
+      assert.equal(ownSign.statusCode, 409);
+      assert.match(ownSign.json().zh, /该意见由您拟办，请由他人签发/);
+      // Sent back, it is still the drafter's decision: the drafter still may not check it.
+      const back = await step(ctx, id, { step: 'return', comment: d, reason: '请补充依据。' }, 'signer');
+      assert.equal(back.json().stage, 'draft');
+      assert.match((await item(ctx, d!)).stageBy, /^signer:/, 'the stage names who sent it back');
+      assert.equal((await step(ctx, id, { step: 'check', comment: d }, 'admin')).statusCode, 409);
+      const dryByAdmin = await step(ctx, id, { step: 'check', filter: { stage: 'draft' }, dryRun: true }, 'admin');
+      assert.equal(dryByAdmin.json().updated, 0, 'the count agrees with the step');
+      assert.equal((await step(ctx, id, { step: 'check', comment: d }, 'checker')).json().stage, 'checked');
+      assert.equal((await step(ctx, id, { step: 'sign', comment: d }, 'signer')).json().stage, 'signed');
       await ctx.close();
     });
 

@@ -319,6 +319,7 @@ async function applyDecision(
     `UPDATE comments SET moderation = $2, decision = $3, reason = $4, removal_reason = $5, revision = revision + 1,
        updated_at = now(), stage = $6,
        stage_by = CASE WHEN $7::boolean THEN $8 ELSE stage_by END,
+       drafted_by = CASE WHEN $7::boolean THEN $8 ELSE drafted_by END,
        stage_at = CASE WHEN $7::boolean THEN now() ELSE stage_at END,
        returned_reason = CASE WHEN $7::boolean THEN NULL ELSE returned_reason END
      WHERE id = $1`,
@@ -422,6 +423,7 @@ export async function decideByFilter(
   const stage = redraft
     ? `, stage = CASE WHEN ${changes} THEN 'draft' ELSE stage END,
        stage_by = CASE WHEN ${changes} THEN ${actor} ELSE stage_by END,
+       drafted_by = CASE WHEN ${changes} THEN ${actor} ELSE drafted_by END,
        stage_at = CASE WHEN ${changes} THEN now() ELSE stage_at END,
        returned_reason = CASE WHEN ${changes} THEN NULL ELSE returned_reason END`
     : '';

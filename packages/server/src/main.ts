@@ -27,8 +27,8 @@ ${importUsage}
   --trust-proxy: the proxies in front whose X-Forwarded-For is believed, as a count (1) or
   addresses and CIDR ranges (127.0.0.1 or 10.0.0.0/8,192.168.0.2); without it the client is the
   peer of the connection.
-  --separate-signoff: 拟办, 审核 and 签发 by different people (a token cannot check what it
-  drafted nor sign off what it checked).
+  --separate-signoff: 拟办, 审核 and 签发 by three people (a token cannot check what it drafted
+  nor sign off what it drafted or checked).
   DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data.
   Notifications need a secret (--secret-file, or GK_NOTIFY_SECRET: lines of 32+ characters, the
   first current) and --public-url (GK_PUBLIC_URL); --smtp (GK_SMTP_URL) sends e-mail from

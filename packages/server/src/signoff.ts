@@ -46,8 +46,8 @@ function returnable(who: Actor): SignoffStage[] {
 /** How sign-off is run on this site. */
 export interface SignoffRules {
   /**
-   * 拟办, 审核 and 签发 by different people: a token may not check what it drafted (decided, or
-   * sent back) nor sign off what it checked.
+   * 拟办, 审核 and 签发 by different people: a token may not check what it drafted (decided) nor
+   * sign off what it drafted or checked.
    */
   separate?: boolean;
 }
@@ -92,9 +92,14 @@ export async function signoffStep(
   const reasonSql = value(input.step === 'return' ? reason : null);
   const action = value(`comment.${input.step === 'sign' ? 'sign-off' : input.step}`);
   const commentSql = value(input.comment ?? null);
-  // With separate sign-off, what this token drafted or checked itself is left for someone else.
+  // With separate sign-off, what this token drafted (or, to sign off, checked) is left for
+  // someone else. The drafter is kept apart from stage_by, which a return gives to the returner.
   const separate = rules.separate && input.step !== 'return';
-  if (separate) where.push(`stage_by IS DISTINCT FROM ${actorSql}`);
+  const ownWork = (actor: string) =>
+    input.step === 'sign'
+      ? `(stage_by IS NOT DISTINCT FROM ${actor} OR drafted_by IS NOT DISTINCT FROM ${actor})`
+      : `drafted_by IS NOT DISTINCT FROM ${actor}`;
+  if (separate) where.push(`NOT ${ownWork(actorSql)}`);
   const info = value(
     JSON.stringify({
       step: input.step,
@@ -110,7 +115,7 @@ export async function signoffStep(
     const w = filterSql(filter, counted);
     if (separate) {
       counted.push(who.actor);
-      w.push(`stage_by IS DISTINCT FROM $${counted.length}`);
+      w.push(`NOT ${ownWork(`$${counted.length}`)}`);
     }
     counted.push(from);
     const { rows } = await db.query<{ n: number }>(
@@ -160,26 +165,32 @@ export async function signoffStep(
     const updated = rows[0]!.n;
     if (input.comment !== undefined && updated === 0) {
       // Why not: no such comment here, no decision, or another stage.
-      const { rows: found } = await tx.query<{ decision: string | null; stage: string; stage_by: string | null }>(
-        'SELECT decision, stage, stage_by FROM comments WHERE id = $1 AND consultation_id = $2',
-        [input.comment, consultationId],
-      );
+      const { rows: found } = await tx.query<{
+        decision: string | null;
+        stage: string;
+        stage_by: string | null;
+        drafted_by: string | null;
+      }>('SELECT decision, stage, stage_by, drafted_by FROM comments WHERE id = $1 AND consultation_id = $2', [
+        input.comment,
+        consultationId,
+      ]);
       const c = found[0];
       if (!c) throw notFound(`comment ${input.comment}`);
-      if (separate && c.stage === from[0] && c.stage_by === who.actor) {
-        throw new HttpError(
-          409,
-          'same-person',
-          input.step === 'sign'
-            ? `comment ${input.comment} was checked with this token: another person signs it off`
-            : `comment ${input.comment} was drafted with this token: another person checks it`,
-          {
-            zh:
-              input.step === 'sign'
-                ? '审核和签发须由不同的人办理：该意见由您审核，请由他人签发'
-                : '拟办和审核须由不同的人办理：该意见由您拟办，请由他人审核',
-          },
-        );
+      if (separate && c.stage === from[0]) {
+        const checked = input.step === 'sign' && c.stage_by === who.actor;
+        if (checked || c.drafted_by === who.actor) {
+          const [did, next] = checked
+            ? ['checked', 'signs it off']
+            : ['drafted', input.step === 'sign' ? 'signs it off' : 'checks it'];
+          throw new HttpError(
+            409,
+            'same-person',
+            `comment ${input.comment} was ${did} with this token: another person ${next}`,
+            {
+              zh: `拟办、审核和签发须由不同的人办理：该意见由您${checked ? '审核' : '拟办'}，请由他人${STEP_ZH[input.step]}`,
+            },
+          );
+        }
       }
       if (!c.decision) {
         throw new HttpError(409, 'no-decision', `comment ${input.comment} has no decision to ${input.step}`, {
@@ -192,13 +203,13 @@ export async function signoffStep(
       });
     }
     if (!separate) return { updated, stage: to };
-    // What was left for someone else: drafted (for 审核) or checked (for 签发) by this token.
+    // What was left for someone else: drafted (for 审核), or drafted or checked (for 签发), by this token.
     const counted: unknown[] = [consultationId];
     const w = filterSql(filter, counted);
     counted.push(who.actor, from[0]);
     const { rows: own } = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM comments WHERE ${w.join(' AND ')} AND decision IS NOT NULL
-         AND stage_by = $${counted.length - 1} AND stage = $${counted.length}`,
+         AND ${ownWork(`$${counted.length - 1}`)} AND stage = $${counted.length}`,
       counted,
     );
     return { updated, stage: to, [input.step === 'sign' ? 'checkedByYou' : 'draftedByYou']: own[0]!.n };

@@ -110,24 +110,34 @@ export function staffAccess(db: Database, access: StaffAccess = {}) {
   const scope = access.scope ?? 'global';
   const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
+    // A refused request's body is never read: closing the connection after the answer discards
+    // it (a valid token without the permission must not make the server drain 200 MB either).
+    const refuse = (error: HttpError) => {
+      if (request.headers['content-length'] || request.headers['transfer-encoding'])
+        reply.header('connection', 'close');
+      return error;
+    };
     const staff = await verifyToken(db, request.headers.authorization);
     if (!staff) {
       reply.header('www-authenticate', 'Bearer');
-      // The body is never read: closing the connection after the answer discards it.
-      if (request.headers['content-length'] || request.headers['transfer-encoding'])
-        reply.header('connection', 'close');
-      throw new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)');
+      throw refuse(new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)'));
     }
     request.staff = staff;
     if (access.any?.length && !access.any.some((p) => can(staff, p))) {
-      throw forbidden(staff, rolesWithAny(access.any), access.any, ' or ');
+      throw refuse(forbidden(staff, rolesWithAny(access.any), access.any, ' or '));
     }
     if (staff.consultations) {
-      if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);
+      try {
+        if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);
+      } catch (error) {
+        throw error instanceof HttpError ? refuse(error) : error;
+      }
       if (scope === 'global') {
-        throw new HttpError(403, 'out-of-scope', 'this token is limited to some consultations and may not do this', {
-          zh: '该令牌仅限于特定征求意见，无权进行此操作',
-        });
+        throw refuse(
+          new HttpError(403, 'out-of-scope', 'this token is limited to some consultations and may not do this', {
+            zh: '该令牌仅限于特定征求意见，无权进行此操作',
+          }),
+        );
       }
     }
   };

@@ -106,7 +106,7 @@ export function workflowRoutes(app: FastifyInstance, db: Database, rules: Signof
               checkedByYou: {
                 type: 'integer',
                 description:
-                  'With separate sign-off: comments left at 审核 because this token checked them (another person signs them off).',
+                  'With separate sign-off: comments left at 审核 because this token checked or drafted them (another person signs them off).',
               },
               draftedByYou: {
                 type: 'integer',
