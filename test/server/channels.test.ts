@@ -206,6 +206,64 @@ for (const { name, fresh } of databases) {
         // Another entry cannot take the same file.
         const taken = await entry(ctx, id, { ...letter, body: '另一封来信。', attachments: [token] }, 'scan-entry-2');
         assert.equal(taken.statusCode, 422, taken.body);
+        // The key replayed with other files is another request: refused, and the entry keeps its one file.
+        const other = await ctx.staff(
+          { ...upload, url: `/api/v1/consultations/${id}/entries/attachments?name=${name}` },
+          'admin',
+        );
+        const added = await entry(ctx, id, { ...letter, attachments: [token, other.json().token] }, 'scan-entry-1');
+        assert.equal(added.statusCode, 409, added.body);
+        assert.equal(added.json().error, 'idempotency-conflict');
+        const still = await ctx.staff({ url: `/api/v1/comments/${first.json().id}/attachments` }, 'reviewer');
+        assert.equal(still.json().items.length, 1);
+        // Uploading and attaching are acts on the record, with their actor (the file's name is not logged).
+        const { rows: acts } = await ctx.db.query<{
+          actor: string;
+          action: string;
+          comment_id: string | null;
+          after: unknown;
+        }>(
+          `SELECT actor, action, comment_id, after FROM audit_log WHERE consultation_id = $1
+             AND action IN ('attachment.upload', 'attachment.link') ORDER BY id`,
+          [id],
+        );
+        assert.deepEqual(
+          acts.map((a) => [a.actor.split(':')[0], a.action]),
+          [
+            ['editor', 'attachment.upload'],
+            ['editor', 'attachment.link'],
+            ['admin', 'attachment.upload'],
+          ],
+        );
+        assert.equal(Number(acts[1]!.comment_id), first.json().id);
+        assert.deepEqual(acts[1]!.after, { files: 1 });
+        assert.ok(!JSON.stringify(acts).includes('来信扫描件'));
+        // Two entries naming one scan at once: the one that links second is not stored (its
+        // transaction finds the file taken), rather than stored without its scan.
+        const scan2 = (
+          await ctx.staff({ ...upload, url: `/api/v1/consultations/${id}/entries/attachments?name=${name}` }, 'editor')
+        ).json().token;
+        const files = ctx.app.attachments!;
+        const before = await count(ctx, id);
+        await assert.rejects(
+          ctx.db.transaction(async (tx) => {
+            await tx.query(
+              `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+               VALUES ($1, 'RACE1', 'entry:race-1', 'h', '来信一')`,
+              [id],
+            );
+            await files.linkAll(tx, id, 'entry:race-1', [scan2]);
+            // Meanwhile (as another connection would have, first) another entry took it.
+            await tx.query(
+              `INSERT INTO comments (consultation_id, receipt, idempotency_key, request_hash, body)
+               VALUES ($1, 'RACE2', 'entry:race-2', 'h', '来信二')`,
+              [id],
+            );
+            await files.linkAll(tx, id, 'entry:race-2', [scan2]);
+          }),
+          (error: Error & { statusCode?: number }) => error.statusCode === 422,
+        );
+        assert.equal(await count(ctx, id), before, 'neither stored: the transaction was refused as a whole');
       } finally {
         await ctx.close();
         rmSync(dir, { recursive: true, force: true });

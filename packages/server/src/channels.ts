@@ -174,7 +174,8 @@ export async function clausesOf(db: Queryable, policyId: string | null, version?
   return { ids: new Set(order.keys()), byLabel };
 }
 
-const hashOf = (c: Checked) =>
+/** What a replay of the same key must repeat: the entry, and the scans it names (when any). */
+const hashOf = (c: Checked, attachments: readonly string[] = []) =>
   createHash('sha256')
     .update(
       JSON.stringify([
@@ -186,6 +187,7 @@ const hashOf = (c: Checked) =>
         c.input.name ?? null,
         c.input.contact ?? null,
         c.input.originalRef ?? null,
+        ...(attachments.length ? [[...new Set(attachments)].sort()] : []),
       ]),
     )
     .digest('base64url');
@@ -206,14 +208,14 @@ async function writeEntries(
   tx: Queryable,
   consultationId: string,
   policyVersion: number | null,
-  entries: { key: string; checked: Checked }[],
+  entries: { key: string; checked: Checked; attachments?: readonly string[] }[],
   actor: string,
   tokenId: string,
   via: 'api' | 'import',
 ): Promise<Entered[]> {
   const out: Entered[] = [];
-  for (const { key, checked } of entries) {
-    const hash = hashOf(checked);
+  for (const { key, checked, attachments } of entries) {
+    const hash = hashOf(checked, attachments);
     const { rows: found } = await tx.query<{ id: string; receipt: string; request_hash: string }>(
       'SELECT id, receipt, request_hash FROM comments WHERE consultation_id = $1 AND idempotency_key = $2',
       [consultationId, key],
@@ -286,6 +288,7 @@ export async function enterComment(
   key: string,
   input: EntryInput,
   staff: { actor: string; tokenId: string },
+  scans?: { tokens: readonly string[]; link: (tx: Queryable, entered: Entered) => Promise<void> },
 ): Promise<Entered> {
   return db.transaction(async (tx) => {
     const { policyVersion, clauses } = await target(tx, consultationId);
@@ -301,11 +304,13 @@ export async function enterComment(
       tx,
       consultationId,
       policyVersion,
-      [{ key: `${ENTRY_KEY}${key}`, checked: checked.value }],
+      [{ key: `${ENTRY_KEY}${key}`, checked: checked.value, attachments: scans?.tokens }],
       staff.actor,
       staff.tokenId,
       'api',
     );
+    // In the same transaction: an entry whose scan another took meanwhile is not stored.
+    if (scans?.tokens.length) await scans.link(tx, entered!);
     return entered!;
   });
 }

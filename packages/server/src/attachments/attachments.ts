@@ -235,8 +235,13 @@ export class Attachments {
   }
 
   /** After the comment is stored (or found again by its key): its files join it. Idempotent. */
-  async link(consultationId: string, idempotencyKey: string, tokens: string[]): Promise<number> {
-    const { rows } = await this.db.query<{ n: number }>(
+  async link(
+    consultationId: string,
+    idempotencyKey: string,
+    tokens: string[],
+    db: Queryable = this.db,
+  ): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(
       `WITH linked AS (
          UPDATE attachments a SET comment_id = m.id, linked_at = now()
          FROM comments m
@@ -247,6 +252,37 @@ export class Attachments {
       [consultationId, idempotencyKey, [...new Set(tokens)].map(hashToken)],
     );
     return rows[0]!.n;
+  }
+
+  /**
+   * `link` inside the transaction that stores the comment, all or none: when a file was taken by
+   * another comment meanwhile (two entries naming one scan at once), 422, and the transaction
+   * stores nothing. The files newly linked, counted.
+   */
+  async linkAll(
+    tx: Queryable,
+    consultationId: string,
+    idempotencyKey: string,
+    tokens: readonly string[],
+  ): Promise<number> {
+    const unique = [...new Set(tokens)];
+    const added = await this.link(consultationId, idempotencyKey, unique, tx);
+    const { rows } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM attachments a JOIN comments m ON m.id = a.comment_id
+       WHERE m.consultation_id = $1 AND m.idempotency_key = $2 AND a.token_hash = ANY($3)`,
+      [consultationId, idempotencyKey, unique.map(hashToken)],
+    );
+    if (rows[0]!.n < unique.length) {
+      throw new HttpError(
+        422,
+        'attachment-unknown',
+        'an attached file was taken by another comment meanwhile: upload it again',
+        {
+          zh: '部分附件已被其他意见使用，请重新上传',
+        },
+      );
+    }
+    return added;
   }
 
   /** A comment's files, for staff (`consultation` for the scope check). */

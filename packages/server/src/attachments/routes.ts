@@ -2,6 +2,7 @@
 // (token, permission, scope, audit), and the files staff published with the feedback (public).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
+import { audit } from '../lib/audit.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { checkScope, staffAccess } from '../lib/http.js';
 import { rateLimit } from '../routes/public.js';
@@ -73,6 +74,15 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, files: Atta
       // Staff are not counted against citizens' limit: a day's letters come in one sitting.
       if (window) await rateLimit(db, `upload:${id}:${request.ip}`, files.uploadLimit);
       const stored = await files.upload(id, request.query.name, request.body as NodeJS.ReadableStream as never);
+      // A staff upload is an act on the record (its name may carry personal data: not logged).
+      if (!window) {
+        await audit(db, {
+          actor: actor(request),
+          action: 'attachment.upload',
+          consultationId: id,
+          after: { type: stored.type, size: stored.size },
+        });
+      }
       return reply.code(201).send(stored);
     } catch (error) {
       if (error instanceof HttpError) throw refuse(error);

@@ -8,6 +8,7 @@ import type { Attachments } from '../attachments/attachments.js';
 import {
   ENTRY_CHANNELS,
   ENTRY_KEY,
+  type Entered,
   type EntryInput,
   enterComment,
   type ImportRow,
@@ -15,7 +16,8 @@ import {
   MAX_ENTERED_CHARS,
 } from '../channels.js';
 import { CSV_COLUMNS, csvTemplate, parseCsv, parseEml } from '../channels-import.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import { audit } from '../lib/audit.js';
 import { HttpError } from '../lib/errors.js';
 import { staffAccess } from '../lib/http.js';
 import { replySlip } from '../reply-slip.js';
@@ -173,8 +175,25 @@ export function channelRoutes(
         if (!files) throw new HttpError(400, 'attachments-off', 'this service takes no attachments');
         await files.check(id, `${ENTRY_KEY}${key}`, attachments);
       }
-      const e = await enterComment(db, id, key, input, { actor: actor(request), tokenId: staff.tokenId });
-      if (attachments?.length) await files!.link(id, `${ENTRY_KEY}${key}`, attachments);
+      const who = actor(request);
+      const scans = attachments?.length
+        ? {
+            tokens: attachments,
+            link: async (tx: Queryable, entered: Entered) => {
+              const added = await files!.linkAll(tx, id, `${ENTRY_KEY}${key}`, attachments);
+              if (added) {
+                await audit(tx, {
+                  actor: who,
+                  action: 'attachment.link',
+                  consultationId: id,
+                  commentId: entered.id,
+                  after: { files: added },
+                });
+              }
+            },
+          }
+        : undefined;
+      const e = await enterComment(db, id, key, input, { actor: who, tokenId: staff.tokenId }, scans);
       if (e.replayed) reply.header('idempotent-replayed', 'true');
       else wake();
       return reply.code(201).send({
