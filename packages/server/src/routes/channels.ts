@@ -8,7 +8,7 @@ import type { Attachments } from '../attachments/attachments.js';
 import {
   ENTRY_CHANNELS,
   ENTRY_KEY,
-  type Entered,
+  type Entered as EnteredComment,
   type EntryInput,
   enterComment,
   type ImportRow,
@@ -179,7 +179,7 @@ export function channelRoutes(
       const scans = attachments?.length
         ? {
             tokens: attachments,
-            link: async (tx: Queryable, entered: Entered) => {
+            link: async (tx: Queryable, entered: EnteredComment) => {
               const added = await files!.linkAll(tx, id, `${ENTRY_KEY}${key}`, attachments);
               if (added) {
                 await audit(tx, {
