@@ -74,6 +74,15 @@ for (const { name, fresh } of databases) {
       });
       assert.equal(noKey.statusCode, 400);
       assert.match(noKey.body, /idempotency-key/);
+      // Keys beginning entry: are the server's own (comments staff enter): a citizen's cannot block one.
+      const staffKey = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/consultations/${id}/comments`,
+        headers: { 'idempotency-key': 'entry:letter-0001' },
+        payload: { body: '占用工作人员的键' },
+      });
+      assert.equal(staffKey.statusCode, 400, staffKey.body);
+      assert.match(staffKey.body, /idempotency-key/);
       const malformed = await ctx.app.inject({
         method: 'POST',
         url: `/api/v1/consultations/${id}/comments`,

@@ -204,7 +204,16 @@ export const CommentCreate = {
 
 export const IdempotencyHeaders = {
   type: 'object',
-  properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200 } },
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      minLength: 8,
+      maxLength: 200,
+      // Entered comments' keys are stored as `entry:` + the request's: that prefix is the server's.
+      pattern: '^(?!entry:)',
+      description: 'Unique per comment (a retry sends the same); not beginning with `entry:`.',
+    },
+  },
   required: ['idempotency-key'],
 } as const;
 
