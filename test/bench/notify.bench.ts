@@ -61,17 +61,27 @@ const job = (key: string): Job => ({
   holds: async () => true,
 });
 
-async function fanout(name: string, db: Database): Promise<void> {
-  await subscribers(db, 'fan', N);
-  const eventId = await db.transaction(async (tx) => {
-    await feedbackPublished(tx, 'fan', 1);
+/** The feedback published (version `v`) in a transaction of its own: its event's id. */
+async function published(db: Database, v: number): Promise<string> {
+  return db.transaction(async (tx) => {
+    await feedbackPublished(tx, 'fan', v);
     const { rows } = await tx.query<{ id: string }>('SELECT max(id)::text AS id FROM notify_events');
     return rows[0]!.id;
   });
+}
+
+/** The fan-out job of one event, run here and timed (its queued job removed first). */
+async function timedFanout(db: Database, eventId: string): Promise<number> {
   await db.query(`DELETE FROM jobs WHERE kind = 'notify-fanout'`);
   const t0 = performance.now();
   await fanoutJob({ domain: 'bench.example', batch: 5000 }).run(db, job(eventId));
-  const took = performance.now() - t0;
+  return performance.now() - t0;
+}
+
+async function fanout(name: string, db: Database): Promise<void> {
+  await subscribers(db, 'fan', N);
+  const eventId = await published(db, 1);
+  const took = await timedFanout(db, eventId);
   const { rows } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM notify_deliveries WHERE event_id = $1',
     [eventId],
@@ -83,28 +93,18 @@ async function fanout(name: string, db: Database): Promise<void> {
   await db.query(
     `UPDATE comment_outcomes SET changes = ARRAY['第三条'] WHERE consultation_id = 'fan' AND comment_id % 2 = 0`,
   );
-  const againEvent = await db.transaction(async (tx) => {
-    await feedbackPublished(tx, 'fan', 2);
-    const { rows } = await tx.query<{ id: string }>('SELECT max(id)::text AS id FROM notify_events');
-    return rows[0]!.id;
-  });
-  await db.query(`DELETE FROM jobs WHERE kind = 'notify-fanout'`);
-  const a0 = performance.now();
-  await fanoutJob({ domain: 'bench.example', batch: 5000 }).run(db, job(againEvent));
-  const again = performance.now() - a0;
+  const againEvent = await published(db, 2);
+  const again = await timedFanout(db, againEvent);
   const { rows: sentAgain } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM notify_deliveries WHERE event_id = $1 AND payload->>'update' = 'changes'`,
     [againEvent],
   );
   const linked = Math.floor(N / 2);
-  if (sentAgain[0]!.n !== linked)
+  if (sentAgain[0]!.n !== linked) {
     throw new Error(`publishing again wrote ${sentAgain[0]!.n} changes messages, not ${linked}`);
+  }
   // The floor: the same rows, one statement, no batches, no per-subscriber join.
-  const floorEvent = await db.transaction(async (tx) => {
-    await feedbackPublished(tx, 'fan', 3);
-    const { rows } = await tx.query<{ id: string }>('SELECT max(id)::text AS id FROM notify_events');
-    return rows[0]!.id;
-  });
+  const floorEvent = await published(db, 3);
   const f0 = performance.now();
   await db.query(
     `INSERT INTO notify_deliveries (kind, event_id, subscription_id, consultation_id, channel, message_id)
