@@ -93,6 +93,10 @@ for (const { name, fresh } of databases) {
       assert.equal(drafted.stage, 'draft');
       assert.match(drafted.stageBy, /^admin:/);
       assert.ok(drafted.stageAt);
+      // The console's count before the step answers as the step would (not "nothing to check").
+      const ownDry = await step(ctx, id, { step: 'check', comment: d, dryRun: true }, 'admin');
+      assert.equal(ownDry.statusCode, 409, ownDry.body);
+      assert.equal(ownDry.json().error, 'same-person');
       const ownCheck = await step(ctx, id, { step: 'check', comment: d }, 'admin');
       assert.equal(ownCheck.statusCode, 409);
       assert.equal(ownCheck.json().error, 'same-person');

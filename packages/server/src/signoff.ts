@@ -110,6 +110,45 @@ export async function signoffStep(
       ...(reason && input.step === 'return' ? { reason } : {}),
     }),
   );
+  /** Why one comment's step would move nothing: not here, no decision, its own person, or another stage. */
+  const whyNot = async (q: Queryable): Promise<never> => {
+    const { rows: found } = await q.query<{
+      decision: string | null;
+      stage: string;
+      stage_by: string | null;
+      drafted_by: string | null;
+    }>('SELECT decision, stage, stage_by, drafted_by FROM comments WHERE id = $1 AND consultation_id = $2', [
+      input.comment,
+      consultationId,
+    ]);
+    const c = found[0];
+    if (!c) throw notFound(`comment ${input.comment}`);
+    if (separate && c.stage === from[0]) {
+      const checked = input.step === 'sign' && c.stage_by === who.actor;
+      if (checked || c.drafted_by === who.actor) {
+        const [did, next] = checked
+          ? ['checked', 'signs it off']
+          : ['drafted', input.step === 'sign' ? 'signs it off' : 'checks it'];
+        throw new HttpError(
+          409,
+          'same-person',
+          `comment ${input.comment} was ${did} with this token: another person ${next}`,
+          {
+            zh: `拟办、审核和签发须由不同的人办理：该意见由您${checked ? '审核' : '拟办'}，请由他人${STEP_ZH[input.step]}`,
+          },
+        );
+      }
+    }
+    if (!c.decision) {
+      throw new HttpError(409, 'no-decision', `comment ${input.comment} has no decision to ${input.step}`, {
+        zh: '该意见尚无处理意见',
+      });
+    }
+    throw new HttpError(409, 'wrong-stage', `comment ${input.comment} is at ${c.stage}, not ${from.join(' or ')}`, {
+      zh: `该意见处于“${STAGE_ZH[c.stage as SignoffStage]}”环节，不能${STEP_ZH[input.step]}`,
+      stage: c.stage,
+    });
+  };
   if (input.dryRun) {
     const counted: unknown[] = [consultationId];
     const w = filterSql(filter, counted);
@@ -123,6 +162,8 @@ export async function signoffStep(
          AND stage = ANY($${counted.length}::text[])`,
       counted,
     );
+    // One comment the step would not move: the same answer the step itself would give.
+    if (input.comment !== undefined && rows[0]!.n === 0) await whyNot(db);
     return { updated: rows[0]!.n, stage: to, dryRun: true };
   }
   return db.transaction(async (tx) => {
@@ -163,45 +204,7 @@ export async function signoffStep(
       params,
     );
     const updated = rows[0]!.n;
-    if (input.comment !== undefined && updated === 0) {
-      // Why not: no such comment here, no decision, or another stage.
-      const { rows: found } = await tx.query<{
-        decision: string | null;
-        stage: string;
-        stage_by: string | null;
-        drafted_by: string | null;
-      }>('SELECT decision, stage, stage_by, drafted_by FROM comments WHERE id = $1 AND consultation_id = $2', [
-        input.comment,
-        consultationId,
-      ]);
-      const c = found[0];
-      if (!c) throw notFound(`comment ${input.comment}`);
-      if (separate && c.stage === from[0]) {
-        const checked = input.step === 'sign' && c.stage_by === who.actor;
-        if (checked || c.drafted_by === who.actor) {
-          const [did, next] = checked
-            ? ['checked', 'signs it off']
-            : ['drafted', input.step === 'sign' ? 'signs it off' : 'checks it'];
-          throw new HttpError(
-            409,
-            'same-person',
-            `comment ${input.comment} was ${did} with this token: another person ${next}`,
-            {
-              zh: `拟办、审核和签发须由不同的人办理：该意见由您${checked ? '审核' : '拟办'}，请由他人${STEP_ZH[input.step]}`,
-            },
-          );
-        }
-      }
-      if (!c.decision) {
-        throw new HttpError(409, 'no-decision', `comment ${input.comment} has no decision to ${input.step}`, {
-          zh: '该意见尚无处理意见',
-        });
-      }
-      throw new HttpError(409, 'wrong-stage', `comment ${input.comment} is at ${c.stage}, not ${from.join(' or ')}`, {
-        zh: `该意见处于“${STAGE_ZH[c.stage as SignoffStage]}”环节，不能${STEP_ZH[input.step]}`,
-        stage: c.stage,
-      });
-    }
+    if (input.comment !== undefined && updated === 0) await whyNot(tx);
     if (!separate) return { updated, stage: to };
     // What was left for someone else: drafted (for 审核), or drafted or checked (for 签发), by this token.
     const counted: unknown[] = [consultationId];
