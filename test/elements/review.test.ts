@@ -1838,6 +1838,8 @@ describe('gk-review: sign-off, assignment and notes (拟办 → 审核 → 签�
     // In the row and in the open comment, in words: never by colour alone.
     expect(text($(el, 'tr[data-id="1"] .stage-word'))).to.equal('拟办');
     expect($(el, 'tr[data-id="4"] .stage-word')).to.equal(null, 'no decision, no stage');
+    // Its drafter, as the server records them (a checker and a signer see who drafted it).
+    api.comments.set(1, { ...api.comments.get(1)!, draftedBy: 'reviewer:00000000000b' });
     const detail = await openComment(el, 1);
     expect(text(detail.querySelector('.stage'))).to.contain('签批环节：拟办');
     // A checker checks; the keyboard reaches the button and Enter presses it.
@@ -1855,6 +1857,9 @@ describe('gk-review: sign-off, assignment and notes (拟办 → 审核 → 签�
     await waitUntil(() => api.comments.get(1)!.stage === 'checked', 'not checked');
     await waitUntil(() => text($(el, '.workflow .done')) === '已审核 1 条。', 'no word of it');
     await waitUntil(() => text($(el, 'tr[data-id="1"] .stage-word')) === '待签发（已审核）', 'row not read again');
+    // Checked: the stage names the checker, and the drafter is still said.
+    await waitUntil(() => text($(el, '.workflow .stage')).includes('审核人'), 'the checker not named');
+    expect(text($(el, '.workflow .drafted'))).to.equal('拟办人：审核员 00000000000b');
     expect(api.audit.at(-1)!.action).to.equal('comment.check');
     expect(api.audit.at(-1)!.actor).to.match(/^checker:/);
   });

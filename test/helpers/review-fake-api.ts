@@ -575,6 +575,7 @@ export class ReviewFakeApi {
         ? {
             stage: decision ? 'draft' : null,
             stageBy: decision ? actor : null,
+            draftedBy: decision ? actor : null,
             stageAt: decision ? new Date().toISOString() : null,
             returnedReason: null,
           }

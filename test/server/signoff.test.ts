@@ -111,7 +111,9 @@ for (const { name, fresh } of databases) {
       // Sent back, it is still the drafter's decision: the drafter still may not check it.
       const back = await step(ctx, id, { step: 'return', comment: d, reason: '请补充依据。' }, 'signer');
       assert.equal(back.json().stage, 'draft');
-      assert.match((await item(ctx, d!)).stageBy, /^signer:/, 'the stage names who sent it back');
+      const returned = await item(ctx, d!);
+      assert.match(returned.stageBy, /^signer:/, 'the stage names who sent it back');
+      assert.match(returned.draftedBy, /^admin:/, 'and the drafter is still said');
       assert.equal((await step(ctx, id, { step: 'check', comment: d }, 'admin')).statusCode, 409);
       const dryByAdmin = await step(ctx, id, { step: 'check', filter: { stage: 'draft' }, dryRun: true }, 'admin');
       assert.equal(dryByAdmin.json().updated, 0, 'the count agrees with the step');

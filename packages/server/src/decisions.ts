@@ -37,6 +37,8 @@ export interface CommentRow {
   revision: number;
   stage: string;
   stage_by: string | null;
+  /** Who drafted the decision (migration 061), kept through 审核, 签发 and a return. */
+  drafted_by?: string | null;
   stage_at: Date | null;
   returned_reason: string | null;
   unit_id: string | number | null;
@@ -79,6 +81,7 @@ export const toItem = (r: CommentRow, names?: ClauseNames) => ({
   // Where its decision stands (拟办 → 审核 → 签发); null without a decision.
   stage: r.decision ? r.stage : null,
   stageBy: r.decision ? r.stage_by : null,
+  draftedBy: r.decision ? (r.drafted_by ?? null) : null,
   stageAt: r.decision && r.stage_at ? new Date(r.stage_at).toISOString() : null,
   returnedReason: r.decision ? r.returned_reason : null,
   assignment:
@@ -99,7 +102,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const COLUMNS = `id, receipt, clause, body, submitter_type, name, contact, moderation, decision, reason, removal_reason,
   created_at, group_id, policy_version, revision, stage, stage_by, stage_at, returned_reason, unit_id, assignment_id,
-  channel, received_at, original_ref`;
+  channel, received_at, original_ref, drafted_by`;
 // The assignment of each comment read: a probe of the primary keys of the two small tables.
 const ASSIGNED = `(SELECT u.name FROM units u WHERE u.id = unit_id) AS unit_name,
   (SELECT to_char(a.due, 'YYYY-MM-DD') FROM assignments a WHERE a.id = assignment_id) AS due,

@@ -356,6 +356,11 @@ export const CommentItem = {
       description: 'Who took the decision to its stage: drafted it (拟办), checked, signed it off, or sent it back.',
     },
     stageAt: { ...nullable('string'), format: 'date-time' },
+    draftedBy: {
+      ...nullable('string'),
+      description:
+        'Who drafted the decision (拟办), whatever stage it is at now; null for decisions drafted before it was recorded.',
+    },
     returnedReason: { ...nullable('string'), description: 'Why a checker or signer sent the decision back.' },
     assignment: {
       type: ['object', 'null'],

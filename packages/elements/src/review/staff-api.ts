@@ -47,6 +47,8 @@ export interface CommentItem {
   /** Who took it to its stage, or sent it back (`role:tokenId`). */
   stageBy?: string | null;
   stageAt?: string | null;
+  /** Who drafted the decision (拟办), at whatever stage it is now (absent from older servers). */
+  draftedBy?: string | null;
   /** Why a checker or signer sent the decision back. */
   returnedReason?: string | null;
   /** How it arrived: online, or entered by staff from a letter, e-mail… (absent from older servers). */

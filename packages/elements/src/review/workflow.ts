@@ -356,6 +356,11 @@ export function renderWorkflow(p: WorkflowProps, item: CommentItem) {
       <strong>${t('stageLabel')}：</strong>${stage ?? t('stageNone')}
       ${item.stageBy && item.stageAt ? html`<span class="muted">（${t('stageBy', { who: actorLabel(t, item.stageBy), time: formatTime(item.stageAt, lang) })}）</span>` : nothing}
     </p>
+    ${
+      item.draftedBy && item.draftedBy !== item.stageBy
+        ? html`<p class="drafted">${t('draftedBy', { who: actorLabel(t, item.draftedBy) })}</p>`
+        : nothing
+    }
     ${item.returnedReason ? html`<p class="returned">${t('returnedWith', { reason: item.returnedReason })}</p>` : nothing}
     ${assigned ? html`<p class="assigned">${assigned}</p>` : nothing}
     ${
