@@ -68,7 +68,7 @@ export async function fetchBundle(url: string, msg: Msg, signal?: AbortSignal): 
  * file kept beside the previous version's bundle, far from the CMS page): `revisionOf.url` made
  * absolute against the file's URL. Anything that is not a URL is left for the validator to name.
  */
-export function linksFrom(json: unknown, fileUrl: string): unknown {
+function linksFrom(json: unknown, fileUrl: string): unknown {
   const revisionOf = (json as { revisionOf?: { url?: unknown } } | null)?.revisionOf;
   if (typeof revisionOf?.url !== 'string') return json;
   try {

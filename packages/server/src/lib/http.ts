@@ -108,37 +108,35 @@ export function checkScope(staff: Staff, id: string): void {
  */
 export function staffAccess(db: Database, access: StaffAccess = {}) {
   const scope = access.scope ?? 'global';
-  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header('cache-control', 'no-store');
-    // A refused request's body is never read: closing the connection after the answer discards
-    // it (a valid token without the permission must not make the server drain 200 MB either).
-    const refuse = (error: HttpError) => {
-      if (request.headers['content-length'] || request.headers['transfer-encoding'])
-        reply.header('connection', 'close');
-      return error;
-    };
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
     const staff = await verifyToken(db, request.headers.authorization);
     if (!staff) {
       reply.header('www-authenticate', 'Bearer');
-      throw refuse(new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)'));
+      throw new HttpError(401, 'unauthorized', 'a valid staff token is required (Authorization: Bearer …)');
     }
     request.staff = staff;
     if (access.any?.length && !access.any.some((p) => can(staff, p))) {
-      throw refuse(forbidden(staff, rolesWithAny(access.any), access.any, ' or '));
+      throw forbidden(staff, rolesWithAny(access.any), access.any, ' or ');
     }
     if (staff.consultations) {
-      try {
-        if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);
-      } catch (error) {
-        throw error instanceof HttpError ? refuse(error) : error;
-      }
+      if (scope === 'consultation') checkScope(staff, (request.params as { id: string }).id);
       if (scope === 'global') {
-        throw refuse(
-          new HttpError(403, 'out-of-scope', 'this token is limited to some consultations and may not do this', {
-            zh: '该令牌仅限于特定征求意见，无权进行此操作',
-          }),
-        );
+        throw new HttpError(403, 'out-of-scope', 'this token is limited to some consultations and may not do this', {
+          zh: '该令牌仅限于特定征求意见，无权进行此操作',
+        });
       }
+    }
+  };
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      await admit(request, reply);
+    } catch (error) {
+      // A refused request's body is never read: closing the connection after the answer discards
+      // it (a valid token without the permission must not make the server drain 200 MB either).
+      if (request.headers['content-length'] || request.headers['transfer-encoding'])
+        reply.header('connection', 'close');
+      throw error;
     }
   };
   const needs = access.needs;
